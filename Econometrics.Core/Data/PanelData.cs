@@ -1,0 +1,245 @@
+using System.Globalization;
+using Deedle;
+using Econometrics.Data;
+using Econometrics.Reporting;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics;
+
+/// <summary>
+/// A panel of numeric variables observed for N entities over T periods, stored as T x N matrices with NaN for
+/// gaps. Entities and periods are sorted (periods numerically when every label is a number).
+/// </summary>
+/// <remarks>
+/// Build it from a long-format frame (<see cref="FromFrame"/>), a CSV file (<see cref="Load"/>) or a T x N matrix
+/// (<see cref="FromMatrix"/>). Construction rejects duplicate (entity, time) keys and non-numeric variables with a
+/// <see cref="DataFormatException"/> naming them; missing cells become gaps and are counted in
+/// <see cref="Diagnostics"/>.
+/// </remarks>
+public sealed class PanelData
+{
+    private readonly Dictionary<string, double[]> _values;
+
+    private PanelData(string[] entities, string[] times, Dictionary<string, double[]> values, string[] variables,
+        List<Diagnostic> diagnostics)
+    {
+        Entities = entities;
+        Times = times;
+        _values = values;
+        Variables = variables;
+        var parsed = times.Select(t => CsvFrame.TryNumber(t, out var v) ? v : double.NaN).ToArray();
+        TimeValues = parsed.All(double.IsFinite) ? parsed : null;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>Entity labels, sorted.</summary>
+    public IReadOnlyList<string> Entities { get; }
+
+    /// <summary>Period labels, sorted.</summary>
+    public IReadOnlyList<string> Times { get; }
+
+    /// <summary>Periods as numbers when every label is numeric, otherwise null.</summary>
+    public IReadOnlyList<double>? TimeValues { get; }
+
+    /// <summary>Variable names, in input order.</summary>
+    public IReadOnlyList<string> Variables { get; }
+
+    /// <summary>Number of entities N.</summary>
+    public int N => Entities.Count;
+
+    /// <summary>Number of periods T.</summary>
+    public int T => Times.Count;
+
+    /// <summary>Conditions met while building the panel (missing cells turned into gaps).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Whether every variable is observed for every entity in every period.</summary>
+    public bool IsBalanced => _values.Values.All(v => v.All(double.IsFinite));
+
+    /// <summary>Number of (entity, time) cells where <paramref name="variable"/> is observed.</summary>
+    /// <param name="variable">The variable.</param>
+    public int NObs(string variable) => Values(variable).Count(double.IsFinite);
+
+    /// <summary>The variable as a T x N matrix (rows periods, columns entities), NaN where not observed.</summary>
+    /// <param name="variable">The variable.</param>
+    public Matrix<double> Matrix(string variable) =>
+        Matrix<double>.Build.Dense(T, N, (double[])Values(variable).Clone());
+
+    /// <summary>The variable's observation mask as a T x N matrix of 1 (observed) and 0 (gap).</summary>
+    /// <param name="variable">The variable.</param>
+    public Matrix<double> Mask(string variable)
+    {
+        var v = Values(variable);
+        return Matrix<double>.Build.Dense(T, N, (t, i) => double.IsFinite(v[i * T + t]) ? 1.0 : 0.0);
+    }
+
+    /// <summary>Column-major T x N storage of a variable (shared, do not modify).</summary>
+    internal double[] Values(string variable) =>
+        _values.TryGetValue(variable, out var v) ? v
+            : throw new ArgumentException($"Variable '{variable}' is not in the panel; it has: {string.Join(", ", Variables)}.", nameof(variable));
+
+    /// <summary>Loads a long-format CSV file (one row per entity and period) into a panel.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="entity">The entity column.</param>
+    /// <param name="time">The time column.</param>
+    /// <param name="variables">The variables to keep; all numeric columns but entity and time when empty.</param>
+    public static PanelData Load(string path, string entity, string time, params string[] variables)
+    {
+        var frame = CsvFrame.Load(path, new CsvOptions { TextColumns = new HashSet<string> { entity } });
+        return Build(frame, entity, time, variables, path);
+    }
+
+    /// <summary>Builds a panel from a long-format frame.</summary>
+    /// <param name="frame">One row per entity and period.</param>
+    /// <param name="entity">The entity column.</param>
+    /// <param name="time">The time column.</param>
+    /// <param name="variables">The variables to keep; all numeric columns but entity and time when empty.</param>
+    public static PanelData FromFrame<TRow>(Frame<TRow, string> frame, string entity, string time, params string[] variables)
+        where TRow : notnull =>
+        Build(frame, entity, time, variables, null);
+
+    private static PanelData Build<TRow>(Frame<TRow, string> frame, string entity, string time, string[] variables, string? file)
+        where TRow : notnull
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var columns = frame.ColumnKeys.ToList();
+        foreach (var (role, name) in new[] { ("entity", entity), ("time", time) })
+            if (!columns.Contains(name))
+                throw new DataFormatException($"The {role} column '{name}' is not in the data; columns are: {string.Join(", ", columns)}.", file, null, name);
+        if (entity == time) throw new ArgumentException("The entity and time columns must differ.", nameof(time));
+
+        var vars = variables.Length > 0 ? variables
+            : columns.Where(c => c != entity && c != time && IsNumeric(frame, c)).ToArray();
+        if (vars.Length == 0) throw new DataFormatException("The data has no numeric variable besides the entity and time columns.", file);
+        foreach (var v in vars)
+        {
+            if (!columns.Contains(v)) throw new DataFormatException($"Variable '{v}' is not in the data; columns are: {string.Join(", ", columns)}.", file, null, v);
+            if (!IsNumeric(frame, v)) throw new DataFormatException($"Variable '{v}' is not numeric.", file, null, v);
+        }
+
+        var rowKeys = frame.RowKeys.ToArray();
+        var ent = Labels(frame, entity, rowKeys, file);
+        var tim = Labels(frame, time, rowKeys, file);
+        var entities = ent.Distinct().OrderBy(e => e, LabelComparer.For(ent)).ToArray();
+        var times = tim.Distinct().OrderBy(t => t, LabelComparer.For(tim)).ToArray();
+        var ei = entities.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i);
+        var ti = times.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
+        int n = entities.Length, T = times.Length;
+
+        var cellRow = new int[T * n];
+        Array.Fill(cellRow, -1);
+        for (int r = 0; r < rowKeys.Length; r++)
+        {
+            int cell = ei[ent[r]] * T + ti[tim[r]];
+            if (cellRow[cell] >= 0)
+                throw new DataFormatException(
+                    $"Duplicate key: entity '{ent[r]}' at time '{tim[r]}' appears in {Where(cellRow[cell], r, file)}.",
+                    file, file is null ? null : r + 2);
+            cellRow[cell] = r;
+        }
+
+        var diagnostics = new List<Diagnostic>();
+        var values = new Dictionary<string, double[]>();
+        foreach (var v in vars)
+        {
+            var col = frame.GetColumn<double>(v);
+            var data = new double[T * n];
+            Array.Fill(data, double.NaN);
+            int missing = 0;
+            for (int cell = 0; cell < cellRow.Length; cell++)
+            {
+                if (cellRow[cell] < 0) continue;
+                var opt = col.TryGet(rowKeys[cellRow[cell]]);
+                if (opt.HasValue && double.IsFinite(opt.Value)) data[cell] = opt.Value;
+                else missing++;
+            }
+            if (missing > 0) diagnostics.Add(Diagnostic.Warning($"Variable '{v}' has {missing} missing value(s), treated as gaps.", "missing-values"));
+            values[v] = data;
+        }
+        int absent = cellRow.Count(r => r < 0);
+        if (absent > 0) diagnostics.Add(Diagnostic.Info($"{absent} of {T * n} (entity, time) cells have no row; the panel is unbalanced.", "unbalanced"));
+        return new PanelData(entities, times, values, vars, diagnostics);
+    }
+
+    /// <summary>Builds a one-variable panel from a T x N matrix (rows periods, columns entities; NaN marks gaps).</summary>
+    /// <param name="data">The T x N matrix.</param>
+    /// <param name="variable">The variable's name.</param>
+    /// <param name="entities">Entity labels (default "1".."N").</param>
+    /// <param name="times">Period labels (default "1".."T").</param>
+    public static PanelData FromMatrix(Matrix<double> data, string variable = "y", IReadOnlyList<string>? entities = null,
+        IReadOnlyList<string>? times = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        int T = data.RowCount, n = data.ColumnCount;
+        var ent = entities?.ToArray() ?? Enumerable.Range(1, n).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var tim = times?.ToArray() ?? Enumerable.Range(1, T).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        if (ent.Length != n) throw new ArgumentException($"{ent.Length} entity labels were given for {n} columns.", nameof(entities));
+        if (tim.Length != T) throw new ArgumentException($"{tim.Length} time labels were given for {T} rows.", nameof(times));
+        if (ent.Distinct().Count() != n) throw new ArgumentException("Entity labels must be distinct.", nameof(entities));
+        if (tim.Distinct().Count() != T) throw new ArgumentException("Time labels must be distinct.", nameof(times));
+        var values = data.ToColumnMajorArray();
+        if (values.Any(double.IsInfinity))
+            throw new ArgumentException("The matrix holds an infinite value; use NaN for gaps.", nameof(data));
+        var diagnostics = new List<Diagnostic>();
+        int gaps = values.Count(double.IsNaN);
+        if (gaps > 0) diagnostics.Add(Diagnostic.Info($"{gaps} of {T * n} cells are NaN (gaps); the panel is unbalanced.", "unbalanced"));
+        return new PanelData(ent, tim, new() { [variable] = values }, [variable], diagnostics);
+    }
+
+    /// <summary>Summary: dimensions, balance and per-variable descriptive statistics.</summary>
+    public SummaryTable Summary()
+    {
+        var s = new SummaryTable("Panel data")
+            .AddHeader("Entities (N)", N)
+            .AddHeader("Periods (T)", T)
+            .AddHeader("Balanced", IsBalanced ? "yes" : "no")
+            .AddHeader("Periods", T == 0 ? "" : $"{Times[0]} .. {Times[^1]}");
+        var table = new Table("Variables", "Variable", "Obs", "Mean", "Std. Dev.", "Min", "Max");
+        foreach (var v in Variables)
+        {
+            var x = Values(v).Where(double.IsFinite).ToArray();
+            table.AddRow(v, x.Length, x.Length > 0 ? x.Average() : double.NaN,
+                x.Length > 1 ? MathNet.Numerics.Statistics.Statistics.StandardDeviation(x) : double.NaN,
+                x.Length > 0 ? x.Min() : double.NaN, x.Length > 0 ? x.Max() : double.NaN);
+        }
+        s.AddTable(table);
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        return s;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Summary().ToText();
+
+    /// <summary>HTML rendering of <see cref="Summary"/>.</summary>
+    public string ToHtml() => Summary().ToHtml();
+
+    /// <summary>Markdown rendering of <see cref="Summary"/>.</summary>
+    public string ToMarkdown() => Summary().ToMarkdown();
+
+    /// <summary>JSON rendering of <see cref="Summary"/>.</summary>
+    public string ToJson() => Summary().ToJson();
+
+    // Row r of a CSV file is on line r + 2 (after the header).
+    private static string Where(int first, int second, string? file) =>
+        file is null ? $"rows {first} and {second}" : $"lines {first + 2} and {second + 2}";
+
+    private static bool IsNumeric<TRow>(Frame<TRow, string> frame, string column) where TRow : notnull
+    {
+        var t = frame.ColumnTypes.ElementAt(frame.ColumnKeys.ToList().IndexOf(column));
+        return t == typeof(double) || t == typeof(int) || t == typeof(float) || t == typeof(long) || t == typeof(decimal);
+    }
+
+    private static string[] Labels<TRow>(Frame<TRow, string> frame, string column, TRow[] rowKeys, string? file) where TRow : notnull
+    {
+        var series = frame.GetColumn<object>(column);
+        var labels = new string[rowKeys.Length];
+        for (int r = 0; r < rowKeys.Length; r++)
+        {
+            var opt = series.TryGet(rowKeys[r]);
+            if (!opt.HasValue || opt.Value is null || (opt.Value is double d && double.IsNaN(d)))
+                throw new DataFormatException($"The key column has a missing value in row {r + 1}.", file, file is null ? null : r + 2, column);
+            labels[r] = Convert.ToString(opt.Value, CultureInfo.InvariantCulture)!;
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text;
+
+namespace Econometrics.Reporting;
+
+/// <summary>
+/// A reproducible research report: a provenance header (data, software, seeds, timings) and sections, rendered to
+/// one self-contained HTML file (figures inline as SVG) and to Markdown (figures as SVG files beside it).
+/// </summary>
+public sealed class Report
+{
+    private readonly List<KeyValuePair<string, string>> _provenance = [];
+    private readonly List<ReportSection> _sections = [];
+
+    /// <summary>Creates an empty report.</summary>
+    /// <param name="title">The report title.</param>
+    public Report(string title) => Title = title;
+
+    /// <summary>The title.</summary>
+    public string Title { get; }
+
+    /// <summary>The provenance facts, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Provenance => _provenance;
+
+    /// <summary>The sections, in order.</summary>
+    public IReadOnlyList<ReportSection> Sections => _sections;
+
+    /// <summary>Adds a provenance fact (data source and checksum, software version, seed, timing).</summary>
+    /// <param name="key">The label.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>This report, for chaining.</returns>
+    public Report AddProvenance(string key, string value) { _provenance.Add(new(key, value)); return this; }
+
+    /// <summary>Appends a new section and returns it for filling.</summary>
+    /// <param name="title">The section heading.</param>
+    public ReportSection AddSection(string title)
+    {
+        var s = new ReportSection(title);
+        _sections.Add(s);
+        return s;
+    }
+
+    /// <summary>Renders the whole report as a self-contained HTML document.</summary>
+    public string ToHtml()
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var sb = new StringBuilder();
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(Title)).Append("</title>\n<style>\n")
+          .Append(Css).Append("</style>\n</head>\n<body>\n<h1>").Append(E(Title)).Append("</h1>\n");
+        sb.Append("<section class=\"provenance\">\n<h2>Provenance</h2>\n<table>\n");
+        foreach (var (k, v) in _provenance) sb.Append("<tr><th>").Append(E(k)).Append("</th><td>").Append(E(v)).Append("</td></tr>\n");
+        sb.Append("</table>\n</section>\n");
+        foreach (var section in _sections)
+        {
+            sb.Append("<section>\n<h2>").Append(E(section.Title)).Append("</h2>\n");
+            foreach (var block in section.Blocks)
+            {
+                switch (block)
+                {
+                    case ReportSection.Paragraph p: sb.Append("<p>").Append(E(p.Text)).Append("</p>\n"); break;
+                    case ReportSection.Preformatted p: sb.Append("<pre>").Append(E(p.Text)).Append("</pre>\n"); break;
+                    case ReportSection.Summary s: sb.Append(s.Table.ToHtml()); break;
+                    case ReportSection.Figure f:
+                        sb.Append("<figure>\n").Append(StripXmlDeclaration(f.Svg)).Append("\n<figcaption>").Append(E(f.Caption)).Append("</figcaption>\n</figure>\n");
+                        break;
+                }
+            }
+            sb.Append("</section>\n");
+        }
+        return sb.Append("</body>\n</html>\n").ToString();
+    }
+
+    /// <summary>Renders the report as Markdown; figures are referenced as <c>figures/NAME.svg</c>.</summary>
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").AppendLine(Title).AppendLine().AppendLine("## Provenance").AppendLine();
+        sb.AppendLine("| | |").AppendLine("|---|---|");
+        foreach (var (k, v) in _provenance) sb.Append("| ").Append(k).Append(" | ").Append(v.Replace("|", "\\|")).AppendLine(" |");
+        sb.AppendLine();
+        foreach (var section in _sections)
+        {
+            sb.Append("## ").AppendLine(section.Title).AppendLine();
+            foreach (var block in section.Blocks)
+            {
+                switch (block)
+                {
+                    case ReportSection.Paragraph p: sb.AppendLine(p.Text).AppendLine(); break;
+                    case ReportSection.Preformatted p: sb.AppendLine("```").AppendLine(p.Text.TrimEnd()).AppendLine("```").AppendLine(); break;
+                    case ReportSection.Summary s: sb.AppendLine(s.Table.ToMarkdown()); break;
+                    case ReportSection.Figure f: sb.Append("![").Append(f.Caption).Append("](figures/").Append(f.Name).AppendLine(".svg)").AppendLine(); break;
+                }
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Writes <c>index.html</c>, <c>report.md</c> and <c>figures/*.svg</c> into <paramref name="directory"/>.</summary>
+    /// <remarks>Everything is rendered before the first file is written, so a rendering failure leaves no partial output.</remarks>
+    /// <param name="directory">The output folder; created when missing.</param>
+    public void WriteTo(string directory)
+    {
+        var figures = _sections.SelectMany(s => s.Blocks).OfType<ReportSection.Figure>().ToList();
+        var duplicate = figures.GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new InvalidOperationException($"Two figures are named '{duplicate.Key}'.");
+        string html = ToHtml(), md = ToMarkdown();
+        Directory.CreateDirectory(directory);
+        if (figures.Count > 0) Directory.CreateDirectory(Path.Combine(directory, "figures"));
+        foreach (var f in figures) File.WriteAllText(Path.Combine(directory, "figures", f.Name + ".svg"), f.Svg);
+        File.WriteAllText(Path.Combine(directory, "index.html"), html);
+        File.WriteAllText(Path.Combine(directory, "report.md"), md);
+    }
+
+    private static string StripXmlDeclaration(string svg) =>
+        svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
+
+    private const string Css = """
+        body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; max-width: 1000px; margin: 2em auto; color: #222; line-height: 1.45; }
+        h1 { border-bottom: 2px solid #333; padding-bottom: .2em; }
+        h2 { border-bottom: 1px solid #bbb; margin-top: 2em; }
+        table { border-collapse: collapse; margin: .8em 0; font-size: 0.92em; }
+        th, td { padding: .25em .7em; border-bottom: 1px solid #ddd; text-align: left; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        caption { caption-side: top; text-align: left; font-weight: bold; padding: .3em 0; }
+        pre { background: #f6f6f6; padding: .8em; overflow-x: auto; }
+        figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; }
+        figcaption { font-size: .9em; color: #555; }
+        .econ-notes { font-size: .9em; color: #555; }
+        """;
+}

@@ -1,0 +1,192 @@
+using System.Net;
+using System.Text;
+
+namespace Econometrics.Reporting;
+
+/// <summary>
+/// A result summary as data: a title, a header of key/value facts, tables and notes. Every result's
+/// <c>ToString()</c>, <c>ToHtml()</c>, <c>ToMarkdown()</c> and <c>ToJson()</c> render one of these.
+/// </summary>
+/// <remarks>Rendering uses the invariant culture and prints no timestamps, so output is deterministic.</remarks>
+public sealed class SummaryTable
+{
+    private const int Width = 78;
+    private readonly List<KeyValuePair<string, Cell>> _header = [];
+    private readonly List<Table> _tables = [];
+    private readonly List<string> _notes = [];
+
+    /// <summary>Creates an empty summary.</summary>
+    /// <param name="title">The title, e.g. "Pesaran CD test".</param>
+    public SummaryTable(string title) => Title = title;
+
+    /// <summary>The title.</summary>
+    public string Title { get; }
+
+    /// <summary>The header facts, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, Cell>> Header => _header;
+
+    /// <summary>The tables, in order.</summary>
+    public IReadOnlyList<Table> Tables => _tables;
+
+    /// <summary>Notes printed under the tables (diagnostics, conventions).</summary>
+    public IReadOnlyList<string> Notes => _notes;
+
+    /// <summary>Adds a header fact.</summary>
+    /// <param name="key">The label.</param>
+    /// <param name="value">The value.</param>
+    /// <returns>This summary, for chaining.</returns>
+    public SummaryTable AddHeader(string key, Cell value) { _header.Add(new(key, value)); return this; }
+
+    /// <summary>Adds a table.</summary>
+    /// <param name="table">The table.</param>
+    /// <returns>This summary, for chaining.</returns>
+    public SummaryTable AddTable(Table table) { _tables.Add(table); return this; }
+
+    /// <summary>Adds a note.</summary>
+    /// <param name="note">A full sentence.</param>
+    /// <returns>This summary, for chaining.</returns>
+    public SummaryTable AddNote(string note) { _notes.Add(note); return this; }
+
+    /// <summary>Plain-text rendering in the style of statsmodels and lavaan summaries.</summary>
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        int width = Math.Max(Width, _tables.Select(TextWidth).DefaultIfEmpty(0).Max());
+        string rule = new('=', width), thin = new('-', width);
+        sb.AppendLine(rule);
+        sb.AppendLine(Center(Title, width));
+        sb.AppendLine(rule);
+        if (_header.Count > 0)
+        {
+            int kw = _header.Max(h => h.Key.Length) + 2;
+            foreach (var (k, v) in _header) sb.Append((k + ":").PadRight(kw)).AppendLine(v.ToString());
+        }
+        foreach (var t in _tables)
+        {
+            sb.AppendLine(thin);
+            if (t.Caption.Length > 0) sb.AppendLine(t.Caption);
+            AppendTextTable(sb, t);
+        }
+        sb.AppendLine(rule);
+        if (_notes.Count > 0)
+        {
+            sb.AppendLine("Notes:");
+            for (int i = 0; i < _notes.Count; i++) sb.Append('[').Append(i + 1).Append("] ").AppendLine(_notes[i]);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>HTML fragment: a titled header table, the tables, and the notes.</summary>
+    public string ToHtml()
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var sb = new StringBuilder();
+        sb.Append("<div class=\"econ-summary\">\n<h3>").Append(E(Title)).Append("</h3>\n");
+        if (_header.Count > 0)
+        {
+            sb.Append("<table class=\"econ-header\">\n");
+            foreach (var (k, v) in _header) sb.Append("<tr><th>").Append(E(k)).Append("</th><td>").Append(E(v.ToString())).Append("</td></tr>\n");
+            sb.Append("</table>\n");
+        }
+        foreach (var t in _tables)
+        {
+            sb.Append("<table class=\"econ-table\">\n");
+            if (t.Caption.Length > 0) sb.Append("<caption>").Append(E(t.Caption)).Append("</caption>\n");
+            sb.Append("<thead><tr>");
+            foreach (var c in t.Columns) sb.Append("<th>").Append(E(c)).Append("</th>");
+            sb.Append("</tr></thead>\n<tbody>\n");
+            foreach (var row in t.Rows)
+            {
+                sb.Append("<tr>");
+                foreach (var c in row) sb.Append(c.IsNumber ? "<td class=\"num\">" : "<td>").Append(E(c.ToString())).Append("</td>");
+                sb.Append("</tr>\n");
+            }
+            sb.Append("</tbody>\n</table>\n");
+        }
+        if (_notes.Count > 0)
+        {
+            sb.Append("<ol class=\"econ-notes\">\n");
+            foreach (var n in _notes) sb.Append("<li>").Append(E(n)).Append("</li>\n");
+            sb.Append("</ol>\n");
+        }
+        return sb.Append("</div>\n").ToString();
+    }
+
+    /// <summary>GitHub-flavoured Markdown rendering.</summary>
+    public string ToMarkdown()
+    {
+        static string M(string s) => s.Replace("|", "\\|");
+        var sb = new StringBuilder();
+        sb.Append("### ").AppendLine(Title).AppendLine();
+        if (_header.Count > 0)
+        {
+            sb.AppendLine("| | |").AppendLine("|---|---|");
+            foreach (var (k, v) in _header) sb.Append("| ").Append(M(k)).Append(" | ").Append(M(v.ToString())).AppendLine(" |");
+            sb.AppendLine();
+        }
+        foreach (var t in _tables)
+        {
+            if (t.Caption.Length > 0) sb.Append("**").Append(M(t.Caption)).AppendLine("**").AppendLine();
+            sb.Append("| ").Append(string.Join(" | ", t.Columns.Select(M))).AppendLine(" |");
+            sb.Append('|').Append(string.Concat(t.Columns.Select((_, i) => i == 0 ? "---|" : "---:|"))).AppendLine();
+            foreach (var row in t.Rows) sb.Append("| ").Append(string.Join(" | ", row.Select(c => M(c.ToString())))).AppendLine(" |");
+            sb.AppendLine();
+        }
+        foreach (var n in _notes) sb.Append("- ").AppendLine(M(n));
+        return sb.ToString();
+    }
+
+    /// <summary>JSON rendering: header facts as an object, tables as arrays of row objects keyed by camelCase column names.</summary>
+    public string ToJson() => Json.Serialize(WriteJson);
+
+    /// <summary>Writes the summary as one JSON object.</summary>
+    /// <param name="w">The writer.</param>
+    public void WriteJson(System.Text.Json.Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("title", Title);
+        w.WriteStartObject("header");
+        foreach (var (k, v) in _header) { w.WritePropertyName(Json.CamelCase(k)); Json.WriteCell(w, v); }
+        w.WriteEndObject();
+        w.WriteStartArray("tables");
+        foreach (var t in _tables)
+        {
+            w.WriteStartObject();
+            w.WriteString("caption", t.Caption);
+            w.WriteStartArray("rows");
+            var keys = t.Columns.Select(Json.CamelCase).ToArray();
+            foreach (var row in t.Rows)
+            {
+                w.WriteStartObject();
+                for (int i = 0; i < keys.Length; i++) { w.WritePropertyName(keys[i]); Json.WriteCell(w, row[i]); }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("notes");
+        foreach (var n in _notes) w.WriteStringValue(n);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => ToText();
+
+    private static int[] ColumnWidths(Table t) =>
+        t.Columns.Select((c, j) => Math.Max(c.Length, t.Rows.Select(r => r[j].ToString().Length).DefaultIfEmpty(0).Max())).ToArray();
+
+    private static int TextWidth(Table t) => ColumnWidths(t).Sum() + 2 * (t.Columns.Count - 1);
+
+    private static void AppendTextTable(StringBuilder sb, Table t)
+    {
+        var w = ColumnWidths(t);
+        // First column (labels) left-aligned, the rest right-aligned as numbers are.
+        sb.AppendLine(string.Join("  ", t.Columns.Select((c, j) => j == 0 ? c.PadRight(w[j]) : c.PadLeft(w[j]))).TrimEnd());
+        foreach (var row in t.Rows)
+            sb.AppendLine(string.Join("  ", row.Select((c, j) => j == 0 && !c.IsNumber ? c.ToString().PadRight(w[j]) : c.ToString().PadLeft(w[j]))).TrimEnd());
+    }
+
+    private static string Center(string s, int width) => s.Length >= width ? s : new string(' ', (width - s.Length) / 2) + s;
+}
