@@ -207,6 +207,25 @@ public sealed class PanelData
         return s;
     }
 
+    /// <summary>One line per entity of <paramref name="variable"/> over time (periods by position when labels are not numeric).</summary>
+    /// <param name="variable">The variable to draw.</param>
+    public ScottPlot.Plot PlotTrajectories(string variable)
+    {
+        var v = Values(variable);
+        var plot = Figures.Create($"{variable} by entity", "Time", variable);
+        var x = TimeValues?.ToArray() ?? Enumerable.Range(1, T).Select(t => (double)t).ToArray();
+        for (int i = 0; i < N; i++)
+        {
+            var y = new double[T];
+            Array.Copy(v, i * T, y, 0, T);
+            var line = plot.Add.Scatter(x, y);
+            line.LegendText = N <= 12 ? Entities[i] : "";
+            line.MarkerSize = 0;
+        }
+        if (N <= 12) plot.ShowLegend(ScottPlot.Edge.Right);
+        return plot;
+    }
+
     /// <inheritdoc/>
     public override string ToString() => Summary().ToText();
 
