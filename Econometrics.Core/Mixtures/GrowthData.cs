@@ -1,0 +1,224 @@
+using System.Globalization;
+using Deedle;
+using Econometrics.Data;
+
+namespace Econometrics.Mixtures;
+
+/// <summary>
+/// Wide longitudinal data for growth models: one row per person with outcomes Y1..Yp, individually varying
+/// occasions T1..Tp, expert covariates x (direct effects on the growth factors) and gating covariates z (predictors
+/// of class membership).
+/// </summary>
+/// <remarks>
+/// Missing outcomes are allowed (full-information likelihood over the observed occasions); an observed outcome needs
+/// its time. Within a person the observed times must increase. Persons with a missing covariate or with no observed
+/// outcome are dropped and counted in <see cref="Diagnostics"/>.
+/// </remarks>
+public sealed class GrowthData
+{
+    internal GrowthData(string[] ids, double[] y, double[] t, int p, double[] x, string[] experts, double[] z,
+        string[] gating, List<Diagnostic> diagnostics)
+    {
+        Ids = ids; Y = y; T = t; P = p; X = x; ExpertNames = experts; Z = z; GatingNames = gating;
+        Diagnostics = diagnostics;
+        Observed = new int[ids.Length];
+        for (int i = 0; i < ids.Length; i++)
+            for (int j = 0; j < p; j++)
+                if (!double.IsNaN(y[i * p + j])) Observed[i]++;
+    }
+
+    /// <summary>Person identifiers, in row order.</summary>
+    public IReadOnlyList<string> Ids { get; }
+
+    /// <summary>Number of persons N.</summary>
+    public int N => Ids.Count;
+
+    /// <summary>Number of occasion columns p.</summary>
+    public int P { get; }
+
+    /// <summary>Names of the expert covariates (effects on the growth factors).</summary>
+    public IReadOnlyList<string> ExpertNames { get; }
+
+    /// <summary>Names of the gating covariates (predictors of class membership).</summary>
+    public IReadOnlyList<string> GatingNames { get; }
+
+    /// <summary>Rows dropped and other conditions met while building the data.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Outcomes, row-major N x p, NaN where missing.</summary>
+    internal double[] Y { get; }
+
+    /// <summary>Occasions, row-major N x p (NaN only where the outcome is missing).</summary>
+    internal double[] T { get; }
+
+    /// <summary>Expert covariates, row-major N x m.</summary>
+    internal double[] X { get; }
+
+    /// <summary>Gating covariates, row-major N x G.</summary>
+    internal double[] Z { get; }
+
+    /// <summary>Observed occasions per person.</summary>
+    internal int[] Observed { get; }
+
+    /// <summary>Number of expert covariates m.</summary>
+    internal int M => ExpertNames.Count;
+
+    /// <summary>Number of gating covariates G.</summary>
+    internal int G => GatingNames.Count;
+
+    /// <summary>The outcome of person <paramref name="i"/> at occasion <paramref name="j"/> (NaN if missing).</summary>
+    /// <param name="i">Person, 0-based.</param>
+    /// <param name="j">Occasion, 0-based.</param>
+    public double Outcome(int i, int j) => Y[i * P + j];
+
+    /// <summary>The time of person <paramref name="i"/> at occasion <paramref name="j"/> (NaN if the outcome is missing).</summary>
+    /// <param name="i">Person, 0-based.</param>
+    /// <param name="j">Occasion, 0-based.</param>
+    public double Time(int i, int j) => T[i * P + j];
+
+    /// <summary>Loads wide data from a CSV file.</summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="idColumn">The person identifier column.</param>
+    /// <param name="yPrefix">Outcome columns are <c>{yPrefix}1</c>, <c>{yPrefix}2</c>, ...</param>
+    /// <param name="tPrefix">Time columns are <c>{tPrefix}1</c>, <c>{tPrefix}2</c>, ...</param>
+    /// <param name="gating">Gating covariate columns (may be empty).</param>
+    /// <param name="experts">Expert covariate columns (may be empty).</param>
+    /// <exception cref="DataFormatException">A column is missing or malformed, or times do not increase.</exception>
+    public static GrowthData Load(string path, string idColumn, string yPrefix, string tPrefix,
+        IEnumerable<string>? gating = null, IEnumerable<string>? experts = null) =>
+        FromFrame(CsvFrame.Load(path, new CsvOptions { TextColumns = new HashSet<string> { idColumn } }), idColumn, yPrefix, tPrefix,
+            gating, experts, path);
+
+    /// <summary>Builds wide data from a Deedle frame (rows are persons).</summary>
+    /// <param name="frame">The frame.</param>
+    /// <param name="idColumn">The person identifier column.</param>
+    /// <param name="yPrefix">Outcome columns are <c>{yPrefix}1</c>, <c>{yPrefix}2</c>, ...</param>
+    /// <param name="tPrefix">Time columns are <c>{tPrefix}1</c>, <c>{tPrefix}2</c>, ...</param>
+    /// <param name="gating">Gating covariate columns (may be empty).</param>
+    /// <param name="experts">Expert covariate columns (may be empty).</param>
+    /// <param name="file">A file name for error messages.</param>
+    /// <exception cref="DataFormatException">A column is missing or malformed, or times do not increase.</exception>
+    public static GrowthData FromFrame(Frame<int, string> frame, string idColumn, string yPrefix, string tPrefix,
+        IEnumerable<string>? gating = null, IEnumerable<string>? experts = null, string? file = null)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentException.ThrowIfNullOrWhiteSpace(idColumn);
+        ArgumentException.ThrowIfNullOrWhiteSpace(yPrefix);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tPrefix);
+        var cols = new HashSet<string>(frame.ColumnKeys);
+        if (!cols.Contains(idColumn)) throw new DataFormatException($"The id column '{idColumn}' is not in the data.", file, column: idColumn);
+        int p = 0;
+        while (cols.Contains(yPrefix + (p + 1).ToString(CultureInfo.InvariantCulture))) p++;
+        if (p == 0) throw new DataFormatException($"No outcome columns {yPrefix}1, {yPrefix}2, ... were found.", file, column: yPrefix + "1");
+        for (int j = 1; j <= p; j++)
+        {
+            var tc = tPrefix + j.ToString(CultureInfo.InvariantCulture);
+            if (!cols.Contains(tc)) throw new DataFormatException($"Time column '{tc}' is missing for outcome column '{yPrefix}{j}'.", file, column: tc);
+        }
+        var g = (gating ?? []).ToArray();
+        var e = (experts ?? []).ToArray();
+        foreach (var c in g.Concat(e))
+            if (!cols.Contains(c)) throw new DataFormatException($"Covariate column '{c}' is not in the data.", file, column: c);
+
+        int n = frame.RowCount;
+        string[] ids = frame.GetColumn<object>(idColumn).Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray();
+        double[] Col(string name) => Numeric(frame, name, file);
+        var ycols = Enumerable.Range(1, p).Select(j => Col(yPrefix + j.ToString(CultureInfo.InvariantCulture))).ToArray();
+        var tcols = Enumerable.Range(1, p).Select(j => Col(tPrefix + j.ToString(CultureInfo.InvariantCulture))).ToArray();
+        var gcols = g.Select(Col).ToArray();
+        var ecols = e.Select(Col).ToArray();
+        var y = new double[n * p];
+        var t = new double[n * p];
+        var z = new double[n * g.Length];
+        var x = new double[n * e.Length];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < p; j++) { y[i * p + j] = ycols[j][i]; t[i * p + j] = tcols[j][i]; }
+            for (int c = 0; c < g.Length; c++) z[i * g.Length + c] = gcols[c][i];
+            for (int c = 0; c < e.Length; c++) x[i * e.Length + c] = ecols[c][i];
+        }
+        return Create(ids, y, t, p, x, e, z, g, tPrefix, file);
+    }
+
+    /// <summary>Builds wide data from arrays (simulation, tests).</summary>
+    /// <param name="ids">Person identifiers (N).</param>
+    /// <param name="y">Outcomes, N x p row-major, NaN where missing.</param>
+    /// <param name="t">Times, N x p row-major.</param>
+    /// <param name="p">Occasions per person.</param>
+    /// <param name="x">Expert covariates, N x m row-major.</param>
+    /// <param name="experts">Expert covariate names (m).</param>
+    /// <param name="z">Gating covariates, N x G row-major.</param>
+    /// <param name="gating">Gating covariate names (G).</param>
+    public static GrowthData FromArrays(IReadOnlyList<string> ids, double[] y, double[] t, int p, double[] x,
+        IReadOnlyList<string> experts, double[] z, IReadOnlyList<string> gating)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (p < 1) throw new ArgumentOutOfRangeException(nameof(p), p, "At least one occasion is needed.");
+        if (y.Length != ids.Count * p) throw new ArgumentException($"y has {y.Length} values; N x p = {ids.Count * p} were expected.", nameof(y));
+        if (t.Length != ids.Count * p) throw new ArgumentException($"t has {t.Length} values; N x p = {ids.Count * p} were expected.", nameof(t));
+        if (x.Length != ids.Count * experts.Count) throw new ArgumentException($"x has {x.Length} values; N x m = {ids.Count * experts.Count} were expected.", nameof(x));
+        if (z.Length != ids.Count * gating.Count) throw new ArgumentException($"z has {z.Length} values; N x G = {ids.Count * gating.Count} were expected.", nameof(z));
+        return Create(ids.ToArray(), (double[])y.Clone(), (double[])t.Clone(), p, (double[])x.Clone(), experts.ToArray(),
+            (double[])z.Clone(), gating.ToArray(), "T", null);
+    }
+
+    private static GrowthData Create(string[] ids, double[] y, double[] t, int p, double[] x, string[] experts,
+        double[] z, string[] gating, string tPrefix, string? file)
+    {
+        if (p < 3)
+            throw new DataFormatException($"Growth models need at least 3 occasions; the data have {p}.", file, column: tPrefix + "1");
+        int n = ids.Length, m = experts.Length, gc = gating.Length;
+        var keep = new List<int>();
+        int droppedCov = 0, droppedEmpty = 0;
+        for (int i = 0; i < n; i++)
+        {
+            bool covMissing = false;
+            for (int c = 0; c < m; c++) covMissing |= !double.IsFinite(x[i * m + c]);
+            for (int c = 0; c < gc; c++) covMissing |= !double.IsFinite(z[i * gc + c]);
+            if (covMissing) { droppedCov++; continue; }
+            double last = double.NegativeInfinity; int lastJ = -1, obs = 0;
+            for (int j = 0; j < p; j++)
+            {
+                double yv = y[i * p + j], tv = t[i * p + j];
+                if (!double.IsFinite(yv)) { y[i * p + j] = double.NaN; t[i * p + j] = double.NaN; continue; }
+                string col = tPrefix + (j + 1).ToString(CultureInfo.InvariantCulture);
+                if (!double.IsFinite(tv))
+                    throw new DataFormatException($"Person '{ids[i]}' has an outcome at occasion {j + 1} but no time.", file, i + 2, col);
+                if (tv <= last)
+                    throw new DataFormatException(
+                        $"Times must increase within a person; person '{ids[i]}' has {tPrefix}{lastJ + 1} = {last.ToString("R", CultureInfo.InvariantCulture)} and {col} = {tv.ToString("R", CultureInfo.InvariantCulture)}.",
+                        file, i + 2, col);
+                last = tv; lastJ = j; obs++;
+            }
+            if (obs == 0) { droppedEmpty++; continue; }
+            keep.Add(i);
+        }
+        var diagnostics = new List<Diagnostic>();
+        if (droppedCov > 0)
+            diagnostics.Add(Diagnostic.Warning($"{droppedCov} person(s) with a missing covariate were dropped (listwise).", "missing-covariates"));
+        if (droppedEmpty > 0)
+            diagnostics.Add(Diagnostic.Warning($"{droppedEmpty} person(s) with no observed outcome were dropped.", "no-outcomes"));
+        if (keep.Count == n) return new GrowthData(ids, y, t, p, x, experts, z, gating, diagnostics);
+        var ids2 = keep.Select(i => ids[i]).ToArray();
+        double[] Sub(double[] a, int w) { var r = new double[keep.Count * w]; for (int k = 0; k < keep.Count; k++) Array.Copy(a, keep[k] * w, r, k * w, w); return r; }
+        return new GrowthData(ids2, Sub(y, p), Sub(t, p), p, Sub(x, m), experts, Sub(z, gc), gating, diagnostics);
+    }
+
+    private static double[] Numeric(Frame<int, string> frame, string name, string? file)
+    {
+        var s = frame.GetColumn<object>(name);
+        var result = new double[frame.RowCount];
+        int r = 0;
+        foreach (var key in frame.RowKeys)
+        {
+            var v = s.TryGet(key);
+            if (!v.HasValue) result[r] = double.NaN;
+            else if (v.Value is double d) result[r] = d;
+            else if (v.Value is IConvertible c && v.Value is not string)
+                result[r] = c.ToDouble(CultureInfo.InvariantCulture);
+            else throw new DataFormatException($"Column '{name}' must be numeric; found '{v.Value}'.", file, r + 2, name);
+            r++;
+        }
+        return result;
+    }
+}
