@@ -1,0 +1,194 @@
+namespace Econometrics.Mixtures;
+
+/// <summary>
+/// The generalised EM of research note §3: E-step posteriors and growth-factor moments; M-step gating (Newton on the
+/// soft-label multinomial logit), expert-covariate moments, one Laird–Ware step for (α, B, Ψ, θ) and a Brent search
+/// of the knot per class. Every sub-step increases the expected complete-data log-likelihood, so ℓ never decreases.
+/// </summary>
+internal sealed class EmAlgorithm
+{
+    private readonly MixtureLikelihood _lik;
+    private readonly ModelShape _s;
+    private readonly GrowthData _d;
+    private readonly double[] _post;
+    private readonly double[][] _hhat;
+    private readonly double[][] _cpost;
+
+    public EmAlgorithm(MixtureLikelihood lik, KnotBounds bounds)
+    {
+        _lik = lik; _s = lik.Shape; _d = lik.Data; Bounds = bounds;
+        _post = new double[_d.N * _s.K];
+        _hhat = new double[_s.K][]; _cpost = new double[_s.K][];
+        for (int k = 0; k < _s.K; k++) { _hhat[k] = new double[_d.N * _s.Q]; _cpost[k] = new double[_d.N * _s.Q * _s.Q]; }
+        ThetaFloor = 1e-8 * Math.Max(OutcomeVariance(_d), 1e-300);
+    }
+
+    public KnotBounds Bounds { get; }
+
+    public double ThetaFloor { get; }
+
+    /// <summary>Posteriors of the last E-step (N x K).</summary>
+    public double[] Posteriors => _post;
+
+    /// <summary>Runs EM from <paramref name="ps"/> (updated in place).</summary>
+    public EmOutcome Run(ParameterSet ps, int maxIter, double tol, CancellationToken ct)
+    {
+        double prev = double.NegativeInfinity, ll = double.NegativeInfinity;
+        bool floored = false;
+        for (int it = 1; it <= maxIter; it++)
+        {
+            ct.ThrowIfCancellationRequested();
+            ll = _lik.Evaluate(ps, null, _post, _hhat, _cpost);
+            if (!double.IsFinite(ll)) return new EmOutcome(ll, it, false, true, floored);
+            if (it > 1 && Math.Abs(ll - prev) < tol * Math.Abs(ll)) return new EmOutcome(ll, it, true, false, floored);
+            prev = ll;
+            if (!MStep(ps, ref floored)) return new EmOutcome(ll, it, false, true, floored);
+        }
+        ll = _lik.Evaluate(ps, null, _post, _hhat, _cpost);
+        return new EmOutcome(ll, maxIter, false, !double.IsFinite(ll), floored);
+    }
+
+    private bool MStep(ParameterSet ps, ref bool floored)
+    {
+        int K = _s.K, q = _s.Q, m = _s.M, N = _d.N, p = _d.P, u = 1 + m;
+        Gating.Update(ps, _d, _post, 5);
+        Span<double> lam = stackalloc double[q];
+        Span<double> res = stackalloc double[q];
+        Span<double> S = stackalloc double[q * q];
+        var uu = new double[u * u];
+        var hu = new double[q * u];
+        for (int k = 0; k < K; k++)
+        {
+            double nk = 0;
+            for (int i = 0; i < N; i++) nk += _post[i * K + k];
+            if (!(nk > MinimumClassSize)) return false;
+            if (_s.JointX)
+            {
+                var mu = ps.MuX[k]; var phi = ps.Phi[k];
+                Array.Clear(mu); Array.Clear(phi);
+                for (int i = 0; i < N; i++) for (int c = 0; c < m; c++) mu[c] += _post[i * K + k] * _d.X[i * m + c];
+                for (int c = 0; c < m; c++) mu[c] /= nk;
+                for (int i = 0; i < N; i++)
+                {
+                    double t = _post[i * K + k];
+                    for (int r = 0; r < m; r++) for (int c = 0; c < m; c++)
+                        phi[r * m + c] += t * (_d.X[i * m + r] - mu[r]) * (_d.X[i * m + c] - mu[c]);
+                }
+                for (int r = 0; r < m * m; r++) phi[r] /= nk;
+                floored |= SmallMatrix.FloorEigenvalues(phi, m, 1e-8 * Math.Max(Trace(phi, m) / m, 1e-300));
+            }
+            // Γ = [α B] by weighted least squares of E[η | y] on u = (1, x).
+            Array.Clear(uu); Array.Clear(hu);
+            var h = _hhat[k]; var cp = _cpost[k];
+            for (int i = 0; i < N; i++)
+            {
+                double t = _post[i * K + k];
+                for (int r = 0; r < u; r++)
+                {
+                    double ur = r == 0 ? 1 : _d.X[i * m + r - 1];
+                    for (int c = 0; c < u; c++) uu[r * u + c] += t * ur * (c == 0 ? 1 : _d.X[i * m + c - 1]);
+                    for (int a = 0; a < q; a++) hu[a * u + r] += t * h[i * q + a] * ur;
+                }
+            }
+            var L = (double[])uu.Clone();
+            if (!SmallMatrix.Cholesky(L, u)) return false;
+            for (int a = 0; a < q; a++)
+            {
+                var row = hu.AsSpan(a * u, u);
+                SmallMatrix.Solve(L, u, row);
+                ps.Alpha[k][a] = row[0];
+                for (int c = 0; c < m; c++) ps.B[k][a * m + c] = row[1 + c];
+            }
+            // Ψ and θ from the posterior moments.
+            var psi = ps.Psi[k];
+            Array.Clear(psi);
+            double thNum = 0, thDen = 0;
+            for (int i = 0; i < N; i++)
+            {
+                double t = _post[i * K + k];
+                for (int a = 0; a < q; a++)
+                {
+                    double mean = ps.Alpha[k][a];
+                    for (int c = 0; c < m; c++) mean += ps.B[k][a * m + c] * _d.X[i * m + c];
+                    res[a] = h[i * q + a] - mean;
+                }
+                for (int a = 0; a < q; a++) for (int b = 0; b < q; b++) psi[a * q + b] += t * (res[a] * res[b] + cp[i * q * q + a * q + b]);
+                S.Clear();
+                double ss = 0; int n = 0;
+                for (int j = 0; j < p; j++)
+                {
+                    double y = _d.Y[i * p + j];
+                    if (double.IsNaN(y)) continue;
+                    _s.Loadings(_d.T[i * p + j], ps.Knot[k], lam);
+                    double fit = 0;
+                    for (int a = 0; a < q; a++) fit += lam[a] * h[i * q + a];
+                    ss += (y - fit) * (y - fit); n++;
+                    for (int a = 0; a < q; a++) for (int b = 0; b < q; b++) S[a * q + b] += lam[a] * lam[b];
+                }
+                double tr = 0;
+                for (int a = 0; a < q; a++) for (int b = 0; b < q; b++) tr += cp[i * q * q + a * q + b] * S[b * q + a];
+                thNum += t * (ss + tr); thDen += t * n;
+            }
+            for (int a = 0; a < q * q; a++) psi[a] /= nk;
+            floored |= SmallMatrix.FloorEigenvalues(psi, q, 1e-8 * Math.Max(Trace(psi, q) / q, 1e-300));
+            ps.Theta[k] = Math.Max(thNum / thDen, ThetaFloor);
+            if (_s.HasKnot && _s.FreeKnots) UpdateKnot(ps, k);
+        }
+        return true;
+    }
+
+    /// <summary>Brent search of Σ_i τ_ik log f_k(y_i; γ) on [γ − 1, γ + 1] within the admissible range.</summary>
+    private void UpdateKnot(ParameterSet ps, int k)
+    {
+        var caches = _lik.Prepare(ps);
+        if (caches is null) return;
+        var cache = caches[k];
+        int K = _s.K;
+        double Q(double g)
+        {
+            double s = 0;
+            for (int i = 0; i < _d.N; i++)
+            {
+                double t = _post[i * K + k];
+                if (t < 1e-300) continue;
+                s += t * _lik.LogDensityY(i, ps, k, cache, g, Span<double>.Empty, Span<double>.Empty, Span<double>.Empty);
+            }
+            return s;
+        }
+        double g0 = ps.Knot[k];
+        double lo = Math.Max(g0 - 1, Bounds.Lower), hi = Math.Min(g0 + 1, Bounds.Upper);
+        if (!(hi > lo)) return;
+        var (x, f) = Brent.Maximize(Q, lo, hi);
+        if (f >= Q(g0)) ps.Knot[k] = x;
+    }
+
+    /// <summary>A class needs more expected members than it has growth parameters (note §3.9).</summary>
+    public double MinimumClassSize => Math.Max(_s.PerClass, 2.0);
+
+    private static double Trace(double[] a, int n) { double s = 0; for (int i = 0; i < n; i++) s += a[i * n + i]; return s; }
+
+    internal static double OutcomeVariance(GrowthData d)
+    {
+        double s = 0, ss = 0; int n = 0;
+        foreach (var y in d.Y) if (!double.IsNaN(y)) { s += y; ss += y * y; n++; }
+        return n > 1 ? (ss - s * s / n) / (n - 1) : 1;
+    }
+}
+
+/// <summary>The end state of one EM run.</summary>
+internal sealed record EmOutcome(double LogLikelihood, int Iterations, bool Converged, bool Degenerate, bool Floored);
+
+/// <summary>The admissible knot range: between the mean second and the mean next-to-last occasion, so both slopes are identified.</summary>
+internal sealed record KnotBounds(double Lower, double Upper)
+{
+    public static KnotBounds From(GrowthData d)
+    {
+        double Mean(int j)
+        {
+            double s = 0; int n = 0;
+            for (int i = 0; i < d.N; i++) { var t = d.T[i * d.P + j]; if (!double.IsNaN(t)) { s += t; n++; } }
+            return n > 0 ? s / n : double.NaN;
+        }
+        return new KnotBounds(Mean(1), Mean(d.P - 2));
+    }
+}

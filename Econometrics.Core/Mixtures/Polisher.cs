@@ -1,0 +1,141 @@
+namespace Econometrics.Mixtures;
+
+/// <summary>
+/// Quasi-Newton polishing of the full log-likelihood after EM (which converges linearly): BFGS over every parameter
+/// except the knots, with the analytic score and an initial inverse Hessian from finite differences of the score,
+/// alternated with a Brent search of each knot on ℓ itself (the kinks rule out gradient steps in γ).
+/// </summary>
+internal static class Polisher
+{
+    public static double Polish(MixtureLikelihood lik, ParameterSet ps, KnotBounds bounds, CancellationToken ct, int rounds = 6)
+    {
+        double ll = lik.Evaluate(ps);
+        for (int round = 0; round < rounds; round++)
+        {
+            ct.ThrowIfCancellationRequested();
+            double before = ll;
+            ll = Bfgs(lik, ps, ct);
+            if (lik.Shape.HasKnot && lik.Shape.FreeKnots)
+                for (int k = 0; k < lik.Shape.K; k++)
+                {
+                    var work = ps.Clone();
+                    double F(double g) { work.Knot[k] = g; return lik.Evaluate(work); }
+                    double g0 = ps.Knot[k];
+                    double lo = Math.Max(g0 - 0.25, bounds.Lower), hi = Math.Min(g0 + 0.25, bounds.Upper);
+                    if (!(hi > lo)) continue;
+                    var (x, f) = Brent.Maximize(F, lo, hi, 1e-9);
+                    if (f > ll) { ps.Knot[k] = x; ll = f; }
+                }
+            if (ll - before < 1e-9) break;
+        }
+        return ll;
+    }
+
+    /// <summary>BFGS on −ℓ over the packed parameters without knots; returns the final ℓ.</summary>
+    public static double Bfgs(MixtureLikelihood lik, ParameterSet ps, CancellationToken ct, int maxIter = 200)
+    {
+        var x = ps.Pack(false);
+        int n = x.Length;
+        var work = ps.Clone();
+        var g = new double[n];
+        double Eval(double[] v, double[] grad)
+        {
+            work.Unpack(v, false);
+            double l = lik.Gradient(work, grad);
+            if (!double.IsFinite(l)) return double.PositiveInfinity;
+            for (int j = 0; j < n; j++) grad[j] = -grad[j];
+            return -l;
+        }
+        double f = Eval(x, g);
+        if (!double.IsFinite(f)) return double.NegativeInfinity;
+        var Hinv = InitialInverseHessian(x, Eval) ?? ScaledIdentity(n, g);
+        var d = new double[n]; var xn = new double[n]; var gn = new double[n]; var s = new double[n]; var y = new double[n];
+        var Hy = new double[n];
+        for (int it = 0; it < maxIter; it++)
+        {
+            ct.ThrowIfCancellationRequested();
+            for (int i = 0; i < n; i++) { double v = 0; for (int j = 0; j < n; j++) v -= Hinv[i * n + j] * g[j]; d[i] = v; }
+            double slope = 0;
+            for (int i = 0; i < n; i++) slope += g[i] * d[i];
+            if (!(slope < 0))
+            {
+                Hinv = ScaledIdentity(n, g);
+                for (int i = 0; i < n; i++) d[i] = -Hinv[i * n + i] * g[i];
+                slope = 0;
+                for (int i = 0; i < n; i++) slope += g[i] * d[i];
+            }
+            double t = 1, fn = double.PositiveInfinity;
+            for (int ls = 0; ls < 50; ls++)
+            {
+                for (int i = 0; i < n; i++) xn[i] = x[i] + t * d[i];
+                fn = Eval(xn, gn);
+                if (fn <= f + 1e-4 * t * slope) break;
+                t *= 0.5;
+            }
+            if (!(fn <= f)) break;
+            double sy = 0;
+            for (int i = 0; i < n; i++) { s[i] = xn[i] - x[i]; y[i] = gn[i] - g[i]; sy += s[i] * y[i]; }
+            double df = f - fn;
+            Array.Copy(xn, x, n); Array.Copy(gn, g, n); f = fn;
+            if (sy > 1e-14)
+            {
+                double yHy = 0;
+                for (int i = 0; i < n; i++) { double v = 0; for (int j = 0; j < n; j++) v += Hinv[i * n + j] * y[j]; Hy[i] = v; yHy += y[i] * v; }
+                double c1 = (sy + yHy) / (sy * sy);
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < n; j++)
+                        Hinv[i * n + j] += c1 * s[i] * s[j] - (Hy[i] * s[j] + s[i] * Hy[j]) / sy;
+            }
+            double gmax = 0;
+            for (int i = 0; i < n; i++) gmax = Math.Max(gmax, Math.Abs(g[i]) * Math.Max(Math.Abs(x[i]), 1));
+            if (df < 1e-12 * Math.Abs(f) || gmax < 1e-8) break;
+        }
+        ps.Unpack(x, false);
+        return -f;
+    }
+
+    /// <summary>(−H)⁻¹ of −ℓ from central differences of the score, or null when −H is not positive definite.</summary>
+    private static double[]? InitialInverseHessian(double[] x, Func<double[], double[], double> eval)
+    {
+        var h = FiniteDifferenceHessian(x, eval);
+        if (h is null) return null;
+        int n = x.Length;
+        var inv = new double[n * n];
+        var l = (double[])h.Clone();
+        if (!SmallMatrix.Cholesky(l, n)) return null;
+        SmallMatrix.Inverse(l, n, inv);
+        return inv;
+    }
+
+    /// <summary>Hessian of the objective by central differences of its gradient, symmetrised; null on failure.</summary>
+    internal static double[]? FiniteDifferenceHessian(double[] x, Func<double[], double[], double> eval)
+    {
+        int n = x.Length;
+        var H = new double[n * n];
+        var xp = (double[])x.Clone();
+        var gp = new double[n]; var gm = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            double h = 1e-5 * Math.Max(Math.Abs(x[j]), 1);
+            xp[j] = x[j] + h;
+            double fp = eval(xp, gp);
+            xp[j] = x[j] - h;
+            double fm = eval(xp, gm);
+            xp[j] = x[j];
+            if (!double.IsFinite(fp) || !double.IsFinite(fm)) return null;
+            for (int i = 0; i < n; i++) H[i * n + j] = (gp[i] - gm[i]) / (2 * h);
+        }
+        for (int i = 0; i < n; i++) for (int j = i + 1; j < n; j++) { double v = 0.5 * (H[i * n + j] + H[j * n + i]); H[i * n + j] = v; H[j * n + i] = v; }
+        return H;
+    }
+
+    private static double[] ScaledIdentity(int n, double[] g)
+    {
+        double gn = 0;
+        foreach (var v in g) gn += v * v;
+        double scale = 1e-3 / Math.Max(Math.Sqrt(gn), 1);
+        var h = new double[n * n];
+        for (int i = 0; i < n; i++) h[i * n + i] = scale;
+        return h;
+    }
+}
