@@ -7,7 +7,7 @@ namespace Econometrics.Mixtures;
 /// </remarks>
 internal static class Brent
 {
-    public static (double X, double F) Maximize(Func<double, double> f, double a, double b, double tol = 1e-8, int maxIter = 200)
+    public static (double X, double F) Maximize(Func<double, double> f, double a, double b, double tol = 1e-8, int maxIter = 200, double absoluteTolerance = 1e-12)
     {
         const double golden = 0.3819660112501051;
         double x = a + golden * (b - a), w = x, v = x;
@@ -15,7 +15,7 @@ internal static class Brent
         double d = 0, e = 0;
         for (int it = 0; it < maxIter; it++)
         {
-            double xm = 0.5 * (a + b), tol1 = tol * Math.Abs(x) + 1e-12, tol2 = 2 * tol1;
+            double xm = 0.5 * (a + b), tol1 = tol * Math.Abs(x) + absoluteTolerance, tol2 = 2 * tol1;
             if (Math.Abs(x - xm) <= tol2 - 0.5 * (b - a)) break;
             bool golden_step = true;
             if (Math.Abs(e) > tol1)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Econometrics.Mixtures;
 
 /// <summary>
@@ -13,11 +15,13 @@ internal sealed class EmAlgorithm
     private readonly double[] _post;
     private readonly double[][] _hhat;
     private readonly double[][] _cpost;
+    private readonly double[] _lastStep;
 
     public EmAlgorithm(MixtureLikelihood lik, KnotBounds bounds)
     {
         _lik = lik; _s = lik.Shape; _d = lik.Data; Bounds = bounds;
         _post = new double[_d.N * _s.K];
+        _lastStep = Enumerable.Repeat(double.NaN, _s.K).ToArray();
         _hhat = new double[_s.K][]; _cpost = new double[_s.K][];
         for (int k = 0; k < _s.K; k++) { _hhat[k] = new double[_d.N * _s.Q]; _cpost[k] = new double[_d.N * _s.Q * _s.Q]; }
         ThetaFloor = 1e-8 * Math.Max(OutcomeVariance(_d), 1e-300);
@@ -48,6 +52,7 @@ internal sealed class EmAlgorithm
         return new EmOutcome(ll, maxIter, false, !double.IsFinite(ll), floored);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MStep(ParameterSet ps, ref bool floored)
     {
         int K = _s.K, q = _s.Q, m = _s.M, N = _d.N, p = _d.P, u = 1 + m;
@@ -137,7 +142,11 @@ internal sealed class EmAlgorithm
         return true;
     }
 
-    /// <summary>Brent search of Σ_i τ_ik log f_k(y_i; γ) on [γ − 1, γ + 1] within the admissible range.</summary>
+    /// <summary>
+    /// Knot update: maximise Σ_i τ_ik log f_k(y_i; γ) by bracketing around the current knot (the bracket tracks the
+    /// last step, expanding while the function rises at its edge) and a Brent search inside it. The precision follows
+    /// the step size, so early iterations are cheap and late ones exact; any increase keeps EM monotone.
+    /// </summary>
     private void UpdateKnot(ParameterSet ps, int k)
     {
         var caches = _lik.Prepare(ps);
@@ -156,10 +165,37 @@ internal sealed class EmAlgorithm
             return s;
         }
         double g0 = ps.Knot[k];
-        double lo = Math.Max(g0 - 1, Bounds.Lower), hi = Math.Min(g0 + 1, Bounds.Upper);
-        if (!(hi > lo)) return;
-        var (x, f) = Brent.Maximize(Q, lo, hi);
-        if (f >= Q(g0)) ps.Knot[k] = x;
+        double delta = double.IsNaN(_lastStep[k]) ? 0.25 : Math.Clamp(2 * Math.Abs(_lastStep[k]), 1e-7, 1.0);
+        double f0 = Q(g0);
+        double lo = Math.Max(g0 - delta, Bounds.Lower), hi = Math.Min(g0 + delta, Bounds.Upper);
+        double flo = Q(lo), fhi = Q(hi);
+        for (int e = 0; e < 20 && flo > f0 && lo > Bounds.Lower; e++)
+        {
+            hi = g0; fhi = f0; g0 = lo; f0 = flo; delta *= 2;
+            lo = Math.Max(g0 - delta, Bounds.Lower); flo = Q(lo);
+        }
+        for (int e = 0; e < 20 && fhi > f0 && hi < Bounds.Upper; e++)
+        {
+            lo = g0; flo = f0; g0 = hi; f0 = fhi; delta *= 2;
+            hi = Math.Min(g0 + delta, Bounds.Upper); fhi = Q(hi);
+        }
+        double best = g0, fbest = f0;
+        if (flo > fbest) { best = lo; fbest = flo; }
+        if (fhi > fbest) { best = hi; fbest = fhi; }
+        // One parabolic step through the bracket (lo, g0, hi): exact for a smooth peak, and at a kink it lands next
+        // to it; the bracket shrinks with the steps, so the knot converges with the other parameters.
+        double d1 = (g0 - lo) * (f0 - fhi), d2 = (g0 - hi) * (f0 - flo), den = 2 * (d1 - d2);
+        if (den != 0 && hi > lo)
+        {
+            double x = g0 - ((g0 - lo) * d1 - (g0 - hi) * d2) / den;
+            if (x > lo && x < hi && x != g0)
+            {
+                double f = Q(x);
+                if (f > fbest) { best = x; fbest = f; }
+            }
+        }
+        _lastStep[k] = best - ps.Knot[k];
+        ps.Knot[k] = best;
     }
 
     /// <summary>A class needs more expected members than it has growth parameters (note §3.9).</summary>

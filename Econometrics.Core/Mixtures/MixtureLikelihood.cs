@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Econometrics.Mixtures;
 
 /// <summary>
@@ -52,6 +54,7 @@ internal sealed class MixtureLikelihood
     /// when <paramref name="score"/> is non-empty it receives (∂/∂m (q), ∂/∂Ψ (q x q, symmetric full), ∂/∂θ).
     /// Returns −∞ when A is not positive definite.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double LogDensityY(int i, ParameterSet ps, int k, ClassCache cache, double knot, Span<double> hhat, Span<double> cpost, Span<double> score)
     {
         int q = _s.Q, m = _s.M, p = _d.P;
@@ -148,6 +151,7 @@ internal sealed class MixtureLikelihood
     }
 
     /// <summary>log φ(x_i; μx_k, Φ_k); when <paramref name="score"/> is non-empty it receives ∂/∂μx (m) and ∂/∂Φ (m x m).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double LogDensityX(int i, ParameterSet ps, int k, ClassCache cache, Span<double> score)
     {
         int m = _s.M;
@@ -190,6 +194,7 @@ internal sealed class MixtureLikelihood
     /// The log-likelihood; optionally per-person contributions (N), posteriors τ (N x K row-major), and the growth-factor
     /// posterior moments per class (hhat[k]: N x q, cpost[k]: N x q x q). −∞ when the parameters are invalid.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Evaluate(ParameterSet ps, double[]? perPerson = null, double[]? post = null, double[][]? hhat = null, double[][]? cpost = null)
     {
         var caches = Prepare(ps);
@@ -217,6 +222,7 @@ internal sealed class MixtureLikelihood
     }
 
     /// <summary>The log-likelihood and its gradient over the packed parameters without knots.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Gradient(ParameterSet ps, double[] grad)
     {
         Array.Clear(grad);

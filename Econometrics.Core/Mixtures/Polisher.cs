@@ -10,21 +10,25 @@ internal static class Polisher
     public static double Polish(MixtureLikelihood lik, ParameterSet ps, KnotBounds bounds, CancellationToken ct, int rounds = 6)
     {
         double ll = lik.Evaluate(ps);
+        double[]? hinv = null;
+        double width = 0.05;
         for (int round = 0; round < rounds; round++)
         {
             ct.ThrowIfCancellationRequested();
             double before = ll;
-            ll = Bfgs(lik, ps, ct);
+            ll = Bfgs(lik, ps, ct, ref hinv);
             if (lik.Shape.HasKnot && lik.Shape.FreeKnots)
                 for (int k = 0; k < lik.Shape.K; k++)
                 {
                     var work = ps.Clone();
                     double F(double g) { work.Knot[k] = g; return lik.Evaluate(work); }
                     double g0 = ps.Knot[k];
-                    double lo = Math.Max(g0 - 0.25, bounds.Lower), hi = Math.Min(g0 + 0.25, bounds.Upper);
+                    double lo = Math.Max(g0 - width, bounds.Lower), hi = Math.Min(g0 + width, bounds.Upper);
                     if (!(hi > lo)) continue;
-                    var (x, f) = Brent.Maximize(F, lo, hi, 1e-9);
+                    var (x, f) = Brent.Maximize(F, lo, hi, 0, absoluteTolerance: 1e-9);
                     if (f > ll) { ps.Knot[k] = x; ll = f; }
+                    // A knot that ends at the bracket edge is searched again in a wider bracket next round.
+                    if (Math.Abs(x - g0) > 0.9 * width) width *= 4;
                 }
             if (ll - before < 1e-9) break;
         }
@@ -32,7 +36,7 @@ internal static class Polisher
     }
 
     /// <summary>BFGS on −ℓ over the packed parameters without knots; returns the final ℓ.</summary>
-    public static double Bfgs(MixtureLikelihood lik, ParameterSet ps, CancellationToken ct, int maxIter = 200)
+    public static double Bfgs(MixtureLikelihood lik, ParameterSet ps, CancellationToken ct, ref double[]? hinv, int maxIter = 200)
     {
         var x = ps.Pack(false);
         int n = x.Length;
@@ -48,7 +52,8 @@ internal static class Polisher
         }
         double f = Eval(x, g);
         if (!double.IsFinite(f)) return double.NegativeInfinity;
-        var Hinv = InitialInverseHessian(x, Eval) ?? ScaledIdentity(n, g);
+        // The finite-difference start is computed once; later rounds (after a knot move) continue from the BFGS matrix.
+        var Hinv = hinv ?? InitialInverseHessian(x, Eval) ?? ScaledIdentity(n, g);
         var d = new double[n]; var xn = new double[n]; var gn = new double[n]; var s = new double[n]; var y = new double[n];
         var Hy = new double[n];
         for (int it = 0; it < maxIter; it++)
@@ -72,7 +77,7 @@ internal static class Polisher
                 if (fn <= f + 1e-4 * t * slope) break;
                 t *= 0.5;
             }
-            if (!(fn <= f)) break;
+            if (!(fn <= f)) { Hinv = ScaledIdentity(n, g); break; }
             double sy = 0;
             for (int i = 0; i < n; i++) { s[i] = xn[i] - x[i]; y[i] = gn[i] - g[i]; sy += s[i] * y[i]; }
             double df = f - fn;
@@ -91,6 +96,7 @@ internal static class Polisher
             if (df < 1e-12 * Math.Abs(f) || gmax < 1e-8) break;
         }
         ps.Unpack(x, false);
+        hinv = Hinv;
         return -f;
     }
 
