@@ -76,6 +76,22 @@ public sealed class GrowthData
     /// <param name="j">Occasion, 0-based.</param>
     public double Time(int i, int j) => T[i * P + j];
 
+    /// <summary>
+    /// The same data with each person's times measured from their first observed occasion (t − t_first), as
+    /// <c>nlpsem</c> re-baselines ages in the ECLS-K demo.
+    /// </summary>
+    public GrowthData FromFirstOccasion()
+    {
+        var t = (double[])T.Clone();
+        for (int i = 0; i < N; i++)
+        {
+            double first = double.NaN;
+            for (int j = 0; j < P && double.IsNaN(first); j++) first = T[i * P + j];
+            for (int j = 0; j < P; j++) t[i * P + j] -= first;
+        }
+        return new GrowthData(Ids.ToArray(), (double[])Y.Clone(), t, P, X, ExpertNames.ToArray(), Z, GatingNames.ToArray(), [.. Diagnostics]);
+    }
+
     /// <summary>Loads wide data from a CSV file.</summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="idColumn">The person identifier column.</param>

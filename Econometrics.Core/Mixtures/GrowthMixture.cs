@@ -31,11 +31,14 @@ public sealed partial record GrowthMixture
     /// <summary>EM iterations of each short run (default 15).</summary>
     public int ShortIterations { get; init; } = 15;
 
-    /// <summary>Maximum EM iterations of a final run (default 2000).</summary>
-    public int MaxIterations { get; init; } = 2000;
+    /// <summary>Maximum EM iterations of a final run (default 1000).</summary>
+    public int MaxIterations { get; init; } = 1000;
 
-    /// <summary>EM stops when the relative change in ℓ falls below this (default 1e-10).</summary>
-    public double Tolerance { get; init; } = 1e-10;
+    /// <summary>
+    /// EM stops when the relative change in ℓ falls below this (default 1e-8). EM converges linearly, slowly when
+    /// classes overlap; the quasi-Newton polish that follows takes ℓ the rest of the way.
+    /// </summary>
+    public double Tolerance { get; init; } = 1e-8;
 
     /// <summary>Knots held fixed at these values (one per class, in canonical order), or null to estimate them.</summary>
     public IReadOnlyList<double>? FixedKnots { get; init; }
