@@ -101,7 +101,7 @@ public sealed partial record GrowthMixture
         progress?.Report(1.0);
         return new GrowthMixtureResult(ordered.ToPublic(), estimates, ll, shape.Count, data.Ids,
             Matrix<double>.Build.Dense(data.N, shape.K, (i, k) => post[i * shape.K + k]), Curve, Covariates, FixedKnots is not null,
-            data.ExpertNames, data.GatingNames, bestOut.Converged, bestOut.Iterations, S, replicated,
+            data.ExpertNames, data.GatingNames, bestOut.Converged, shortRuns[chosen[best]].Out.Iterations + bestOut.Iterations, S, replicated,
             StandardErrors && shape.HasKnot && shape.FreeKnots ? ObservedInformation.KnotStep(bounds) : null, diagnostics);
     }
 

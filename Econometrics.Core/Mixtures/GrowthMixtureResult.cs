@@ -108,7 +108,7 @@ public sealed class GrowthMixtureResult
     /// <summary>Whether the best run's EM met its tolerance (before polishing).</summary>
     public bool Converged { get; }
 
-    /// <summary>EM iterations of the best run.</summary>
+    /// <summary>EM iterations of the best run (its short run plus its final run).</summary>
     public int Iterations { get; }
 
     /// <summary>Number of starts tried.</summary>
