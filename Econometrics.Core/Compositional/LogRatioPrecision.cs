@@ -1,0 +1,75 @@
+using Econometrics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Compositional;
+
+/// <summary>The log-ratio precision Omega = Gamma^+ = F_r' Sigma_r^-1 F_r and the partial correlations it gives.</summary>
+internal static class LogRatioPrecision
+{
+    /// <summary>Omega = (Gamma + J)^-1 - J; null when Gamma + J is not positive definite (rank Gamma &lt; D - 1).</summary>
+    public static Matrix<double>? FromClrCovariance(Matrix<double> gamma, ILinearAlgebra la)
+    {
+        int d = gamma.RowCount;
+        double j = 1.0 / d;
+        var a = gamma.Map(v => v + j);
+        var arr = a.AsColumnMajorArray();
+        if (!la.TryInvertSpd(d, arr)) return null;
+        for (int k = 0; k < arr.Length; k++) arr[k] -= j;
+        return Matrix<double>.Build.Dense(d, d, arr);
+    }
+
+    /// <summary>Omega = F_r' Sigma^-1 F_r from an alr covariance with reference r; null when Sigma is not positive definite.</summary>
+    public static Matrix<double>? FromAlrCovariance(Matrix<double> sigma, int r, ILinearAlgebra la)
+    {
+        int m = sigma.RowCount, d = m + 1;
+        var k = Matrix<double>.Build.DenseOfMatrix(sigma);
+        if (!la.TryInvertSpd(m, k.AsColumnMajorArray())) return null;
+        var omega = Matrix<double>.Build.Dense(d, d);
+        var rowSum = new double[m];
+        double total = 0;
+        for (int b = 0; b < m; b++)
+            for (int a = 0; a < m; a++) { rowSum[a] += k[a, b]; total += k[a, b]; }
+        int Full(int c) => c < r ? c : c + 1;
+        for (int b = 0; b < m; b++)
+        {
+            for (int a = 0; a < m; a++) omega[Full(a), Full(b)] = k[a, b];
+            omega[Full(b), r] = omega[r, Full(b)] = -rowSum[b];
+        }
+        omega[r, r] = total;
+        return omega;
+    }
+
+    /// <summary>Sigma_r = F_r C F_r' for a covariance C of log-parts: <c>C_kl - C_kr - C_rl + C_rr</c>, k, l != r.</summary>
+    public static Matrix<double> AlrFromLogCovariance(Matrix<double> c, int r)
+    {
+        int m = c.RowCount - 1;
+        int Full(int a) => a < r ? a : a + 1;
+        return Matrix<double>.Build.Dense(m, m, (a, b) => c[Full(a), Full(b)] - c[Full(a), r] - c[r, Full(b)] + c[r, r]);
+    }
+
+    /// <summary>G C G with G = I - 11'/D: subtract row and column means, add back the grand mean.</summary>
+    public static Matrix<double> DoubleCentre(Matrix<double> c)
+    {
+        int d = c.RowCount;
+        var a = c.AsColumnMajorArray();
+        var colMean = new double[d];
+        double grand = 0;
+        for (int j = 0; j < d; j++)
+        {
+            double s = 0;
+            for (int i = 0; i < d; i++) s += a[j * d + i];
+            colMean[j] = s / d; grand += s;
+        }
+        grand /= (double)d * d;
+        // C is symmetric, so row means equal column means.
+        return Matrix<double>.Build.Dense(d, d, (i, j) => c[i, j] - colMean[i] - colMean[j] + grand);
+    }
+
+    /// <summary>Partial correlations <c>-Omega_ij / sqrt(Omega_ii Omega_jj)</c> with a unit diagonal.</summary>
+    public static Matrix<double> PartialCorrelation(Matrix<double> omega)
+    {
+        var s = omega.Diagonal().Map(v => 1.0 / Math.Sqrt(v));
+        return Matrix<double>.Build.Dense(omega.RowCount, omega.ColumnCount,
+            (i, j) => i == j ? 1.0 : Math.Clamp(-omega[i, j] * s[i] * s[j], -1.0, 1.0));
+    }
+}
