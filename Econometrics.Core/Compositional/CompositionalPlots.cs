@@ -83,7 +83,7 @@ internal static class CompositionalPlots
     {
         double h = Math.Sqrt(3) / 2;
         (double X, double Y) P(double a, double b, double c) => (b + c / 2, c * h);
-        var plot = Figures.Create($"Ternary diagram: {names[0]}, {names[1]}, {names[2]}", "", "");
+        var plot = Figures.Create("", "", "");
         var grid = Color.FromHex("#cccccc");
         for (int k = 1; k < 5; k++)
         {
@@ -116,6 +116,7 @@ internal static class CompositionalPlots
         plot.Axes.SetLimits(-0.12, 1.12, -0.1, h + 0.1);
         plot.Axes.SquareUnits();
         plot.HideAxesAndGrid();
+        plot.Title($"Ternary diagram: {names[0]}, {names[1]}, {names[2]} (n = {closed.RowCount})");
         return plot;
     }
 }
