@@ -57,10 +57,24 @@ public static class LogRatioMeasures
     public static double TotalVariance(Composition composition) => ClrCovariance(composition).Trace();
 
     internal static Matrix<double> VariationFromClrCovariance(Matrix<double> g) =>
-        Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount, (i, j) => i == j ? 0.0 : Math.Max(0.0, g[i, i] + g[j, j] - 2 * g[i, j]));
+        Pairwise(g, 0.0, (gij, gii, gjj) => Math.Max(0.0, gii + gjj - 2 * gij));
 
     internal static Matrix<double> ProportionalityFromClrCovariance(Matrix<double> g) =>
-        Matrix<double>.Build.Dense(g.RowCount, g.ColumnCount, (i, j) => i == j ? 1.0 : 2 * g[i, j] / (g[i, i] + g[j, j]));
+        Pairwise(g, 1.0, (gij, gii, gjj) => 2 * gij / (gii + gjj));
+
+    // Element-wise map over a symmetric matrix and its diagonal, on the column-major array (D can be in the thousands).
+    private static Matrix<double> Pairwise(Matrix<double> g, double diagonal, Func<double, double, double, double> f)
+    {
+        int d = g.RowCount;
+        var a = g.AsColumnMajorArray() ?? g.ToColumnMajorArray();
+        var r = new double[d * d];
+        for (int j = 0; j < d; j++)
+        {
+            double gjj = a[j * d + j];
+            for (int i = 0; i < d; i++) r[j * d + i] = i == j ? diagonal : f(a[j * d + i], a[i * d + i], gjj);
+        }
+        return Matrix<double>.Build.Dense(d, d, r);
+    }
 
     private static Matrix<double> RequireTwoRows(Composition c, Func<Matrix<double>> f) =>
         c.NObs >= 2 ? f() : throw new ArgumentException($"Log-ratio (co)variances need at least 2 samples; the composition has {c.NObs}.", "composition");

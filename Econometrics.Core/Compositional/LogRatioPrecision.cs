@@ -62,14 +62,22 @@ internal static class LogRatioPrecision
         }
         grand /= (double)d * d;
         // C is symmetric, so row means equal column means.
-        return Matrix<double>.Build.Dense(d, d, (i, j) => c[i, j] - colMean[i] - colMean[j] + grand);
+        var g = new double[d * d];
+        for (int j = 0; j < d; j++)
+            for (int i = 0; i < d; i++) g[j * d + i] = a[j * d + i] - colMean[i] - colMean[j] + grand;
+        return Matrix<double>.Build.Dense(d, d, g);
     }
 
     /// <summary>Partial correlations <c>-Omega_ij / sqrt(Omega_ii Omega_jj)</c> with a unit diagonal.</summary>
     public static Matrix<double> PartialCorrelation(Matrix<double> omega)
     {
-        var s = omega.Diagonal().Map(v => 1.0 / Math.Sqrt(v));
-        return Matrix<double>.Build.Dense(omega.RowCount, omega.ColumnCount,
-            (i, j) => i == j ? 1.0 : Math.Clamp(-omega[i, j] * s[i] * s[j], -1.0, 1.0));
+        int d = omega.RowCount;
+        var w = omega.AsColumnMajorArray() ?? omega.ToColumnMajorArray();
+        var s = new double[d];
+        for (int i = 0; i < d; i++) s[i] = 1.0 / Math.Sqrt(w[i * d + i]);
+        var p = new double[d * d];
+        for (int j = 0; j < d; j++)
+            for (int i = 0; i < d; i++) p[j * d + i] = i == j ? 1.0 : Math.Clamp(-w[j * d + i] * s[i] * s[j], -1.0, 1.0);
+        return Matrix<double>.Build.Dense(d, d, p);
     }
 }

@@ -29,7 +29,8 @@ public sealed record PartialCorrelationTests(
             diagnostics.Add(Diagnostic.Info(shrunk
                 ? "No p-values or intervals: after shrinkage the null distribution of the partial correlations is unknown."
                 : $"No p-values or intervals: the tests need n > D ({n} samples, {d} parts).", "no-tests"));
-            return new(null, nan, nan.Clone(), nan.Clone(), nan.Clone(), nan.Clone(), nan.Clone(), nan.Clone(), level, adjustment);
+            // One all-NaN matrix stands for every untested quantity (D can be in the thousands).
+            return new(null, nan, nan, nan, nan, nan, nan, nan, level, adjustment);
         }
         int df = n - d + 1;
         double se = 1.0 / Math.Sqrt(n - d);

@@ -60,12 +60,13 @@ public sealed record PartialCorrelations
         var diagnostics = new List<Diagnostic>();
         diagnostics.AddRange(composition.Diagnostics);
 
-        var gammaSample = LogRatio.Covariance(composition.Clr(), la);
+        Matrix<double> gammaSample;
         Matrix<double>? omega;
         ShrunkCovariance? shrunk = null;
         Matrix<double> gammaUsed;
         if (Covariance == CompositionalCovariance.Sample)
         {
+            gammaSample = LogRatio.Covariance(composition.Clr(), la);
             gammaUsed = gammaSample;
             omega = Route == PartialCorrelationRoute.ClrPseudoInverse
                 ? LogRatioPrecision.FromClrCovariance(gammaSample, la)
@@ -81,6 +82,8 @@ public sealed record PartialCorrelations
             var basis = LogRatio.Log(composition.Closure().Raw);
             shrunk = new SchaferStrimmerShrinkage { Lambda = Lambda, LambdaVar = LambdaVar }.Estimate(basis, la, parts);
             gammaUsed = LogRatioPrecision.DoubleCentre(shrunk.Covariance);
+            // Log-proportions differ from log-parts by a row constant, so G S G is the sample clr covariance.
+            gammaSample = LogRatioPrecision.DoubleCentre(shrunk.SampleCovariance!);
             omega = Route == PartialCorrelationRoute.ClrPseudoInverse
                 ? LogRatioPrecision.FromClrCovariance(gammaUsed, la)
                 : LogRatioPrecision.FromAlrCovariance(LogRatioPrecision.AlrFromLogCovariance(shrunk.Covariance, r), r, la);

@@ -77,8 +77,15 @@ public sealed record SchaferStrimmerShrinkage
                 cov[j * p + i] = rij * sdStar[i] * sdStar[j];
             }
         var build = Matrix<double>.Build;
+        // The unshrunk sample covariance comes for free from R and v; callers that also need it avoid a second SYRK.
+        for (int j = 0; j < p; j++)
+        {
+            double sj = Math.Sqrt(v[j]);
+            for (int i = 0; i < p; i++) r[j * p + i] *= Math.Sqrt(v[i]) * sj;
+        }
         return new ShrunkCovariance(build.Dense(p, p, cov), build.Dense(p, p, cor),
-            Vector<double>.Build.Dense(sdStar.Select(s => s * s).ToArray()), lambda, lambdaVar);
+            Vector<double>.Build.Dense(sdStar.Select(s => s * s).ToArray()), lambda, lambdaVar)
+        { SampleCovariance = build.Dense(p, p, r) };
     }
 
     // lambda* = sum_{k != l} sum_i (w_kli - wbar_kl)^2 / (n (n-1) sum_{k != l} wbar_kl^2), with w_kli = z_ik z_il.

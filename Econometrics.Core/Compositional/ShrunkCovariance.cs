@@ -8,4 +8,8 @@ namespace Econometrics.Compositional;
 /// <param name="Variances">The shrunk variances (corpcor's <c>var.shrink</c>).</param>
 /// <param name="Lambda">The correlation-shrinkage intensity used.</param>
 /// <param name="LambdaVar">The variance-shrinkage intensity used.</param>
-public sealed record ShrunkCovariance(Matrix<double> Covariance, Matrix<double> Correlation, Vector<double> Variances, double Lambda, double LambdaVar);
+public sealed record ShrunkCovariance(Matrix<double> Covariance, Matrix<double> Correlation, Vector<double> Variances, double Lambda, double LambdaVar)
+{
+    /// <summary>The unshrunk sample covariance (denominator n - 1) of the same data.</summary>
+    public Matrix<double>? SampleCovariance { get; init; }
+}
