@@ -156,6 +156,7 @@ public sealed unsafe class OpenBlasLinearAlgebra : ILinearAlgebra
         if (info > 0)
             throw new ArgumentException("The design matrix does not have full column rank.", nameof(a));
         Check(info, "dgels");
+        Shape.RequireFullRank(qa, m, n, m);
         for (int j = 0; j < nrhs; j++)
             Array.Copy(qb, j * m, x, j * n, n);
     }
