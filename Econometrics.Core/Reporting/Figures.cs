@@ -34,7 +34,7 @@ public static class Figures
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
-    public static void Save(this Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
+    public static void SaveFigure(this Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentNullException.ThrowIfNull(plot);
         var ext = Path.GetExtension(path).ToLowerInvariant();
