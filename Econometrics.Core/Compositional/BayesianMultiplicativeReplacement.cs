@@ -9,6 +9,10 @@ namespace Econometrics.Compositional;
 /// <c>s_i</c> the prior strength; the non-zero shares are then scaled by one minus the replaced total, so their
 /// ratios are kept.
 /// </summary>
+/// <remarks>
+/// Unlike <c>cmultRepl</c>, which by default deletes parts or samples with more than 80% zeros, nothing is dropped
+/// silently: such parts get a warning diagnostic, and a part that is zero in every other sample is an error.
+/// </remarks>
 public sealed record BayesianMultiplicativeReplacement : ZeroReplacement
 {
     /// <summary>The prior; GBM by default, as in zCompositions.</summary>

@@ -288,4 +288,13 @@ public sealed class Composition
 
     /// <inheritdoc/>
     public override string ToString() => Summary().ToText();
+
+    /// <summary>HTML rendering of <see cref="Summary"/>.</summary>
+    public string ToHtml() => Summary().ToHtml();
+
+    /// <summary>Markdown rendering of <see cref="Summary"/>.</summary>
+    public string ToMarkdown() => Summary().ToMarkdown();
+
+    /// <summary>JSON rendering of <see cref="Summary"/>.</summary>
+    public string ToJson() => Summary().ToJson();
 }

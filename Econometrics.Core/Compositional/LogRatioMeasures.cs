@@ -52,6 +52,40 @@ public static class LogRatioMeasures
         return r.Map(v => (1 - v) / (1 + v));
     }
 
+    /// <summary>
+    /// Symmetric-balance correlation (Kynclova, Hron and Filzmoser 2017; robCompositions' <c>corCoDa</c>): for each
+    /// pair, the correlation of the two symmetric pivot balances that put part i (resp. j) first and the other of the
+    /// pair second. Computed from the covariance of the log-parts and their row sum, so the whole matrix costs one SYRK.
+    /// </summary>
+    /// <param name="composition">At least 3 parts.</param>
+    public static Matrix<double> SymmetricBalanceCorrelation(Composition composition)
+    {
+        ArgumentNullException.ThrowIfNull(composition);
+        int d = composition.NParts;
+        if (d < 3) throw new ArgumentException($"Symmetric-balance correlations need at least 3 parts; the composition has {d}.", nameof(composition));
+        var c = RequireTwoRows(composition, () => LogRatio.Covariance(LogRatio.Log(composition.Raw), LinearAlgebraBackends.Default));
+        // z1 = p1 (log x_i - p4 log x_j - p3 sum_{k != i,j} log x_k) = p1 ((1 + p3) l_i + (p3 - p4) l_j - p3 S), S = sum_k l_k.
+        double root = Math.Sqrt(d * (d - 2.0));
+        double p3 = (Math.Sqrt(d - 2.0) + Math.Sqrt(d)) / (Math.Sqrt(d - 2.0) * (d - 1 + root));
+        double p4 = 1.0 / (d - 1 + root);
+        double a = 1 + p3, b = p3 - p4, e = -p3;
+        var cs = new double[d];
+        double css = 0;
+        for (int i = 0; i < d; i++) { cs[i] = c.Row(i).Sum(); css += cs[i]; }
+        var r = Matrix<double>.Build.Dense(d, d);
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j < d; j++)
+            {
+                if (i == j) { r[i, j] = 1; continue; }
+                // Quadratic forms of u1 = (a, b, e) and u2 = (b, a, e) in the covariance of (l_i, l_j, S).
+                double Q(double x1, double y1, double z1, double x2, double y2, double z2) =>
+                    x1 * x2 * c[i, i] + y1 * y2 * c[j, j] + z1 * z2 * css
+                    + (x1 * y2 + y1 * x2) * c[i, j] + (x1 * z2 + z1 * x2) * cs[i] + (y1 * z2 + z1 * y2) * cs[j];
+                r[i, j] = Q(a, b, e, b, a, e) / Math.Sqrt(Q(a, b, e, a, b, e) * Q(b, a, e, b, a, e));
+            }
+        return r;
+    }
+
     /// <summary>Aitchison's total variance <c>trace(Gamma) = (1/D) sum_{i&lt;j} T_ij</c>.</summary>
     /// <param name="composition">The composition.</param>
     public static double TotalVariance(Composition composition) => ClrCovariance(composition).Trace();

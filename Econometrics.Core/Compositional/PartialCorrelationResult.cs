@@ -107,6 +107,7 @@ public sealed record PartialCorrelationResult(
         }
         s.AddTable(t);
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        s.AddNote($"Closure alone makes independent basis parts look positively related: with equal basis variances the expected partial correlation is 1/(D-1) = {1.0 / (NParts - 1):F4}, so rho = 0 is not basis independence.");
         return s;
     }
 

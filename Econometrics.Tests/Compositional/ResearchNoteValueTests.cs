@@ -116,6 +116,29 @@ public sealed class ResearchNoteValueTests
     }
 
     [Fact]
+    public void Symmetric_balance_correlations_equal_the_note()
+    {
+        // Toy data (section 2.6, checked there against robCompositions::corCoDa's source) to 10 decimals.
+        var toy = LogRatioMeasures.SymmetricBalanceCorrelation(Toy());
+        double[] expected = [0.4351875520, 0.0179063192, -0.2070212936, -0.1886153277, -0.1262841255, 0.0607588470];
+        int k = 0;
+        for (int i = 0; i < 4; i++)
+            for (int j = i + 1; j < 4; j++, k++)
+            {
+                Assert.Equal(expected[k], toy[i, j], 10);
+                Assert.Equal(toy[i, j], toy[j, i], 14);
+            }
+        // Cups (section 4.2 table, 4 decimals): Al-Fe, Si-Al, Si-Fe, Ca-Na, Fe-Mg, K-P.
+        var cups = LogRatioMeasures.SymmetricBalanceCorrelation(Cups());
+        Assert.Equal(0.0944, cups[1, 2], 4);
+        Assert.Equal(0.7975, cups[0, 1], 4);
+        Assert.Equal(-0.4835, cups[0, 2], 4);
+        Assert.Equal(0.6653, cups[4, 5], 4);
+        Assert.Equal(0.5910, cups[2, 3], 4);
+        Assert.Equal(0.3863, cups[6, 8], 4);
+    }
+
+    [Fact]
     public void Other_data_sets_equal_the_note()
     {
         var arctic = Composition.Load(DataFile("arctic_lake.csv"), ["sand", "silt", "clay"]);
