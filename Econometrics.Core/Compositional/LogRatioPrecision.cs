@@ -11,11 +11,27 @@ internal static class LogRatioPrecision
     {
         int d = gamma.RowCount;
         double j = 1.0 / d;
-        var a = gamma.Map(v => v + j);
-        var arr = a.AsColumnMajorArray();
-        if (!la.TryInvertSpd(d, arr)) return null;
+        var a = gamma.Map(v => v + j).AsColumnMajorArray();
+        var arr = d <= VerifyUpTo ? (double[])a.Clone() : a;   // keep Gamma + J for the check
+        if (!la.TryInvertSpd(d, arr) || !IsInverse(a, arr, d, la)) return null;
         for (int k = 0; k < arr.Length; k++) arr[k] -= j;
         return Matrix<double>.Build.Dense(d, d, arr);
+    }
+
+    /// <summary>Largest order for which an inverse is verified by one extra GEMM (its cost, O(D^3), matches the inversion's).</summary>
+    internal const int VerifyUpTo = 1000;
+
+    /// <summary>
+    /// Whether <paramref name="inverse"/> really inverts <paramref name="a"/>: Cholesky succeeds on numerically singular
+    /// matrices whose rounding leaves tiny positive pivots, and the "inverse" is then garbage.
+    /// </summary>
+    private static bool IsInverse(double[] a, double[] inverse, int d, ILinearAlgebra la)
+    {
+        if (d > VerifyUpTo) return true;
+        var prod = new double[d * d];
+        la.Gemm(false, false, d, d, d, 1.0, a, inverse, 0.0, prod);
+        for (int k = 0; k < d; k++) prod[k * d + k] -= 1.0;
+        return prod.All(v => Math.Abs(v) < 1e-6);
     }
 
     /// <summary>Omega = F_r' Sigma^-1 F_r from an alr covariance with reference r; null when Sigma is not positive definite.</summary>
@@ -23,7 +39,7 @@ internal static class LogRatioPrecision
     {
         int m = sigma.RowCount, d = m + 1;
         var k = Matrix<double>.Build.DenseOfMatrix(sigma);
-        if (!la.TryInvertSpd(m, k.AsColumnMajorArray())) return null;
+        if (!la.TryInvertSpd(m, k.AsColumnMajorArray()) || !IsInverse(sigma.AsColumnMajorArray() ?? sigma.ToColumnMajorArray(), k.AsColumnMajorArray(), m, la)) return null;
         var omega = Matrix<double>.Build.Dense(d, d);
         var rowSum = new double[m];
         double total = 0;

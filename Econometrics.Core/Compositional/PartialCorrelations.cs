@@ -66,16 +66,14 @@ public sealed record PartialCorrelations
         Matrix<double> gammaUsed;
         if (Covariance == CompositionalCovariance.Sample)
         {
+            // n samples give a clr covariance of rank at most n - 1; D - 1 is needed.
+            if (n < d) throw Singular(n, d);
             gammaSample = LogRatio.Covariance(composition.Clr(), la);
             gammaUsed = gammaSample;
             omega = Route == PartialCorrelationRoute.ClrPseudoInverse
                 ? LogRatioPrecision.FromClrCovariance(gammaSample, la)
                 : LogRatioPrecision.FromAlrCovariance(LogRatio.Covariance(LogRatio.Alr(composition.Raw, r), la), r, la);
-            if (omega is null)
-                throw new ArgumentException(
-                    $"The log-ratio covariance is singular (rank below D - 1 = {d - 1}): {n} samples for {d} parts" +
-                    (n < d ? $" (the sample covariance needs at least {d})" : ", or some log-ratios are exactly collinear") +
-                    ". Use basis shrinkage (Covariance = BasisShrinkage, or --shrink).", nameof(composition));
+            if (omega is null) throw Singular(n, d);
         }
         else
         {
@@ -104,6 +102,11 @@ public sealed record PartialCorrelations
             Tests: tests, Shrinkage: shrunk is null ? null : new ShrinkageIntensity(shrunk.Lambda, shrunk.LambdaVar),
             Diagnostics: diagnostics);
     }
+
+    private static ArgumentException Singular(int n, int d) => new(
+        $"The log-ratio covariance is singular (rank below D - 1 = {d - 1}): {n} samples for {d} parts" +
+        (n < d ? $" (the sample covariance needs at least {d})" : ", and some log-ratios are (nearly) collinear, e.g. two proportional parts") +
+        ". Use basis shrinkage (Covariance = BasisShrinkage, or --shrink).", "composition");
 
     private static int IndexOfPart(IReadOnlyList<string> parts, string name)
     {

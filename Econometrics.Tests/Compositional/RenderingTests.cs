@@ -28,6 +28,22 @@ public sealed class RenderingTests
     }
 
     [Fact]
+    public void With_n_equal_to_D_the_estimates_exist_but_the_tests_do_not()
+    {
+        var x = InvariantTests.Random(5, 6, 6);
+        var r = new PartialCorrelations().Estimate(x);
+        Assert.False(r.Tests.Available);
+        Assert.Contains(r.Diagnostics, d => d.Code == "no-tests" && d.Message.Contains("n > D (6 samples, 6 parts)"));
+        Assert.True(r.PartialCorrelation.Enumerate().All(double.IsFinite));
+        var json = JsonDocument.Parse(r.ToJson()).RootElement;
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("pValues")[0][1].ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("df").ValueKind);
+        Assert.Equal(TestValidity.NotApplicable, r.Test("x1", "x2").Validity);
+        Assert.DoesNotContain("NaN", r.ToString());
+        Assert.Throws<ArgumentException>(() => new PartialCorrelations().Estimate(InvariantTests.Random(5, 5, 6)));
+    }
+
+    [Fact]
     public void Plots_draw()
     {
         var r = new PartialCorrelations().Estimate(ResearchNoteValueTests.Cups());

@@ -45,6 +45,15 @@ public sealed class ShrinkageTests
         Assert.Equal("composition", ex.ParamName);
         Assert.Contains("12 samples for 40 parts", ex.Message);
         Assert.Contains("shrink", ex.Message);
+        // Proportional parts make the covariance singular even with n > D; Cholesky alone would not notice.
+        var v = InvariantTests.Random(3, 30, 5).Values;
+        var dup = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(30, 6, (i, j) => j < 5 ? v[i, j] : 2 * v[i, 0]);
+        foreach (var route in new[] { PartialCorrelationRoute.ClrPseudoInverse, PartialCorrelationRoute.AlrInverse })
+        {
+            var c = Assert.Throws<ArgumentException>(() => new PartialCorrelations { Route = route }.Estimate(Composition.From(dup)));
+            Assert.Contains("proportional parts", c.Message);
+        }
+        Assert.True(new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage }.Estimate(Composition.From(dup)).PartialCorrelation.Enumerate().All(double.IsFinite));
     }
 
     [Fact]
