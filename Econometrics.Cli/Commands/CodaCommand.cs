@@ -1,5 +1,6 @@
 using System.Globalization;
 using Econometrics.Compositional;
+using Econometrics.Data;
 using Econometrics.Reporting;
 
 namespace Econometrics.Cli.Commands;
@@ -62,12 +63,21 @@ public sealed class CodaCommand : ICommand
         args.RejectUnknown();
 
         var composition = Composition.Load(shared.Data!, parts.Length > 0 ? parts : null, zeros);
-        var result = new PartialCorrelations
+        PartialCorrelationResult result;
+        try
         {
-            Covariance = shrink ? CompositionalCovariance.BasisShrinkage : CompositionalCovariance.Sample,
-            Adjustment = adjustment,
-            Level = level,
-        }.Estimate(composition);
+            result = new PartialCorrelations
+            {
+                Covariance = shrink ? CompositionalCovariance.BasisShrinkage : CompositionalCovariance.Sample,
+                Adjustment = adjustment,
+                Level = level,
+            }.Estimate(composition);
+        }
+        catch (ArgumentException e) when (e is not DataFormatException)
+        {
+            // The data cannot be analysed as given: say so about the file, without .NET's "(Parameter ...)" suffix.
+            throw new DataFormatException(e.Message.Split(" (Parameter")[0], shared.Data);
+        }
         shared.Emit(console, result.ToString(), result.ToJson, result.ToHtml,
             () => plotKind == "network" ? result.PlotNetwork() : result.PlotHeatmap());
         return 0;

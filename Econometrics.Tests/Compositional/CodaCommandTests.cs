@@ -75,7 +75,8 @@ public sealed class CodaCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("a,b\n1,2\n2,3\n3,5\n4,1\n", new string[0], "at least 3 parts")]
+    [InlineData("a,b\n1,2\n2,3\n3,5\n4,1\n", new string[0], "bad.csv: Partial correlations between parts need at least 3 parts")]
+    [InlineData("a,b,c,d\n1,2,3,4\n2,3,4,5\n3,5,6,1\n", new string[0], "3 samples for 4 parts (the sample covariance needs at least 4). Use basis shrinkage")]
     [InlineData("a,b,c\n1,2,3\n2,-3,4\n3,5,6\n4,1,1\n5,2,2\n", new string[0], "Row 2, part 'b': the value -3 is negative")]
     [InlineData("a,b,c\n1,2,3\n0,0,0\n3,5,6\n4,1,1\n5,2,2\n", new[] { "--zeros", "multiplicative" }, "Row 2 sums to zero")]
     [InlineData("a,b,c\n1,2,3\n2,x,4\n3,5,6\n4,1,1\n5,2,2\n", new string[0], "'x' is not a number")]
@@ -90,6 +91,7 @@ public sealed class CodaCommandTests : IDisposable
         Assert.StartsWith("error: ", err);
         Assert.Contains(message, err);
         Assert.Single(err.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("(Parameter", err);
         Assert.False(File.Exists(json));
     }
 
