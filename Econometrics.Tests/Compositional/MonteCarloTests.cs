@@ -43,7 +43,7 @@ public sealed class MonteCarloTests
         Assert.InRange(coverage, 0.93, 0.97);
     }
 
-    [Fact]
+    [Support.MonteCarloFact]
     [Trait("Category", "MonteCarlo")]
     public void T_test_has_nominal_size_and_Fisher_interval_nominal_coverage()
     {
