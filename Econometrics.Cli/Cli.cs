@@ -13,6 +13,7 @@ public static class Cli
         new DescribeCommand(),
         new PanelCommand(),
         new MoeCommand(),
+        new CodaCommand(),
     ];
 
     /// <summary>Runs one invocation.</summary>
@@ -52,7 +53,9 @@ public static class Cli
         }
     }
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
+    // ArgumentException appends " (Parameter 'x')"; our messages already name the argument, so drop it.
+    private static string OneLine(string s) =>
+        System.Text.RegularExpressions.Regex.Replace(s.ReplaceLineEndings(" "), @"\s*\(Parameter '[^']*'\)", "").Trim();
 
     private static string Help() =>
         "econ: statistical econometrics and causal inference\n\n" +

@@ -2,9 +2,8 @@
 # ex1 ex2, joint covariate likelihood) on the authors' example data, fitted with OpenMx 2.21.1 (CSOLNP) and
 # mxTryHard(extraTries = 9), i.e. up to 10 starts, with the Hessian (standard errors), as nlpsem/the authors do.
 # Model code: build_moe() of the research note moe.md section 4.3 (equivalent to nlpsem::getMIX, which gives the same
-# -2LL). Usage: Rscript openmx_fit.R DATA.csv   Prints one JSON line: {"seconds":..,"logLik":..,"status":..}
-args <- commandArgs(trailingOnly = TRUE)
-path <- if (length(args) > 0) args[1] else "../../data/moe/example_data.csv"
+# -2LL). Sourced by the bench harness (MoeBench.cs), which times moe_openmx_fit(dat). Standalone:
+#   Rscript openmx_fit.R DATA.csv   prints one JSON line {"seconds":..,"logLik":..,"status":..}
 suppressMessages(library(OpenMx))
 
 build_moe <- function(dat, K, p, ycol = "Y", tcol = "T", ex = NULL, gx = NULL, starts) {
@@ -78,16 +77,22 @@ build_moe <- function(dat, K, p, ycol = "Y", tcol = "T", ex = NULL, gx = NULL, s
 
 
 mxOption(key = "Default optimizer", value = "CSOLNP")
-dat <- read.csv(path)
 rep_s <- function(a, g, psi) { Fi <- rbind(c(1, g, 0), c(0, .5, .5), c(0, -.5, .5)); list(a = as.vector(Fi %*% a), psi = Fi %*% psi %*% t(Fi)) }
 mk <- function(a, g) { r <- rep_s(a, g, diag(c(20, 1, 1)))
   list(alpha_s = r$a, knot = g, psi_s = r$psi[lower.tri(r$psi, TRUE)], theta = 2,
        B_s = matrix(0.2, 3, 2), mux = c(0, 0), phi = c(1, 0.3, 1)) }
-st <- list(mk(c(98, -4, -2.5), 3), mk(c(98, -4, -3.5), 6), gate = matrix(0, 2, 3))
-set.seed(20260101)
-t0 <- proc.time()[["elapsed"]]
-m0 <- build_moe(dat, K = 2, p = 10, ex = c("ex1", "ex2"), gx = c("gx1", "gx2"), starts = st)
-fit <- mxTryHard(m0, extraTries = 9, OKstatuscodes = 0, silent = TRUE)
-secs <- proc.time()[["elapsed"]] - t0
-cat(sprintf('{"seconds": %.3f, "logLik": %.6f, "status": %d, "openmx": "%s"}\n', secs, -fit$output$minimum / 2,
-            fit$output$status$code, as.character(packageVersion("OpenMx"))))
+moe_openmx_fit <- function(dat) {
+  st <- list(mk(c(98, -4, -2.5), 3), mk(c(98, -4, -3.5), 6), gate = matrix(0, 2, 3))
+  set.seed(20260101)
+  m0 <- build_moe(dat, K = 2, p = 10, ex = c("ex1", "ex2"), gx = c("gx1", "gx2"), starts = st)
+  mxTryHard(m0, extraTries = 9, OKstatuscodes = 0, silent = TRUE)
+}
+if (sys.nframe() == 0L) {
+  args <- commandArgs(trailingOnly = TRUE)
+  dat <- read.csv(if (length(args) > 0) args[1] else "../../data/moe/example_data.csv")
+  t0 <- proc.time()[["elapsed"]]
+  fit <- moe_openmx_fit(dat)
+  secs <- proc.time()[["elapsed"]] - t0
+  cat(sprintf('{"seconds": %.3f, "logLik": %.6f, "status": %d, "openmx": "%s"}\n', secs, -fit$output$minimum / 2,
+              fit$output$status$code, as.character(packageVersion("OpenMx"))))
+}
