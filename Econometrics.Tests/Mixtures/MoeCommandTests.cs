@@ -10,7 +10,7 @@ public sealed class MoeCommandTests
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
         var o = new StringWriter(); var e = new StringWriter();
-        int code = Cli.Cli.Run(args, new CliConsole(o, e));
+        int code = global::Econometrics.Cli.Cli.Run(args, new CliConsole(o, e));
         return (code, o.ToString(), e.ToString());
     }
 
