@@ -21,6 +21,16 @@ public sealed class FitTests(ITestOutputHelper output)
         Assert.Equal(1.036752, c1.Theta, 1.036752 * 1e-3);
         Assert.Equal(0.339718, fit.Parameters.Gating[1, 0], 1e-3);
         Assert.Equal(0.889607, fit.Parameters.Gating[1, 1], 1e-3);
+        var c2 = fit.Parameters.Classes[1];
+        Assert.Equal(2.556300, c2.B[0, 0], 2.556300 * 1e-3);
+        Assert.Equal(0.508465, c2.Psi[2, 2], 0.508465 * 1e-3);
+        Assert.Equal(1.031958, c2.Phi[0, 0], 1.031958 * 1e-3);
+        Assert.Equal(0.001027, c2.MuX[0], 1e-5);
+        // OpenMx Hessian SEs of the gating at fixed knots (note §5 B.2): 0.1115, 0.1274.
+        Assert.Equal(0.1115, fit.Estimates.Single(e => e.Name == "gate 2: intercept").StdError!.Value, 0.1115 * 2e-2);
+        Assert.Equal(0.1274, fit.Estimates.Single(e => e.Name == "gate 2: gx").StdError!.Value, 0.1274 * 2e-2);
+        Assert.DoesNotContain(fit.Estimates, e => e.Name.EndsWith("knot", StringComparison.Ordinal));
+        Assert.Null(fit.KnotStep);
     }
 
     [Fact]
@@ -40,15 +50,15 @@ public sealed class FitTests(ITestOutputHelper output)
         output.WriteLine($"max |Δτ| vs EM column {max}");
         Assert.True(max < 2e-3, $"max |Δτ| = {max}");
         Assert.Equal(0.982205, fit.Entropy!.Value, 1e-4);
-    }
-
-    [Fact]
-    public void AuthorsExampleReachesPublishedOptimum()
-    {
-        var sw = Stopwatch.StartNew();
-        var fit = new GrowthMixture { Starts = 10, StandardErrors = false }.Fit(MixtureFixtures.Example);
-        output.WriteLine($"example: {fit.LogLikelihood:F6} in {sw.ElapsedMilliseconds} ms, iterations {fit.Iterations}");
-        Assert.Equal(-11458.3474, fit.LogLikelihood, 1e-3);
-        Assert.Equal(47, fit.NParameters);
+        // EM estimates of the note (table B.2), relative 1e-2 for a free-knot fit.
+        var c2 = fit.Parameters.Classes[1];
+        Assert.Equal(90.166708, c2.Alpha[0], 90.166708 * 1e-2);
+        Assert.Equal(-4.038401, c2.Alpha[2], 4.038401 * 1e-2);
+        Assert.Equal(2.561095, c2.B[0, 0], 2.561095 * 1e-2);
+        Assert.Equal(15.376397, c2.Psi[0, 0], 15.376397 * 1e-2);
+        Assert.Equal(0.957115, c2.Theta, 0.957115 * 1e-2);
+        Assert.Equal(0.340028, fit.Parameters.Gating[1, 0], 0.340028 * 1e-2);
+        Assert.Equal(0.889563, fit.Parameters.Gating[1, 1], 0.889563 * 1e-2);
+        Assert.Equal([176, 224], fit.ModalCounts);
     }
 }
