@@ -87,6 +87,20 @@ public sealed partial record GrowthMixture
                 if (ordered.Knot[k] - bounds.Lower < 1e-6 || bounds.Upper - ordered.Knot[k] < 1e-6)
                     diagnostics.Add(Diagnostic.Warning(string.Create(CultureInfo.InvariantCulture,
                         $"The knot of class {k + 1} is at the edge of its admissible range [{bounds.Lower:F3}, {bounds.Upper:F3}]."), "knot-boundary"));
+        if (shape.HasKnot && shape.FreeKnots && StandardErrors)
+        {
+            var times = data.T.Where(t => !double.IsNaN(t)).Order().ToArray();
+            for (int k = 0; k < shape.K; k++)
+            {
+                int at = Array.BinarySearch(times, ordered.Knot[k]);
+                double near = at >= 0 ? 0 : Math.Min(
+                    ~at < times.Length ? Math.Abs(times[~at] - ordered.Knot[k]) : double.PositiveInfinity,
+                    ~at > 0 ? Math.Abs(times[~at - 1] - ordered.Knot[k]) : double.PositiveInfinity);
+                if (near < 1e-6)
+                    diagnostics.Add(Diagnostic.Info(string.Create(CultureInfo.InvariantCulture,
+                        $"The knot of class {k + 1} ({ordered.Knot[k]:F4}) sits on an observed time, a kink of the likelihood; its standard error depends on the difference step."), "knot-at-kink"));
+            }
+        }
         var estimates = new ParameterEstimate[values.Length];
         for (int j = 0; j < values.Length; j++)
         {
