@@ -30,10 +30,10 @@ public sealed class ClassEnumerationResult
         s.AddHeader("Persons", first.NObs).AddHeader("Curve", GrowthMixtureResult.CurveName(first.Curve))
          .AddHeader("Covariates", first.Covariates == CovariateTreatment.Joint ? "joint" : "conditional")
          .AddHeader("Best K by BIC", BestByBic);
-        var t = new Table("Fit by number of classes", "K", "log-likelihood", "parameters", "AIC", "BIC", "adjusted BIC", "entropy", "smallest class", "replicated");
+        var t = new Table("Fit by number of classes", "K", "log-likelihood", "parameters", "AIC", "BIC", "adjusted BIC", "entropy", "smallest class", "best LL runs");
         foreach (var f in Fits)
             t.AddRow(f.K, F(f.LogLikelihood, "F4"), f.NParameters, F(f.Aic), F(f.Bic), F(f.AdjustedBic),
-                f.Entropy is double e ? F(e, "F4") : "-", F(f.ExpectedSizes.Min() / f.NObs, "F3"), $"{f.Replicated}/{Math.Min(f.Starts, 4)}");
+                f.Entropy is double e ? F(e, "F4") : "-", F(f.ExpectedSizes.Min() / f.NObs, "F3"), f.Replicated);
         s.AddTable(t);
         s.AddNote("BIC = -2 logLik + k ln N (smaller is better); adjusted BIC uses (N + 2)/24 in place of N.");
         foreach (var d in Diagnostics.Concat(Fits.SelectMany(f => f.Diagnostics).Distinct())) s.AddNote(d.ToString());
