@@ -110,7 +110,9 @@ public sealed partial record GrowthMixture
                 double v = cov[j * values.Length + j];
                 if (v > 0 && double.IsFinite(v)) se = Math.Sqrt(v);
             }
-            estimates[j] = new ParameterEstimate(names[j], values[j], se, values[j] - 1.959963984540054 * se, values[j] + 1.959963984540054 * se);
+            double? z = values[j] / se;
+            double? p = z is double zz ? 2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -Math.Abs(zz)) : null;
+            estimates[j] = new ParameterEstimate(names[j], values[j], se, z, p, values[j] - 1.959963984540054 * se, values[j] + 1.959963984540054 * se);
         }
         progress?.Report(1.0);
         return new GrowthMixtureResult(ordered.ToPublic(), estimates, ll, shape.Count, data.Ids,

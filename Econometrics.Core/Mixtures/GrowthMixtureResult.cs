@@ -141,10 +141,10 @@ public sealed class GrowthMixtureResult
             classes.AddRow((k + 1).ToString(CultureInfo.InvariantCulture), F(ExpectedSizes[k] / NObs), F(ExpectedSizes[k], "F2"), ModalCounts[k],
                 Curve == GrowthCurve.BilinearSpline ? F(Parameters.Classes[k].Knot) : "-");
         s.AddTable(classes);
-        var est = new Table("Estimates (95% Wald intervals)", "parameter", "estimate", "std. error", "lower", "upper");
+        var est = new Table("Estimates (95% Wald intervals)", "parameter", "estimate", "std. error", "z", "p", "lower", "upper");
         foreach (var p in Estimates)
-            est.AddRow(p.Name, F(p.Estimate, "F6"), p.StdError is double se ? F(se, "F6") : "-",
-                p.Lower is double lo ? F(lo, "F4") : "-", p.Upper is double up ? F(up, "F4") : "-");
+            est.AddRow(p.Name, F(p.Estimate, "F6"), p.StdError is double se ? F(se, "F6") : "-", p.Statistic is double z ? F(z, "F2") : "-",
+                p.PValue is double pv ? F(pv, "F4") : "-", p.Lower is double lo ? F(lo, "F4") : "-", p.Upper is double up ? F(up, "F4") : "-");
         s.AddTable(est);
         s.AddNote("Class 1 is the gating reference; classes are ordered by " + (Curve == GrowthCurve.BilinearSpline ? "knot." : "intercept."));
         s.AddNote("alpha: growth-factor intercepts at x = 0; psi: residual growth-factor covariance; theta: residual variance.");
@@ -219,6 +219,7 @@ public sealed class GrowthMixtureResult
             w.WriteString("name", p.Name);
             Json.WriteNumber(w, "estimate", p.Estimate);
             if (p.StdError is double se) Json.WriteNumber(w, "stdError", se); else w.WriteNull("stdError");
+            if (p.PValue is double pv) Json.WriteNumber(w, "pValue", pv); else w.WriteNull("pValue");
             w.WriteEndObject();
         }
         w.WriteEndArray();

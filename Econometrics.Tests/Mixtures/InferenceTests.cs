@@ -84,6 +84,10 @@ public sealed class InferenceTests(ExampleFitFixture fixture, ITestOutputHelper 
         Rel(gs[1], Se("gate 2: gx1"), 2e-2, "gate SE");
         Rel(gs[2], Se("gate 2: gx2"), 2e-2, "gate SE");
         output.WriteLine($"worst relative SE difference {worst:G3}; knot step {Fit.KnotStep}");
+        var gx1 = Fit.Estimates.Single(e => e.Name == "gate 2: gx1");
+        Assert.Equal(gx1.Estimate / gx1.StdError!.Value, gx1.Statistic!.Value, 12);
+        Assert.Equal(2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -Math.Abs(gx1.Statistic.Value)), gx1.PValue!.Value, 14);
+        Assert.InRange(gx1.PValue.Value, 1e-4, 1e-3);   // z ≈ 3.54 (OpenMx: 0.4399 / 0.1241)
         var ci = Fit.Estimates.Single(e => e.Name == "class 1: knot");
         Assert.Equal(ci.Estimate - 1.959963984540054 * ci.StdError!.Value, ci.Lower!.Value, 12);
     }

@@ -129,6 +129,7 @@ cls <- lapply(seq_along(ord), function(j) {
        se_knot = unname(se[paste0("c", k, "gamma")]), se_theta = unname(se[paste0("c", k, "theta")]),
        se_mux = unname(se[paste0("c", k, "mux", 1:2)]), se_phi = unname(se[paste0("c", k, "phi", 1:3)]))
 })
+stopifnot(ord[1] == 1)   # the OpenMx reference class (gate row fixed at 0) must be canonical class 1
 g <- est$gate[ord[2], ] - est$gate[ord[1], ]
 gse <- unname(se[paste0("g", ord[2], "_", 0:2)])          # with ord[1] the OpenMx reference class (row fixed at 0)
 post_ll <- -fit$output$minimum / 2
