@@ -13,12 +13,13 @@ public sealed class MoeCommand : ICommand
     public string Name => "moe";
 
     /// <inheritdoc/>
-    public string Description => "growth mixtures of experts: fit K classes, or enumerate K = 1..Kmax";
+    public string Description => "growth mixtures of experts: fit K classes, enumerate K = 1..Kmax, or screen covariates";
 
     /// <inheritdoc/>
     public string Usage => """
         usage: econ moe fit --data F.csv --id COL --y-prefix Y --t-prefix T --classes K [options]
                econ moe enumerate --data F.csv --id COL --y-prefix Y --t-prefix T --max-classes K [options]
+               econ moe screen --data F.csv --id COL --y-prefix Y --t-prefix T --classes K --candidates a,b,c [options]
 
           --id COL                  person identifier column
           --y-prefix Y              outcome columns Y1, Y2, ...
@@ -27,6 +28,7 @@ public sealed class MoeCommand : ICommand
           --max-classes K           largest K to enumerate (enumerate; default 4)
           --gating a,b              gating covariates (predict class membership; class 1 is the reference)
           --experts c,d             expert covariates (direct effects on the growth factors)
+          --candidates a,b,c        screen: covariates tested in both roles (likelihood ratios, Holm at 5%)
           --covariates joint|conditional   joint: x in the likelihood as OpenMx/nlpsem (default); conditional: flexmix/lcmm
           --curve bls|linear|quadratic     trajectory (default bls: bilinear spline with a class-specific knot)
           --starts S                random starts (default 20)
@@ -40,15 +42,21 @@ public sealed class MoeCommand : ICommand
     /// <inheritdoc/>
     public int Execute(ParsedArgs args, CliConsole console)
     {
-        if (args.Positionals.Count != 1 || args.Positionals[0] is not ("fit" or "enumerate"))
-            throw new UsageException("econ moe needs a subcommand: fit or enumerate.");
-        bool enumerate = args.Positionals[0] == "enumerate";
+        if (args.Positionals.Count != 1 || args.Positionals[0] is not ("fit" or "enumerate" or "screen"))
+            throw new UsageException("econ moe needs a subcommand: fit, enumerate or screen.");
+        bool enumerate = args.Positionals[0] == "enumerate", screen = args.Positionals[0] == "screen";
         var shared = SharedOptions.From(args);
         var id = args.Require("id", "the person identifier column");
         var y = args.Require("y-prefix", "the outcome column prefix");
         var t = args.Require("t-prefix", "the time column prefix");
         var gating = args.GetList("gating");
         var experts = args.GetList("experts");
+        if (screen)
+        {
+            if (gating.Length + experts.Length > 0) throw new UsageException("econ moe screen takes --candidates, not --gating or --experts.");
+            gating = args.GetList("candidates");
+            if (gating.Length == 0) throw new UsageException("--candidates is required (the covariates to screen).");
+        }
         var treatment = (args.Get("covariates") ?? "joint") switch
         {
             "joint" => CovariateTreatment.Joint,
@@ -79,7 +87,12 @@ public sealed class MoeCommand : ICommand
             FinalStarts = Math.Min(4, starts), Seed = shared.Seed,
         };
         var progress = new StderrProgress(console.Error);
-        if (enumerate)
+        if (screen)
+        {
+            var result = new CovariateScreen { Model = model with { StandardErrors = false } }.Screen(data, console.Cancellation);
+            shared.Emit(console, result.ToString(), result.ToJson, result.ToHtml, result.PlotEvidence);
+        }
+        else if (enumerate)
         {
             var result = new ClassEnumeration { MaxClasses = maxClasses, Model = model with { StandardErrors = false } }
                 .Enumerate(data, progress, console.Cancellation);

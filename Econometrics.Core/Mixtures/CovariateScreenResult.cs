@@ -38,7 +38,7 @@ public sealed class CovariateScreenResult
         s.AddHeader("Classes", Classes).AddHeader("Log-likelihood without covariates", F(BaseLogLikelihood, "F4"))
          .AddHeader("Suggested gating", GatingCovariates.Count > 0 ? string.Join(", ", GatingCovariates) : "none")
          .AddHeader("Suggested experts", ExpertCovariates.Count > 0 ? string.Join(", ", ExpertCovariates) : "none");
-        var t = new Table("Likelihood-ratio statistics (each covariate alone in each role)", "covariate", "gating LR", "df", "p", "expert LR", "df ", "p ", "role");
+        var t = new Table("Likelihood-ratio statistics (each covariate alone in each role)", "covariate", "gating LR", "gating df", "gating p", "expert LR", "expert df", "expert p", "role");
         foreach (var r in Rows)
             t.AddRow(r.Covariate, F(r.GatingStatistic), r.GatingDf, F(r.GatingPValue, "G3"), F(r.ExpertStatistic), r.ExpertDf, F(r.ExpertPValue, "G3"),
                 r.Gating && r.Expert ? "both" : r.Gating ? "gating" : r.Expert ? "expert" : "-");

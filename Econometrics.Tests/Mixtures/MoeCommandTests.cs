@@ -67,4 +67,12 @@ public sealed class MoeCommandTests
         Assert.Equal(2, doc.RootElement.GetProperty("models").GetArrayLength());
         Assert.Equal(2, doc.RootElement.GetProperty("bestByBic").GetInt32());
     }
+
+    [Fact]
+    public void ScreenNeedsCandidates()
+    {
+        var r = Run("moe", "screen", "--data", MixtureFixtures.DataPath("moe_ref_sim.csv"), "--id", "id", "--y-prefix", "Y", "--t-prefix", "T");
+        Assert.Equal(2, r.Code);
+        Assert.Contains("--candidates", r.Err);
+    }
 }
