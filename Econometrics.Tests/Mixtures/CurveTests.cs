@@ -80,3 +80,23 @@ public sealed class CurveTests
         Assert.Contains("\"knot\": null", fit.ToJson());
     }
 }
+
+/// <summary>A degenerate growth-factor covariance gives diagnostics, not a crash.</summary>
+public sealed class DegenerateTests
+{
+    [Fact]
+    public void ZeroSlopeVarianceIsFlooredAndReported()
+    {
+        // Every person has the same slope: Ψ's slope variance is zero at the maximum (a boundary).
+        var truth = new MixtureParameters(
+            [new(Vector<double>.Build.DenseOfArray([10.0, 1.0]), double.NaN, Matrix<double>.Build.Dense(2, 0),
+                 Matrix<double>.Build.DenseOfArray(new[,] { { 4.0, 0 }, { 0, 1e-14 } }), 1.0, Vector<double>.Build.Dense(0), Matrix<double>.Build.Dense(0, 0))],
+            Matrix<double>.Build.Dense(1, 1));
+        var (d, _) = new GrowthMixtureDesign { Truth = truth, Curve = GrowthCurve.Linear, N = 200, Occasions = 5 }.Simulate(4);
+        var fit = new GrowthMixture { Classes = 1, Curve = GrowthCurve.Linear, Starts = 2, FinalStarts = 1 }.Fit(d);
+        Assert.True(double.IsFinite(fit.LogLikelihood));
+        Assert.True(fit.Parameters.Classes[0].Psi[1, 1] < 1e-3);
+        Assert.Contains(fit.Diagnostics, x => x.Code is "covariance-floor" or "hessian-not-pd");
+        Assert.DoesNotContain("NaN", fit.ToJson());
+    }
+}
