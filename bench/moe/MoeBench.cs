@@ -27,7 +27,7 @@ public sealed class MoeBench : IBenchSuite
         {
             OursLabel = "GrowthMixture { Classes = 2, Starts = 10 }.Fit",
             RSetup = $"source('{script}'); dat <- read.csv('{csv.Replace("\\", "/")}')",
-            RBody = "moe_openmx_fit(dat)",
+            RBody = "invisible(capture.output(moe_openmx_fit(dat)))",   // mxTryHard prints progress without a newline
             Repetitions = 1,
             BudgetMs = 3000,
         };
