@@ -78,6 +78,14 @@ public sealed class LinearSem
         return new LinearSem(p.B, p.C, p.NoiseSd, Names, Names[Target]);
     }
 
+    /// <summary>Exact moments after applying interventions, on plain arrays (mean, row-major covariance), skipping validation.</summary>
+    internal (double[] Mean, double[] Covariance) MomentsAfter(IEnumerable<Intervention> interventions)
+    {
+        var p = new Parameters(_p.B.Clone(), _p.C.Clone(), _p.NoiseSd.Clone());
+        foreach (var iv in interventions) iv.Apply(p, Index(iv.Node), Index);
+        return SemMath.Moments(p.B.ToRowMajorArray(), p.C.ToArray(), p.NoiseSd.ToArray(), Names.Count);
+    }
+
     /// <summary>Draws n observations (rows) of all nodes.</summary>
     /// <param name="n">Number of rows.</param>
     /// <param name="random">The random source.</param>

@@ -69,6 +69,9 @@ public sealed record PacTransferExperiment
         int p = predictors.Count;
         var hyp = (Hypotheses ?? AllSubsets(predictors)).Select(h => Selection(h, predictors)).ToArray();
         var known = KnownInvariant?.Select(h => Selection(h, predictors)).Select(m => m.Mask).ToHashSet();
+        int nodes = Base.Names.Count, target = Base.Target;
+        var predictorNodes = Enumerable.Range(0, nodes).Where(i => i != target).ToArray();
+        var hypNodes = hyp.Select(h => (h.Mask, Nodes: Enumerable.Range(0, p).Where(j => (h.Mask & (1UL << j)) != 0).Select(j => predictorNodes[j]).ToArray())).ToArray();
         var rows = new List<PacTransferRow>();
         for (int mi = 0; mi < TrainingEnvironments.Count; mi++)
         {
@@ -79,16 +82,16 @@ public sealed record PacTransferExperiment
             Parallel.For(0, Replications, new ParallelOptions { CancellationToken = cancellationToken }, rep =>
             {
                 var rng = new Random(HashCode.Combine(Seed, m, rep));
-                var train = Enumerable.Range(0, m).Select(_ => Family.Draw(Base, rng).Moments()).ToArray();
-                (ulong Mask, Matrix<double> Phi)? best = null;
+                var train = Enumerable.Range(0, m).Select(_ => Family.DrawMoments(Base, rng)).ToArray();
+                (ulong Mask, int[] Nodes)? best = null;
                 double[]? reference = null;
                 (double, int) bestKey = (double.PositiveInfinity, int.MaxValue);
-                foreach (var h in hyp)
+                foreach (var h in hypNodes)
                 {
-                    var fits = train.Select(t => PopulationInvariance.Regressor(t, h.Phi)).ToArray();
-                    var coefs = fits.Select(f => f.Coefficients).ToArray();
+                    var s2 = new double[m];
+                    var coefs = train.Select((t, i) => SemMath.SubsetRegressor(t.Mean, t.Covariance, nodes, target, h.Nodes, out s2[i])).ToArray();
                     if (MaxPairDistance(coefs) > Tolerance) continue;
-                    var key = (Math.Round(fits.Average(f => f.ResidualVariance), 12), h.Phi.RowCount);
+                    var key = (Math.Round(s2.Average(), 12), h.Nodes.Length);
                     if (key.CompareTo(bestKey) < 0)
                     {
                         bestKey = key; best = h;
@@ -99,7 +102,8 @@ public sealed record PacTransferExperiment
                 int fails = 0;
                 for (int j = 0; j < TestDraws; j++)
                 {
-                    var c = PopulationInvariance.Regressor(Family.Draw(Base, rng).Moments(), best.Value.Phi).Coefficients;
+                    var (mu, cov) = Family.DrawMoments(Base, rng);
+                    var c = SemMath.SubsetRegressor(mu, cov, nodes, target, best.Value.Nodes, out _);
                     double d = 0;
                     for (int i = 0; i < c.Length; i++) d += (c[i] - reference![i]) * (c[i] - reference[i]);
                     if (Math.Sqrt(d) > Tolerance) fails++;
