@@ -1,6 +1,6 @@
 namespace Econometrics.Causal.Invariance;
 
-/// <summary>A percentile bootstrap interval for one invariance gap.</summary>
+/// <summary>A bias-corrected percentile bootstrap interval (stratified by environment) for one invariance gap.</summary>
 /// <param name="Name">The gap's name, e.g. "slopeGap".</param>
 /// <param name="Estimate">The gap on the data.</param>
 /// <param name="Lower">Lower percentile bound.</param>

@@ -26,7 +26,7 @@ public sealed record InvarianceCheck
     /// <summary>Certify on slopes of features scaled to unit pooled SD (the reported gaps stay in raw units; the standardised slope gap is reported too).</summary>
     public bool Standardize { get; init; }
 
-    /// <summary>Bootstrap replications for the gap intervals (0 skips the bootstrap).</summary>
+    /// <summary>Bootstrap replications for the bias-corrected percentile intervals of the gaps (stratified by environment; 0 skips the bootstrap).</summary>
     public int BootstrapReplications { get; init; } = 499;
 
     /// <summary>Seed of the stratified bootstrap.</summary>
@@ -192,7 +192,12 @@ public sealed record InvarianceCheck
         return named.Select((kv, i) =>
         {
             var col = draws.Select(d => d[i]).OrderBy(v => v).ToArray();
-            return new GapInterval(kv.Key, kv.Value, Quantile(col, Alpha / 2), Quantile(col, 1 - Alpha / 2));
+            // Bias-corrected percentile interval: a gap is a maximum of absolute differences, so its bootstrap
+            // distribution sits above the estimate and plain percentiles would miss it; z0 recentres them.
+            double below = (col.Count(v => v < kv.Value) + 0.5 * col.Count(v => v == kv.Value)) / B;
+            double z0 = Normal.InvCDF(0, 1, Math.Clamp(below, 1.0 / (B + 1), B / (B + 1.0)));
+            double za = Normal.InvCDF(0, 1, Alpha / 2);
+            return new GapInterval(kv.Key, kv.Value, Quantile(col, Normal.CDF(0, 1, 2 * z0 + za)), Quantile(col, Normal.CDF(0, 1, 2 * z0 - za)));
         }).ToArray();
     }
 
