@@ -160,6 +160,9 @@ public sealed class IcpResult
             var line = plot.Add.Line(j, Lower[j], j, Upper[j]);
             line.LineWidth = 6;
             line.LineColor = CausalPredictors.Contains(Predictors[j]) ? Colors.SteelBlue : Colors.Gray;
+            // A marker at the midpoint keeps zero-width intervals (variables outside every accepted set) visible.
+            var mid = plot.Add.Marker(j, (Lower[j] + Upper[j]) / 2, MarkerShape.FilledDiamond, 10, line.LineColor);
+            mid.LegendText = "";
         }
         plot.Add.HorizontalLine(0, 1, Colors.Black, LinePattern.Dashed);
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, Predictors.Count).Select(i => (double)i).ToArray(), Predictors.ToArray());
