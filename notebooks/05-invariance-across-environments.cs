@@ -1,6 +1,8 @@
+#!/usr/bin/env -S dotnet run
 #:project ../Econometrics.Core/Econometrics.Core.csproj
 #:project ../Econometrics.Causal/Econometrics.Causal.csproj
 #:property RuntimeIdentifier=linux-x64
+#:property SelfContained=false
 
 // Invariance across environments: which representations of the predictors keep the best linear predictor of Y
 // unchanged across five environments, invariant causal prediction, anchor regression, and the PAC transfer

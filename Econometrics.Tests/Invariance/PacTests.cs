@@ -1,4 +1,3 @@
-using Xunit;
 using Econometrics.Causal.Invariance;
 
 namespace Econometrics.Tests.Invariance;
