@@ -21,7 +21,10 @@ internal static class ResidualTests
         var f = ReferenceDistribution.F(n1 - 1, n2 - 1);
         double ratio = var1 / var2;
         if (!double.IsFinite(ratio)) return 0.0;
-        return Math.Min(1.0, 2 * Math.Min(f.Cdf(ratio), f.Survival(ratio)));
+        // One tail evaluation suffices: below the median the lower tail is the smaller one (and 1 - cdf would be
+        // exact there anyway); above it the survival function keeps relative precision.
+        double lower = f.Cdf(ratio);
+        return Math.Min(1.0, 2 * (lower <= 0.5 ? lower : f.Survival(ratio)));
     }
 
     /// <summary>
