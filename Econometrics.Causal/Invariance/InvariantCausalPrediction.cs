@@ -124,6 +124,9 @@ public sealed record InvariantCausalPrediction
             }
         }
         var diagnostics = new List<Diagnostic>(data.Diagnostics);
+        if (data.Y.Distinct().Take(3).Count() == 2)
+            diagnostics.Add(Diagnostic.Warning("The target has only two distinct values; it is treated as continuous (R's package would switch to " +
+                "logistic-regression ICP).", "binary-target"));
         if (reject)
             diagnostics.Add(Diagnostic.Warning($"No set has a p-value above the goodness-of-fit level {gof}; the model is rejected " +
                 "(no set of predictors makes the target invariant), so no causal predictor is claimed.", "model-rejected"));

@@ -69,3 +69,37 @@ public class IcpTests
         Fixtures.Close(x1, fit.PValues[0], 1e-6, "X1 p-value");
     }
 }
+
+public class IcpRenderingTests
+{
+    [Fact]
+    public void SummaryJsonAndPlotRender()
+    {
+        var fit = new InvariantCausalPrediction { Alpha = 0.05 }.Fit(Fixtures.Sim());
+        var text = fit.ToString();
+        Assert.Contains("Causal predictors:  {X1,X2}", text);
+        Assert.Contains("Accepted sets:      {X1,X2} {X1,X2,X4}", text);
+        Assert.Contains("<table", fit.ToHtml());
+        Assert.Contains("| X2 |", fit.ToMarkdown());
+        var j = System.Text.Json.JsonDocument.Parse(fit.ToJson()).RootElement;
+        Assert.Equal(16, j.GetProperty("sets").GetArrayLength());
+        Assert.Equal(JsonValueKind.Array, j.GetProperty("confidenceIntervals").GetProperty("X4").ValueKind);
+        Assert.NotNull(fit.PlotIntervals());
+    }
+
+    [Fact]
+    public void RejectedModelHasNoIntervalsAndUnitPValues()
+    {
+        // Y's own equation changes across environments: no set can be invariant.
+        var r = new Random(2);
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(400, 2, (_, _) => r.NextDouble());
+        var env = Enumerable.Range(0, 400).Select(i => i / 100).ToArray();
+        var y = Enumerable.Range(0, 400).Select(i => (1 + 3 * env[i]) * x[i, 0] + 5 * env[i] + 0.1 * (r.NextDouble() - 0.5) * (1 + env[i])).ToArray();
+        var fit = new InvariantCausalPrediction { Alpha = 0.05 }.Fit(Environments.FromArrays(x, y, env));
+        Assert.True(fit.ModelRejected);
+        Assert.Empty(fit.CausalPredictors);
+        Assert.Null(fit.Lower);
+        Assert.All(fit.PValues, p => Assert.Equal(1.0, p));
+        Assert.Contains(fit.Diagnostics, d => d.Code == "model-rejected");
+    }
+}
