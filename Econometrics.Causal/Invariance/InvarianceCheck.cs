@@ -14,6 +14,9 @@ namespace Econometrics.Causal.Invariance;
 /// <c>UCB = max_{e&lt;f} ||w_e - w_f|| + sqrt(lambda_max(V_e + V_f) chi2_r(1 - alpha / npairs))</c> and certifies
 /// epsilon-invariance when UCB &lt;= tolerance. The raw slope gap depends on how Phi is parameterised; the Chow and
 /// Wald tests do not, and <see cref="Standardize"/> puts the UCB on standardised features.
+/// The gaps' bootstrap intervals are basic (reverse-percentile) intervals. A gap is a maximum of absolute
+/// differences, a non-smooth functional: when the true gap is 0 (an exactly invariant representation) no bootstrap
+/// interval is reliable, and the Chow and Wald tests and the certification bound are the valid inference there.
 /// </remarks>
 public sealed record InvarianceCheck
 {
@@ -26,7 +29,7 @@ public sealed record InvarianceCheck
     /// <summary>Certify on slopes of features scaled to unit pooled SD (the reported gaps stay in raw units; the standardised slope gap is reported too).</summary>
     public bool Standardize { get; init; }
 
-    /// <summary>Bootstrap replications for the bias-corrected percentile intervals of the gaps (stratified by environment; 0 skips the bootstrap).</summary>
+    /// <summary>Bootstrap replications for the basic (reverse-percentile) intervals of the gaps (stratified by environment; 0 skips the bootstrap).</summary>
     public int BootstrapReplications { get; init; } = 499;
 
     /// <summary>Seed of the stratified bootstrap.</summary>
@@ -192,12 +195,14 @@ public sealed record InvarianceCheck
         return named.Select((kv, i) =>
         {
             var col = draws.Select(d => d[i]).OrderBy(v => v).ToArray();
-            // Bias-corrected percentile interval: a gap is a maximum of absolute differences, so its bootstrap
-            // distribution sits above the estimate and plain percentiles would miss it; z0 recentres them.
-            double below = (col.Count(v => v < kv.Value) + 0.5 * col.Count(v => v == kv.Value)) / B;
-            double z0 = Normal.InvCDF(0, 1, Math.Clamp(below, 1.0 / (B + 1), B / (B + 1.0)));
-            double za = Normal.InvCDF(0, 1, Alpha / 2);
-            return new GapInterval(kv.Key, kv.Value, Quantile(col, Normal.CDF(0, 1, 2 * z0 + za)), Quantile(col, Normal.CDF(0, 1, 2 * z0 - za)));
+            // Basic (reverse-percentile) interval, clipped at the gap's natural floor. A gap is a maximum of absolute
+            // differences, so its estimate is biased upwards and the bootstrap doubles that bias: percentile intervals
+            // sit above the estimate and miss a true gap of 0 entirely. Reflecting the bootstrap quantiles around the
+            // estimate removes the bias to first order.
+            double floor = kv.Key == "varianceRatio" ? 1.0 : 0.0;
+            double lo = Math.Max(floor, 2 * kv.Value - Quantile(col, 1 - Alpha / 2));
+            double hi = Math.Max(floor, 2 * kv.Value - Quantile(col, Alpha / 2));
+            return new GapInterval(kv.Key, kv.Value, lo, hi);
         }).ToArray();
     }
 

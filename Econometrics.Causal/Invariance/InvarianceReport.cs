@@ -103,6 +103,9 @@ public sealed class InvarianceReport
         var tt = new Table("Tests", "Test", "Statistic", "Distribution", "P-value");
         foreach (var x in Tests) tt.AddRow(x.Method, x.Statistic, x.Distribution.ToString(), x.PValue is { } p ? Cell.PValue(p) : Cell.Text("n/a"));
         s.AddTable(tt);
+        if (GapIntervals.Count > 0)
+            s.AddNote("Gap intervals are basic bootstrap intervals, stratified by environment; near a true gap of 0 they are unreliable " +
+                      "(a gap is a maximum), so judge exact invariance by the Chow and Wald tests.");
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;
     }
