@@ -56,10 +56,10 @@ public sealed record InvarianceCheck
 
         var f = representation.Apply(data.X);
         var y = data.Y;
-        var core = Compute(f, y, data);
         var sds = Enumerable.Range(0, r).Select(j => StdDev(f.Column(j))).ToArray();
         for (int j = 0; j < r; j++)
             if (!(sds[j] > 0)) throw new ArgumentException($"Feature '{representation.Features[j]}' is constant in the pooled data.", nameof(representation));
+        var core = Compute(f, y, data);
 
         // Tests of exact invariance.
         var tests = new List<TestResult>();

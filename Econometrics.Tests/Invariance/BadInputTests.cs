@@ -63,3 +63,27 @@ public class BadInputTests
         Assert.Contains(data.Diagnostics, d => d.Code == "rows-dropped");
     }
 }
+
+public class RepresentationInputTests
+{
+    [Fact]
+    public void RankDeficientPhiUnknownColumnsAndTinyEnvironmentsAreNamed()
+    {
+        var data = Fixtures.Sim();
+        // Phi with a zero row is rank-deficient and rejected where it is built.
+        Assert.Equal("phi", Assert.Throws<ArgumentException>(() =>
+            Representation.FromMatrix(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0, 0 }, { 0, 0, 0, 0 } }), data.Predictors)).ParamName);
+        var dir = Directory.CreateTempSubdirectory("inv-phi").FullName;
+        var bad = Path.Combine(dir, "phi.csv");
+        File.WriteAllText(bad, "X1,X9\n1,2\n");
+        var e = Assert.Throws<Econometrics.Data.DataFormatException>(() => Representation.Load(bad, data.Predictors));
+        Assert.Equal("X9", e.ParamName);
+        // Three rows per environment is enough for ICP but not for a report on three features.
+        var r = new Random(1);
+        var x = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(8, 3, (_, _) => r.NextDouble());
+        var small = Environments.FromArrays(x, Enumerable.Range(0, 8).Select(i => r.NextDouble()).ToArray(), [0, 0, 0, 0, 1, 1, 1, 1]);
+        var ex = Assert.Throws<ArgumentException>(() => new InvarianceCheck().Test(small, Representation.Subset(small, ["X1", "X2", "X3"])));
+        Assert.Equal("data", ex.ParamName);
+        Assert.Contains("needs more than 4", ex.Message);
+    }
+}
