@@ -81,7 +81,7 @@ public sealed record PacTransferExperiment
             var rate = new double[Replications];
             Parallel.For(0, Replications, new ParallelOptions { CancellationToken = cancellationToken }, rep =>
             {
-                var rng = new Random(HashCode.Combine(Seed, m, rep));
+                var rng = new Random(StreamSeed(Seed, m, rep));
                 var train = Enumerable.Range(0, m).Select(_ => Family.DrawMoments(Base, rng)).ToArray();
                 (ulong Mask, int[] Nodes)? best = null;
                 double[]? reference = null;
@@ -120,6 +120,15 @@ public sealed record PacTransferExperiment
         }
         double bound = (Math.Log(hyp.Length) + Math.Log(1 / Delta)) / FailureProbability;
         return new PacTransferResult(rows, hyp.Length, Tolerance, FailureProbability, Delta, Replications, TestDraws, RareChangeProbability, bound, Seed);
+    }
+
+    // A deterministic seed per (seed, m, replication). HashCode.Combine would not do: it is randomised per process.
+    internal static int StreamSeed(int seed, int m, int rep)
+    {
+        ulong z = unchecked((ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)m << 32 ^ (uint)rep);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
     }
 
     private static double MaxPairDistance(double[][] c)
