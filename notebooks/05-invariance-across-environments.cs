@@ -37,7 +37,7 @@ foreach (var phi in representations)
 {
     var report = check.Test(data, phi);
     Console.WriteLine(report);
-    report.PlotCoefficients().Save(Path.Combine(outDir, $"05-coefficients-{phi.Name.Replace(' ', '-')}.png"));
+    report.PlotCoefficients().SaveFigure(Path.Combine(outDir, $"05-coefficients-{phi.Name.Replace(' ', '-')}.png"));
 }
 
 // 3. Population truth from the SEM: the gaps are exactly zero for the parents and positive otherwise.
@@ -52,7 +52,7 @@ foreach (var test in new[] { IcpTest.Normal, IcpTest.Exact })
 {
     var icp = new InvariantCausalPrediction { Alpha = 0.05, Test = test }.Fit(data);
     Console.WriteLine(icp);
-    if (test == IcpTest.Normal) icp.PlotIntervals().Save(Path.Combine(outDir, "05-icp-intervals.png"));
+    if (test == IcpTest.Normal) icp.PlotIntervals().SaveFigure(Path.Combine(outDir, "05-icp-intervals.png"));
 }
 
 // 5. Anchor regression moves from pooled OLS (gamma = 1) towards the invariant solution as gamma grows.
@@ -66,6 +66,6 @@ var pac = new PacTransferExperiment
     KnownInvariant = [["X1", "X2"], ["X1", "X2", "X4"]], RareChangeProbability = 0.1, Seed = 7,
 }.Run();
 Console.WriteLine(pac);
-pac.PlotCurve().Save(Path.Combine(outDir, "05-pac-curve.png"));
+pac.PlotCurve().SaveFigure(Path.Combine(outDir, "05-pac-curve.png"));
 Console.WriteLine($"Figures written to {outDir}");
 return 0;
