@@ -12,6 +12,8 @@ public static class Cli
         new ReportCommand(),
         new DescribeCommand(),
         new PanelCommand(),
+        new CdCommand(),
+        new CdMonteCarloCommand(),
     ];
 
     /// <summary>Runs one invocation.</summary>
