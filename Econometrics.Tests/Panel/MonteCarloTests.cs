@@ -22,7 +22,7 @@ public sealed class MonteCarloTests
     [Fact]
     public void Spatial_network_alternative_cd_star_has_power()
     {
-        var alt = Null with { Dgp = new FactorPanelDgp { SpatialDelta = 0.6, NetworkNeighbours = 5 } };
+        var alt = Null with { Dgp = new FactorPanelDgp { SpatialDelta = 0.8, NetworkNeighbours = 5 } };
         var cell = alt.Run().Cells[0];
         Assert.True(cell.Rate("CDStar") > 0.5, $"CD* power {cell.Rate("CDStar"):P1}");
     }
