@@ -56,7 +56,7 @@ public sealed record FactorPanelDgp
 
     /// <summary>A one-line description for tables.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"m = {Factors}, alpha = {Strength}, loadings U({LoadingLow},{LoadingHigh}), {Errors} errors{(Heteroskedastic ? ", heteroskedastic" : "")}" +
+        $"m = {Factors}, strength {Strength}, loadings U({LoadingLow},{LoadingHigh}), {Errors} errors{(Heteroskedastic ? ", heteroskedastic" : "")}" +
         $"{(SerialCorrelation != 0 ? $", AR(1) {SerialCorrelation}" : "")}{(SpatialDelta != 0 ? $", spatial delta {SpatialDelta} over {2 * NetworkNeighbours} neighbours" : "")}{(IncludeRegressor ? $", regressor beta {Beta}" : "")}");
 
     /// <summary>Draws one panel.</summary>
