@@ -50,6 +50,16 @@ public sealed record CrossSectionalDependence
         return Run(new CdInput(e, panel.T, panel.N, panel.Entities, $"variable '{variable}'"));
     }
 
+    /// <summary>Tests the panel's only variable (use the overload with a name when it has several).</summary>
+    /// <param name="panel">A one-variable panel.</param>
+    public CrossSectionalDependenceResult Test(PanelData panel)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        if (panel.Variables.Count != 1)
+            throw new ArgumentException($"The panel has {panel.Variables.Count} variables ({string.Join(", ", panel.Variables)}); name the one to test.", nameof(panel));
+        return Test(panel, panel.Variables[0]);
+    }
+
     /// <summary>Tests a T x N matrix (rows periods, columns units, NaN for gaps), e.g. residuals from elsewhere.</summary>
     /// <param name="residuals">The matrix.</param>
     public CrossSectionalDependenceResult Test(Matrix<double> residuals)

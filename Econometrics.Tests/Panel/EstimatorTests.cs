@@ -109,3 +109,22 @@ public sealed class EstimatorTests
         Assert.Contains("<svg", r.PlotCorrelationHistogram().GetSvgXml(400, 300));
     }
 }
+
+/// <summary>Bai (2009) interactive effects against the independent R transcription in Reference/Panel/ife_bai2009.</summary>
+public sealed class InteractiveEffectsFixtureTests
+{
+    [Fact]
+    public void Coefficients_standard_errors_and_ssr_match_the_R_transcription()
+    {
+        var f = new Fixture("ife_bai2009");
+        var panel = PanelData.Load(f.File("input.csv"), "unit", "time");
+        var fit = new PanelRegression("y ~ x1 + x2", PanelModel.InteractiveEffects) { Factors = FactorCount.Fixed(2), Tolerance = 1e-14 }.Fit(panel);
+        foreach (var c in f.Expected.GetProperty("coefficients").EnumerateObject())
+        {
+            Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), c.Name);
+            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError, f.Tolerance("coefficients"), c.Name + " s.e.");
+        }
+        var e = fit.Residuals().Enumerate().Sum(v => v * v);
+        Fixture.Close(f.Expected.GetProperty("ssr").GetDouble(), e, f.Tolerance("coefficients"), "SSR");
+    }
+}
