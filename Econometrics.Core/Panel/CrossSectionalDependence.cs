@@ -132,7 +132,7 @@ public sealed record CrossSectionalDependence
         double[,]? weights = null;
         if (Tests.HasFlag(CdTests.CDw) || Tests.HasFlag(CdTests.CDwPlus))
         {
-            var (cdw, cdwPlus, w) = Cdw(e, t, n, balanced, engine, pc, keep, la);
+            var (cdw, cdwPlus, w) = Cdw(e, t, n, n0, balanced, engine, pc, keep, la);
             weights = w;
             if (Tests.HasFlag(CdTests.CDw)) tests.Add(cdw);
             if (Tests.HasFlag(CdTests.CDwPlus)) tests.Add(cdwPlus);
@@ -173,7 +173,7 @@ public sealed record CrossSectionalDependence
             : new("LMAdj", new TestResult(method, h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, reason));
     }
 
-    private (CdStatistic Cdw, CdStatistic CdwPlus, double[,]? Weights) Cdw(double[] e, int t, int n, bool balanced,
+    private (CdStatistic Cdw, CdStatistic CdwPlus, double[,]? Weights) Cdw(double[] e, int t, int n, int n0, bool balanced,
         CdStatistics engine, PairwiseCorrelations pc, List<int> keep, ILinearAlgebra la)
     {
         const string h0 = "No cross-sectional dependence";
@@ -183,7 +183,7 @@ public sealed record CrossSectionalDependence
             return (new("CDw", new TestResult("Juodis-Reese CD_W", h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, why)),
                     new("CDwPlus", new TestResult("Juodis-Reese CD_W+", h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, why)), null);
         }
-        var w = RademacherWeights(n, keep);
+        var w = RademacherWeights(n, n0, keep);
         double cdw = JuodisReese.Cdw(e, t, n, w, CdwNormalization, la);
         double pe = JuodisReese.PowerEnhancement(pc);
         var weights = new double[n, w.Length / n];
@@ -196,17 +196,17 @@ public sealed record CrossSectionalDependence
                 weights);
     }
 
-    private double[] RademacherWeights(int n, List<int> keep)
+    private double[] RademacherWeights(int n, int n0, List<int> keep)
     {
         if (Weights is not null)
         {
-            if (Weights.RowCount != keep.Count && Weights.RowCount < keep.Max() + 1)
-                throw new ArgumentException($"Weights must have one row per unit; got {Weights.RowCount}.", nameof(Weights));
+            // One row per input unit (before excluding constant units), one column per draw.
+            if (Weights.RowCount != n0)
+                throw new ArgumentException($"Weights must have one row per unit ({n0}); got {Weights.RowCount}.", nameof(Weights));
             if (Weights.Enumerate().Any(v => v != 1 && v != -1)) throw new ArgumentException("Weights must be +1 or -1.", nameof(Weights));
             int g = Weights.ColumnCount;
             var w = new double[n * g];
-            bool sub = Weights.RowCount != keep.Count;
-            for (int d = 0; d < g; d++) for (int i = 0; i < n; i++) w[i + d * n] = Weights[sub ? keep[i] : i, d];
+            for (int d = 0; d < g; d++) for (int i = 0; i < n; i++) w[i + d * n] = Weights[keep[i], d];
             return w;
         }
         // One generator for all draws, consumed in a fixed order: the weights depend on the seed only.

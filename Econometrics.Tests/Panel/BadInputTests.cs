@@ -26,6 +26,24 @@ public sealed class BadInputTests
         Assert.All(r.Tests, s => Assert.True(s.Result.Validity != TestValidity.Valid || double.IsFinite(s.Statistic)));
     }
 
+    [Fact]
+    public void Cd_w_weights_are_seeded_reproducible_and_validated()
+    {
+        var x = Random(30, 12, 8);
+        var a = new CrossSectionalDependence { Tests = CdTests.CDw, Seed = 5, Draws = 7 }.Test(x);
+        var b = new CrossSectionalDependence { Tests = CdTests.CDw, Seed = 5, Draws = 7 }.Test(x);
+        var c = new CrossSectionalDependence { Tests = CdTests.CDw, Seed = 6, Draws = 7 }.Test(x);
+        Assert.Equal(a["CDw"].Statistic, b["CDw"].Statistic);
+        Assert.NotEqual(a["CDw"].Statistic, c["CDw"].Statistic);
+        Assert.Equal(12, a.Weights!.RowCount);
+        Assert.Equal(7, a.Weights.ColumnCount);
+        // Returned weights reproduce the statistic when passed back in.
+        var again = new CrossSectionalDependence { Tests = CdTests.CDw, Weights = a.Weights }.Test(x);
+        Assert.Equal(a["CDw"].Statistic, again["CDw"].Statistic, 12);
+        var wrong = Matrix<double>.Build.Dense(11, 1, 1.0);
+        Assert.Equal("Weights", Assert.Throws<ArgumentException>(() => new CrossSectionalDependence { Tests = CdTests.CDw, Weights = wrong }.Test(x)).ParamName);
+    }
+
     [Theory]
     [InlineData(2, 10)]
     [InlineData(10, 2)]
