@@ -26,7 +26,7 @@ public sealed class CdCommand : ICommand
     public string Description => "cross-sectional dependence tests (CD, LM family, CD_W, CD_W+, CD*)";
 
     /// <inheritdoc/>
-    public IReadOnlyCollection<string> Flags => ["standardize"];
+    public IReadOnlyCollection<string> Flags => ["standardize", "drop-incomplete"];
 
     /// <inheritdoc/>
     public string Usage => """
@@ -41,6 +41,7 @@ public sealed class CdCommand : ICommand
           --kmax K             largest number of factors considered (default 8)
           --draws G            CD_W draws (default 30)
           --standardize        CD*: standardize units before PCA (Stata xtcd2 variant)
+          --drop-incomplete    unbalanced panels: CD_W, CD_W+ and CD* on the periods every unit has
           --cdw-form F         pooled (JR eq. 30, default) | correlation (xtcd2)
           --neighbours W.csv   N x N neighbour matrix (header row, units in data order) for the local CD
           --plot-kind K        heatmap (default) | histogram | scree
@@ -73,14 +74,14 @@ public sealed class CdCommand : ICommand
         var neighboursFile = args.Get("neighbours");
         var plotKind = (args.Get("plot-kind") ?? "heatmap").ToLowerInvariant();
         if (plotKind is not ("heatmap" or "histogram" or "scree")) throw new UsageException($"--plot-kind must be heatmap, histogram or scree, not '{plotKind}'.");
-        bool standardize = args.Has("standardize");
+        bool standardize = args.Has("standardize"), dropIncomplete = args.Has("drop-incomplete");
         args.RejectUnknown();
 
         var variables = value is not null ? [value] : Array.Empty<string>();
         var panel = PanelData.Load(shared.Data!, entity, time, variables);
         var options = new CrossSectionalDependence
         {
-            Tests = tests, Factors = factors, Draws = draws, Seed = shared.Seed, Standardize = standardize, CdwNormalization = form,
+            Tests = tests, Factors = factors, Draws = draws, Seed = shared.Seed, Standardize = standardize, CdwNormalization = form, DropIncompletePeriods = dropIncomplete,
             Neighbours = neighboursFile is null ? null : ReadMatrix(neighboursFile, panel.N),
         };
         CrossSectionalDependenceResult result;

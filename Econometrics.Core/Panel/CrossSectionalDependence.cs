@@ -37,6 +37,12 @@ public sealed record CrossSectionalDependence
     /// <summary>CD*: standardize each unit before the principal components (Stata xtcd2's variant); default false (the paper's).</summary>
     public bool Standardize { get; init; }
 
+    /// <summary>
+    /// Unbalanced panels: let CD_W, CD_W+ and CD* (defined for balanced panels) use the periods in which every unit is
+    /// observed (default false: they are reported as not applicable). An extension, not the papers' statistics.
+    /// </summary>
+    public bool DropIncompletePeriods { get; init; }
+
     /// <summary>Neighbour matrix (N x N) for the local CD over pairs with a nonzero entry; null for none.</summary>
     public Matrix<double>? Neighbours { get; init; }
 
@@ -129,10 +135,25 @@ public sealed record CrossSectionalDependence
                 engine.ScaledLm - n / (2.0 * (engine.MaxTij - 1)), ReferenceDistribution.Normal, Tail.TwoSided, note)));
         }
         if (Tests.HasFlag(CdTests.LMAdj)) tests.Add(LmAdj(pc, input.UnitBases is null ? null : keep.Select(i => input.UnitBases[i]).ToArray(), balanced, la));
+        // CD_W, CD_W+ and CD* need a balanced block: the whole panel, or its complete periods on request.
+        double[] eb = e; double[]? pb = partial; int tb = t; bool balancedBlock = balanced; var pcb = pc;
+        if (!balanced && DropIncompletePeriods && (Tests & (CdTests.CDw | CdTests.CDwPlus | CdTests.CDStar)) != 0)
+        {
+            var rows = Enumerable.Range(0, t).Where(s => Enumerable.Range(0, n).All(i =>
+                !double.IsNaN(e[s + i * t]) && (partial is null || !double.IsNaN(partial[s + i * t])))).ToArray();
+            if (rows.Length >= 3)
+            {
+                eb = Rows(e, t, n, rows); pb = partial is null ? null : Rows(partial, t, n, rows); tb = rows.Length;
+                balancedBlock = true;
+                pcb = PairwiseCorrelations.Compute(eb, tb, n, la);
+                diagnostics.Add(Diagnostic.Warning($"CD_W, CD_W+ and CD* use the {tb} of {t} periods in which every unit is observed.", "incomplete-periods-dropped"));
+            }
+            else diagnostics.Add(Diagnostic.Warning($"Only {rows.Length} period(s) observe every unit; CD_W, CD_W+ and CD* need 3.", "incomplete-periods"));
+        }
         double[,]? weights = null;
         if (Tests.HasFlag(CdTests.CDw) || Tests.HasFlag(CdTests.CDwPlus))
         {
-            var (cdw, cdwPlus, w) = Cdw(e, t, n, n0, balanced, engine, pc, keep, la);
+            var (cdw, cdwPlus, w) = Cdw(eb, tb, n, n0, balancedBlock, pcb, keep, la);
             weights = w;
             if (Tests.HasFlag(CdTests.CDw)) tests.Add(cdw);
             if (Tests.HasFlag(CdTests.CDwPlus)) tests.Add(cdwPlus);
@@ -140,7 +161,7 @@ public sealed record CrossSectionalDependence
         FactorNumberResult? selection = null;
         if (Tests.HasFlag(CdTests.CDStar))
         {
-            var (star, sel) = CdStarTest(partial ?? e, t, n, input, la);
+            var (star, sel) = CdStarTest(balancedBlock ? pb ?? eb : partial ?? e, balancedBlock ? tb : t, n, input, la);
             tests.Add(star);
             selection = sel;
         }
@@ -148,6 +169,14 @@ public sealed record CrossSectionalDependence
 
         return new CrossSectionalDependenceResult(n, t, engine.Pairs, engine.Dropped, balanced, input.Source, tests,
             engine.MeanRho, engine.MeanAbsRho, pc, entities, selection, weights, diagnostics);
+    }
+
+    private static double[] Rows(double[] e, int t, int n, int[] rows)
+    {
+        var r = new double[rows.Length * n];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < rows.Length; k++) r[k + i * rows.Length] = e[rows[k] + i * t];
+        return r;
     }
 
     private static double[] Select(double[] e, int t, List<int> keep)
@@ -174,12 +203,12 @@ public sealed record CrossSectionalDependence
     }
 
     private (CdStatistic Cdw, CdStatistic CdwPlus, double[,]? Weights) Cdw(double[] e, int t, int n, int n0, bool balanced,
-        CdStatistics engine, PairwiseCorrelations pc, List<int> keep, ILinearAlgebra la)
+        PairwiseCorrelations pc, List<int> keep, ILinearAlgebra la)
     {
         const string h0 = "No cross-sectional dependence";
         if (!balanced)
         {
-            const string why = "CD_W and CD_W+ are defined for balanced panels.";
+            const string why = "CD_W and CD_W+ are defined for balanced panels (set DropIncompletePeriods to use the complete periods).";
             return (new("CDw", new TestResult("Juodis-Reese CD_W", h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, why)),
                     new("CDwPlus", new TestResult("Juodis-Reese CD_W+", h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, why)), null);
         }
@@ -222,7 +251,7 @@ public sealed record CrossSectionalDependence
         const string h0 = "No cross-sectional dependence (errors of a latent factor model)";
         if (x.Any(double.IsNaN))
             return (new("CDStar", new TestResult(method, h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable,
-                "CD* is defined for balanced panels.")), null);
+                "CD* is defined for balanced panels (set DropIncompletePeriods to use the complete periods).")), null);
         var r = new PesaranXie(Factors, Standardize).Compute(x, t, n, la);
         var notes = new List<Diagnostic>();
         if (input.Partial is null && input.CommonEffectsRemoved)

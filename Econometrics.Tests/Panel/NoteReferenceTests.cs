@@ -101,6 +101,21 @@ public sealed class NoteReferenceTests
         Assert.False(r.IsBalanced);
     }
 
+    [Fact]
+    public void Drop_incomplete_periods_gives_balanced_only_tests_the_complete_block()
+    {
+        var y = SyntheticPanels.ParkMiller(unbalanced: true);
+        var options = new CrossSectionalDependence { Tests = CdTests.CD | CdTests.CDw | CdTests.CDStar, Factors = FactorCount.Fixed(1), Weights = SyntheticPanels.Alternating(12), DropIncompletePeriods = true };
+        var r = options.Test(y);
+        // Every period t with t mod 7 != 0 misses some unit i <= 6, so the complete periods are 7, 14, 21, 28.
+        var block = Matrix<double>.Build.DenseOfRows(new[] { 6, 13, 20, 27 }.Select(s => y.Row(s)));
+        var b = (options with { DropIncompletePeriods = false }).Test(block);
+        Assert.Equal(b["CDStar"].Statistic, r["CDStar"].Statistic, 12);
+        Assert.Equal(b["CDw"].Statistic, r["CDw"].Statistic, 12);
+        Near(6.6230206180, r["CD"].Statistic, "CD still uses every overlap");
+        Assert.Contains(r.Diagnostics, d => d.Code == "incomplete-periods-dropped" && d.Message.Contains("4 of 30"));
+    }
+
     private static Matrix<double> GrunfeldWithinResiduals()
     {
         var panel = PanelData.Load(Path.Combine(AppContext.BaseDirectory, "data", "grunfeld.csv"), "firm", "year");
