@@ -91,6 +91,25 @@ public sealed class PcdtestFixtureTests
     [Theory]
     [InlineData("mg", PanelModel.CceMeanGroup)]
     [InlineData("p", PanelModel.CcePooled)]
+    public void Cce_on_the_unbalanced_empluk_panel_matches_plm_pcce(string key, PanelModel model)
+    {
+        var f = new Fixture("pcce_empluk");
+        var panel = PanelData.Load(f.File("input.csv"), "firm", "year");
+        var fit = new PanelRegression(f.Spec.GetProperty("formula").GetString()!, model).Fit(panel);
+        var e = f.Expected.GetProperty(key);
+        foreach (var c in e.GetProperty("coefficients").EnumerateObject())
+        {
+            Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{key} {c.Name}");
+            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
+        }
+        Assert.Equal(1031, fit.NObs);
+        var cd = new CrossSectionalDependence { Tests = CdTests.CD }.Test(fit);
+        Fixture.Close(e.GetProperty("cd").GetProperty("statistic").GetDouble(), cd["CD"].Statistic, f.Tolerance("statistic"), $"{key} CD");
+    }
+
+    [Theory]
+    [InlineData("mg", PanelModel.CceMeanGroup)]
+    [InlineData("p", PanelModel.CcePooled)]
     public void Cce_coefficients_standard_errors_and_cd_match_plm_pcce(string key, PanelModel model)
     {
         var f = new Fixture("pcce_produc");
