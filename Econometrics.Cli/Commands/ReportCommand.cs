@@ -13,6 +13,7 @@ public sealed class ReportCommand : ICommand
     [
         new DataSection(),
         new CdSection(),
+        new CodaSection(),
     ];
 
     /// <inheritdoc/>
