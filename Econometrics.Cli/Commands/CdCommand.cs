@@ -86,16 +86,23 @@ public sealed class CdCommand : ICommand
         };
         CrossSectionalDependenceResult result;
         string summary;
-        if (formula is not null)
+        try
         {
-            var fit = new PanelRegression(formula, model) { Factors = factors }.Fit(panel);
-            result = options.Test(fit);
-            summary = fit + "\n" + result;
+            if (formula is not null)
+            {
+                var fit = new PanelRegression(formula, model) { Factors = factors }.Fit(panel);
+                result = options.Test(fit);
+                summary = fit + "\n" + result;
+            }
+            else
+            {
+                result = options.Test(panel, value!);
+                summary = result.ToString();
+            }
         }
-        else
+        catch (ArgumentException e) when (e.ParamName == "Factors")
         {
-            result = options.Test(panel, value!);
-            summary = result.ToString();
+            throw new UsageException("--factors: " + e.Message.Replace("Factors: ", "", StringComparison.Ordinal).Split(" (Parameter")[0]);
         }
         shared.Emit(console, summary, result.ToJson, result.ToHtml, () => plotKind switch
         {

@@ -30,7 +30,7 @@ internal static class InteractiveEffects
         FactorNumberResult? selection = null;
         if (options.Factors.FixedCount is { } fixedR)
         {
-            if (fixedR >= rank) throw new ArgumentException($"The number of factors must be below min(N, T - 1) = {rank}; got {fixedR}.", nameof(options.Factors));
+            if (fixedR >= rank) throw new ArgumentException($"Factors: the number of factors must be below min(N, T - 1) = {rank}; got {fixedR}.", nameof(options.Factors));
             r = fixedR;
         }
         else

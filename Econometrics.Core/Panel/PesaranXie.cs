@@ -25,7 +25,7 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
         if (factors.FixedCount is { } k)
         {
             if (k >= rank)
-                throw new ArgumentException($"The number of factors must be below min(N, T - 1) = {rank}; got {k}.", "Factors");
+                throw new ArgumentException($"Factors: the number of factors must be below min(N, T - 1) = {rank}; got {k}.", "Factors");
             m = k;
             (eig, v) = PanelMath.LeadingRightVectors(a, t, n, m, la);
         }
@@ -39,7 +39,7 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
             v = v[..(n * m)];
         }
         if (m > 0 && !(eig[m - 1] > 1e-14 * eig[0]))
-            throw new ArgumentException($"The requested {m} factor(s) exceed the numerical rank of the data.", "Factors");
+            throw new ArgumentException($"Factors: the requested {m} factor(s) exceed the numerical rank of the data.", "Factors");
 
         var e = PanelMath.RemoveRightSubspace(a, t, n, v, m, la);
         double cd = PanelMath.BalancedCd(e, t, n);

@@ -133,7 +133,7 @@ public sealed class BadInputTests
         Assert.Equal(2, RunCli($"cd --data {grunfeld} --entity firm --time year --value inv --tests cd,bogus", out var e2));
         Assert.Contains("bogus", e2);
         Assert.Equal(2, RunCli($"cd --data {grunfeld} --entity firm --time year --value inv --factors 10", out var e3));
-        Assert.Contains("Factors", e3);
+        Assert.Contains("--factors", e3);
         Assert.Equal(2, RunCli("cd-mc --shard 3/2", out var e4));
         Assert.Contains("--shard", e4);
     }
