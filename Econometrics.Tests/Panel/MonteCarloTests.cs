@@ -9,7 +9,7 @@ public sealed class MonteCarloTests
 {
     private static readonly CdMonteCarlo Null = new() { Dgp = new FactorPanelDgp(), Grid = [(100, 100)], Replications = 500, Seed = 42 };
 
-    [Fact]
+    [Support.MonteCarloFact]
     public void Strong_factor_null_cd_star_and_cd_w_are_sized_while_cd_over_rejects()
     {
         var cell = Null.Run().Cells[0];
@@ -19,7 +19,7 @@ public sealed class MonteCarloTests
         Assert.Equal(500, cell.Replications);
     }
 
-    [Fact]
+    [Support.MonteCarloFact]
     public void Spatial_network_alternative_cd_star_has_power()
     {
         var alt = Null with { Dgp = new FactorPanelDgp { SpatialDelta = 0.8, NetworkNeighbours = 5 } };
