@@ -163,6 +163,14 @@ public sealed class CrossSectionalDependenceResult
         hm.Colormap = new ScottPlot.Colormaps.MellowRainbow();
         hm.ManualRange = new ScottPlot.Range(-1, 1);
         plot.Add.ColorBar(hm);
+        // Heatmap row a is drawn at y = n - 1 - a (first row on top); label the cells with the units when few.
+        if (n <= 40)
+        {
+            var pos = Enumerable.Range(0, n).Select(k => (double)k).ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos, order.Select(i => Entities[i]).ToArray());
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos, order.Select(i => Entities[i]).Reverse().ToArray());
+        }
+        plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
         return plot;
     }
 
