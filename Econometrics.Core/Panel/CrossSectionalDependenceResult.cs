@@ -149,12 +149,22 @@ public sealed class CrossSectionalDependenceResult
     {
         int n = N;
         var rho = _pc.Rho;
-        // Order by the leading eigenvector of the correlation matrix (NaN pairs as 0): units with similar loadings sit together.
+        // Order by the leading eigenvector of the correlation matrix (NaN pairs as 0), found by power iteration so
+        // that large panels do not pay for a full eigendecomposition: units with similar loadings sit together.
         var r = Matrix<double>.Build.Dense(n, n, (i, j) => double.IsNaN(rho[i + j * n]) ? 0 : rho[i + j * n]);
-        var evd = r.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric);
-        var lead = evd.EigenVectors.Column(n - 1);
+        var lead = Vector<double>.Build.Dense(n, 1.0 / Math.Sqrt(n));
+        for (int iter = 0; iter < 300; iter++)
+        {
+            var next = r * lead;
+            double norm = next.L2Norm();
+            if (norm == 0) break;
+            next /= norm;
+            bool done = (next - lead).L2Norm() < 1e-10;
+            lead = next;
+            if (done) break;
+        }
         if (lead.Sum() < 0) lead = -lead;
-        var order = Enumerable.Range(0, n).OrderBy(i => lead[i]).ToArray();
+        var order = Enumerable.Range(0, n).OrderBy(i => lead[i]).ThenBy(i => i).ToArray();
         var grid = new double[n, n];
         for (int a = 0; a < n; a++)
             for (int b = 0; b < n; b++) grid[a, b] = r[order[a], order[b]];

@@ -69,7 +69,7 @@ internal static class InteractiveEffects
         var cov = d0.Inverse() * (ss / df) / ((double)n * t);
         var partial = d.Partial((_, p) => b[p]);
         var result = PanelRegressionResult.Create(options, d, d.Formula.Regressors.ToArray(), b, cov, null, e, partial,
-            withinResiduals: false, commonEffects: true, diagnostics, factors: r);
+            withinResiduals: false, commonEffects: true, diagnostics, factors: r, factorSelection: selection);
         return result;
     }
 

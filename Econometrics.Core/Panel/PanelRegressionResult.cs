@@ -14,16 +14,16 @@ public sealed class PanelRegressionResult
 
     private PanelRegressionResult(PanelModel model, string formula, IReadOnlyList<Coefficient> coefficients, Matrix<double> covariance,
         int nobs, int t, int n, IReadOnlyList<string> entities, double[] residuals, double[] partial, double[][]? unitBases,
-        bool within, bool commonEffects, int? factors, IReadOnlyList<Diagnostic> diagnostics, int? df)
+        bool within, bool commonEffects, int? factors, IReadOnlyList<Diagnostic> diagnostics, int? df, FactorNumberResult? factorSelection)
     {
         Model = model; Formula = formula; Coefficients = coefficients; Covariance = covariance; NObs = nobs; T = t; N = n;
         Entities = entities; _residuals = residuals; _partial = partial; _unitBases = unitBases; _within = within;
-        _commonEffects = commonEffects; Factors = factors; Diagnostics = diagnostics; DegreesOfFreedom = df;
+        _commonEffects = commonEffects; Factors = factors; Diagnostics = diagnostics; DegreesOfFreedom = df; FactorSelection = factorSelection;
     }
 
     internal static PanelRegressionResult Create(PanelRegression options, RegressionData d, string[] names, double[] b, Matrix<double> cov,
         int? df, double[] residuals, double[] partial, bool withinResiduals, bool commonEffects, IReadOnlyList<Diagnostic> diagnostics,
-        double[][]? unitBases = null, int? factors = null)
+        double[][]? unitBases = null, int? factors = null, FactorNumberResult? factorSelection = null)
     {
         var coefs = new Coefficient[names.Length];
         for (int p = 0; p < names.Length; p++)
@@ -33,7 +33,7 @@ public sealed class PanelRegressionResult
             coefs[p] = new Coefficient(names[p], b[p], se, z, pv);
         }
         return new PanelRegressionResult(options.Model, d.Formula.Text, coefs, cov, d.NObs, d.T, d.N, d.Entities, residuals, partial,
-            unitBases, withinResiduals, commonEffects, factors, diagnostics, df);
+            unitBases, withinResiduals, commonEffects, factors, diagnostics, df, factorSelection);
     }
 
     /// <summary>The estimator.</summary>
@@ -65,6 +65,9 @@ public sealed class PanelRegressionResult
 
     /// <summary>Interactive effects: the number of factors; null for other models.</summary>
     public int? Factors { get; }
+
+    /// <summary>Interactive effects: the factor-number choice (criteria and scree) when the number was estimated; otherwise null.</summary>
+    public FactorNumberResult? FactorSelection { get; }
 
     /// <summary>Notes from the fit.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }

@@ -27,6 +27,8 @@ public sealed class EstimatorTests
         Assert.Contains(ife.Diagnostics, d => d.Code == "iterations");
         var auto = new PanelRegression("y ~ x", PanelModel.InteractiveEffects).Fit(panel);
         Assert.Equal(2, auto.Factors);
+        Assert.Equal(FactorCriterion.IC2, auto.FactorSelection!.Criterion);
+        Assert.Null(ife.FactorSelection);
     }
 
     [Fact]
