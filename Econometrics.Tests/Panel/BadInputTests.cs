@@ -99,6 +99,19 @@ public sealed class BadInputTests
         Assert.Contains("\"statistic\": null", r.ToJson());
     }
 
+    [Fact]
+    public void Formula_problems_name_the_term_or_variable()
+    {
+        Assert.Contains("'~'", Assert.Throws<ArgumentException>(() => new PanelRegression("y x1")).Message);
+        Assert.Contains("x1*x2", Assert.Throws<ArgumentException>(() => new PanelRegression("y ~ x1*x2")).Message);
+        var path = Csv("id,t,y,x\na,1,1,1\na,2,2,0\na,3,2,2\nb,1,4,1\nb,2,5,2\nb,3,1,3\nc,1,1,1\nc,2,2,2\nc,3,0,4\n");
+        var panel = PanelData.Load(path, "id", "t");
+        var e = Assert.Throws<ArgumentException>(() => new PanelRegression("y ~ log(x)", PanelModel.Pooled).Fit(panel));
+        Assert.Contains("log(x)", e.Message);
+        Assert.Contains("entity 'a'", e.Message);
+        Assert.Contains("'nope'", Assert.Throws<ArgumentException>(() => new PanelRegression("y ~ nope").Fit(panel)).Message);
+    }
+
     private static string Csv(string body)
     {
         var path = Path.Combine(Path.GetTempPath(), $"cd-bad-{Guid.NewGuid():N}.csv");
