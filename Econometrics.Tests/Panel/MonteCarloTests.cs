@@ -26,4 +26,15 @@ public sealed class MonteCarloTests
         var cell = alt.Run().Cells[0];
         Assert.True(cell.Rate("CDStar") > 0.5, $"CD* power {cell.Rate("CDStar"):P1}");
     }
+
+    [Support.MonteCarloFact]
+    public void Cce_regression_cd_star_on_partial_residuals_is_sized()
+    {
+        // y = x + gamma_i f_t + e, x loading on f: CCE mean group; CD* sees y - x'b_i (factor part kept), CD the CCE residuals.
+        var cce = Null with { Dgp = new FactorPanelDgp { IncludeRegressor = true }, Grid = [(50, 50)], Replications = 300, Model = PanelModel.CceMeanGroup };
+        var cell = cce.Run().Cells[0];
+        Assert.InRange(cell.Rate("CDStar"), 0.025, 0.08);
+        Assert.InRange(cell.Rate("CDw"), 0.025, 0.08);
+        Assert.True(cell.Rate("CD") > 0.5, $"CD rejected {cell.Rate("CD"):P1}");
+    }
 }
