@@ -85,12 +85,14 @@ public sealed class CdCommand : ICommand
             Neighbours = neighboursFile is null ? null : ReadMatrix(neighboursFile, panel.N),
         };
         CrossSectionalDependenceResult result;
+        PanelRegressionResult? regression = null;
         string summary;
         try
         {
             if (formula is not null)
             {
                 var fit = new PanelRegression(formula, model) { Factors = factors }.Fit(panel);
+                regression = fit;
                 result = options.Test(fit);
                 summary = fit + "\n" + result;
             }
@@ -104,13 +106,22 @@ public sealed class CdCommand : ICommand
         {
             throw new UsageException("--factors: " + e.Message.Replace("Factors: ", "", StringComparison.Ordinal).Split(" (Parameter")[0]);
         }
-        shared.Emit(console, summary, result.ToJson, result.ToHtml, () => plotKind switch
+        shared.Emit(console, summary, () => Json(result, regression), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
         {
             "histogram" => result.PlotCorrelationHistogram(),
             "scree" => result.FactorSelection?.PlotScree() ?? throw new UsageException("--plot-kind scree needs --factors auto and the cdstar test."),
             _ => result.PlotCorrelationHeatmap(),
         });
         return 0;
+    }
+
+    // The contracted CD object, plus the regression's coefficient table under "regression" when there is one.
+    private static string Json(CrossSectionalDependenceResult result, PanelRegressionResult? regression)
+    {
+        if (regression is null) return result.ToJson();
+        var node = System.Text.Json.Nodes.JsonNode.Parse(result.ToJson())!.AsObject();
+        node["regression"] = System.Text.Json.Nodes.JsonNode.Parse(regression.ToJson());
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }
 
     internal static FactorCount Factors(ParsedArgs args, FactorCriterion fallback)

@@ -35,6 +35,7 @@ public sealed class CdCliTests
         Assert.Equal("chi2(45)", tests["LM"].GetProperty("distribution").GetString());
         Assert.Equal(13.4437318195, tests["CDStar"].GetProperty("statistic").GetDouble(), 1e-8);
         Assert.True(tests["CDStar"].TryGetProperty("theta", out _));
+        Assert.Contains("capital", root.GetProperty("regression").ToString());
     }
 
     [Fact]
