@@ -7,7 +7,7 @@ source_tag <- sprintf("R %s, lavaan %s", paste(R.version$major, R.version$minor,
 
 measures <- c("chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "cfi", "tli", "nfi", "rmsea",
               "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.pvalue", "rmsea.notclose.pvalue", "srmr",
-              "logl", "unrestricted.logl", "aic", "bic", "bic2", "npar", "fmin", "gfi")
+              "logl", "unrestricted.logl", "aic", "bic", "bic2", "npar", "fmin")
 
 write_case <- function(name, model, fit, call, input = NULL, cov = NULL, nobs = NULL) {
   dir.create(name, showWarnings = FALSE)
