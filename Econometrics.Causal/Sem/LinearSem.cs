@@ -106,6 +106,13 @@ public sealed class LinearSem
         return (s + s.Transpose()) * 0.5;
     }
 
+    /// <summary>Path diagram with lambda on the arrows, omega on the bidirected edges and the variances under the nodes.</summary>
+    public ScottPlot.Plot PlotPathDiagram() =>
+        PathDiagram.Draw("Linear SEM", Graph, new HashSet<int>(),
+            e => PathDiagram.Format(Lambda[Graph.Directed[e].From, Graph.Directed[e].To]),
+            b => PathDiagram.Format(Omega[Graph.Bidirected[b].A, Graph.Bidirected[b].B]),
+            v => "var " + PathDiagram.Format(Omega[v, v]));
+
     /// <summary>
     /// Reads a model in the JSON format
     /// <c>{"nodes":[...],"directed":[{"from","to","weight"}],"bidirected":[{"a","b","weight"}],"variances":{"node":value}}</c>.
