@@ -12,6 +12,7 @@ public static class Cli
         new ReportCommand(),
         new DescribeCommand(),
         new PanelCommand(),
+        new SemCommand(),
     ];
 
     /// <summary>Runs one invocation.</summary>
