@@ -50,7 +50,7 @@ public sealed record SharedOptions(string? Data, string? Json, string? Html, str
         if (Plot is not null)
         {
             if (plot is null) throw new UsageException("This command has no plot; drop --plot.");
-            plot().Save(Plot);
+            plot().SaveFigure(Plot);
         }
     }
 

@@ -34,8 +34,19 @@ public static class LinearAlgebraBackends
 
     private static ILinearAlgebra Choose()
     {
-        var forced = Environment.GetEnvironmentVariable(EnvironmentVariable)?.Trim().ToLowerInvariant();
-        ILinearAlgebra chosen = forced switch
+        var chosen = Resolve(Environment.GetEnvironmentVariable(EnvironmentVariable));
+        if (chosen is OpenBlasLinearAlgebra native)
+            LinearAlgebraControl.Provider = new OpenBlasMathNetProvider(native);
+        else
+            LinearAlgebraControl.Provider = new ManagedLinearAlgebraProvider();
+        return chosen;
+    }
+
+    /// <summary>The backend a value of <see cref="EnvironmentVariable"/> selects (null or empty: the best available).</summary>
+    internal static ILinearAlgebra Resolve(string? setting)
+    {
+        var forced = setting?.Trim().ToLowerInvariant();
+        return forced switch
         {
             null or "" => (ILinearAlgebra?)OpenBlas ?? Managed,
             "managed" => Managed,
@@ -44,10 +55,5 @@ public static class LinearAlgebraBackends
             _ => throw new InvalidOperationException(
                 $"{EnvironmentVariable} must be 'managed' or 'openblas', not '{forced}'."),
         };
-        if (chosen is OpenBlasLinearAlgebra native)
-            LinearAlgebraControl.Provider = new OpenBlasMathNetProvider(native);
-        else
-            LinearAlgebraControl.Provider = new ManagedLinearAlgebraProvider();
-        return chosen;
     }
 }

@@ -1,5 +1,4 @@
 using System.Numerics;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 using MathNet.Numerics.Providers.LinearAlgebra;
 
 namespace Econometrics.LinearAlgebra;
@@ -118,10 +117,18 @@ public sealed class ManagedLinearAlgebra : ILinearAlgebra
     {
         Shape.Require(a, m * n, nameof(a)); Shape.Require(b, m * nrhs, nameof(b)); Shape.Require(x, n * nrhs, nameof(x));
         if (m < n) throw new ArgumentException($"Least squares needs at least as many rows as columns; got {m} x {n}.", nameof(a));
-        _p.QRSolve((double[])a.Clone(), m, n, (double[])b.Clone(), nrhs, x, QRMethod.Thin);
-        // The managed QR does not report rank deficiency; a zero pivot shows up as a non-finite solution.
-        for (int i = 0; i < n * nrhs; i++)
-            if (!double.IsFinite(x[i]))
-                throw new ArgumentException("The design matrix does not have full column rank.", nameof(a));
+        var q = (double[])a.Clone();
+        var r = new double[n * n];
+        _p.ThinQRFactor(q, m, n, r, new double[n]);
+        Shape.RequireFullRank(r, n, n, m);
+        // X = R^-1 Q'B: one GEMM, then back substitution per right-hand side.
+        Gemm(true, false, n, nrhs, m, 1.0, q, b, 0.0, x);
+        for (int c = 0; c < nrhs; c++)
+            for (int i = n - 1; i >= 0; i--)
+            {
+                double v = x[c * n + i];
+                for (int j = i + 1; j < n; j++) v -= r[j * n + i] * x[c * n + j];
+                x[c * n + i] = v / r[i * n + i];
+            }
     }
 }

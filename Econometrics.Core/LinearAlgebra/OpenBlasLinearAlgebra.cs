@@ -34,7 +34,10 @@ public sealed unsafe class OpenBlasLinearAlgebra : ILinearAlgebra
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {
-            reason = $"OpenBLAS/LAPACKE could not be loaded ({e.Message.Split('\n')[0]}); {InstallHint}.";
+            // The loader's own message is long and generic; name the libraries and the fix instead.
+            reason = e is DllNotFoundException
+                ? $"OpenBLAS or LAPACKE is not installed (libopenblas.so.0 and liblapacke.so.3 could not both be loaded); {InstallHint}."
+                : $"OpenBLAS or LAPACKE is unusable ({e.GetType().Name}: {e.Message}); {InstallHint}.";
             return false;
         }
     }
@@ -156,6 +159,7 @@ public sealed unsafe class OpenBlasLinearAlgebra : ILinearAlgebra
         if (info > 0)
             throw new ArgumentException("The design matrix does not have full column rank.", nameof(a));
         Check(info, "dgels");
+        Shape.RequireFullRank(qa, m, n, m);
         for (int j = 0; j < nrhs; j++)
             Array.Copy(qb, j * m, x, j * n, n);
     }

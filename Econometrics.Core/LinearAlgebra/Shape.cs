@@ -26,6 +26,20 @@ internal static class Shape
                 c[j * n + i] = c[i * n + j];
     }
 
+    /// <summary>
+    /// Rejects a QR factor whose R (upper triangle of the n columns, leading dimension ld) has a pivot below
+    /// max|R_ii| * max(rows, n) * eps: the design is numerically rank deficient, as LAPACK's own rank tests judge it.
+    /// </summary>
+    public static void RequireFullRank(double[] r, int ld, int n, int rows)
+    {
+        double max = 0;
+        for (int i = 0; i < n; i++) max = Math.Max(max, Math.Abs(r[i * ld + i]));
+        double tol = max * Math.Max(rows, n) * 2.220446049250313e-16;
+        for (int i = 0; i < n; i++)
+            if (!(Math.Abs(r[i * ld + i]) > tol))
+                throw new ArgumentException($"The design matrix does not have full column rank (column {i + 1} is a linear combination of the others).", "a");
+    }
+
     public static double[] Transpose(double[] a, int m, int n)
     {
         var t = new double[m * n];

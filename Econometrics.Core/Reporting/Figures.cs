@@ -25,8 +25,13 @@ public static class Figures
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         plot.Font.Set(FontName);
+        // Invariant, separator-free tick labels: years print as 1936, not "1,936".
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Tick };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Tick };
         return plot;
     }
+
+    private static string Tick(double v) => Math.Round(v, 10).ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Saves a plot as PNG or SVG, chosen by the file extension.</summary>
     /// <param name="plot">The plot.</param>
@@ -34,7 +39,7 @@ public static class Figures
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
     /// <exception cref="ArgumentException">The extension is neither .png nor .svg.</exception>
-    public static void Save(this Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
+    public static void SaveFigure(this Plot plot, string path, int width = DefaultWidth, int height = DefaultHeight)
     {
         ArgumentNullException.ThrowIfNull(plot);
         var ext = Path.GetExtension(path).ToLowerInvariant();

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Econometrics.LinearAlgebra;
+
+namespace Econometrics.Tests.Cli;
+
+public class CliTests
+{
+    private static void AssertBadInput(CliRunner.Outcome r, string mustName)
+    {
+        Assert.Equal(2, r.ExitCode);
+        var lines = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("error: ", lines[0]);
+        Assert.Contains(mustName, lines[0]);
+    }
+
+    [Fact]
+    public void Describe_names_the_backend_in_use_and_its_threads()
+    {
+        var r = CliRunner.Run("describe");
+        Assert.Equal(0, r.ExitCode);
+        var backend = LinearAlgebraBackends.Default;
+        Assert.Contains($"Linear algebra backend: {backend.Name}", r.Out);
+        Assert.Contains($"BLAS threads:           {backend.Threads}", r.Out);
+        if (backend is OpenBlasLinearAlgebra) Assert.Contains("OpenBLAS", r.Out);
+        var json = JsonDocument.Parse(CliRunner.Run("describe", "--json", "-").Out).RootElement;
+        Assert.Equal(backend.Name, json.GetProperty("linearAlgebraBackend").GetString());
+    }
+
+    [Fact]
+    public void Report_writes_index_html_and_report_md()
+    {
+        var dir = Path.Combine(Directory.CreateTempSubdirectory("econ-report").FullName, "report");
+        var r = CliRunner.Run("report", "--out", dir, "--data-dir", CliRunner.DataDir);
+        Assert.True(r.ExitCode == 0, r.Error);
+        var html = File.ReadAllText(Path.Combine(dir, "index.html"));
+        Assert.Contains("<h2>Provenance</h2>", html);
+        Assert.Contains("Linear algebra backend", html);
+        Assert.Contains("Data: grunfeld.csv", html);
+        Assert.Contains("<svg", html);
+        Assert.Contains("## Data: the Grunfeld investment panel", File.ReadAllText(Path.Combine(dir, "report.md")));
+    }
+
+    [Fact]
+    public void Panel_summary_and_json()
+    {
+        var grunfeld = Path.Combine(CliRunner.DataDir, "grunfeld.csv");
+        var r = CliRunner.Run("panel", "--data", grunfeld, "--entity", "firm", "--time", "year", "--json", "-");
+        Assert.Equal(0, r.ExitCode);
+        var json = JsonDocument.Parse(r.Out).RootElement;
+        Assert.Equal(10, json.GetProperty("header").GetProperty("entitiesN").GetInt32());
+        var plot = Path.Combine(Directory.CreateTempSubdirectory("econ-plot").FullName, "inv.svg");
+        Assert.Equal(0, CliRunner.Run("panel", "--data", grunfeld, "--entity", "firm", "--time", "year", "--plot", plot).ExitCode);
+        Assert.True(File.Exists(plot));
+    }
+
+    [Fact]
+    public void A_malformed_number_exits_2_naming_line_and_column_and_writes_nothing()
+    {
+        var csv = CliRunner.TempFile("bad.csv", "firm,year,inv\n1,2000,1.5\n1,2001,x1.5\n");
+        var json = Path.Combine(Path.GetDirectoryName(csv)!, "out.json");
+        var r = CliRunner.Run("panel", "--data", csv, "--entity", "firm", "--time", "year", "--json", json);
+        AssertBadInput(r, "bad.csv, line 3, column 'inv': 'x1.5' is not a number");
+        Assert.False(File.Exists(json));
+    }
+
+    [Fact]
+    public void A_missing_entity_column_exits_2_naming_it()
+    {
+        var csv = CliRunner.TempFile("p.csv", "id,year,inv\n1,2000,1.5\n");
+        AssertBadInput(CliRunner.Run("panel", "--data", csv, "--entity", "firm", "--time", "year"), "The entity column 'firm' is not in the data");
+    }
+
+    [Fact]
+    public void Duplicate_entity_time_rows_exit_2_naming_the_key()
+    {
+        var csv = CliRunner.TempFile("d.csv", "firm,year,inv\n1,2000,1.5\n2,2000,3\n1,2000,2\n");
+        AssertBadInput(CliRunner.Run("panel", "--data", csv, "--entity", "firm", "--time", "year"), "Duplicate key: entity '1' at time '2000' appears in lines 2 and 4");
+    }
+
+    [Theory]
+    [InlineData(new[] { "frobnicate" }, "Unknown command 'frobnicate'")]
+    [InlineData(new[] { "describe", "--color", "red" }, "Unknown option --color")]
+    [InlineData(new[] { "panel", "--entity", "firm" }, "--data is required")]
+    [InlineData(new[] { "panel", "--data", "/nonexistent.csv", "--entity", "a", "--time", "b" }, "file '/nonexistent.csv' does not exist")]
+    [InlineData(new[] { "report", "--seed", "abc" }, "--seed must be an integer")]
+    [InlineData(new[] { "report", "--out" }, "Option --out needs a value")]
+    public void Usage_errors_exit_2_with_one_line(string[] args, string message) => AssertBadInput(CliRunner.Run(args), message);
+
+    [Fact]
+    public void The_econ_executable_returns_the_exit_codes()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "econ.dll");
+        static (int, string) Exec(string dll, string args)
+        {
+            var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" {args}") { RedirectStandardError = true, RedirectStandardOutput = true };
+            using var p = Process.Start(psi)!;
+            var err = p.StandardError.ReadToEnd();
+            p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return (p.ExitCode, err);
+        }
+        Assert.Equal(0, Exec(dll, "describe").Item1);
+        var (code, err) = Exec(dll, "nonsense");
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: Unknown command", err);
+    }
+}
