@@ -92,7 +92,7 @@ public sealed class SemCommand : ICommand
                     fit = estimator.Fit(CsvFrame.Load(shared.Data));
                 }
                 shared.Emit(console, fit.ToString(), fit.ToJson, fit.ToHtml, fit.PlotPathDiagram);
-                if (residuals is not null) Econometrics.Reporting.Figures.Save(fit.PlotResidualCorrelations(), residuals);
+                if (residuals is not null) Econometrics.Reporting.Figures.SaveFigure(fit.PlotResidualCorrelations(), residuals);
                 return 0;
             }
             default:

@@ -9,7 +9,7 @@ public class SemCliTests
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
         var o = new StringWriter(); var e = new StringWriter();
-        int code = Cli.Cli.Run(args, new CliConsole(o, e));
+        int code = Econometrics.Cli.Cli.Run(args, new CliConsole(o, e));
         return (code, o.ToString(), e.ToString());
     }
 

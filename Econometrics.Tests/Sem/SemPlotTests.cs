@@ -18,9 +18,9 @@ public class SemPlotTests
         var sem = new LinearSem(SemTestGraphs.G4, [0.5, 1.0 / 3, 0.25, 0.2, 1, 2, 3, 4, 1.0 / 6]);
         Assert.Contains("<svg", sem.PlotPathDiagram().ToSvg());
         string dir = Path.Combine(Path.GetTempPath(), "sem-plots");
-        Figures.Save(fit.PlotPathDiagram(), Path.Combine(dir, "poldem-path.png"), 1000, 600);
-        Figures.Save(fit.PlotResidualCorrelations(), Path.Combine(dir, "poldem-resid.png"), 700, 600);
-        Figures.Save(sem.PlotPathDiagram(), Path.Combine(dir, "g4-path.png"), 700, 600);
-        Figures.Save(LavaanFixtureTests.FitCase("lavaan_hs_cfa").PlotPathDiagram(), Path.Combine(dir, "hs-path.png"), 1000, 600);
+        Figures.SaveFigure(fit.PlotPathDiagram(), Path.Combine(dir, "poldem-path.png"), 1000, 600);
+        Figures.SaveFigure(fit.PlotResidualCorrelations(), Path.Combine(dir, "poldem-resid.png"), 700, 600);
+        Figures.SaveFigure(sem.PlotPathDiagram(), Path.Combine(dir, "g4-path.png"), 700, 600);
+        Figures.SaveFigure(LavaanFixtureTests.FitCase("lavaan_hs_cfa").PlotPathDiagram(), Path.Combine(dir, "hs-path.png"), 1000, 600);
     }
 }
