@@ -19,12 +19,17 @@ internal sealed class OneConnectionRule<T>
     private readonly List<(ulong Mask, T Weight)>[] _cyclesByMin;
     private readonly ulong _cyclic;
     private readonly Dictionary<ulong, T> _det = [];
+    private readonly (int To, int Edge)[][] _out;
 
     public OneConnectionRule(MixedGraph graph, IRingOps<T> ops, IReadOnlyList<T> theta)
     {
         if (graph.Count > 64) throw new ArgumentException("The one-connection rule is implemented for graphs with at most 64 nodes.", nameof(graph));
         if (theta.Count != graph.ParameterCount) throw new ArgumentException($"Expected {graph.ParameterCount} parameters, got {theta.Count}.", nameof(theta));
         _g = graph; _ops = ops; _theta = theta.ToArray();
+        _out = new (int, int)[graph.Count][];
+        var lists = Enumerable.Range(0, graph.Count).Select(_ => new List<(int, int)>()).ToArray();
+        for (int e = 0; e < graph.Directed.Count; e++) lists[graph.Directed[e].From].Add((graph.Directed[e].To, e));
+        for (int v = 0; v < graph.Count; v++) _out[v] = lists[v].ToArray();
         _cyclesByMin = new List<(ulong, T)>[graph.Count];
         for (int v = 0; v < graph.Count; v++) _cyclesByMin[v] = [];
         EnumerateCycles();
@@ -33,18 +38,11 @@ internal sealed class OneConnectionRule<T>
 
     private T Lambda(int edge) => _theta[edge];
 
-    private int EdgeIndex(int from, int to)
-    {
-        for (int e = 0; e < _g.Directed.Count; e++) if (_g.Directed[e].From == from && _g.Directed[e].To == to) return e;
-        throw new InvalidOperationException("Edge not found.");
-    }
-
     // Simple cycles, each found once from its smallest vertex (DFS restricted to larger vertices).
     private void EnumerateCycles()
     {
         int n = _g.Count;
-        var outEdges = new (int To, int Edge)[n][];
-        for (int v = 0; v < n; v++) outEdges[v] = _g.Children(v).Select(c => (c, EdgeIndex(v, c))).ToArray();
+        var outEdges = _out;
         for (int s = 0; s < n; s++)
         {
             void Dfs(int v, ulong mask, T weight)
@@ -82,8 +80,7 @@ internal sealed class OneConnectionRule<T>
     {
         int n = _g.Count;
         ulong all = n == 64 ? ulong.MaxValue : (1UL << n) - 1;
-        var outEdges = new (int To, int Edge)[n][];
-        for (int v = 0; v < n; v++) outEdges[v] = _g.Children(v).Select(c => (c, EdgeIndex(v, c))).ToArray();
+        var outEdges = _out;
         var adj = new T[n, n];
         for (int k = 0; k < n; k++) for (int i = 0; i < n; i++) adj[k, i] = _ops.Zero;
         for (int k = 0; k < n; k++)

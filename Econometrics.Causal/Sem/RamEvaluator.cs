@@ -40,36 +40,4 @@ internal sealed class RamEvaluator(RamModel model, Matrix<double>? sample)
         var sigma = c.SubMatrix(0, p, 0, p);
         return (sigma + sigma.Transpose()) * 0.5;
     }
-
-    /// <summary>dSigma/dtheta_a for every free parameter (p x p each): A-cells give u v^T + v u^T with u = (FB)_i, v = (FC)_j;
-    /// S-cells give a b^T + b a^T (or a a^T on the diagonal) with a = (FB)_i, b = (FB)_j.</summary>
-    public Matrix<double>[] Derivatives(Matrix<double> fb, Matrix<double> fc)
-    {
-        int p = Model.Observed;
-        var d = new Matrix<double>[Model.FreeCount];
-        for (int k = 0; k < d.Length; k++) d[k] = Matrix<double>.Build.Dense(p, p);
-        foreach (var c in Model.Cells)
-        {
-            if (!c.IsFree) continue;
-            var target = d[c.Free];
-            if (c.IsA)
-            {
-                var u = fb.Column(c.Row); var v = fc.Column(c.Col);
-                var uv = u.OuterProduct(v);
-                target.Add(uv, target); target.Add(uv.Transpose(), target);
-            }
-            else if (c.Row == c.Col)
-            {
-                var u = fb.Column(c.Row);
-                target.Add(u.OuterProduct(u), target);
-            }
-            else
-            {
-                var u = fb.Column(c.Row); var v = fb.Column(c.Col);
-                var uv = u.OuterProduct(v);
-                target.Add(uv, target); target.Add(uv.Transpose(), target);
-            }
-        }
-        return d;
-    }
 }
