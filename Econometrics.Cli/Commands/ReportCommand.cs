@@ -12,6 +12,7 @@ public sealed class ReportCommand : ICommand
     public static IReadOnlyList<IReportSection> Sections { get; } =
     [
         new DataSection(),
+        new SemSection(),
     ];
 
     /// <inheritdoc/>

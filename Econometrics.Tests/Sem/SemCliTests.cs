@@ -94,3 +94,23 @@ public class SemCliTests
         Assert.Equal(2, code);
     }
 }
+
+public class SemReportSectionTests
+{
+    [Fact]
+    public void Section_FitsShowsFiguresAndNamesItsData()
+    {
+        var context = new ReportContext(Path.Combine(AppContext.BaseDirectory, "data"), 20260101, TextWriter.Null, CancellationToken.None);
+        var report = new Econometrics.Reporting.Report("test");
+        var section = new Econometrics.Cli.ReportSections.SemSection();
+        section.Write(report.AddSection(section.Title), context);
+        var dir = Directory.CreateTempSubdirectory("econ-sem-report").FullName;
+        report.WriteTo(dir);
+        string md = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.Contains("Linear structural equation models on mixed graphs", md);
+        Assert.Contains("dem65 ~ dem60", md);
+        Assert.Contains("s11 = (w11 + l31^2 w33 + l23^2 l31^2 w22) / det^2", md);
+        Assert.Contains(context.DataFiles, f => f.Key.Contains("PoliticalDemocracy"));
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "index.html")));
+    }
+}
