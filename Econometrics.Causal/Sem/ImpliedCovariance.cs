@@ -112,7 +112,33 @@ public static class ImpliedCovariance
         var ops = new PolynomialOps(q);
         var symbols = Enumerable.Range(0, q).Select(i => Polynomial.Variable(q, i)).ToArray();
         var rule = new OneConnectionRule<Polynomial>(graph, ops, symbols);
-        return new SymbolicCovariance(graph, rule.CovarianceNumerators(), rule.Determinant());
+        var sccs = CyclicComponents(graph);
+        var factors = sccs.Select(c => rule.Determinant(c.Aggregate(0UL, (m, v) => m | (1UL << v)))).ToArray();
+        return new SymbolicCovariance(graph, rule.CovarianceNumerators(), rule.Determinant(), sccs, factors);
+    }
+
+    /// <summary>The strongly connected components of the directed part that contain a cycle (size at least 2).</summary>
+    internal static List<int[]> CyclicComponents(MixedGraph g)
+    {
+        int n = g.Count;
+        var reach = new bool[n, n];
+        for (int s = 0; s < n; s++)
+        {
+            var stack = new Stack<int>([s]);
+            while (stack.Count > 0)
+                foreach (int c in g.Children(stack.Pop()))
+                    if (!reach[s, c]) { reach[s, c] = true; stack.Push(c); }
+        }
+        var seen = new bool[n];
+        var result = new List<int[]>();
+        for (int v = 0; v < n; v++)
+        {
+            if (seen[v] || !reach[v, v]) continue;
+            var comp = Enumerable.Range(0, n).Where(u => u == v || (reach[v, u] && reach[u, v])).ToArray();
+            foreach (int u in comp) seen[u] = true;
+            result.Add(comp);
+        }
+        return result;
     }
 
     private static void CheckExact(MixedGraph graph, IReadOnlyList<Rational> theta)

@@ -107,6 +107,39 @@ public sealed class Polynomial : IEquatable<Polynomial>
         if (a.Variables != b.Variables) throw new ArgumentException($"Polynomials in {a.Variables} and {b.Variables} variables cannot be combined.");
     }
 
+    /// <summary>Exact division: true with the quotient when <paramref name="divisor"/> divides this polynomial over Z.</summary>
+    /// <param name="divisor">A nonzero divisor.</param>
+    /// <param name="quotient">The quotient, or null.</param>
+    public bool TryDivide(Polynomial divisor, out Polynomial? quotient)
+    {
+        ArgumentNullException.ThrowIfNull(divisor);
+        Check(this, divisor);
+        if (divisor.IsZero) throw new DivideByZeroException("Division by the zero polynomial.");
+        // Multivariate division under the lexicographic monomial order; exact division leaves no remainder.
+        var lead = divisor._terms.OrderBy(kv => kv.Key, KeyOrder.Instance).First();
+        var r = new Dictionary<Key, BigInteger>(_terms);
+        var q = new Dictionary<Key, BigInteger>();
+        quotient = null;
+        while (r.Count > 0)
+        {
+            var lt = r.OrderBy(kv => kv.Key, KeyOrder.Instance).First();
+            var e = new int[Variables];
+            for (int i = 0; i < Variables; i++) { e[i] = lt.Key.Exponents[i] - lead.Key.Exponents[i]; if (e[i] < 0) return false; }
+            var c = BigInteger.DivRem(lt.Value, lead.Value, out var rem);
+            if (!rem.IsZero) return false;
+            var tk = new Key(e);
+            Accumulate(q, tk, c);
+            foreach (var (dk, dc) in divisor._terms)
+            {
+                var pe = new int[Variables];
+                for (int i = 0; i < Variables; i++) pe[i] = dk.Exponents[i] + e[i];
+                Accumulate(r, new Key(pe), -c * dc);
+            }
+        }
+        quotient = new Polynomial(Variables, q);
+        return true;
+    }
+
     /// <summary>Exact value at a rational point.</summary>
     /// <param name="x">One value per variable.</param>
     public Rational Evaluate(IReadOnlyList<Rational> x)
