@@ -5,8 +5,8 @@ namespace Econometrics.Causal.Sem;
 /// <summary>
 /// Sigma of a linear SEM as rational functions of the parameter symbols (l12, w11, ...). The one-connection rule gives
 /// sigma_ij = Numerator(i, j) / det(I - Lambda)^2; det(I - Lambda) factors over the cyclic strongly connected
-/// components C, and the reduced form cancels every factor det_C that divides the numerator, which leaves
-/// det_C^([C in an(i)] + [C in an(j)]) in the denominator.
+/// components C, and the reduced form cancels every factor det_C that divides the numerator (exact division). What
+/// remains is at most det_C^([C in an(i)] + [C in an(j)]), and less when no trek between i and j passes through C.
 /// </summary>
 public sealed class SymbolicCovariance
 {

@@ -119,3 +119,29 @@ public class LavaanSyntaxTests
         Assert.Contains("| Parameter |", fit.ToMarkdown());
     }
 }
+
+public class SemDataInputTests
+{
+    private static string HsFile => Path.Combine(AppContext.BaseDirectory, "data", "sem", "HolzingerSwineford1939.csv");
+
+    [Fact]
+    public void MissingValues_AreDroppedListwise_WithADiagnostic()
+    {
+        var lines = File.ReadAllLines(HsFile).ToList();
+        var header = lines[0].Split(',');
+        int x2 = Array.IndexOf(header, "\"x2\"");
+        var cells = lines[5].Split(','); cells[x2] = "NA"; lines[5] = string.Join(",", cells);
+        var frame = CsvFrame.ParseText(string.Join("\n", lines), "hs-missing.csv");
+        var fit = new SemEstimator("visual =~ x1 + x2 + x3\ntextual =~ x4 + x5 + x6").Fit(frame);
+        Assert.Equal(300, fit.NObs);
+        Assert.Contains(fit.Diagnostics, d => d.Code == "listwise");
+        Assert.Contains("dropped", fit.ToString());
+    }
+
+    [Fact]
+    public void NonNumericColumn_IsNamed()
+    {
+        var ex = Assert.ThrowsAny<ArgumentException>(() => new SemEstimator("f =~ x1 + x2 + school").Fit(CsvFrame.Load(HsFile)));
+        Assert.Contains("school", ex.Message);
+    }
+}
