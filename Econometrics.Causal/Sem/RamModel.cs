@@ -35,7 +35,7 @@ internal sealed class RamModel
     }
 
     /// <summary>Builds the parameter table from lavaan statements, checking variables against the data's columns.</summary>
-    public static RamModel FromStatements(IReadOnlyList<ModelStatement> statements, IReadOnlyCollection<string> columns)
+    public static RamModel FromStatements(IReadOnlyList<ModelStatement> statements, IReadOnlyCollection<string> columns, bool stdLv = false)
     {
         var latent = statements.Where(s => s.Op == "=~").Select(s => s.Lhs).Distinct().ToList();
         var order = new List<string>();
@@ -88,7 +88,7 @@ internal sealed class RamModel
                 switch (s.Op)
                 {
                     case "=~":
-                        bool marker = markerDone.Add(s.Lhs);
+                        bool marker = markerDone.Add(s.Lhs) && !stdLv;
                         Add(s.Lhs, "=~", t.Name, true, index[t.Name], index[s.Lhs], t, marker, RamCellKind.User, t.Line, t.Column);
                         break;
                     case "~":
@@ -101,8 +101,9 @@ internal sealed class RamModel
                         break;
                 }
         // Defaults: residual and latent variances, then covariances among exogenous latents and among pure endogenous variables.
+        // With std.lv the scale of each latent variable is set by fixing its (residual) variance at 1 instead of a marker loading.
         foreach (var v in variables.Where(v => !xs.Contains(v)))
-            Add(v, "~~", v, false, index[v], index[v], null, false, RamCellKind.Default, 0, 0);
+            Add(v, "~~", v, false, index[v], index[v], stdLv && latent.Contains(v) ? new ModelTerm(v, 1.0, null, false, 0, 0) : null, false, RamCellKind.Default, 0, 0);
         var exoLatent = latent.Where(f => !regLhs.Contains(f)).ToList();
         var pureY = variables.Where(v => regLhs.Contains(v) && !regRhs.Contains(v) && !indicators.Contains(v)).ToList();
         foreach (var group in new[] { exoLatent, pureY })

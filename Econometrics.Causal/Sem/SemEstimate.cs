@@ -10,4 +10,8 @@ namespace Econometrics.Causal.Sem;
 /// <param name="StdError">Standard error from the expected information; null for fixed parameters or when the information is singular.</param>
 /// <param name="ZValue">Estimate / StdError, or null.</param>
 /// <param name="PValue">Two-sided normal p-value of ZValue, or null.</param>
-public sealed record SemEstimate(string Lhs, string Op, string Rhs, string? Label, bool Free, double Estimate, double? StdError, double? ZValue, double? PValue);
+public sealed record SemEstimate(string Lhs, string Op, string Rhs, string? Label, bool Free, double Estimate, double? StdError, double? ZValue, double? PValue)
+{
+    /// <summary>The completely standardized estimate (lavaan's <c>std.all</c>): all variables, observed and latent, scaled to unit variance.</summary>
+    public double StdAll { get; init; } = double.NaN;
+}

@@ -16,6 +16,9 @@ public sealed record SemEstimator(string Model)
     /// <summary>Fit even when the identification check fails (standard errors may then be missing). Default false.</summary>
     public bool ForceFit { get; init; }
 
+    /// <summary>lavaan's <c>std.lv = TRUE</c>: latent (residual) variances fixed at 1 and all loadings free. Default false (marker variables).</summary>
+    public bool StdLv { get; init; }
+
     /// <summary>Maximum Fisher-scoring iterations. Default 500.</summary>
     public int MaxIterations { get; init; } = 500;
 
@@ -31,7 +34,7 @@ public sealed record SemEstimator(string Model)
     {
         ArgumentNullException.ThrowIfNull(data);
         var statements = LavaanSyntax.Parse(Model);
-        var model = RamModel.FromStatements(statements, data.ColumnKeys.ToList());
+        var model = RamModel.FromStatements(statements, data.ColumnKeys.ToList(), StdLv);
         int p = model.Observed;
         var cols = new double[p][];
         for (int v = 0; v < p; v++)
@@ -69,7 +72,7 @@ public sealed record SemEstimator(string Model)
             for (int j = 0; j < i; j++)
                 if (Math.Abs(covariance[i, j] - covariance[j, i]) > 1e-12 * Math.Max(1, Math.Abs(covariance[i, j])))
                     throw new ArgumentException($"The covariance matrix is not symmetric at ({names[i]}, {names[j]}).", nameof(covariance));
-        var model = RamModel.FromStatements(LavaanSyntax.Parse(Model), names.ToList());
+        var model = RamModel.FromStatements(LavaanSyntax.Parse(Model), names.ToList(), StdLv);
         int p = model.Observed;
         if (nobs <= p) throw new ArgumentOutOfRangeException(nameof(nobs), nobs, $"N must exceed the number of observed variables ({p}).");
         var pos = model.Variables.Take(p).Select(v => names.ToList().IndexOf(v)).ToArray();
@@ -134,7 +137,10 @@ public sealed record SemEstimator(string Model)
             diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).", "singular-information"));
         }
         var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df);
-        var estimates = BuildEstimates(model, state.Theta, sample, vcov);
+        var (fa, fs) = eval.Fill(state.Theta);
+        var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
+        var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
+        var estimates = BuildEstimates(model, state.Theta, sample, vcov, total, fs);
         return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics);
     }
 
@@ -182,7 +188,8 @@ public sealed record SemEstimator(string Model)
         return t;
     }
 
-    private static List<SemEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Matrix<double>? vcov)
+    private static List<SemEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Matrix<double>? vcov,
+                                                    Vector<double> total, Matrix<double> s)
     {
         var list = new List<SemEstimate>();
         // lavaan's order: loadings, regressions, then covariances and variances.
@@ -191,9 +198,14 @@ public sealed record SemEstimator(string Model)
         {
             double est = c.IsFree ? theta[c.Free] : c.Kind == RamCellKind.FixedX ? sample[c.Row, c.Col] : c.Value;
             double? se = c.IsFree && vcov is not null ? Math.Sqrt(vcov[c.Free, c.Free]) : null;
-            double? z = se is double s ? est / s : null;
+            double? z = se is double sd ? est / sd : null;
             double? pv = z is double zz ? ReferenceDistribution.Normal.PValue(zz, Tail.TwoSided) : null;
-            list.Add(new SemEstimate(c.Lhs, c.Op, c.Rhs, c.Label, c.IsFree, est, se, z, pv));
+            // std.all: coefficients rescaled by model-implied standard deviations; (co)variances by the variances of their own
+            // matrix, so residual covariances become residual correlations.
+            double std = c.IsA ? est * Math.Sqrt(total[c.Col] / total[c.Row])
+                : c.Row == c.Col ? est / total[c.Row]
+                : est / Math.Sqrt(s[c.Row, c.Row] * s[c.Col, c.Col]);
+            list.Add(new SemEstimate(c.Lhs, c.Op, c.Rhs, c.Label, c.IsFree, est, se, z, pv) { StdAll = std });
         }
         return list;
     }

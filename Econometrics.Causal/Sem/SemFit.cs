@@ -111,7 +111,7 @@ public sealed partial class SemFit
         {
             var rows = Estimates.Where(pick).ToList();
             if (rows.Count == 0) continue;
-            var t = new Table(caption, "Parameter", "Estimate", "Std.Err", "z-value", "P(>|z|)");
+            var t = new Table(caption, "Parameter", "Estimate", "Std.Err", "z-value", "P(>|z|)", "Std.all");
             foreach (var e in rows)
             {
                 string label = e.Op switch
@@ -122,7 +122,7 @@ public sealed partial class SemFit
                 };
                 if (e.Label is not null) label += $" ({e.Label})";
                 t.AddRow(label, Cell.Num(e.Estimate, "F3"), Cell.Num(e.StdError ?? double.NaN, "F3"), Cell.Num(e.ZValue ?? double.NaN, "F3"),
-                         Cell.Num(e.PValue ?? double.NaN, "F3"));
+                         Cell.Num(e.PValue ?? double.NaN, "F3"), Cell.Num(e.StdAll, "F3"));
             }
             s.AddTable(t);
         }
@@ -155,6 +155,7 @@ public sealed partial class SemFit
             Json.WriteNumber(w, "stdError", e.StdError ?? double.NaN);
             Json.WriteNumber(w, "zValue", e.ZValue ?? double.NaN);
             Json.WriteNumber(w, "pValue", e.PValue ?? double.NaN);
+            Json.WriteNumber(w, "stdAll", e.StdAll);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -9,7 +9,7 @@ namespace Econometrics.Tests.Sem;
 /// <summary>ML fits against lavaan 0.6-14 (fixtures from Reference/Sem/generate.R).</summary>
 public class LavaanFixtureTests
 {
-    public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_poldem_sem", "lavaan_nonrecursive", "lavaan_nonrecursive_cov" };
+    public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_hs_cfa_stdlv", "lavaan_poldem_sem", "lavaan_nonrecursive", "lavaan_nonrecursive_cov" };
 
     private static string Dir(string name) => Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", name);
 
@@ -17,7 +17,10 @@ public class LavaanFixtureTests
     {
         string dir = Dir(name);
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")));
-        var est = new SemEstimator(File.ReadAllText(Path.Combine(dir, "model.lav")));
+        var est = new SemEstimator(File.ReadAllText(Path.Combine(dir, "model.lav")))
+        {
+            StdLv = doc.RootElement.GetProperty("call").GetString()!.Contains("std.lv = TRUE", StringComparison.Ordinal),
+        };
         if (File.Exists(Path.Combine(dir, "input.csv"))) return est.Fit(CsvFrame.Load(Path.Combine(dir, "input.csv")));
         var frame = CsvFrame.Load(Path.Combine(dir, "cov.csv"));
         var names = frame.ColumnKeys.ToArray();
@@ -34,17 +37,19 @@ public class LavaanFixtureTests
         Assert.True(fit.Converged);
         var expected = doc.RootElement.GetProperty("expected").GetProperty("estimates").EnumerateArray().ToList();
         Assert.Equal(expected.Count, fit.Estimates.Count);
-        double maxEst = 0, maxSe = 0;
+        double maxEst = 0, maxSe = 0, maxStd = 0;
         foreach (var e in expected)
         {
             var mine = fit.Get(e.GetProperty("lhs").GetString()!, e.GetProperty("op").GetString()!, e.GetProperty("rhs").GetString()!);
             Assert.Equal(e.GetProperty("free").GetBoolean(), mine.Free);
             maxEst = Math.Max(maxEst, Math.Abs(mine.Estimate - e.GetProperty("est").GetDouble()));
+            maxStd = Math.Max(maxStd, Math.Abs(mine.StdAll - e.GetProperty("std.all").GetDouble()));
             if (e.GetProperty("se").ValueKind == JsonValueKind.Null) Assert.Null(mine.StdError);
             else maxSe = Math.Max(maxSe, Math.Abs(mine.StdError!.Value - e.GetProperty("se").GetDouble()));
         }
         Assert.True(maxEst <= 1e-4, $"max |est diff| = {maxEst:G3}");
         Assert.True(maxSe <= 1e-4, $"max |se diff| = {maxSe:G3}");
+        Assert.True(maxStd <= 1e-4, $"max |std.all diff| = {maxStd:G3}");
     }
 
     [Theory]

@@ -16,8 +16,10 @@ write_case <- function(name, model, fit, call, input = NULL, cov = NULL, nobs = 
   if (!is.null(cov)) write.csv(cov, file.path(name, "cov.csv"), row.names = FALSE)
   pe <- parameterEstimates(fit)
   pe <- pe[pe$op %in% c("=~", "~", "~~"), ]
+  ss <- standardizedSolution(fit, type = "std.all")
+  std <- ss$est.std[match(paste(pe$lhs, pe$op, pe$rhs), paste(ss$lhs, ss$op, ss$rhs))]
   est <- lapply(seq_len(nrow(pe)), function(i) list(lhs = pe$lhs[i], op = pe$op[i], rhs = pe$rhs[i],
-                 est = pe$est[i], se = if (pe$se[i] == 0) NULL else pe$se[i], free = pe$se[i] != 0))
+                 est = pe$est[i], se = if (pe$se[i] == 0) NULL else pe$se[i], free = pe$se[i] != 0, std.all = std[i]))
   fm <- as.list(fitMeasures(fit, measures))
   fm <- lapply(fm, function(x) if (is.na(x)) NULL else unname(x))
   out <- list(source = source_tag, call = call,
@@ -36,6 +38,10 @@ speed   =~ x7 + x8 + x9"
 hs_fit <- cfa(hs_model, data = hs)
 hs_in <- hs[, paste0("x", 1:9)]
 write_case("lavaan_hs_cfa", hs_model, hs_fit, "cfa(model, data = HolzingerSwineford1939)", input = hs_in)
+
+# 1b. The same with std.lv = TRUE (factor variances fixed at 1, all loadings free).
+hs_fit_lv <- cfa(hs_model, data = hs, std.lv = TRUE)
+write_case("lavaan_hs_cfa_stdlv", hs_model, hs_fit_lv, "cfa(model, data = HolzingerSwineford1939, std.lv = TRUE)", input = hs_in)
 
 # 2. PoliticalDemocracy SEM with correlated residuals (lavaan tutorial).
 pd <- PoliticalDemocracy
