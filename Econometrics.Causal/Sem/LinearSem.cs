@@ -106,6 +106,21 @@ public sealed class LinearSem
         return (s + s.Transpose()) * 0.5;
     }
 
+    /// <summary>Draws n observations from the Gaussian model: rows X = eps (I - Lambda)^-1 with eps ~ N(0, Omega).</summary>
+    /// <param name="n">Number of observations, positive.</param>
+    /// <param name="seed">Seed; the same seed gives the same draws on any machine and thread count.</param>
+    /// <returns>An n x |V| matrix, columns in node order.</returns>
+    public Matrix<double> Simulate(int n, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        int p = Graph.Count;
+        var rng = new Random(seed);
+        var z = Matrix<double>.Build.Dense(n, p);
+        MathNet.Numerics.Distributions.Normal.Samples(rng, z.AsColumnMajorArray(), 0, 1);
+        var m = (Matrix<double>.Build.DenseIdentity(p) - Lambda).Inverse();
+        return z * Omega.Cholesky().Factor.Transpose() * m;
+    }
+
     /// <summary>Path diagram with lambda on the arrows, omega on the bidirected edges and the variances under the nodes.</summary>
     public ScottPlot.Plot PlotPathDiagram() =>
         PathDiagram.Draw("Linear SEM", Graph, new HashSet<int>(),
