@@ -125,12 +125,13 @@ public sealed record SemEstimator(string Model)
         if (!converged) diagnostics.Add(Diagnostic.Warning($"The optimizer did not converge in {it} iterations.", "nonconvergence"));
         var (_, infoFinal) = ml.GradientAndInformation(state);
         Matrix<double>? vcov = null;
-        try
+        // Singular up to rounding counts as singular: a relative eigenvalue threshold, not the luck of a Cholesky pivot.
+        var eig = infoFinal.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
+        if (eig.Min() > 1e-10 * eig.Max())
         {
-            var chol = infoFinal.Cholesky();
-            if (chol.Determinant > 0) vcov = chol.Solve(Matrix<double>.Build.DenseIdentity(q)) / n;
+            try { vcov = infoFinal.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(q)) / n; }
+            catch (ArgumentException) { }
         }
-        catch (ArgumentException) { }
         if (vcov is null || Enumerable.Range(0, q).Any(i => !(vcov[i, i] > 0)))
         {
             vcov = null;
