@@ -20,12 +20,16 @@ internal static class HalfTrekCriterion
     }
 
     /// <summary>The HTC-identifiable nodes in solving order (nodes without parents first).</summary>
-    public static List<int> SolvedOrder(MixedGraph g)
+    public static List<int> SolvedOrder(MixedGraph g) => Solve(g).Order;
+
+    /// <summary>The solving order and, for each solved node, its HTC set Y_v (the half-trek sources that reach pa(v)).</summary>
+    public static (List<int> Order, Dictionary<int, int[]> Sets) Solve(MixedGraph g)
     {
+        var sets = new Dictionary<int, int[]>();
         int n = g.Count;
         var solved = new bool[n];
         var order = new List<int>();
-        for (int v = 0; v < n; v++) if (g.Parents(v).Count == 0) { solved[v] = true; order.Add(v); }
+        for (int v = 0; v < n; v++) if (g.Parents(v).Count == 0) { solved[v] = true; order.Add(v); sets[v] = []; }
         bool change = true;
         while (change)
         {
@@ -34,14 +38,15 @@ internal static class HalfTrekCriterion
             {
                 var htr = HalfTrekReachable(g, i);
                 var allowed = Enumerable.Range(0, n).Where(j => (solved[j] || !htr[j]) && j != i && !g.HasBidirected(i, j)).ToList();
-                if (Flow(g, allowed, g.Parents(i)) == g.Parents(i).Count) { solved[i] = true; order.Add(i); change = true; }
+                var (flow, used) = Flow(g, allowed, g.Parents(i));
+                if (flow == g.Parents(i).Count) { solved[i] = true; order.Add(i); sets[i] = used; change = true; }
             }
         }
-        return order;
+        return (order, sets);
     }
 
     // Network: source, sink, L(j), R_in(j), R_out(j); a half-trek leaves L(j) for j or one of its siblings and then follows directed edges.
-    private static int Flow(MixedGraph g, IReadOnlyList<int> sources, IReadOnlyList<int> targets)
+    private static (int Flow, int[] Used) Flow(MixedGraph g, IReadOnlyList<int> sources, IReadOnlyList<int> targets)
     {
         int n = g.Count, s = 0, t = 1;
         int L(int j) => 2 + j;
@@ -57,7 +62,8 @@ internal static class HalfTrekCriterion
         }
         foreach (int j in sources) net.AddEdge(s, L(j));
         foreach (int p in targets) net.AddEdge(Rout(p), t);
-        return net.Run(s, t);
+        int flow = net.Run(s, t);
+        return (flow, sources.Where(j => net.Saturated(s, L(j))).ToArray());
     }
 
     /// <summary>Whether the HTC proves the graph generically infinite-to-one: a single max-flow over all non-sibling pairs

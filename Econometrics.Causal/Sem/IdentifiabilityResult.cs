@@ -6,9 +6,12 @@ namespace Econometrics.Causal.Sem;
 public sealed class IdentifiabilityResult
 {
     private readonly HashSet<int> _solved;
+    private readonly List<int> _order;
+    private readonly Dictionary<int, int[]> _sets;
 
-    internal IdentifiabilityResult(MixedGraph graph, int rank, List<int> htcOrder, bool htcNonId, bool global)
+    internal IdentifiabilityResult(MixedGraph graph, int rank, List<int> htcOrder, Dictionary<int, int[]> sets, bool htcNonId, bool global)
     {
+        _order = htcOrder; _sets = sets;
         Graph = graph; JacobianRank = rank; HtcSolvedOrder = htcOrder.Select(v => graph.Nodes[v]).ToArray();
         HtcNonIdentifiable = htcNonId; GloballyIdentifiable = global; _solved = [.. htcOrder];
     }
@@ -57,6 +60,46 @@ public sealed class IdentifiabilityResult
 
     // omega_kl = [(I - Lambda)^T Sigma (I - Lambda)]_kl uses columns k and l of Lambda, i.e. the edges into k and l.
     private bool AllParentsSolvedFor(int v) => _solved.Contains(v);
+
+    /// <summary>
+    /// Recovers (Lambda, Omega) from a covariance matrix of the model by the HTC's identifying formula (Foygel, Draisma,
+    /// Drton 2012): for each node v in solving order with HTC set Y, Lambda[pa(v), v] solves
+    /// Sigma~[Y, pa(v)] x = Sigma~[Y, v], where the rows of Y reached by half-treks from v are replaced by rows of
+    /// (I - Lambda)^T Sigma; then Omega = (I - Lambda)^T Sigma (I - Lambda). A closed-form estimator when applied to S.
+    /// </summary>
+    /// <param name="sigma">An n x n covariance matrix (nodes in graph order).</param>
+    /// <returns>Lambda and Omega (Omega is not projected onto the graph's support; off-support entries show misfit).</returns>
+    /// <exception cref="InvalidOperationException">The graph is not HTC-identifiable.</exception>
+    public (MathNet.Numerics.LinearAlgebra.Matrix<double> Lambda, MathNet.Numerics.LinearAlgebra.Matrix<double> Omega) Recover(MathNet.Numerics.LinearAlgebra.Matrix<double> sigma)
+    {
+        ArgumentNullException.ThrowIfNull(sigma);
+        int n = Graph.Count;
+        if (sigma.RowCount != n || sigma.ColumnCount != n) throw new ArgumentException($"Sigma must be {n} x {n}.", nameof(sigma));
+        if (!HtcIdentifiable) throw new InvalidOperationException("The graph is not HTC-identifiable; the identifying formula needs every node solved.");
+        var build = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build;
+        var lambda = build.Dense(n, n);
+        foreach (int v in _order)
+        {
+            var pa = Graph.Parents(v);
+            if (pa.Count == 0) continue;
+            var y = _sets[v];
+            var htr = HalfTrekCriterion.HalfTrekReachable(Graph, v);
+            // Row y of Sigma~: Sigma[y, .] minus the contributions of y's (already identified) parents when v half-treks to y.
+            double Row(int yy, int col)
+            {
+                double val = sigma[yy, col];
+                if (htr[yy]) foreach (int p in Graph.Parents(yy)) val -= lambda[p, yy] * sigma[p, col];
+                return val;
+            }
+            var a = build.Dense(y.Length, pa.Count, (r, c) => Row(y[r], pa[c]));
+            var b = MathNet.Numerics.LinearAlgebra.Vector<double>.Build.Dense(y.Length, r => Row(y[r], v));
+            var x = a.Solve(b);
+            for (int c = 0; c < pa.Count; c++) lambda[pa[c], v] = x[c];
+        }
+        var iml = build.DenseIdentity(n) - lambda;
+        var omega = iml.TransposeThisAndMultiply(sigma * iml);
+        return (lambda, (omega + omega.Transpose()) * 0.5);
+    }
 
     /// <summary>The summary.</summary>
     public SummaryTable Summary()

@@ -11,6 +11,9 @@ internal sealed class MaxFlow(int nodes)
         _adj[to].Add((from, _adj[from].Count - 1, 0));
     }
 
+    /// <summary>Whether the edge from -&gt; to (first such edge) carries flow after <see cref="Run"/>.</summary>
+    public bool Saturated(int from, int to) => _adj[from].Any(e => e.To == to && e.Cap == 0 && _adj[to][e.Rev].Cap > 0);
+
     public int Run(int source, int sink)
     {
         int flow = 0;

@@ -20,9 +20,9 @@ public sealed record SemIdentification
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfLessThan(Points, 1, nameof(Points));
         var (rank, _) = JacobianRank.Compute(RamModel.FromGraph(graph), Seed, Points);
-        var order = HalfTrekCriterion.SolvedOrder(graph);
+        var (order, sets) = HalfTrekCriterion.Solve(graph);
         bool nonId = HalfTrekCriterion.NonIdentifiable(graph);
         bool global = HalfTrekCriterion.GloballyIdentifiable(graph);
-        return new IdentifiabilityResult(graph, rank, order, nonId, global);
+        return new IdentifiabilityResult(graph, rank, order, sets, nonId, global);
     }
 }

@@ -74,3 +74,36 @@ public class IdentifiabilityTests
         Assert.False(doc.RootElement.GetProperty("htcIdentifiable").GetBoolean());
     }
 }
+
+public class HtcRecoveryTests
+{
+    [Fact]
+    public void IdentifyingFormula_RecoversTheParameters_OnHtcIdentifiableGraphs()
+    {
+        var rng = new Random(17);
+        var graphs = new List<MixedGraph> { SemTestGraphs.G3Prime, SemTestGraphs.G4, SemTestGraphs.Verma, SemTestGraphs.G6, SemTestGraphs.G7,
+                                            SemTestGraphs.Iv, SemTestGraphs.FddEx3a, SemTestGraphs.Chain };
+        while (graphs.Count < 60)
+        {
+            var g = SemTestGraphs.Random(rng, rng.Next(3, 7), acyclic: graphs.Count % 2 == 0, 0.35, 0.2);
+            if (new SemIdentification().Test(g).HtcIdentifiable) graphs.Add(g);
+        }
+        foreach (var g in graphs)
+        {
+            LinearSem sem;
+            try { sem = new LinearSem(g, CovarianceTests.RandomDoubleTheta(rng, g)); } catch (ArgumentException) { continue; }
+            var r = new SemIdentification().Test(g);
+            Assert.True(r.HtcIdentifiable);
+            var (lambda, omega) = r.Recover(sem.Covariance());
+            Assert.True((lambda - sem.Lambda).Enumerate().Max(Math.Abs) < 1e-8, $"Lambda on {g}");
+            Assert.True((omega - sem.Omega).Enumerate().Max(Math.Abs) < 1e-8, $"Omega on {g}");
+        }
+    }
+
+    [Fact]
+    public void Recover_RefusesGraphsTheHtcDoesNotIdentify()
+    {
+        var r = new SemIdentification().Test(SemTestGraphs.G2);
+        Assert.Throws<InvalidOperationException>(() => r.Recover(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseIdentity(3)));
+    }
+}
