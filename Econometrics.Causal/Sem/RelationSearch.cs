@@ -28,7 +28,8 @@ public sealed record RelationSearch
 
     /// <summary>Runs the search.</summary>
     /// <param name="graph">The mixed graph.</param>
-    public RelationsResult Search(MixedGraph graph)
+    /// <param name="cancellationToken">Checked between multidegree blocks (high degrees can take long).</param>
+    public RelationsResult Search(MixedGraph graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegree, 1, nameof(MaxDegree));
@@ -66,6 +67,7 @@ public sealed record RelationSearch
             }
             foreach (var (key, monos) in blocks.OrderBy(b => b.Key, StringComparer.Ordinal))
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 int b = monos.Count;
                 var eval = new long[b + 8, b];
                 for (int r = 0; r < b + 8; r++)

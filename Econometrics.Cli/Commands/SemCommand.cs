@@ -63,7 +63,7 @@ public sealed class SemCommand : ICommand
                 if (degree < 1) throw new UsageException("--degree must be at least 1.");
                 var observed = args.GetList("observed");
                 args.RejectUnknown();
-                var r = new RelationSearch { MaxDegree = degree, Seed = shared.Seed, Observed = observed.Length > 0 ? observed : null }.Search(graph);
+                var r = new RelationSearch { MaxDegree = degree, Seed = shared.Seed, Observed = observed.Length > 0 ? observed : null }.Search(graph, console.Cancellation);
                 shared.Emit(console, r.ToString(), r.ToJson, r.ToHtml);
                 return 0;
             }

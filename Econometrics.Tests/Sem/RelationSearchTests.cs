@@ -98,3 +98,14 @@ public class RelationSearchTests
         Assert.Contains("Relations found", new RelationSearch { MaxDegree = 1 }.Search(G7).ToString());
     }
 }
+
+public class RelationSearchCancellationTests
+{
+    [Fact]
+    public void Search_HonoursCancellation()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Assert.Throws<OperationCanceledException>(() => new RelationSearch { MaxDegree = 6 }.Search(SemTestGraphs.G4, cts.Token));
+    }
+}
