@@ -15,6 +15,7 @@ public static class Cli
         new CdCommand(),
         new CdMonteCarloCommand(),
         new CodaCommand(),
+        new SemCommand(),
     ];
 
     /// <summary>Runs one invocation.</summary>

@@ -14,6 +14,7 @@ public sealed class ReportCommand : ICommand
         new DataSection(),
         new CdSection(),
         new CodaSection(),
+        new SemSection(),
     ];
 
     /// <inheritdoc/>
