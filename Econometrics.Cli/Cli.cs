@@ -12,6 +12,10 @@ public static class Cli
         new ReportCommand(),
         new DescribeCommand(),
         new PanelCommand(),
+        new CdCommand(),
+        new CdMonteCarloCommand(),
+        new CodaCommand(),
+        new SemCommand(),
         new InvarianceCommand(),
     ];
 
@@ -52,7 +56,9 @@ public static class Cli
         }
     }
 
-    private static string OneLine(string s) => s.ReplaceLineEndings(" ").Trim();
+    // ArgumentException appends " (Parameter 'x')"; our messages already name the argument, so drop it.
+    private static string OneLine(string s) =>
+        System.Text.RegularExpressions.Regex.Replace(s.ReplaceLineEndings(" "), @"\s*\(Parameter '[^']*'\)", "").Trim();
 
     private static string Help() =>
         "econ: statistical econometrics and causal inference\n\n" +

@@ -12,6 +12,9 @@ public sealed class ReportCommand : ICommand
     public static IReadOnlyList<IReportSection> Sections { get; } =
     [
         new DataSection(),
+        new CdSection(),
+        new CodaSection(),
+        new SemSection(),
         new InvarianceSection(),
     ];
 

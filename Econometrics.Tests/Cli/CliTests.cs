@@ -89,6 +89,14 @@ public class CliTests
     public void Usage_errors_exit_2_with_one_line(string[] args, string message) => AssertBadInput(CliRunner.Run(args), message);
 
     [Fact]
+    public void Argument_exceptions_print_without_the_parameter_suffix()
+    {
+        var r = CliRunner.Run("panel", "--data", Path.Combine(CliRunner.DataDir, "grunfeld.csv"), "--entity", "firm", "--time", "firm");
+        AssertBadInput(r, "The entity and time columns must differ.");
+        Assert.DoesNotContain("(Parameter", r.Error);
+    }
+
+    [Fact]
     public void The_econ_executable_returns_the_exit_codes()
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "econ.dll");

@@ -1,0 +1,99 @@
+using Econometrics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Compositional;
+
+/// <summary>The log-ratio precision Omega = Gamma^+ = F_r' Sigma_r^-1 F_r and the partial correlations it gives.</summary>
+internal static class LogRatioPrecision
+{
+    /// <summary>Omega = (Gamma + J)^-1 - J; null when Gamma + J is not positive definite (rank Gamma &lt; D - 1).</summary>
+    public static Matrix<double>? FromClrCovariance(Matrix<double> gamma, ILinearAlgebra la)
+    {
+        int d = gamma.RowCount;
+        double j = 1.0 / d;
+        var a = gamma.Map(v => v + j).AsColumnMajorArray();
+        var arr = d <= VerifyUpTo ? (double[])a.Clone() : a;   // keep Gamma + J for the check
+        if (!la.TryInvertSpd(d, arr) || !IsInverse(a, arr, d, la)) return null;
+        for (int k = 0; k < arr.Length; k++) arr[k] -= j;
+        return Matrix<double>.Build.Dense(d, d, arr);
+    }
+
+    /// <summary>Largest order for which an inverse is verified by one extra GEMM (its cost, O(D^3), matches the inversion's).</summary>
+    internal const int VerifyUpTo = 1000;
+
+    /// <summary>
+    /// Whether <paramref name="inverse"/> really inverts <paramref name="a"/>: Cholesky succeeds on numerically singular
+    /// matrices whose rounding leaves tiny positive pivots, and the "inverse" is then garbage.
+    /// </summary>
+    private static bool IsInverse(double[] a, double[] inverse, int d, ILinearAlgebra la)
+    {
+        if (d > VerifyUpTo) return true;
+        var prod = new double[d * d];
+        la.Gemm(false, false, d, d, d, 1.0, a, inverse, 0.0, prod);
+        for (int k = 0; k < d; k++) prod[k * d + k] -= 1.0;
+        return prod.All(v => Math.Abs(v) < 1e-6);
+    }
+
+    /// <summary>Omega = F_r' Sigma^-1 F_r from an alr covariance with reference r; null when Sigma is not positive definite.</summary>
+    public static Matrix<double>? FromAlrCovariance(Matrix<double> sigma, int r, ILinearAlgebra la)
+    {
+        int m = sigma.RowCount, d = m + 1;
+        var k = Matrix<double>.Build.DenseOfMatrix(sigma);
+        if (!la.TryInvertSpd(m, k.AsColumnMajorArray()) || !IsInverse(sigma.AsColumnMajorArray() ?? sigma.ToColumnMajorArray(), k.AsColumnMajorArray(), m, la)) return null;
+        var omega = Matrix<double>.Build.Dense(d, d);
+        var rowSum = new double[m];
+        double total = 0;
+        for (int b = 0; b < m; b++)
+            for (int a = 0; a < m; a++) { rowSum[a] += k[a, b]; total += k[a, b]; }
+        int Full(int c) => c < r ? c : c + 1;
+        for (int b = 0; b < m; b++)
+        {
+            for (int a = 0; a < m; a++) omega[Full(a), Full(b)] = k[a, b];
+            omega[Full(b), r] = omega[r, Full(b)] = -rowSum[b];
+        }
+        omega[r, r] = total;
+        return omega;
+    }
+
+    /// <summary>Sigma_r = F_r C F_r' for a covariance C of log-parts: <c>C_kl - C_kr - C_rl + C_rr</c>, k, l != r.</summary>
+    public static Matrix<double> AlrFromLogCovariance(Matrix<double> c, int r)
+    {
+        int m = c.RowCount - 1;
+        int Full(int a) => a < r ? a : a + 1;
+        return Matrix<double>.Build.Dense(m, m, (a, b) => c[Full(a), Full(b)] - c[Full(a), r] - c[r, Full(b)] + c[r, r]);
+    }
+
+    /// <summary>G C G with G = I - 11'/D: subtract row and column means, add back the grand mean.</summary>
+    public static Matrix<double> DoubleCentre(Matrix<double> c)
+    {
+        int d = c.RowCount;
+        var a = c.AsColumnMajorArray();
+        var colMean = new double[d];
+        double grand = 0;
+        for (int j = 0; j < d; j++)
+        {
+            double s = 0;
+            for (int i = 0; i < d; i++) s += a[j * d + i];
+            colMean[j] = s / d; grand += s;
+        }
+        grand /= (double)d * d;
+        // C is symmetric, so row means equal column means.
+        var g = new double[d * d];
+        for (int j = 0; j < d; j++)
+            for (int i = 0; i < d; i++) g[j * d + i] = a[j * d + i] - colMean[i] - colMean[j] + grand;
+        return Matrix<double>.Build.Dense(d, d, g);
+    }
+
+    /// <summary>Partial correlations <c>-Omega_ij / sqrt(Omega_ii Omega_jj)</c> with a unit diagonal.</summary>
+    public static Matrix<double> PartialCorrelation(Matrix<double> omega)
+    {
+        int d = omega.RowCount;
+        var w = omega.AsColumnMajorArray() ?? omega.ToColumnMajorArray();
+        var s = new double[d];
+        for (int i = 0; i < d; i++) s[i] = 1.0 / Math.Sqrt(w[i * d + i]);
+        var p = new double[d * d];
+        for (int j = 0; j < d; j++)
+            for (int i = 0; i < d; i++) p[j * d + i] = i == j ? 1.0 : Math.Clamp(-w[j * d + i] * s[i] * s[j], -1.0, 1.0);
+        return Matrix<double>.Build.Dense(d, d, p);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text.Json;
+using Econometrics.Reporting;
+using MathNet.Numerics.LinearAlgebra;
+using ScottPlot;
+
+namespace Econometrics.Compositional;
+
+/// <summary>Log-ratio partial correlations of every pair of parts, with partial variances, tests and the pairwise log-ratio measures.</summary>
+/// <param name="Parts">Part names, in matrix order.</param>
+/// <param name="NObs">Number of samples.</param>
+/// <param name="Covariance">Sample or basis-shrinkage covariance.</param>
+/// <param name="Route">How Omega was computed.</param>
+/// <param name="AlrReference">The alr reference part (alr route only).</param>
+/// <param name="PartialCorrelation">Partial correlations rho_ij (unit diagonal).</param>
+/// <param name="PartialVariance">Partial variances 1 / Omega_ii (residual variance of part i given all other log-ratios, denominator n - 1).</param>
+/// <param name="Precision">Omega, the Moore-Penrose inverse of the clr covariance used.</param>
+/// <param name="ClrCovariance">The clr covariance used (sample, or the shrunk one mapped to clr).</param>
+/// <param name="Variation">Sample variation matrix T_ij = var(log(x_i/x_j)).</param>
+/// <param name="Proportionality">Sample proportionality coefficient rho_p.</param>
+/// <param name="Tests">t and Fisher-z tests, intervals and adjusted p-values (empty with shrinkage).</param>
+/// <param name="Shrinkage">The shrinkage intensities, for basis shrinkage.</param>
+/// <param name="Diagnostics">Zero replacement, shrinkage and test notes.</param>
+public sealed record PartialCorrelationResult(
+    IReadOnlyList<string> Parts, int NObs, CompositionalCovariance Covariance, PartialCorrelationRoute Route, string? AlrReference,
+    Matrix<double> PartialCorrelation, Vector<double> PartialVariance, Matrix<double> Precision, Matrix<double> ClrCovariance,
+    Matrix<double> Variation, Matrix<double> Proportionality, PartialCorrelationTests Tests, ShrinkageIntensity? Shrinkage,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>Number of parts D.</summary>
+    public int NParts => Parts.Count;
+
+    /// <summary>Two-sided t p-values (NaN diagonal; all NaN without tests).</summary>
+    public Matrix<double> PValues => Tests.PValues;
+
+    private int Index(string part, string paramName)
+    {
+        for (int k = 0; k < Parts.Count; k++) if (Parts[k] == part) return k;
+        throw new ArgumentException($"'{part}' is not a part; the parts are {string.Join(", ", Parts)}.", paramName);
+    }
+
+    /// <summary>The partial correlation of two parts.</summary>
+    /// <param name="a">First part.</param>
+    /// <param name="b">Second part.</param>
+    public double this[string a, string b] => PartialCorrelation[Index(a, nameof(a)), Index(b, nameof(b))];
+
+    /// <summary>The t test of zero partial correlation between two parts, <c>t(n - D + 1)</c>.</summary>
+    /// <param name="a">First part.</param>
+    /// <param name="b">Second part (different from <paramref name="a"/>).</param>
+    public TestResult Test(string a, string b)
+    {
+        int i = Index(a, nameof(a)), j = Index(b, nameof(b));
+        if (i == j) throw new ArgumentException("The two parts must differ.", nameof(b));
+        const string h0 = "The log-ratio partial correlation is zero";
+        string method = $"Log-ratio partial correlation {a}-{b} (rho = {PartialCorrelation[i, j].ToString("F4", CultureInfo.InvariantCulture)})";
+        if (Tests.Df is not int df)
+            return new TestResult(method, h0, double.NaN, ReferenceDistribution.None, null, TestValidity.NotApplicable,
+                Shrinkage is null ? $"The test needs n > D ({NObs} samples, {NParts} parts)." : "No null distribution after shrinkage.");
+        return TestResult.Create(method, h0, Tests.Statistic[i, j], ReferenceDistribution.StudentT(df), Tail.TwoSided);
+    }
+
+    /// <summary>The Fisher-z confidence interval of a pair's partial correlation, at <see cref="PartialCorrelationTests.Level"/>.</summary>
+    /// <param name="a">First part.</param>
+    /// <param name="b">Second part.</param>
+    public (double Lower, double Upper) ConfidenceInterval(string a, string b)
+    {
+        int i = Index(a, nameof(a)), j = Index(b, nameof(b));
+        return (Tests.Lower[i, j], Tests.Upper[i, j]);
+    }
+
+    /// <summary>The summary: settings, partial variances, and the pairs ordered by |rho| (the strongest 25 when there are many).</summary>
+    public SummaryTable Summary()
+    {
+        var s = new SummaryTable("Log-ratio partial correlations (Erb 2020)")
+            .AddHeader("Samples", NObs)
+            .AddHeader("Parts", NParts)
+            .AddHeader("Covariance", Covariance == CompositionalCovariance.Sample ? "sample clr covariance (n - 1)" : "basis shrinkage (Jin, Notredame & Erb 2023)")
+            .AddHeader("Omega", Route == PartialCorrelationRoute.ClrPseudoInverse ? "clr pseudo-inverse, (Gamma + J)^-1 - J" : $"alr inverse, reference {AlrReference}");
+        if (Shrinkage is { } sh)
+            s.AddHeader("Shrinkage lambda", Cell.Num(sh.Lambda, "F6")).AddHeader("Shrinkage lambda.var", Cell.Num(sh.LambdaVar, "F6"));
+        if (Tests.Df is int df)
+            s.AddHeader("Test", $"t({df}) with df = n - D + 1; Fisher z with SE 1/sqrt(n - D)")
+             .AddHeader("Adjustment", Tests.Adjustment switch { PValueAdjustment.Holm => "Holm", PValueAdjustment.BenjaminiHochberg => "Benjamini-Hochberg", _ => "none" });
+
+        var pv = new Table("Partial variances", "Part", "Partial variance", "clr variance");
+        for (int i = 0; i < NParts; i++) pv.AddRow(Parts[i], Cell.Num(PartialVariance[i], "G6"), Cell.Num(ClrCovariance[i, i], "G6"));
+        s.AddTable(pv);
+
+        var pairs = new List<(int I, int J)>();
+        for (int i = 0; i < NParts; i++) for (int j = i + 1; j < NParts; j++) pairs.Add((i, j));
+        var shown = pairs.OrderByDescending(p => Math.Abs(PartialCorrelation[p.I, p.J])).Take(25).ToList();
+        string ciName = $"{Tests.Level * 100:0.#}% CI";
+        var t = Tests.Available
+            ? new Table(shown.Count < pairs.Count ? $"Strongest {shown.Count} of {pairs.Count} pairs" : "Pairs by |partial correlation|",
+                "Pair", "Partial corr", "t", "P-value", "Adj. p", ciName, "rho_p", "Variation")
+            : new Table(shown.Count < pairs.Count ? $"Strongest {shown.Count} of {pairs.Count} pairs" : "Pairs by |partial correlation|",
+                "Pair", "Partial corr", "rho_p", "Variation");
+        foreach (var (i, j) in shown)
+        {
+            Cell pair = $"{Parts[i]}-{Parts[j]}";
+            if (Tests.Available)
+                t.AddRow(pair, PartialCorrelation[i, j], Tests.Statistic[i, j], Cell.PValue(Tests.PValues[i, j]), Cell.PValue(Tests.AdjustedPValues[i, j]),
+                    $"({Tests.Lower[i, j].ToString("F4", CultureInfo.InvariantCulture)}, {Tests.Upper[i, j].ToString("F4", CultureInfo.InvariantCulture)})",
+                    Proportionality[i, j], Variation[i, j]);
+            else
+                t.AddRow(pair, PartialCorrelation[i, j], Proportionality[i, j], Variation[i, j]);
+        }
+        s.AddTable(t);
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        s.AddNote($"Closure alone makes independent basis parts look positively related: with equal basis variances the expected partial correlation is 1/(D-1) = {1.0 / (NParts - 1):F4}, so rho = 0 is not basis independence.");
+        return s;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Summary().ToText();
+
+    /// <summary>HTML rendering of <see cref="Summary"/>.</summary>
+    public string ToHtml() => Summary().ToHtml();
+
+    /// <summary>Markdown rendering of <see cref="Summary"/>.</summary>
+    public string ToMarkdown() => Summary().ToMarkdown();
+
+    /// <summary>
+    /// JSON: <c>parts</c>, <c>partialCorrelation</c>, <c>partialVariance</c>, <c>variation</c>, <c>proportionality</c>,
+    /// <c>pValues</c> (null where there is no test), plus <c>adjustedPValues</c>, <c>fisherPValues</c>, <c>lower</c>,
+    /// <c>upper</c>, <c>df</c>, <c>shrinkage</c> and <c>diagnostics</c>.
+    /// </summary>
+    public string ToJson() => Json.Serialize(WriteJson);
+
+    /// <summary>Writes the JSON object.</summary>
+    /// <param name="w">The writer.</param>
+    public void WriteJson(Utf8JsonWriter w)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        w.WriteStartObject();
+        w.WriteStartArray("parts");
+        foreach (var p in Parts) w.WriteStringValue(p);
+        w.WriteEndArray();
+        Json.WriteMatrix(w, "partialCorrelation", PartialCorrelation);
+        Json.WriteArray(w, "partialVariance", PartialVariance);
+        Json.WriteMatrix(w, "variation", Variation);
+        Json.WriteMatrix(w, "proportionality", Proportionality);
+        Json.WriteMatrix(w, "pValues", Tests.PValues);
+        Json.WriteMatrix(w, "adjustedPValues", Tests.AdjustedPValues);
+        Json.WriteMatrix(w, "fisherPValues", Tests.FisherPValues);
+        Json.WriteMatrix(w, "lower", Tests.Lower);
+        Json.WriteMatrix(w, "upper", Tests.Upper);
+        if (Tests.Df is int df) w.WriteNumber("df", df); else w.WriteNull("df");
+        w.WriteNumber("confidenceLevel", Tests.Level);
+        w.WriteString("adjustment", Tests.Adjustment.ToString());
+        w.WriteNumber("nObs", NObs);
+        w.WriteString("covariance", Covariance.ToString());
+        w.WriteString("route", Route.ToString());
+        if (Shrinkage is { } sh)
+        {
+            w.WriteStartObject("shrinkage");
+            w.WriteNumber("lambda", sh.Lambda);
+            w.WriteNumber("lambdaVar", sh.LambdaVar);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("shrinkage");
+        Json.WriteDiagnostics(w, Diagnostics);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Heatmap of the partial correlations, parts in complete-linkage order on 1 - rho.</summary>
+    public Plot PlotHeatmap() => CompositionalPlots.Heatmap(PartialCorrelation, Parts, "Log-ratio partial correlations");
+
+    /// <summary>
+    /// Network of the significant partial correlations: an edge where the adjusted p-value is below
+    /// <paramref name="alpha"/>; without tests (shrinkage, n &lt;= D), where |rho| is at least <paramref name="minAbsCorrelation"/>.
+    /// </summary>
+    /// <param name="alpha">Level for the adjusted p-values.</param>
+    /// <param name="minAbsCorrelation">Threshold on |rho| when there are no p-values.</param>
+    public Plot PlotNetwork(double alpha = 0.05, double minAbsCorrelation = 0.3)
+    {
+        if (!(alpha > 0 && alpha < 1)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "alpha must lie in (0, 1).");
+        return Tests.Available
+            ? CompositionalPlots.Network(PartialCorrelation, Parts, (i, j) => Tests.AdjustedPValues[i, j] < alpha,
+                $"Partial correlations, adjusted p < {alpha.ToString(CultureInfo.InvariantCulture)}")
+            : CompositionalPlots.Network(PartialCorrelation, Parts, (i, j) => Math.Abs(PartialCorrelation[i, j]) >= minAbsCorrelation,
+                $"Partial correlations, |rho| >= {minAbsCorrelation.ToString(CultureInfo.InvariantCulture)}");
+    }
+}

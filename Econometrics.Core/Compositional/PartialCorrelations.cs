@@ -1,0 +1,116 @@
+using Econometrics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Compositional;
+
+/// <summary>
+/// Log-ratio partial correlations and partial variances between the parts of a composition (Erb 2020), with the
+/// regularised p &gt; n version of Jin, Notredame and Erb (2023).
+/// </summary>
+/// <remarks>
+/// <para>The partial correlation of parts i and j is the correlation of the residuals of <c>log(x_i/x_r)</c> and
+/// <c>log(x_j/x_r)</c> after regressing both on the log-ratios among the other D - 2 parts; it does not depend on the
+/// reference r. All pairs come from the precision <c>Omega = Gamma^+</c> of the clr covariance:
+/// <c>rho_ij = -Omega_ij / sqrt(Omega_ii Omega_jj)</c>, and the partial variance of part i is <c>1 / Omega_ii</c>.
+/// Never regress on clr coordinates: that always gives -1.</para>
+/// <para>Tests (sample covariance only): the conditioning set has D - 3 log-ratio dimensions, so
+/// <c>t = rho sqrt(df / (1 - rho^2))</c> with <c>df = n - D + 1</c>, and Fisher's <c>z = atanh(rho)</c> has standard
+/// error <c>1 / sqrt(n - D)</c>. Under closure, independent basis parts give small positive partial correlations
+/// (1 / (D - 1) for equal variances), so rho = 0 is not "basis independence".</para>
+/// </remarks>
+public sealed record PartialCorrelations
+{
+    /// <summary>Sample covariance (default) or basis shrinkage for p &gt; n.</summary>
+    public CompositionalCovariance Covariance { get; init; } = CompositionalCovariance.Sample;
+
+    /// <summary>How Omega is computed; both routes agree to rounding.</summary>
+    public PartialCorrelationRoute Route { get; init; } = PartialCorrelationRoute.ClrPseudoInverse;
+
+    /// <summary>The alr reference part for <see cref="PartialCorrelationRoute.AlrInverse"/>; null means the last part.</summary>
+    public string? AlrReference { get; init; }
+
+    /// <summary>Confidence level of the Fisher-z intervals.</summary>
+    public double Level { get; init; } = 0.95;
+
+    /// <summary>Multiple-testing adjustment over the D (D - 1) / 2 pairs.</summary>
+    public PValueAdjustment Adjustment { get; init; } = PValueAdjustment.BenjaminiHochberg;
+
+    /// <summary>Fixed correlation-shrinkage intensity for basis shrinkage; null estimates it as corpcor does.</summary>
+    public double? Lambda { get; init; }
+
+    /// <summary>Fixed variance-shrinkage intensity for basis shrinkage; null estimates it as corpcor does.</summary>
+    public double? LambdaVar { get; init; }
+
+    /// <summary>Estimates the partial correlations of every pair of parts.</summary>
+    /// <param name="composition">At least 3 parts; with the sample covariance at least D samples.</param>
+    /// <exception cref="ArgumentException">Fewer than 3 parts, too few samples for the sample covariance (the message suggests shrinkage), or invalid options.</exception>
+    public PartialCorrelationResult Estimate(Composition composition) => Estimate(composition, LinearAlgebraBackends.Default);
+
+    internal PartialCorrelationResult Estimate(Composition composition, ILinearAlgebra la)
+    {
+        ArgumentNullException.ThrowIfNull(composition);
+        if (!(Level > 0 && Level < 1)) throw new ArgumentOutOfRangeException(nameof(Level), Level, "The confidence level must lie in (0, 1).");
+        int n = composition.NObs, d = composition.NParts;
+        var parts = composition.Parts;
+        if (d < 3)
+            throw new ArgumentException($"Partial correlations between parts need at least 3 parts; the composition has {d} ({string.Join(", ", parts)}). " +
+                                        "With two parts the only log-ratio is their ratio.", nameof(composition));
+        if (n < 3) throw new ArgumentException($"Partial correlations need at least 3 samples; the composition has {n}.", nameof(composition));
+        int r = AlrReference is null ? d - 1 : IndexOfPart(parts, AlrReference);
+        var diagnostics = new List<Diagnostic>();
+        diagnostics.AddRange(composition.Diagnostics);
+
+        Matrix<double> gammaSample;
+        Matrix<double>? omega;
+        ShrunkCovariance? shrunk = null;
+        Matrix<double> gammaUsed;
+        if (Covariance == CompositionalCovariance.Sample)
+        {
+            // n samples give a clr covariance of rank at most n - 1; D - 1 is needed.
+            if (n < d) throw Singular(n, d);
+            gammaSample = LogRatio.Covariance(composition.Clr(), la);
+            gammaUsed = gammaSample;
+            omega = Route == PartialCorrelationRoute.ClrPseudoInverse
+                ? LogRatioPrecision.FromClrCovariance(gammaSample, la)
+                : LogRatioPrecision.FromAlrCovariance(LogRatio.Covariance(LogRatio.Alr(composition.Raw, r), la), r, la);
+            if (omega is null) throw Singular(n, d);
+        }
+        else
+        {
+            var basis = LogRatio.Log(composition.Closure().Raw);
+            shrunk = new SchaferStrimmerShrinkage { Lambda = Lambda, LambdaVar = LambdaVar }.Estimate(basis, la, parts);
+            gammaUsed = LogRatioPrecision.DoubleCentre(shrunk.Covariance);
+            // Log-proportions differ from log-parts by a row constant, so G S G is the sample clr covariance.
+            gammaSample = LogRatioPrecision.DoubleCentre(shrunk.SampleCovariance!);
+            omega = Route == PartialCorrelationRoute.ClrPseudoInverse
+                ? LogRatioPrecision.FromClrCovariance(gammaUsed, la)
+                : LogRatioPrecision.FromAlrCovariance(LogRatioPrecision.AlrFromLogCovariance(shrunk.Covariance, r), r, la);
+            if (omega is null)
+                throw new ArgumentException("The shrunk log-ratio covariance is singular; this happens only with a shrinkage intensity of 0 and p > n. Leave Lambda unset.", nameof(Lambda));
+            diagnostics.Add(Diagnostic.Info($"Basis shrinkage: lambda = {shrunk.Lambda:G6} (correlations), lambda.var = {shrunk.LambdaVar:G6} (variances).", "shrinkage"));
+        }
+
+        var pcor = LogRatioPrecision.PartialCorrelation(omega);
+        var pvar = omega.Diagonal().Map(v => 1.0 / v);
+        var tests = PartialCorrelationTests.Compute(pcor, n, d, Level, Adjustment, shrunk is not null, diagnostics);
+        return new PartialCorrelationResult(
+            Parts: parts.ToArray(), NObs: n, Covariance: Covariance, Route: Route,
+            AlrReference: Route == PartialCorrelationRoute.AlrInverse ? parts[r] : null,
+            PartialCorrelation: pcor, PartialVariance: pvar, Precision: omega, ClrCovariance: gammaUsed,
+            Variation: LogRatioMeasures.VariationFromClrCovariance(gammaSample),
+            Proportionality: LogRatioMeasures.ProportionalityFromClrCovariance(gammaSample),
+            Tests: tests, Shrinkage: shrunk is null ? null : new ShrinkageIntensity(shrunk.Lambda, shrunk.LambdaVar),
+            Diagnostics: diagnostics);
+    }
+
+    private static ArgumentException Singular(int n, int d) => new(
+        $"The log-ratio covariance is singular (rank below D - 1 = {d - 1}): {n} samples for {d} parts" +
+        (n < d ? $" (the sample covariance needs at least {d})" : ", and some log-ratios are (nearly) collinear, e.g. two proportional parts") +
+        ". Use basis shrinkage (Covariance = BasisShrinkage, or --shrink).", "composition");
+
+    private static int IndexOfPart(IReadOnlyList<string> parts, string name)
+    {
+        for (int k = 0; k < parts.Count; k++) if (parts[k] == name) return k;
+        throw new ArgumentException($"AlrReference '{name}' is not a part; the parts are {string.Join(", ", parts)}.", nameof(AlrReference));
+    }
+}

@@ -1,0 +1,133 @@
+using Econometrics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Compositional;
+
+/// <summary>
+/// Schafer and Strimmer (2005) / Opgen-Rhein and Strimmer (2007) shrinkage covariance, as in corpcor's
+/// <c>cov.shrink</c>: correlations shrunk towards the identity with intensity lambda, variances shrunk towards their
+/// median with intensity lambda.var, both estimated in closed form unless fixed here.
+/// </summary>
+/// <remarks>
+/// The correlation matrix is one SYRK; the intensity needs only row sums of squared standardised data and the
+/// Frobenius norm of the correlation matrix, so the whole estimate costs one BLAS-3 call plus O(n p) work.
+/// </remarks>
+public sealed record SchaferStrimmerShrinkage
+{
+    /// <summary>A fixed correlation-shrinkage intensity in [0, 1]; null estimates it (corpcor's <c>estimate.lambda</c>).</summary>
+    public double? Lambda { get; init; }
+
+    /// <summary>A fixed variance-shrinkage intensity in [0, 1]; null estimates it (corpcor's <c>estimate.lambda.var</c>).</summary>
+    public double? LambdaVar { get; init; }
+
+    /// <summary>Shrinks the covariance of the columns of <paramref name="y"/> (rows = observations).</summary>
+    /// <param name="y">Data, <c>n x p</c>, n &gt;= 3.</param>
+    /// <param name="columnNames">Names used in error messages; null gives 1-based column numbers.</param>
+    /// <exception cref="ArgumentException">Too few rows, a non-finite value, a constant column, or an intensity outside [0, 1].</exception>
+    public ShrunkCovariance Estimate(Matrix<double> y, IReadOnlyList<string>? columnNames = null) =>
+        Estimate(y, LinearAlgebraBackends.Default, columnNames);
+
+    internal ShrunkCovariance Estimate(Matrix<double> y, ILinearAlgebra la, IReadOnlyList<string>? columnNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(y);
+        CheckIntensity(Lambda, nameof(Lambda));
+        CheckIntensity(LambdaVar, nameof(LambdaVar));
+        int n = y.RowCount, p = y.ColumnCount;
+        if (n < 3) throw new ArgumentException($"Shrinkage needs at least 3 observations; got {n}.", nameof(y));
+        string Name(int j) => columnNames is not null && j < columnNames.Count ? $"'{columnNames[j]}'" : $"{j + 1}";
+        var z = Matrix<double>.Build.DenseOfMatrix(y);
+        var a = z.AsColumnMajorArray();
+        if (Array.FindIndex(a, v => !double.IsFinite(v)) is var bad and >= 0)
+            throw new ArgumentException($"Column {Name(bad / n)} has a non-finite value in row {bad % n + 1}.", nameof(y));
+        LogRatio.CentreColumns(z);
+
+        // Variances (n - 1) and the moments of lambda.var, then standardise in place.
+        var v = new double[p];
+        double sumQ2 = 0;
+        var q1 = new double[p];
+        for (int j = 0; j < p; j++)
+        {
+            double s2 = 0, s4 = 0;
+            for (int i = 0; i < n; i++) { double e = a[j * n + i] * a[j * n + i]; s2 += e; s4 += e * e; }
+            v[j] = s2 / (n - 1);
+            if (!(v[j] > 0)) throw new ArgumentException($"Column {Name(j)} is constant; its correlations are undefined.", nameof(y));
+            q1[j] = s2 / n;
+            sumQ2 += s4 / n - q1[j] * q1[j];
+            double sd = Math.Sqrt(v[j]);
+            for (int i = 0; i < n; i++) a[j * n + i] /= sd;
+        }
+
+        var r = new double[p * p];
+        la.Syrk(true, p, n, 1.0 / (n - 1), a, 0.0, r);
+        for (int j = 0; j < p; j++) r[j * p + j] = 1.0;
+
+        double lambda = Lambda ?? EstimateLambda(a, r, n, p);
+        double median = Median(v);
+        double lambdaVar = LambdaVar ?? EstimateLambdaVar(q1, sumQ2, median, n);
+
+        var sdStar = new double[p];
+        for (int j = 0; j < p; j++) sdStar[j] = Math.Sqrt(lambdaVar * median + (1 - lambdaVar) * v[j]);
+        var cov = new double[p * p];
+        var cor = new double[p * p];
+        for (int j = 0; j < p; j++)
+            for (int i = 0; i < p; i++)
+            {
+                double rij = i == j ? 1.0 : (1 - lambda) * r[j * p + i];
+                cor[j * p + i] = rij;
+                cov[j * p + i] = rij * sdStar[i] * sdStar[j];
+            }
+        var build = Matrix<double>.Build;
+        // The unshrunk sample covariance comes for free from R and v; callers that also need it avoid a second SYRK.
+        for (int j = 0; j < p; j++)
+        {
+            double sj = Math.Sqrt(v[j]);
+            for (int i = 0; i < p; i++) r[j * p + i] *= Math.Sqrt(v[i]) * sj;
+        }
+        return new ShrunkCovariance(build.Dense(p, p, cov), build.Dense(p, p, cor),
+            Vector<double>.Build.Dense(sdStar.Select(s => s * s).ToArray()), lambda, lambdaVar)
+        { SampleCovariance = build.Dense(p, p, r) };
+    }
+
+    // lambda* = sum_{k != l} sum_i (w_kli - wbar_kl)^2 / (n (n-1) sum_{k != l} wbar_kl^2), with w_kli = z_ik z_il.
+    // sum_i w_kli^2 summed over k != l equals sum_i [(sum_k z_ik^2)^2 - sum_k z_ik^4], so no p x p x n array is needed.
+    private static double EstimateLambda(double[] z, double[] r, int n, int p)
+    {
+        var rowSq = new double[n];
+        double sumZ4 = 0;
+        for (int j = 0; j < p; j++)
+            for (int i = 0; i < n; i++) { double e = z[j * n + i] * z[j * n + i]; rowSq[i] += e; sumZ4 += e * e; }
+        double sumW2 = 0;
+        foreach (var s in rowSq) sumW2 += s * s;
+        sumW2 -= sumZ4;
+        double sumR2 = 0;
+        for (int j = 0; j < p; j++)
+            for (int i = 0; i < p; i++)
+                if (i != j) sumR2 += r[j * p + i] * r[j * p + i];
+        double f = (n - 1.0) / n;
+        double sumWbar2 = f * f * sumR2;
+        if (sumWbar2 == 0) return 1.0;
+        double numerator = sumW2 - n * sumWbar2;
+        return Math.Clamp(numerator / (n * (n - 1.0) * sumWbar2), 0.0, 1.0);
+    }
+
+    private static double EstimateLambdaVar(double[] q1, double sumQ2, double median, int n)
+    {
+        double target = median * (n - 1.0) / n, denom = 0;
+        foreach (var q in q1) denom += (q - target) * (q - target);
+        if (denom == 0) return 1.0;
+        return Math.Clamp(sumQ2 / ((n - 1.0) * denom), 0.0, 1.0);
+    }
+
+    private static double Median(double[] v)
+    {
+        var s = (double[])v.Clone();
+        Array.Sort(s);
+        int m = s.Length / 2;
+        return s.Length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
+    }
+
+    private static void CheckIntensity(double? x, string name)
+    {
+        if (x is { } v && !(v >= 0 && v <= 1)) throw new ArgumentOutOfRangeException(name, v, "A shrinkage intensity must lie in [0, 1].");
+    }
+}

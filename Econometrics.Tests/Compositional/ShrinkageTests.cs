@@ -1,0 +1,68 @@
+using Econometrics.Compositional;
+using MathNet.Numerics.LinearAlgebra;
+using Xunit;
+using static Econometrics.Tests.Compositional.CodaFixture;
+
+namespace Econometrics.Tests.Compositional;
+
+/// <summary>Schafer-Strimmer shrinkage and basis-shrinkage partial correlations for p &gt; n against corpcor (fixture pn_shrinkage).</summary>
+public sealed class ShrinkageTests
+{
+    private static Composition Input() => Composition.Load(Path.Combine(Folder("pn_shrinkage"), "input.csv"));
+
+    [Fact]
+    public void Intensities_covariance_and_partial_correlations_match_corpcor_for_p_greater_than_n()
+    {
+        var e = Expected("pn_shrinkage");
+        var x = Input();
+        Assert.Equal(12, x.NObs);
+        Assert.Equal(40, x.NParts);
+        var basis = x.Closure().Values.PointwiseLog();
+        var s = new SchaferStrimmerShrinkage().Estimate(basis);
+        Assert.Equal(e.GetProperty("lambda").GetDouble(), s.Lambda, 10);
+        Assert.Equal(e.GetProperty("lambdaVar").GetDouble(), s.LambdaVar, 10);
+        AssertClose(Matrix(e.GetProperty("basisCovariance")), s.Covariance, 1e-10, "cov.shrink");
+        var r = new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage }.Estimate(x);
+        Assert.Equal(s.Lambda, r.Shrinkage!.Lambda);
+        AssertClose(Matrix(e.GetProperty("partialCorrelation")), r.PartialCorrelation, 1e-9, "pcor.bshrink");
+        Assert.Contains(r.Diagnostics, d => d.Code == "shrinkage" && d.Message.Contains("lambda = 0.905306"));
+    }
+
+    [Fact]
+    public void Fixed_intensities_match_corpcor()
+    {
+        var e = Expected("pn_shrinkage");
+        var r = new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage, Lambda = 0.3, LambdaVar = 0.1 }.Estimate(Input());
+        Assert.Equal(0.3, r.Shrinkage!.Lambda);
+        Assert.Equal(0.1, r.Shrinkage.LambdaVar);
+        AssertClose(Matrix(e.GetProperty("fixedPartialCorrelation")), r.PartialCorrelation, 1e-9, "fixed");
+    }
+
+    [Fact]
+    public void Sample_covariance_with_p_greater_than_n_is_an_error_that_points_to_shrinkage()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new PartialCorrelations().Estimate(Input()));
+        Assert.Equal("composition", ex.ParamName);
+        Assert.Contains("12 samples for 40 parts", ex.Message);
+        Assert.Contains("shrink", ex.Message);
+        // Proportional parts make the covariance singular even with n > D; Cholesky alone would not notice.
+        var v = InvariantTests.Random(3, 30, 5).Values;
+        var dup = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.Dense(30, 6, (i, j) => j < 5 ? v[i, j] : 2 * v[i, 0]);
+        foreach (var route in new[] { PartialCorrelationRoute.ClrPseudoInverse, PartialCorrelationRoute.AlrInverse })
+        {
+            var c = Assert.Throws<ArgumentException>(() => new PartialCorrelations { Route = route }.Estimate(Composition.From(dup)));
+            Assert.Contains("proportional parts", c.Message);
+        }
+        Assert.True(new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage }.Estimate(Composition.From(dup)).PartialCorrelation.Enumerate().All(double.IsFinite));
+    }
+
+    [Fact]
+    public void Intensities_outside_the_unit_interval_are_rejected()
+    {
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SchaferStrimmerShrinkage { Lambda = 1.5 }.Estimate(Matrix<double>.Build.Random(10, 3, 1)));
+        Assert.Equal("Lambda", ex.ParamName);
+        var constant = Matrix<double>.Build.Dense(5, 2, (i, j) => j == 0 ? 1.0 : i);
+        var c = Assert.Throws<ArgumentException>(() => new SchaferStrimmerShrinkage().Estimate(constant, ["a", "b"]));
+        Assert.Contains("'a' is constant", c.Message);
+    }
+}
