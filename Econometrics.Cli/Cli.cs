@@ -13,7 +13,11 @@ public static class Cli
         new DescribeCommand(),
         new PanelCommand(),
         new MoeCommand(),
+        new CdCommand(),
+        new CdMonteCarloCommand(),
         new CodaCommand(),
+        new SemCommand(),
+        new InvarianceCommand(),
     ];
 
     /// <summary>Runs one invocation.</summary>

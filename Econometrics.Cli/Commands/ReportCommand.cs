@@ -13,7 +13,10 @@ public sealed class ReportCommand : ICommand
     [
         new DataSection(),
         new TrajectoriesSection(),
+        new CdSection(),
         new CodaSection(),
+        new SemSection(),
+        new InvarianceSection(),
     ];
 
     /// <inheritdoc/>

@@ -1,0 +1,230 @@
+using System.Globalization;
+using Deedle;
+using Econometrics.Data;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Causal.Invariance;
+
+/// <summary>
+/// Observations of a target and p predictors collected in K environments (experimental conditions, regimes,
+/// sites), as invariance methods consume them: rows grouped by environment, environments in order of first
+/// appearance (as R's <c>unique()</c> orders them).
+/// </summary>
+/// <remarks>
+/// Construction checks what every invariance method needs and names the culprit when it fails: at least two
+/// environments, every environment with more rows than predictors (and at least 3, as ICP requires), and
+/// predictors that are not collinear in the pooled data. Rows with a missing value in a used column are dropped
+/// and counted in <see cref="Diagnostics"/>.
+/// </remarks>
+public sealed class Environments
+{
+    private readonly int[] _offsets;
+
+    private Environments(string target, string[] predictors, string[] names, int[] offsets, Matrix<double> x, double[] y,
+        IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Target = target; Predictors = predictors; Names = names; _offsets = offsets; X = x; Y = y; Diagnostics = diagnostics;
+    }
+
+    /// <summary>The target (response) variable's name.</summary>
+    public string Target { get; }
+
+    /// <summary>The predictor names, in column order.</summary>
+    public IReadOnlyList<string> Predictors { get; }
+
+    /// <summary>The environment labels, in order of first appearance.</summary>
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>Number of environments K.</summary>
+    public int K => Names.Count;
+
+    /// <summary>Number of predictors p.</summary>
+    public int P => Predictors.Count;
+
+    /// <summary>Total number of rows N.</summary>
+    public int N => Y.Length;
+
+    /// <summary>Rows dropped for missing values and similar conditions.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The N x p predictor matrix, rows grouped by environment.</summary>
+    internal Matrix<double> X { get; }
+
+    /// <summary>The target, rows grouped by environment.</summary>
+    internal double[] Y { get; }
+
+    /// <summary>Number of rows in environment <paramref name="k"/>.</summary>
+    /// <param name="k">Environment index, 0-based.</param>
+    public int Count(int k) => _offsets[k + 1] - _offsets[k];
+
+    /// <summary>First row of environment <paramref name="k"/>.</summary>
+    internal int Start(int k) => _offsets[k];
+
+    /// <summary>The predictor rows of environment <paramref name="k"/> (a copy).</summary>
+    /// <param name="k">Environment index, 0-based.</param>
+    public Matrix<double> PredictorsOf(int k) => X.SubMatrix(_offsets[k], Count(k), 0, P);
+
+    /// <summary>The target values of environment <paramref name="k"/> (a copy).</summary>
+    /// <param name="k">Environment index, 0-based.</param>
+    public double[] TargetOf(int k) => Y[_offsets[k].._offsets[k + 1]];
+
+    /// <summary>The environment index of every row, in the stored (grouped) order.</summary>
+    public int[] EnvironmentIndex()
+    {
+        var e = new int[N];
+        for (int k = 0; k < K; k++) Array.Fill(e, k, _offsets[k], Count(k));
+        return e;
+    }
+
+    /// <summary>Loads a CSV file with a header row.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="target">The target column.</param>
+    /// <param name="environment">The environment column (numbers or text).</param>
+    /// <param name="predictors">The predictor columns.</param>
+    /// <exception cref="DataFormatException">A column is missing or malformed.</exception>
+    public static Environments Load(string path, string target, string environment, IReadOnlyList<string> predictors)
+    {
+        var frame = CsvFrame.Load(path, new CsvOptions { TextColumns = new HashSet<string> { environment } });
+        return Build(frame, target, environment, predictors, path);
+    }
+
+    /// <summary>Builds the environments from a data frame.</summary>
+    /// <typeparam name="TRow">The frame's row key type.</typeparam>
+    /// <param name="frame">The data.</param>
+    /// <param name="target">The target column.</param>
+    /// <param name="environment">The environment column (numbers or text).</param>
+    /// <param name="predictors">The predictor columns.</param>
+    public static Environments FromFrame<TRow>(Frame<TRow, string> frame, string target, string environment,
+        IReadOnlyList<string> predictors) where TRow : notnull => Build(frame, target, environment, predictors, null);
+
+    /// <summary>Builds the environments from arrays.</summary>
+    /// <param name="x">The N x p predictor matrix.</param>
+    /// <param name="y">The target, length N.</param>
+    /// <param name="environment">The environment label of each row, length N.</param>
+    /// <param name="predictorNames">Predictor names (default X1..Xp).</param>
+    /// <param name="target">The target's name.</param>
+    public static Environments FromArrays(Matrix<double> x, IReadOnlyList<double> y, IReadOnlyList<string> environment,
+        IReadOnlyList<string>? predictorNames = null, string target = "Y")
+    {
+        ArgumentNullException.ThrowIfNull(x); ArgumentNullException.ThrowIfNull(y); ArgumentNullException.ThrowIfNull(environment);
+        if (y.Count != x.RowCount) throw new ArgumentException($"y has {y.Count} values; x has {x.RowCount} rows.", nameof(y));
+        if (environment.Count != x.RowCount)
+            throw new ArgumentException($"environment has {environment.Count} labels; x has {x.RowCount} rows.", nameof(environment));
+        var names = predictorNames?.ToArray() ?? Enumerable.Range(1, x.ColumnCount).Select(j => "X" + j.ToString(CultureInfo.InvariantCulture)).ToArray();
+        if (names.Length != x.ColumnCount)
+            throw new ArgumentException($"{names.Length} predictor names for {x.ColumnCount} columns.", nameof(predictorNames));
+        var columns = Enumerable.Range(0, x.ColumnCount).Select(j => x.Column(j).ToArray()).ToArray();
+        return Assemble(target, names, columns, y.ToArray(), environment.ToArray(), null, []);
+    }
+
+    /// <summary>Builds the environments from arrays with integer environment codes.</summary>
+    /// <param name="x">The N x p predictor matrix.</param>
+    /// <param name="y">The target, length N.</param>
+    /// <param name="environment">The environment code of each row, length N.</param>
+    /// <param name="predictorNames">Predictor names (default X1..Xp).</param>
+    /// <param name="target">The target's name.</param>
+    public static Environments FromArrays(Matrix<double> x, IReadOnlyList<double> y, IReadOnlyList<int> environment,
+        IReadOnlyList<string>? predictorNames = null, string target = "Y") =>
+        FromArrays(x, y, environment.Select(e => e.ToString(CultureInfo.InvariantCulture)).ToArray(), predictorNames, target);
+
+    private static Environments Build<TRow>(Frame<TRow, string> frame, string target, string environment,
+        IReadOnlyList<string> predictors, string? file) where TRow : notnull
+    {
+        ArgumentNullException.ThrowIfNull(frame); ArgumentNullException.ThrowIfNull(predictors);
+        var columns = frame.ColumnKeys.ToList();
+        if (predictors.Count == 0) throw new ArgumentException("At least one predictor is needed.", nameof(predictors));
+        foreach (var (role, name) in new[] { ("target", target), ("environment", environment) }.Concat(predictors.Select(p => ("predictor", p))))
+            if (!columns.Contains(name))
+                throw new DataFormatException($"The {role} column '{name}' is not in the data; columns are: {string.Join(", ", columns)}.", file, null, name);
+        var dup = predictors.GroupBy(p => p).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null) throw new ArgumentException($"Predictor '{dup.Key}' is listed twice.", nameof(predictors));
+        if (predictors.Contains(target)) throw new ArgumentException($"The target '{target}' cannot also be a predictor.", nameof(predictors));
+        if (predictors.Contains(environment) || environment == target)
+            throw new ArgumentException($"The environment column '{environment}' cannot also be the target or a predictor.", nameof(environment));
+
+        var rowKeys = frame.RowKeys.ToArray();
+        var envSeries = frame.GetColumn<object>(environment);
+        var labels = new string?[rowKeys.Length];
+        for (int r = 0; r < rowKeys.Length; r++)
+        {
+            var opt = envSeries.TryGet(rowKeys[r]);
+            labels[r] = !opt.HasValue || opt.Value is null || (opt.Value is double d && double.IsNaN(d)) ? null
+                : Convert.ToString(opt.Value, CultureInfo.InvariantCulture);
+        }
+        double[] Numeric(string name)
+        {
+            var type = frame.ColumnTypes.ElementAt(columns.IndexOf(name));
+            if (type != typeof(double) && type != typeof(int) && type != typeof(long) && type != typeof(float))
+                throw new DataFormatException($"Column '{name}' is not numeric.", file, null, name);
+            var s = frame.GetColumn<double>(name);
+            return rowKeys.Select(k => { var o = s.TryGet(k); return o.HasValue ? o.Value : double.NaN; }).ToArray();
+        }
+        var y = Numeric(target);
+        var xs = predictors.Select(Numeric).ToArray();
+        return Assemble(target, predictors.ToArray(), xs, y, labels, file, []);
+    }
+
+    private static Environments Assemble(string target, string[] predictors, double[][] xs, double[] y, string?[] labels,
+        string? file, List<Diagnostic> diagnostics)
+    {
+        int n = y.Length, p = predictors.Length;
+        var keep = new List<int>(n);
+        for (int i = 0; i < n; i++)
+            if (labels[i] is not null && double.IsFinite(y[i]) && xs.All(c => double.IsFinite(c[i]))) keep.Add(i);
+        if (keep.Count < n)
+            diagnostics.Add(Diagnostic.Warning($"{n - keep.Count} of {n} rows have a missing value in the target, environment or a predictor and were dropped.", "rows-dropped"));
+
+        var names = keep.Select(i => labels[i]!).Distinct().ToArray();
+        if (names.Length < 2)
+            throw new ArgumentException(names.Length == 0 ? "The data has no complete rows."
+                : $"Every row is in environment '{names[0]}'; invariance needs at least two environments.", "environment");
+        var index = names.Select((e, k) => (e, k)).ToDictionary(t => t.e, t => t.k);
+        var order = keep.OrderBy(i => index[labels[i]!]).ToArray(); // stable: keeps file order within an environment
+        var offsets = new int[names.Length + 1];
+        foreach (var i in order) offsets[index[labels[i]!] + 1]++;
+        for (int k = 0; k < names.Length; k++) offsets[k + 1] += offsets[k];
+        for (int k = 0; k < names.Length; k++)
+        {
+            int nk = offsets[k + 1] - offsets[k];
+            if (nk < 3 || nk <= p)
+                throw new ArgumentException(
+                    $"Environment '{names[k]}' has {nk} row(s); every environment needs at least 3 and more than the {p} predictor(s).", "environment");
+        }
+        var x = Matrix<double>.Build.Dense(order.Length, p, (i, j) => xs[j][order[i]]);
+        var yy = order.Select(i => y[i]).ToArray();
+        CheckCollinearity(x, predictors, file);
+        return new Environments(target, predictors, names, offsets, x, yy, diagnostics);
+    }
+
+    // Cholesky of the centred Gram matrix, column by column: a pivot that is (relatively) zero means that column
+    // is constant or a linear combination of the earlier ones, which we can name.
+    private static void CheckCollinearity(Matrix<double> x, string[] predictors, string? file)
+    {
+        int p = x.ColumnCount;
+        var centred = x.Clone();
+        for (int j = 0; j < p; j++)
+        {
+            double mean = centred.Column(j).Average();
+            for (int i = 0; i < centred.RowCount; i++) centred[i, j] -= mean;
+        }
+        var g = centred.TransposeThisAndMultiply(centred);
+        var l = new double[p, p];
+        for (int j = 0; j < p; j++)
+        {
+            double d = g[j, j];
+            for (int m = 0; m < j; m++) d -= l[j, m] * l[j, m];
+            if (g[j, j] <= 0 || d <= 1e-10 * g[j, j])
+            {
+                string what = g[j, j] <= 0 ? "is constant" : j == 0 ? "is constant" : $"is a linear combination of {string.Join(", ", predictors.Take(j))}";
+                throw new DataFormatException($"Predictor '{predictors[j]}' {what} in the pooled data (collinear predictors).", file, null, predictors[j]);
+            }
+            l[j, j] = Math.Sqrt(d);
+            for (int i = j + 1; i < p; i++)
+            {
+                double s = g[i, j];
+                for (int m = 0; m < j; m++) s -= l[i, m] * l[j, m];
+                l[i, j] = s / l[j, j];
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Econometrics.Reporting;
+using ScottPlot;
+
+namespace Econometrics.Causal.Invariance;
+
+/// <summary>The result of <see cref="InvariantCausalPrediction.Fit"/>.</summary>
+public sealed class IcpResult
+{
+    internal IcpResult(string[] predictors, double alpha, IcpTest test, double goodnessOfFit, IReadOnlyList<IReadOnlyList<string>> acceptedSets,
+        string[] causalPredictors, double[] pValues, double[]? lower, double[]? upper, bool modelRejected, double bestModel,
+        IReadOnlyList<IcpSet> sets, long setsInSearch, bool pruned, int k, int n, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Predictors = predictors; Alpha = alpha; Test = test; GoodnessOfFit = goodnessOfFit; AcceptedSets = acceptedSets;
+        CausalPredictors = causalPredictors; PValues = pValues; Lower = lower; Upper = upper; ModelRejected = modelRejected;
+        BestModel = bestModel; Sets = sets; SetsInSearch = setsInSearch; Pruned = pruned; K = k; N = n; Diagnostics = diagnostics;
+    }
+
+    /// <summary>The predictor names.</summary>
+    public IReadOnlyList<string> Predictors { get; }
+
+    /// <summary>The significance level.</summary>
+    public double Alpha { get; }
+
+    /// <summary>The per-set test used.</summary>
+    public IcpTest Test { get; }
+
+    /// <summary>The goodness-of-fit level for model rejection.</summary>
+    public double GoodnessOfFit { get; }
+
+    /// <summary>The sets whose p-value exceeds Alpha, in test order.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> AcceptedSets { get; }
+
+    /// <summary>The estimated causal predictors: the intersection of the accepted sets (empty when the model is rejected).</summary>
+    public IReadOnlyList<string> CausalPredictors { get; }
+
+    /// <summary>Per-predictor p-values for "this predictor is not a causal parent": the largest p-value of a set without it.</summary>
+    public IReadOnlyList<double> PValues { get; }
+
+    /// <summary>Lower confidence bounds per predictor (union over accepted sets); null when the model is rejected or the search was pruned.</summary>
+    public IReadOnlyList<double>? Lower { get; }
+
+    /// <summary>Upper confidence bounds per predictor; null when the model is rejected or the search was pruned.</summary>
+    public IReadOnlyList<double>? Upper { get; }
+
+    /// <summary>The value of each confidence interval closest to 0 (0 when the interval contains 0); null like the intervals.</summary>
+    public IReadOnlyList<double>? Maximin => Lower is null || Upper is null ? null
+        : Lower.Zip(Upper, (lo, hi) => double.IsNaN(lo) || double.IsNaN(hi) ? double.NaN
+            : Math.Sign(lo) * Math.Sign(hi) >= 0 ? Math.Sign(hi) * Math.Min(Math.Abs(lo), Math.Abs(hi)) : 0.0).ToArray();
+
+    /// <summary>Whether no set fits (every p-value at or below the goodness-of-fit level).</summary>
+    public bool ModelRejected { get; }
+
+    /// <summary>The largest set p-value.</summary>
+    public double BestModel { get; }
+
+    /// <summary>Every tested set with its p-value, in test order (the empty set first).</summary>
+    public IReadOnlyList<IcpSet> Sets { get; }
+
+    /// <summary>How many sets the full search has (2^p, or fewer with a maximum set size).</summary>
+    public long SetsInSearch { get; }
+
+    /// <summary>Whether pruning skipped sets.</summary>
+    public bool Pruned { get; }
+
+    /// <summary>Number of environments.</summary>
+    public int K { get; }
+
+    /// <summary>Number of observations.</summary>
+    public int N { get; }
+
+    /// <summary>Conditions met during the fit.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The result as a summary table.</summary>
+    public SummaryTable Summary()
+    {
+        var s = new SummaryTable($"Invariant causal prediction ({Test.ToString().ToLowerInvariant()} test)")
+            .AddHeader("Observations", N).AddHeader("Environments", K)
+            .AddHeader("Alpha", Alpha)
+            .AddHeader("Sets tested", $"{Sets.Count} of {SetsInSearch}")
+            .AddHeader("Accepted sets", AcceptedSets.Count == 0 ? "none" : string.Join(" ", AcceptedSets.Select(a => "{" + string.Join(",", a) + "}")))
+            .AddHeader("Causal predictors", ModelRejected ? "none (model rejected)" : "{" + string.Join(",", CausalPredictors) + "}")
+            .AddHeader("Best model p-value", Cell.PValue(BestModel));
+        var t = new Table($"Per-predictor evidence ({(1 - Alpha) * 100:0.##}% intervals, union over accepted sets)",
+            "Predictor", "P-value", "Lower", "Upper", "Maximin", "Causal");
+        var maximin = Maximin;
+        for (int j = 0; j < Predictors.Count; j++)
+            t.AddRow(Predictors[j], Cell.PValue(PValues[j]), Lower?[j] ?? double.NaN, Upper?[j] ?? double.NaN, maximin?[j] ?? double.NaN,
+                CausalPredictors.Contains(Predictors[j]) ? "yes" : "");
+        s.AddTable(t);
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        return s;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Summary().ToText();
+
+    /// <summary>HTML rendering.</summary>
+    public string ToHtml() => Summary().ToHtml();
+
+    /// <summary>Markdown rendering.</summary>
+    public string ToMarkdown() => Summary().ToMarkdown();
+
+    /// <summary>JSON: acceptedSets, causalPredictors, pValues and confidenceIntervals keyed by predictor, and the set p-values.</summary>
+    public string ToJson() => Json.Serialize(WriteJson);
+
+    /// <summary>Writes the result as one JSON object.</summary>
+    /// <param name="w">The writer.</param>
+    public void WriteJson(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("test", Test.ToString().ToLowerInvariant());
+        w.WriteNumber("alpha", Alpha);
+        w.WriteStartArray("acceptedSets");
+        foreach (var a in AcceptedSets) { w.WriteStartArray(); foreach (var v in a) w.WriteStringValue(v); w.WriteEndArray(); }
+        w.WriteEndArray();
+        w.WriteStartArray("causalPredictors");
+        foreach (var v in CausalPredictors) w.WriteStringValue(v);
+        w.WriteEndArray();
+        w.WriteStartObject("pValues");
+        for (int j = 0; j < Predictors.Count; j++) Json.WriteNumber(w, Predictors[j], PValues[j]);
+        w.WriteEndObject();
+        if (Lower is not null && Upper is not null)
+        {
+            w.WriteStartObject("confidenceIntervals");
+            for (int j = 0; j < Predictors.Count; j++)
+            {
+                w.WriteStartArray(Predictors[j]);
+                Json.WriteNumberValue(w, Lower[j]); Json.WriteNumberValue(w, Upper[j]);
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        else w.WriteNull("confidenceIntervals");
+        w.WriteBoolean("modelRejected", ModelRejected);
+        Json.WriteNumber(w, "bestModel", BestModel);
+        w.WriteBoolean("pruned", Pruned);
+        w.WriteStartArray("sets");
+        foreach (var s in Sets)
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("predictors"); foreach (var v in s.Predictors) w.WriteStringValue(v); w.WriteEndArray();
+            Json.WriteNumber(w, "pValue", s.PValue);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Json.WriteDiagnostics(w, Diagnostics);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The per-predictor confidence intervals (union over accepted sets) as vertical bars.</summary>
+    public Plot PlotIntervals()
+    {
+        var plot = Figures.Create($"ICP confidence intervals (alpha = {Alpha})", "Predictor", "Coefficient");
+        if (Lower is null || Upper is null) { plot.Title("ICP: no intervals (model rejected or pruned search)"); return plot; }
+        for (int j = 0; j < Predictors.Count; j++)
+        {
+            if (double.IsNaN(Lower[j])) continue;
+            var line = plot.Add.Line(j, Lower[j], j, Upper[j]);
+            line.LineWidth = 6;
+            line.LineColor = CausalPredictors.Contains(Predictors[j]) ? Colors.SteelBlue : Colors.Gray;
+            // A marker at the midpoint keeps zero-width intervals (variables outside every accepted set) visible.
+            var mid = plot.Add.Marker(j, (Lower[j] + Upper[j]) / 2, MarkerShape.FilledDiamond, 10, line.LineColor);
+            mid.LegendText = "";
+        }
+        plot.Add.HorizontalLine(0, 1, Colors.Black, LinePattern.Dashed);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, Predictors.Count).Select(i => (double)i).ToArray(), Predictors.ToArray());
+        plot.Axes.SetLimitsX(-0.5, Predictors.Count - 0.5);
+        return plot;
+    }
+}

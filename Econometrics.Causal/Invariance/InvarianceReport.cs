@@ -1,0 +1,214 @@
+using System.Text.Json;
+using Econometrics.Reporting;
+using ScottPlot;
+
+namespace Econometrics.Causal.Invariance;
+
+/// <summary>The result of <see cref="InvarianceCheck.Test"/> for one representation.</summary>
+public sealed class InvarianceReport
+{
+    internal InvarianceReport(string representation, string[] features, string target, int n, IReadOnlyList<EnvironmentEstimate> environments,
+        InvarianceGaps gaps, double standardizedSlopeGap, IReadOnlyList<TestResult> tests, IReadOnlyList<GapInterval> intervals, double ucb,
+        double tolerance, double alpha, bool standardized, bool certified, string evidence, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Representation = representation; Features = features; Target = target; NObs = n; Environments = environments; Gaps = gaps;
+        StandardizedSlopeGap = standardizedSlopeGap; Tests = tests; GapIntervals = intervals; UpperConfidenceBound = ucb;
+        Tolerance = tolerance; Alpha = alpha; Standardized = standardized; Certified = certified; Evidence = evidence; Diagnostics = diagnostics;
+    }
+
+    /// <summary>The representation's name.</summary>
+    public string Representation { get; }
+
+    /// <summary>The feature names (columns of Phi X).</summary>
+    public IReadOnlyList<string> Features { get; }
+
+    /// <summary>The target's name.</summary>
+    public string Target { get; }
+
+    /// <summary>Total observations.</summary>
+    public int NObs { get; }
+
+    /// <summary>Per-environment estimates of the optimal linear predictor on Phi X.</summary>
+    public IReadOnlyList<EnvironmentEstimate> Environments { get; }
+
+    /// <summary>The invariance gaps (raw feature units).</summary>
+    public InvarianceGaps Gaps { get; }
+
+    /// <summary>The slope gap with features scaled to unit pooled SD (invariant to rescaling Phi's rows).</summary>
+    public double StandardizedSlopeGap { get; }
+
+    /// <summary>Chow, Wald, ICP normal and exact, Levene and Brown-Forsythe tests.</summary>
+    public IReadOnlyList<TestResult> Tests { get; }
+
+    /// <summary>Bootstrap percentile intervals at level 1 - Alpha for every gap (empty without a bootstrap).</summary>
+    public IReadOnlyList<GapInterval> GapIntervals { get; }
+
+    /// <summary>The upper confidence bound on the slope gap used for certification.</summary>
+    public double UpperConfidenceBound { get; }
+
+    /// <summary>The tolerance epsilon.</summary>
+    public double Tolerance { get; }
+
+    /// <summary>The level.</summary>
+    public double Alpha { get; }
+
+    /// <summary>Whether certification used standardised features.</summary>
+    public bool Standardized { get; }
+
+    /// <summary>Whether the representation is certified epsilon-invariant at level Alpha (UCB &lt;= tolerance).</summary>
+    public bool Certified { get; }
+
+    /// <summary>The decision in words with its evidence.</summary>
+    public string Evidence { get; }
+
+    /// <summary>Conditions met while building the report.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The test with the given method-name prefix ("Chow", "Wald", "Levene", "Brown-Forsythe", "ICP normal", "ICP exact").</summary>
+    /// <param name="prefix">The start of the method name.</param>
+    public TestResult TestNamed(string prefix) =>
+        Tests.FirstOrDefault(t => t.Method.StartsWith(prefix, StringComparison.Ordinal))
+        ?? throw new ArgumentException($"No test starts with '{prefix}'.", nameof(prefix));
+
+    /// <summary>The report as a summary table.</summary>
+    public SummaryTable Summary()
+    {
+        var s = new SummaryTable($"Invariance of {Target} on {Representation} across {Environments.Count} environments")
+            .AddHeader("Observations", NObs)
+            .AddHeader("Features", string.Join(", ", Features))
+            .AddHeader($"Epsilon-invariant (alpha = {Alpha})", Certified ? "yes" : "no")
+            .AddHeader("Evidence", Evidence);
+        var cols = new List<string> { "Environment", "N", "Intercept" };
+        cols.AddRange(Features);
+        cols.Add("Sigma2");
+        var t = new Table("Per-environment optimal predictor (standard errors in parentheses)", cols.ToArray());
+        foreach (var e in Environments)
+        {
+            var row = new List<Cell> { e.Environment, e.NObs };
+            for (int j = 0; j < e.Estimate.Count; j++) row.Add($"{Fmt(e.Estimate[j])} ({Fmt(e.StdError[j])})");
+            row.Add(e.Sigma2);
+            t.AddRow(row.ToArray());
+        }
+        s.AddTable(t);
+        var g = new Table(GapIntervals.Count > 0 ? $"Invariance gaps ({(1 - Alpha) * 100:0.##}% bootstrap intervals)" : "Invariance gaps",
+            "Gap", "Estimate", "Lower", "Upper");
+        foreach (var (name, value) in Gaps.Named())
+        {
+            var iv = GapIntervals.FirstOrDefault(i => i.Name == name);
+            g.AddRow(name, value, iv?.Lower ?? double.NaN, iv?.Upper ?? double.NaN);
+        }
+        g.AddRow("standardizedSlopeGap", StandardizedSlopeGap, double.NaN, double.NaN);
+        g.AddRow("slopeGapUpperBound", UpperConfidenceBound, double.NaN, double.NaN);
+        s.AddTable(g);
+        var tt = new Table("Tests", "Test", "Statistic", "Distribution", "P-value");
+        foreach (var x in Tests) tt.AddRow(x.Method, x.Statistic, x.Distribution.ToString(), x.PValue is { } p ? Cell.PValue(p) : Cell.Text("n/a"));
+        s.AddTable(tt);
+        if (GapIntervals.Count > 0)
+            s.AddNote("Gap intervals are basic bootstrap intervals, stratified by environment; near a true gap of 0 they are unreliable " +
+                      "(a gap is a maximum), so judge exact invariance by the Chow and Wald tests.");
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        return s;
+    }
+
+    private static string Fmt(double x) => Cell.Num(x).ToString();
+
+    /// <inheritdoc/>
+    public override string ToString() => Summary().ToText();
+
+    /// <summary>HTML rendering.</summary>
+    public string ToHtml() => Summary().ToHtml();
+
+    /// <summary>Markdown rendering.</summary>
+    public string ToMarkdown() => Summary().ToMarkdown();
+
+    /// <summary>JSON: environments, gaps, tests [{name, statistic, pValue}], certification.</summary>
+    public string ToJson() => Json.Serialize(w => WriteJson(w));
+
+    /// <summary>Writes the report's fields into the current JSON object (environments, gaps, tests, certification).</summary>
+    /// <param name="w">The writer, positioned inside an object.</param>
+    public void WriteFields(Utf8JsonWriter w)
+    {
+        w.WriteString("representation", Representation);
+        w.WriteStartArray("features"); foreach (var f in Features) w.WriteStringValue(f); w.WriteEndArray();
+        w.WriteStartArray("environments");
+        foreach (var e in Environments)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", e.Environment);
+            w.WriteNumber("nObs", e.NObs);
+            Json.WriteNumber(w, "intercept", e.Intercept);
+            w.WriteStartObject("coefficients");
+            for (int j = 0; j < Features.Count; j++) Json.WriteNumber(w, Features[j], e.Estimate[j + 1]);
+            w.WriteEndObject();
+            Json.WriteArray(w, "stdErrors", e.StdError);
+            Json.WriteNumber(w, "sigma2", e.Sigma2);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("gaps");
+        foreach (var (k, v) in Gaps.Named()) Json.WriteNumber(w, k, v);
+        Json.WriteNumber(w, "standardizedSlopeGap", StandardizedSlopeGap);
+        if (GapIntervals.Count > 0)
+        {
+            w.WriteStartObject("intervals");
+            foreach (var iv in GapIntervals) { w.WriteStartArray(iv.Name); Json.WriteNumberValue(w, iv.Lower); Json.WriteNumberValue(w, iv.Upper); w.WriteEndArray(); }
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteStartArray("tests");
+        foreach (var t in Tests)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", t.Method);
+            Json.WriteNumber(w, "statistic", t.Statistic);
+            w.WriteString("distribution", t.Distribution.ToString());
+            Json.WriteNumber(w, "pValue", t.PValue ?? double.NaN);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartObject("certification");
+        Json.WriteNumber(w, "tolerance", Tolerance);
+        Json.WriteNumber(w, "alpha", Alpha);
+        w.WriteBoolean("standardized", Standardized);
+        Json.WriteNumber(w, "upperConfidenceBound", UpperConfidenceBound);
+        w.WriteBoolean("certified", Certified);
+        w.WriteString("evidence", Evidence);
+        w.WriteEndObject();
+        Json.WriteDiagnostics(w, Diagnostics);
+    }
+
+    /// <summary>Writes the report as one JSON object.</summary>
+    /// <param name="w">The writer.</param>
+    public void WriteJson(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        WriteFields(w);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Per-environment coefficients with 95% Wald intervals, one series per coefficient.</summary>
+    public Plot PlotCoefficients()
+    {
+        var plot = Figures.Create($"Per-environment coefficients: {Target} on {Representation}", "Environment", "Estimate (95% interval)");
+        var names = new[] { "Intercept" }.Concat(Features).ToArray();
+        int K = Environments.Count, q = names.Length;
+        double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int j = 0; j < q; j++)
+        {
+            double offset = (j - (q - 1) / 2.0) * 0.12;
+            var xs = Enumerable.Range(0, K).Select(k => k + offset).ToArray();
+            var ys = Environments.Select(e => e.Estimate[j]).ToArray();
+            var err = Environments.Select(e => z * e.StdError[j]).ToArray();
+            var color = palette.GetColor(j);
+            var eb = plot.Add.ErrorBar(xs, ys, err);
+            eb.LineColor = color;
+            var sc = plot.Add.ScatterPoints(xs, ys, color);
+            sc.LegendText = names[j];
+        }
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, K).Select(k => (double)k).ToArray(), Environments.Select(e => e.Environment).ToArray());
+        plot.Axes.SetLimitsX(-0.6, K - 0.4);
+        plot.ShowLegend();
+        return plot;
+    }
+}

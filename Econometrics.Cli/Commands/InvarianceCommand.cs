@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Econometrics.Causal.Invariance;
+using Econometrics.Reporting;
+
+namespace Econometrics.Cli.Commands;
+
+/// <summary><c>econ invariance</c>: the invariance report for a representation, optionally with invariant causal prediction.</summary>
+public sealed class InvarianceCommand : ICommand
+{
+    /// <inheritdoc/>
+    public string Name => "invariance";
+
+    /// <inheritdoc/>
+    public string Description => "invariance across environments: gaps, Chow/Levene tests, epsilon-certification, ICP";
+
+    /// <inheritdoc/>
+    public IReadOnlyCollection<string> Flags => ["icp", "standardize"];
+
+    /// <inheritdoc/>
+    public string Usage => """
+        usage: econ invariance --data F.csv --target Y --env COL --predictors a,b,c
+                               [--representation PHI.csv | --subset a,b] [--alpha 0.05] [--icp] [options]
+
+          --target COL           the response
+          --env COL              the environment column (numbers or labels)
+          --predictors a,b,c     the predictors X
+          --representation F     Phi as CSV: header = predictor names, one row per feature (optional 'feature' column)
+          --subset a,b           Phi selects these predictors (default: all predictors)
+          --alpha A              level of the tests, the certification and ICP (default 0.05)
+          --tolerance E          epsilon for the slope gap (default 0.2)
+          --standardize          certify on features scaled to unit SD
+          --bootstrap B          bootstrap replications for the gap intervals (default 499; 0 skips)
+          --icp                  also run invariant causal prediction over all subsets of the predictors
+          --test normal|exact    ICP's test (default normal)
+          --prune                (with --icp) skip sets that cannot change the causal set
+
+        """ + SharedOptions.Usage;
+
+    /// <inheritdoc/>
+    public int Execute(ParsedArgs args, CliConsole console)
+    {
+        var shared = SharedOptions.From(args);
+        var target = args.Require("target", "the response column");
+        var env = args.Require("env", "the environment column");
+        var predictors = args.GetList("predictors");
+        if (predictors.Length == 0) throw new UsageException("--predictors is required (comma-separated predictor columns).");
+        var phiFile = args.Get("representation");
+        var subset = args.GetList("subset");
+        if (phiFile is not null && subset.Length > 0) throw new UsageException("Give either --representation or --subset, not both.");
+        if (phiFile is not null && !File.Exists(phiFile)) throw new UsageException($"--representation: file '{phiFile}' does not exist.");
+        double alpha = args.GetDouble("alpha", 0.05);
+        if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--alpha must be in (0, 1), not {alpha}.");
+        double tolerance = args.GetDouble("tolerance", 0.2);
+        if (!(tolerance > 0)) throw new UsageException($"--tolerance must be positive, not {tolerance}.");
+        int bootstrap = args.GetInt("bootstrap", 499);
+        if (bootstrap < 0) throw new UsageException("--bootstrap must be non-negative.");
+        bool standardize = args.Has("standardize");
+        bool runIcp = args.Has("icp");
+        var testName = args.Get("test") ?? "normal";
+        var test = testName switch
+        {
+            "normal" => IcpTest.Normal,
+            "exact" => IcpTest.Exact,
+            _ => throw new UsageException($"--test must be 'normal' or 'exact', not '{testName}'."),
+        };
+        bool prune = args.Has("prune");
+        args.RejectUnknown();
+
+        var data = Environments.Load(shared.Data!, target, env, predictors);
+        var phi = phiFile is not null ? Representation.Load(phiFile, data.Predictors)
+            : Representation.Subset(data, subset.Length > 0 ? subset : data.Predictors.ToArray());
+        var report = new InvarianceCheck { Alpha = alpha, Tolerance = tolerance, Standardize = standardize, BootstrapReplications = bootstrap, Seed = shared.Seed }
+            .Test(data, phi, cancellationToken: console.Cancellation);
+        var icp = runIcp ? new InvariantCausalPrediction { Alpha = alpha, Test = test, Prune = prune }.Fit(data, cancellationToken: console.Cancellation) : null;
+
+        string text = report.ToString() + (icp is null ? "" : Environment.NewLine + icp);
+        string Html() => report.ToHtml() + (icp?.ToHtml() ?? "");
+        string JsonText() => Json.Serialize(w =>
+        {
+            w.WriteStartObject();
+            report.WriteFields(w);
+            if (icp is not null) { w.WritePropertyName("icp"); icp.WriteJson(w); }
+            w.WriteEndObject();
+        });
+        shared.Emit(console, text, JsonText, Html, report.PlotCoefficients);
+        return 0;
+    }
+}

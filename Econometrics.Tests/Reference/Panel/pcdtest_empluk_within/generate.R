@@ -1,0 +1,16 @@
+# Fixture: plm::pcdtest on EmplUK, log(emp) ~ log(wage) + log(capital), model = 'within'.
+# Run from this folder: Rscript generate.R   (R 4.2.2, plm 2.6-2, jsonlite)
+source("../pcdtest_common.R")
+data("EmplUK", package = "plm")
+d <- EmplUK
+write.csv(d[, c("firm","year","emp","wage","capital")], "input.csv", row.names = FALSE, quote = FALSE)
+f <- log(emp) ~ log(wage) + log(capital)
+m <- plm(f, data = d, model = 'within')
+tests <- c('cd', 'lm', 'sclm', 'bcsclm')
+exp <- pcd_all(m, tests)
+exp$rho <- unname(pcdtest(m, test = "rho")$statistic)
+exp$absrho <- unname(pcdtest(m, test = "absrho")$statistic)
+exp$coefficients <- coef_table(m)
+exp$n <- pdim(m)$nT$n; exp$t <- pdim(m)$nT$T; exp$nobs <- pdim(m)$nT$N
+write_fixture(".", "pcdtest(plm(log(emp) ~ log(wage) + log(capital), data = EmplUK, model = 'within'), test = t) for t in c('cd', 'lm', 'sclm', 'bcsclm')",
+  list(formula = "log(emp) ~ log(wage) + log(capital)", model = "within", effect = "individual", entity = names(d)[1], time = names(d)[2]), exp)

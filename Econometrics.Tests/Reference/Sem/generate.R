@@ -1,0 +1,84 @@
+# Fixtures for Econometrics.Causal.Sem: lavaan 0.6-14 ML fits (default settings: ML, expected information,
+# fixed.x = TRUE, marker-variable identification). Run from this folder: Rscript generate.R
+# Writes <case>/expected.json, <case>/model.lav and the input data (<case>/input.csv or <case>/cov.csv)
+# and ships the lavaan data sets into ../../../data/sem/.
+suppressPackageStartupMessages({ library(lavaan); library(jsonlite) })
+source_tag <- sprintf("R %s, lavaan %s", paste(R.version$major, R.version$minor, sep = "."), packageVersion("lavaan"))
+
+measures <- c("chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "cfi", "tli", "nfi", "rmsea",
+              "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.pvalue", "rmsea.notclose.pvalue", "srmr",
+              "logl", "unrestricted.logl", "aic", "bic", "bic2", "npar", "fmin")
+
+write_case <- function(name, model, fit, call, input = NULL, cov = NULL, nobs = NULL) {
+  dir.create(name, showWarnings = FALSE)
+  writeLines(model, file.path(name, "model.lav"))
+  if (!is.null(input)) write.csv(input, file.path(name, "input.csv"), row.names = FALSE)
+  if (!is.null(cov)) write.csv(cov, file.path(name, "cov.csv"), row.names = FALSE)
+  pe <- parameterEstimates(fit)
+  pe <- pe[pe$op %in% c("=~", "~", "~~"), ]
+  ss <- standardizedSolution(fit, type = "std.all")
+  std <- ss$est.std[match(paste(pe$lhs, pe$op, pe$rhs), paste(ss$lhs, ss$op, ss$rhs))]
+  est <- lapply(seq_len(nrow(pe)), function(i) list(lhs = pe$lhs[i], op = pe$op[i], rhs = pe$rhs[i],
+                 est = pe$est[i], se = if (pe$se[i] == 0) NULL else pe$se[i], free = pe$se[i] != 0, std.all = std[i]))
+  fm <- as.list(fitMeasures(fit, measures))
+  fm <- lapply(fm, function(x) if (is.na(x)) NULL else unname(x))
+  out <- list(source = source_tag, call = call,
+              nobs = if (is.null(nobs)) nrow(input) else nobs,
+              expected = list(estimates = est, fit = fm),
+              tolerance = list(estimate = 1e-4, stdError = 1e-4, fit = "1e-4 relative (chisq, df, cfi, tli, rmsea and its CI, srmr, aic, bic, logl)"))
+  writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(name, "expected.json"))
+}
+
+# 1. HolzingerSwineford1939 three-factor CFA.
+hs <- HolzingerSwineford1939
+hs_model <- "# Holzinger & Swineford three-factor CFA (lavaan tutorial)
+visual  =~ x1 + x2 + x3
+textual =~ x4 + x5 + x6
+speed   =~ x7 + x8 + x9"
+hs_fit <- cfa(hs_model, data = hs)
+hs_in <- hs[, paste0("x", 1:9)]
+write_case("lavaan_hs_cfa", hs_model, hs_fit, "cfa(model, data = HolzingerSwineford1939)", input = hs_in)
+
+# 1b. The same with std.lv = TRUE (factor variances fixed at 1, all loadings free).
+hs_fit_lv <- cfa(hs_model, data = hs, std.lv = TRUE)
+write_case("lavaan_hs_cfa_stdlv", hs_model, hs_fit_lv, "cfa(model, data = HolzingerSwineford1939, std.lv = TRUE)", input = hs_in)
+
+# 2. PoliticalDemocracy SEM with correlated residuals (lavaan tutorial).
+pd <- PoliticalDemocracy
+pd_model <- "# Bollen (1989) political democracy model (lavaan tutorial)
+ind60 =~ x1 + x2 + x3
+dem60 =~ y1 + y2 + y3 + y4
+dem65 =~ y5 + y6 + y7 + y8
+dem60 ~ ind60
+dem65 ~ ind60 + dem60
+y1 ~~ y5
+y2 ~~ y4 + y6
+y3 ~~ y7
+y4 ~~ y8
+y6 ~~ y8"
+pd_fit <- sem(pd_model, data = pd)
+write_case("lavaan_poldem_sem", pd_model, pd_fit, "sem(model, data = PoliticalDemocracy)", input = pd)
+
+# 3. Non-recursive model with instruments x1 (for y1) and x2 (for y2), no disturbance covariance (df = 1),
+#    fitted to a covariance matrix with sample.nobs = 500 (lavaan rescales it by 499/500).
+S <- matrix(c(2.126, 1.606, .733, .375,
+              1.606, 2.195, .443, .650,
+              .733, .443, 1, .3,
+              .375, .650, .3, 1), 4, 4, dimnames = list(c("y1", "y2", "x1", "x2"), c("y1", "y2", "x1", "x2")))
+nr_model <- "# non-recursive model: y1 and y2 cause each other, x1 and x2 are instruments
+y1 ~ x1 + y2
+y2 ~ x2 + y1"
+nr_fit <- sem(nr_model, sample.cov = S, sample.nobs = 500)
+write_case("lavaan_nonrecursive", nr_model, nr_fit, "sem(model, sample.cov = S, sample.nobs = 500)", cov = S, nobs = 500)
+
+# 4. The same with a disturbance covariance (just identified, df = 0).
+nra_model <- "# just-identified non-recursive model with correlated disturbances
+y1 ~ x1 + y2
+y2 ~ x2 + y1
+y1 ~~ y2"
+nra_fit <- sem(nra_model, sample.cov = S, sample.nobs = 500)
+write_case("lavaan_nonrecursive_cov", nra_model, nra_fit, "sem(model, sample.cov = S, sample.nobs = 500)", cov = S, nobs = 500)
+
+# Shipped data sets.
+write.csv(hs, "../../../data/sem/HolzingerSwineford1939.csv", row.names = FALSE)
+write.csv(pd, "../../../data/sem/PoliticalDemocracy.csv", row.names = FALSE)

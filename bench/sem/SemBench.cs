@@ -1,0 +1,75 @@
+using Econometrics.Causal.Sem;
+using Econometrics.Data;
+
+namespace Econometrics.Bench.Cases;
+
+/// <summary>Linear SEMs: the PoliticalDemocracy ML fit against lavaan, and the numeric one-connection covariance of a
+/// 30-node sparse cyclic graph against plain inversion.</summary>
+public sealed class SemBench : IBenchSuite
+{
+    private const string PolDemModel = """
+        ind60 =~ x1 + x2 + x3
+        dem60 =~ y1 + y2 + y3 + y4
+        dem65 =~ y5 + y6 + y7 + y8
+        dem60 ~ ind60
+        dem65 ~ ind60 + dem60
+        y1 ~~ y5
+        y2 ~~ y4 + y6
+        y3 ~~ y7
+        y4 ~~ y8
+        y6 ~~ y8
+        """;
+
+    public IEnumerable<BenchCase> Cases()
+    {
+        var data = CsvFrame.Load(FindData("sem/PoliticalDemocracy.csv"));
+        var estimator = new SemEstimator(PolDemModel);
+        string script = Path.Combine(AppContext.BaseDirectory, "scripts", "sem", "poldem_lavaan.R").Replace("\\", "/");
+        yield return new BenchCase("sem/poldem-fit", "PoliticalDemocracy SEM (11 observed, 3 latent, 31 parameters), ML fit with SEs and fit measures",
+            () => estimator.Fit(data))
+        {
+            OursLabel = "SemEstimator.Fit",
+            RSetup = $"source('{script}')",
+            RBody = "fit_once()",
+            Repetitions = 20,
+        };
+
+        var sem = SparseCyclic(30, seed: 5);
+        yield return new BenchCase("sem/one-connection-30", "Sigma of a 30-node sparse cyclic mixed graph (36 directed, 6 bidirected edges)",
+            () => ImpliedCovariance.ByOneConnection(sem))
+        {
+            OursLabel = "one-connection rule",
+            Baseline = () => ImpliedCovariance.ByInversion(sem),
+            BaselineLabel = "LU inversion",
+            Repetitions = 50,
+        };
+    }
+
+    /// <summary>A chain 1 -&gt; ... -&gt; n with a few short feedback edges (disjoint 3-cycles) and bidirected edges.</summary>
+    internal static LinearSem SparseCyclic(int n, int seed)
+    {
+        var rng = new Random(seed);
+        var d = new List<(int, int)>();
+        for (int i = 1; i < n; i++) d.Add((i, i + 1));
+        for (int i = 3; i <= n; i += 4) d.Add((i, i - 2));           // 3-cycles i-2 -> i-1 -> i -> i-2
+        var b = new List<(int, int)>();
+        for (int i = 1; i + 5 <= n; i += 5) b.Add((i, i + 5));
+        var g = MixedGraph.FromIndices(n, d, b);
+        var theta = new double[g.ParameterCount];
+        for (int e = 0; e < g.Directed.Count; e++) theta[e] = 0.2 + 0.5 * rng.NextDouble();
+        for (int v = 0; v < n; v++) theta[g.Directed.Count + v] = 1 + rng.NextDouble();
+        for (int k = 0; k < g.Bidirected.Count; k++) theta[g.Directed.Count + n + k] = 0.1 + 0.2 * rng.NextDouble();
+        return new LinearSem(g, theta);
+    }
+
+    private static string FindData(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "data", relative);
+            if (File.Exists(path)) return path;
+        }
+        var cwd = Path.Combine("data", relative);
+        return File.Exists(cwd) ? cwd : throw new FileNotFoundException($"Shipped data file data/{relative} not found above {AppContext.BaseDirectory}.");
+    }
+}
