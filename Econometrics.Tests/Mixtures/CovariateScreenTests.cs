@@ -7,7 +7,7 @@ namespace Econometrics.Tests.Mixtures;
 /// <summary>The likelihood-ratio covariate screen selects the generating roles and rejects noise in simulation.</summary>
 public sealed class CovariateScreenTests(ITestOutputHelper output)
 {
-    [Fact]
+    [Support.MonteCarloFact]
     [Trait("Category", "MonteCarlo")]   // a simulated data set and 9 mixture fits (about 15 s in Debug)
     public void ScreenFindsTheGeneratingGatingAndExpertCovariates()
     {

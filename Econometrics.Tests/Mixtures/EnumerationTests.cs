@@ -7,7 +7,7 @@ namespace Econometrics.Tests.Mixtures;
 /// <summary>Class enumeration on nlpsem's ECLS-K demo data (research note §5 C: −2LL targets for 1, 2, 3 classes).</summary>
 public sealed class EnumerationTests(ITestOutputHelper output)
 {
-    [Fact]
+    [Support.MonteCarloFact]
     [Trait("Category", "MonteCarlo")]   // long-running reference check (about a minute); CI runs it in the separate step
     public void EnumerationReachesNlpsemFitsOnEclsK()
     {

@@ -9,7 +9,7 @@ public sealed class SimulationTests(ITestOutputHelper output)
 {
     private static GrowthMixtureDesign Design => new() { Truth = MixtureFixtures.SimTruth, N = 500, Occasions = 8 };
 
-    [Fact]
+    [Support.MonteCarloFact]
     [Trait("Category", "MonteCarlo")]
     public void KnotsAndClassesAreRecovered()
     {
