@@ -42,8 +42,8 @@ var replaced = Composition.From(counts, ["a", "b", "c", "d"], new BayesianMultip
 Console.WriteLine(replaced);
 
 // 7. Figures.
-pcor.PlotHeatmap().Save(Path.Combine(outDir, "03-cups-pcor-heatmap.png"), 800, 700);
-pcor.PlotNetwork().Save(Path.Combine(outDir, "03-cups-pcor-network.png"), 700, 700);
-cups.PlotTernary("Na", "Ca", "Si").Save(Path.Combine(outDir, "03-cups-ternary.png"), 700, 620);
+pcor.PlotHeatmap().SaveFigure(Path.Combine(outDir, "03-cups-pcor-heatmap.png"), 800, 700);
+pcor.PlotNetwork().SaveFigure(Path.Combine(outDir, "03-cups-pcor-network.png"), 700, 700);
+cups.PlotTernary("Na", "Ca", "Si").SaveFigure(Path.Combine(outDir, "03-cups-ternary.png"), 700, 620);
 Console.WriteLine($"Figures written to {Path.GetFullPath(outDir)}");
 return 0;

@@ -31,15 +31,15 @@ Console.WriteLine($"log-likelihood at the truth: joint {new GrowthMixture().LogL
 // 3. Fit the full mixture of experts: EM with a knot search per class from 20 seeded starts, then quasi-Newton.
 var fit = new GrowthMixture { Classes = 2, Starts = 20, Seed = 2026 }.Fit(sim);
 Console.WriteLine(fit);
-fit.PlotTrajectories(sim).Save(Path.Combine(outDir, "moe-trajectories.png"));
-fit.PlotPosteriors().Save(Path.Combine(outDir, "moe-posteriors.png"));
+fit.PlotTrajectories(sim).SaveFigure(Path.Combine(outDir, "moe-trajectories.png"));
+fit.PlotPosteriors().SaveFigure(Path.Combine(outDir, "moe-posteriors.png"));
 File.WriteAllText(Path.Combine(outDir, "moe-fit.json"), fit.ToJson());
 
 // 4. How many classes? Enumerate without covariates (the nlpsem workflow), then read BIC.
 var noCovariates = GrowthData.Load(Data("moe_ref_sim.csv"), "id", "Y", "T");
 var enumeration = new ClassEnumeration { MaxClasses = 3, Model = new GrowthMixture { Starts = 6, StandardErrors = false } }.Enumerate(noCovariates);
 Console.WriteLine(enumeration);
-enumeration.PlotCriteria().Save(Path.Combine(outDir, "moe-enumeration.png"));
+enumeration.PlotCriteria().SaveFigure(Path.Combine(outDir, "moe-enumeration.png"));
 
 // 5. The authors' example (N = 500, 10 waves, 2 gating and 2 expert covariates): OpenMx and Mplus report
 //    log-likelihood -11458.347 with 47 parameters.
