@@ -12,11 +12,11 @@ public static class Cli
         new ReportCommand(),
         new DescribeCommand(),
         new PanelCommand(),
-        new MoeCommand(),
         new CdCommand(),
         new CdMonteCarloCommand(),
-        new CodaCommand(),
         new SemCommand(),
+        new CodaCommand(),
+        new MoeCommand(),
         new InvarianceCommand(),
     ];
 

@@ -12,10 +12,10 @@ public sealed class ReportCommand : ICommand
     public static IReadOnlyList<IReportSection> Sections { get; } =
     [
         new DataSection(),
-        new TrajectoriesSection(),
         new CdSection(),
-        new CodaSection(),
         new SemSection(),
+        new CodaSection(),
+        new TrajectoriesSection(),
         new InvarianceSection(),
     ];
 
