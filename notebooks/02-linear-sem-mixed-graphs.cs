@@ -45,18 +45,8 @@ Console.WriteLine(relations);
 Check(relations.Relations.Count == 1 && relations.Relations[0].Degree == 4 && relations.Relations[0].Certified, "Verma constraint");
 
 // 5. Bollen's political democracy model, fitted like lavaan's sem().
-var model = """
-    ind60 =~ x1 + x2 + x3
-    dem60 =~ y1 + y2 + y3 + y4
-    dem65 =~ y5 + y6 + y7 + y8
-    dem60 ~ ind60
-    dem65 ~ ind60 + dem60
-    y1 ~~ y5
-    y2 ~~ y4 + y6
-    y3 ~~ y7
-    y4 ~~ y8
-    y6 ~~ y8
-    """;
+var model = ExampleModels.PoliticalDemocracy;
+Console.WriteLine(model);
 var fit = new SemEstimator(model).Fit(CsvFrame.Load(Path.Combine(root, "data", "sem", "PoliticalDemocracy.csv")));
 Console.WriteLine(fit);
 Check(Math.Abs(fit.FitMeasures.Chisq - 38.1252182280584) < 1e-4, "chi-square as lavaan 0.6-14");

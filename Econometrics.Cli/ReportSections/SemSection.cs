@@ -17,18 +17,7 @@ public sealed class SemSection : IReportSection
         section.AddParagraph("Bollen's (1989) political democracy model, fitted by maximum likelihood with lavaan's conventions " +
                              "(normal likelihood, expected-information standard errors); the numbers match lavaan 0.6-14 to 1e-4. " +
                              "Data: lavaan's PoliticalDemocracy (data/sem/PoliticalDemocracy.csv).");
-        var model = """
-            ind60 =~ x1 + x2 + x3
-            dem60 =~ y1 + y2 + y3 + y4
-            dem65 =~ y5 + y6 + y7 + y8
-            dem60 ~ ind60
-            dem65 ~ ind60 + dem60
-            y1 ~~ y5
-            y2 ~~ y4 + y6
-            y3 ~~ y7
-            y4 ~~ y8
-            y6 ~~ y8
-            """;
+        var model = ExampleModels.PoliticalDemocracy;
         section.AddPreformatted(model);
         var fit = new SemEstimator(model) { Seed = context.Seed }.Fit(CsvFrame.Load(context.DataFile("sem/PoliticalDemocracy.csv")));
         section.AddSummary(fit.Summary());

@@ -7,18 +7,7 @@ namespace Econometrics.Bench.Cases;
 /// 30-node sparse cyclic graph against plain inversion.</summary>
 public sealed class SemBench : IBenchSuite
 {
-    private const string PolDemModel = """
-        ind60 =~ x1 + x2 + x3
-        dem60 =~ y1 + y2 + y3 + y4
-        dem65 =~ y5 + y6 + y7 + y8
-        dem60 ~ ind60
-        dem65 ~ ind60 + dem60
-        y1 ~~ y5
-        y2 ~~ y4 + y6
-        y3 ~~ y7
-        y4 ~~ y8
-        y6 ~~ y8
-        """;
+    private const string PolDemModel = ExampleModels.PoliticalDemocracy; // the same model lavaan fits in poldem_lavaan.R
 
     public IEnumerable<BenchCase> Cases()
     {
