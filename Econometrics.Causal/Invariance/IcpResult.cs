@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>The result of <see cref="InvariantCausalPrediction.Fit"/>.</summary>
-public sealed class IcpResult
+public sealed class IcpResult : SummarizedResult
 {
     internal IcpResult(string[] predictors, double alpha, IcpTest test, double goodnessOfFit, IReadOnlyList<IReadOnlyList<string>> acceptedSets,
         string[] causalPredictors, double[] pValues, double[]? lower, double[]? upper, bool modelRejected, double bestModel,
@@ -73,7 +73,7 @@ public sealed class IcpResult
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>The result as a summary table.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable($"Invariant causal prediction ({Test.ToString().ToLowerInvariant()} test)")
             .AddHeader("Observations", N).AddHeader("Environments", K)
@@ -93,17 +93,8 @@ public sealed class IcpResult
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON: acceptedSets, causalPredictors, pValues and confidenceIntervals keyed by predictor, and the set p-values.</summary>
-    public string ToJson() => Json.Serialize(WriteJson);
+    public override string ToJson() => Json.Serialize(WriteJson);
 
     /// <summary>Writes the result as one JSON object.</summary>
     /// <param name="w">The writer.</param>

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>The result of <see cref="InvarianceCheck.Test"/> for one representation.</summary>
-public sealed class InvarianceReport
+public sealed class InvarianceReport : SummarizedResult
 {
     internal InvarianceReport(string representation, string[] features, string target, int n, IReadOnlyList<EnvironmentEstimate> environments,
         InvarianceGaps gaps, double standardizedSlopeGap, IReadOnlyList<TestResult> tests, IReadOnlyList<GapInterval> intervals, double ucb,
@@ -71,7 +71,7 @@ public sealed class InvarianceReport
         ?? throw new ArgumentException($"No test starts with '{prefix}'.", nameof(prefix));
 
     /// <summary>The report as a summary table.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable($"Invariance of {Target} on {Representation} across {Environments.Count} environments")
             .AddHeader("Observations", NObs)
@@ -112,17 +112,8 @@ public sealed class InvarianceReport
 
     private static string Fmt(double x) => Cell.Num(x).ToString();
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON: environments, gaps, tests [{name, statistic, pValue}], certification.</summary>
-    public string ToJson() => Json.Serialize(w => WriteJson(w));
+    public override string ToJson() => Json.Serialize(w => WriteJson(w));
 
     /// <summary>Writes the report's fields into the current JSON object (environments, gaps, tests, certification).</summary>
     /// <param name="w">The writer, positioned inside an object.</param>

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>The result of <see cref="PacTransferExperiment.Run"/>.</summary>
-public sealed class PacTransferResult
+public sealed class PacTransferResult : SummarizedResult
 {
     internal PacTransferResult(IReadOnlyList<PacTransferRow> rows, int hypotheses, double tolerance, double failureProbability, double delta,
         int replications, int testDraws, double? q, double finiteClassBound, int seed)
@@ -45,7 +45,7 @@ public sealed class PacTransferResult
     public int Seed { get; }
 
     /// <summary>The result as a summary table.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable("PAC transfer of approximate invariance to unseen environments")
             .AddHeader("Hypotheses |H|", Hypotheses).AddHeader("Tolerance tau", Tolerance)
@@ -62,17 +62,8 @@ public sealed class PacTransferResult
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON rendering.</summary>
-    public string ToJson() => Json.Serialize(w =>
+    public override string ToJson() => Json.Serialize(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("hypotheses", Hypotheses);

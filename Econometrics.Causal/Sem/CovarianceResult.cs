@@ -5,7 +5,7 @@ namespace Econometrics.Causal.Sem;
 
 /// <summary>The covariance matrix of a numeric linear SEM by one or more methods, with their largest disagreement and,
 /// optionally, the symbolic one-connection form.</summary>
-public sealed class CovarianceResult
+public sealed class CovarianceResult : SummarizedResult
 {
     private CovarianceResult(LinearSem sem, IReadOnlyList<(string Method, Matrix<double> Sigma)> methods, SymbolicCovariance? symbolic)
     {
@@ -51,7 +51,7 @@ public sealed class CovarianceResult
     public double MaxDifference => Methods.Skip(1).Select(m => (m.Sigma - Covariance).Enumerate().Max(Math.Abs)).DefaultIfEmpty(0).Max();
 
     /// <summary>The summary: Sigma, the methods' agreement and the symbolic form.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var nodes = Model.Graph.Nodes;
         var s = new SummaryTable("Implied covariance of a linear SEM")
@@ -67,17 +67,8 @@ public sealed class CovarianceResult
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML fragment.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON: <c>{"nodes","covariance":[[...]],"methods":{...},"maxDifference","symbolic"?}</c>.</summary>
-    public string ToJson() => Json.Serialize(w =>
+    public override string ToJson() => Json.Serialize(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("nodes"); foreach (var v in Model.Graph.Nodes) w.WriteStringValue(v); w.WriteEndArray();

@@ -3,7 +3,7 @@ using Econometrics.Reporting;
 namespace Econometrics.Causal.Sem;
 
 /// <summary>The identifiability of a mixed graph's SEM: Jacobian rank, half-trek criterion and global identifiability.</summary>
-public sealed class IdentifiabilityResult
+public sealed class IdentifiabilityResult : SummarizedResult
 {
     private readonly HashSet<int> _solved;
     private readonly List<int> _order;
@@ -102,7 +102,7 @@ public sealed class IdentifiabilityResult
     }
 
     /// <summary>The summary.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         string verdict = HtcIdentifiable ? "generically identifiable (HTC)"
             : HtcNonIdentifiable ? "generically infinite-to-one (HTC certificate)"
@@ -124,17 +124,8 @@ public sealed class IdentifiabilityResult
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML fragment.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON with nodes, rank, finite-to-one, HTC and global results and per-parameter identification.</summary>
-    public string ToJson() => Json.Serialize(w =>
+    public override string ToJson() => Json.Serialize(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("nodes"); foreach (var v in Graph.Nodes) w.WriteStringValue(v); w.WriteEndArray();

@@ -3,7 +3,7 @@ using Econometrics.Reporting;
 namespace Econometrics.Causal.Sem;
 
 /// <summary>Polynomial relations among the observed covariances of a linear SEM, up to a degree.</summary>
-public sealed class RelationsResult
+public sealed class RelationsResult : SummarizedResult
 {
     internal RelationsResult(MixedGraph graph, IReadOnlyList<string> observed, IReadOnlyList<string> names, int maxDegree, IReadOnlyList<CovarianceRelation> relations)
     {
@@ -29,7 +29,7 @@ public sealed class RelationsResult
     public IReadOnlyList<string> RelationTexts() => Relations.Select(r => r.Polynomial.ToText(VariableNames)).ToArray();
 
     /// <summary>The summary.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable("Polynomial relations among covariances")
             .AddHeader("Graph", Graph.ToString())
@@ -43,17 +43,8 @@ public sealed class RelationsResult
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML fragment.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON: <c>{"observed","variables","relations":[{"degree","multidegree","polynomial","latex","certified"}]}</c>.</summary>
-    public string ToJson() => Json.Serialize(w =>
+    public override string ToJson() => Json.Serialize(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("observed"); foreach (var v in Observed) w.WriteStringValue(v); w.WriteEndArray();

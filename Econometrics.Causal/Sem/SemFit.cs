@@ -4,7 +4,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Econometrics.Causal.Sem;
 
 /// <summary>A fitted linear SEM: lavaan-style parameter table, fit measures, sample and implied covariances.</summary>
-public sealed partial class SemFit
+public sealed partial class SemFit : SummarizedResult
 {
     private readonly RamModel _model;
 
@@ -74,7 +74,7 @@ public sealed partial class SemFit
     }
 
     /// <summary>The summary in the layout of lavaan's <c>summary(fit, fit.measures = TRUE)</c>.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var f = FitMeasures;
         var s = new SummaryTable("Structural equation model (ML)")
@@ -131,17 +131,8 @@ public sealed partial class SemFit
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML fragment.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON: <c>{"estimates":[{"lhs","op","rhs","label","free","estimate","stdError","zValue","pValue"}],"fit":{...},"nobs",...}</c>.</summary>
-    public string ToJson() => Json.Serialize(w =>
+    public override string ToJson() => Json.Serialize(w =>
     {
         w.WriteStartObject();
         w.WriteStartArray("estimates");
@@ -180,5 +171,4 @@ public sealed partial class SemFit
         Json.WriteDiagnostics(w, Diagnostics);
         w.WriteEndObject();
     });
-
 }

@@ -18,7 +18,7 @@ namespace Econometrics;
 /// a <see cref="ZeroReplacement"/> is given. Rows need not be closed: every log-ratio quantity is invariant to
 /// rescaling rows. Natural logarithms throughout.
 /// </remarks>
-public sealed class Composition
+public sealed class Composition : SummarizedResult
 {
     private readonly Matrix<double> _x;
     private readonly string[] _parts;
@@ -264,7 +264,7 @@ public sealed class Composition
     }
 
     /// <summary>A short description: samples, parts and the range of row totals.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var totals = Enumerable.Range(0, NObs).Select(i => _x.Row(i).Sum()).ToArray();
         var s = new SummaryTable("Composition")
@@ -285,16 +285,4 @@ public sealed class Composition
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering of <see cref="Summary"/>.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering of <see cref="Summary"/>.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>JSON rendering of <see cref="Summary"/>.</summary>
-    public string ToJson() => Summary().ToJson();
 }

@@ -16,7 +16,7 @@ namespace Econometrics;
 /// <see cref="DataFormatException"/> naming them; missing cells become gaps and are counted in
 /// <see cref="Diagnostics"/>.
 /// </remarks>
-public sealed class PanelData
+public sealed class PanelData : SummarizedResult
 {
     private readonly Dictionary<string, double[]> _values;
 
@@ -187,7 +187,7 @@ public sealed class PanelData
     }
 
     /// <summary>Summary: dimensions, balance and per-variable descriptive statistics.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable("Panel data")
             .AddHeader("Entities (N)", N)
@@ -225,18 +225,6 @@ public sealed class PanelData
         if (N <= 12) plot.ShowLegend(ScottPlot.Edge.Right);
         return plot;
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering of <see cref="Summary"/>.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering of <see cref="Summary"/>.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>JSON rendering of <see cref="Summary"/>.</summary>
-    public string ToJson() => Summary().ToJson();
 
     // Row r of a CSV file is on line r + 2 (after the header).
     private static string Where(int first, int second, string? file) =>

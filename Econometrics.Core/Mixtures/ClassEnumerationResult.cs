@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Econometrics.Mixtures;
 
 /// <summary>The class-enumeration table: one fitted model per K with its fit statistics.</summary>
-public sealed class ClassEnumerationResult
+public sealed class ClassEnumerationResult : SummarizedResult
 {
     internal ClassEnumerationResult(IReadOnlyList<GrowthMixtureResult> fits, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -22,7 +22,7 @@ public sealed class ClassEnumerationResult
     public int BestByBic => Fits.OrderBy(f => f.Bic).First().K;
 
     /// <summary>The summary as data.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         static string F(double v, string f = "F3") => v.ToString(f, CultureInfo.InvariantCulture);
         var s = new SummaryTable("Class enumeration");
@@ -40,17 +40,8 @@ public sealed class ClassEnumerationResult
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON: one entry per K with logLik, nParameters, aic, bic, adjustedBic, entropy.</summary>
-    public string ToJson() => Json.Serialize(w =>
+    public override string ToJson() => Json.Serialize(w =>
     {
         w.WriteStartObject();
         w.WriteNumber("bestByBic", BestByBic);

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Econometrics.Mixtures;
 
 /// <summary>The covariate screen: likelihood-ratio evidence for each candidate in each role, and the suggested roles.</summary>
-public sealed class CovariateScreenResult
+public sealed class CovariateScreenResult : SummarizedResult
 {
     internal CovariateScreenResult(IReadOnlyList<CovariateScreenRow> rows, double baseLogLik, int classes, double level)
     {
@@ -31,7 +31,7 @@ public sealed class CovariateScreenResult
     public IReadOnlyList<string> ExpertCovariates => Rows.Where(r => r.Expert).Select(r => r.Covariate).ToArray();
 
     /// <summary>The summary as data.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         static string F(double v, string f = "F3") => v.ToString(f, CultureInfo.InvariantCulture);
         var s = new SummaryTable("Covariate screen for gating and expert roles");
@@ -46,18 +46,6 @@ public sealed class CovariateScreenResult
         s.AddNote(string.Create(CultureInfo.InvariantCulture, $"Roles pass Holm's procedure at family-wise level {Level} over all {2 * Rows.Count} tests; the screen uses the conditional covariate treatment."));
         return s;
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>JSON rendering of the summary.</summary>
-    public string ToJson() => Summary().ToJson();
 
     /// <summary>Evidence per covariate and role as −log10 p bars.</summary>
     public Plot PlotEvidence()

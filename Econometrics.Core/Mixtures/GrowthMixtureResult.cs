@@ -12,7 +12,7 @@ namespace Econometrics.Mixtures;
 /// gating reference. Standard errors are from the observed information; the knot rows use a finite-difference step
 /// wider than the spacing of observed times (the likelihood has kinks there), reported in <see cref="KnotStep"/>.
 /// </remarks>
-public sealed class GrowthMixtureResult
+public sealed class GrowthMixtureResult : SummarizedResult
 {
     internal GrowthMixtureResult(MixtureParameters parameters, IReadOnlyList<ParameterEstimate> estimates, double logLik,
         int nParameters, IReadOnlyList<string> ids, Matrix<double> posteriors, GrowthCurve curve, CovariateTreatment covariates,
@@ -124,7 +124,7 @@ public sealed class GrowthMixtureResult
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>The summary as data.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         static string F(double v, string fmt = "F4") => v.ToString(fmt, CultureInfo.InvariantCulture);
         var s = new SummaryTable($"Growth mixture of experts ({CurveName(Curve)}, {K} class{(K > 1 ? "es" : "")})");
@@ -154,17 +154,8 @@ public sealed class GrowthMixtureResult
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering of the summary.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering of the summary.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON: fit statistics, classes, gating, assignments, estimates and diagnostics (camelCase, NaN as null).</summary>
-    public string ToJson() => Json.Serialize(WriteJson);
+    public override string ToJson() => Json.Serialize(WriteJson);
 
     /// <summary>Writes the JSON object.</summary>
     /// <param name="w">The writer.</param>

@@ -7,7 +7,7 @@ namespace Econometrics.Mixtures;
 /// Performance of a growth mixture estimator over replications (definitions as in research note §1.15): relative
 /// bias (absolute bias when the truth is 0), empirical SE, mean model SE, RMSE and 95% Wald coverage per parameter.
 /// </summary>
-public sealed class SimulationStudyResult
+public sealed class SimulationStudyResult : SummarizedResult
 {
     internal SimulationStudyResult(IReadOnlyList<string> names, IReadOnlyList<double> truth, IReadOnlyList<SimulationReplication> replications, int planned)
     {
@@ -71,7 +71,7 @@ public sealed class SimulationStudyResult
     }
 
     /// <summary>The summary as data.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         static string F(double? v, string f = "F4") => v is double d ? d.ToString(f, CultureInfo.InvariantCulture) : "-";
         var s = new SummaryTable("Growth mixture simulation study");
@@ -82,16 +82,4 @@ public sealed class SimulationStudyResult
         s.AddTable(t);
         return s;
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>JSON rendering of the summary.</summary>
-    public string ToJson() => Summary().ToJson();
 }

@@ -5,7 +5,7 @@ using Econometrics.Reporting;
 namespace Econometrics.Panel;
 
 /// <summary>A size/power table from <see cref="CdMonteCarlo"/>, possibly one shard of it; shards merge by adding counts.</summary>
-public sealed class CdMonteCarloResult
+public sealed class CdMonteCarloResult : SummarizedResult
 {
     private static readonly string[] Order = ["CD", "CDw", "CDwPlus", "CDStar"];
 
@@ -67,7 +67,7 @@ public sealed class CdMonteCarloResult
     }
 
     /// <summary>The table: rejection rates (%) by cell and test, with mean theta.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var tests = Order.Where(o => Cells.Any(c => c.Rejections.ContainsKey(o))).ToArray();
         var s = new SummaryTable("Monte Carlo: rejection rates of the CD family")
@@ -85,17 +85,8 @@ public sealed class CdMonteCarloResult
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON with the raw counts, readable by <see cref="FromJson"/> for merging.</summary>
-    public string ToJson() => Json.Serialize(w =>
+    public override string ToJson() => Json.Serialize(w =>
     {
         w.WriteStartObject();
         w.WriteString("design", Design);

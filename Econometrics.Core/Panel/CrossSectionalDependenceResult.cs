@@ -6,7 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Econometrics.Panel;
 
 /// <summary>The cross-sectional dependence statistics of one panel, with the pairwise correlations behind them.</summary>
-public sealed class CrossSectionalDependenceResult
+public sealed class CrossSectionalDependenceResult : SummarizedResult
 {
     private readonly PairwiseCorrelations _pc;
 
@@ -74,7 +74,7 @@ public sealed class CrossSectionalDependenceResult
         : Matrix<double>.Build.Dense(N, N, T);
 
     /// <summary>The summary: one row per statistic, with the panel's dimensions and the diagnostics.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable("Cross-sectional dependence tests")
             .AddHeader("Tested", Source)
@@ -98,17 +98,8 @@ public sealed class CrossSectionalDependenceResult
         return s;
     }
 
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering of the summary.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering of the summary.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
     /// <summary>JSON: <c>{"n","t","pairs","balanced","factors","tests":[{"name","statistic","pValue","distribution"}],"diagnostics"}</c>; CD* also carries "theta".</summary>
-    public string ToJson() => Json.Serialize(WriteJson);
+    public override string ToJson() => Json.Serialize(WriteJson);
 
     /// <summary>Writes the JSON object.</summary>
     /// <param name="w">The writer.</param>

@@ -3,7 +3,7 @@ using Econometrics.Reporting;
 namespace Econometrics.Panel;
 
 /// <summary>The number of factors chosen by each criterion, with the scree values behind them.</summary>
-public sealed class FactorNumberResult
+public sealed class FactorNumberResult : SummarizedResult
 {
     internal FactorNumberResult(int n, int t, int maxFactors, FactorCriterion criterion, int selected,
         IReadOnlyDictionary<FactorCriterion, int> byCriterion, double[] eigenvalues, IReadOnlyList<FactorNumberRow> rows,
@@ -41,7 +41,7 @@ public sealed class FactorNumberResult
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>The summary table.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable("Number of factors")
             .AddHeader("N", N).AddHeader("T", T).AddHeader("kmax", MaxFactors)
@@ -72,16 +72,4 @@ public sealed class FactorNumberResult
         plot.ShowLegend();
         return plot;
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>JSON rendering.</summary>
-    public string ToJson() => Summary().ToJson();
 }

@@ -6,7 +6,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Econometrics.Panel;
 
 /// <summary>A fitted panel regression: the coefficient table, residuals and partial residuals (T x N, NaN for gaps).</summary>
-public sealed class PanelRegressionResult
+public sealed class PanelRegressionResult : SummarizedResult
 {
     private readonly double[] _residuals, _partial;
     private readonly double[][]? _unitBases;
@@ -89,7 +89,7 @@ public sealed class PanelRegressionResult
         _unitBases, _within, _commonEffects);
 
     /// <summary>The coefficient table as a summary.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable($"Panel regression: {PanelRegression.Describe(Model)}")
             .AddHeader("Formula", Formula).AddHeader("Observations", NObs).AddHeader("Units (N)", N).AddHeader("Periods (T)", T);
@@ -101,16 +101,4 @@ public sealed class PanelRegressionResult
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;
     }
-
-    /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>JSON rendering.</summary>
-    public string ToJson() => Summary().ToJson();
 }
