@@ -13,6 +13,16 @@ pcd_all <- function(x, tests, ...) {
   out
 }
 
+# Everything a fitted plm model's fixture records: the tests, rho/absrho, plm's coefficients and the dimensions.
+pcd_model_expected <- function(m, tests) {
+  exp <- pcd_all(m, tests)
+  exp$rho <- unname(pcdtest(m, test = "rho")$statistic)
+  exp$absrho <- unname(pcdtest(m, test = "absrho")$statistic)
+  exp$coefficients <- coef_table(m)
+  exp$n <- pdim(m)$nT$n; exp$t <- pdim(m)$nT$T; exp$nobs <- pdim(m)$nT$N
+  exp
+}
+
 coef_table <- function(m) {
   sm <- summary(m); s <- if (!is.null(sm$CoefTable)) sm$CoefTable else coef(sm)
   lapply(setNames(seq_len(nrow(s)), rownames(s)), function(i) list(estimate = s[i, 1], stdError = s[i, 2]))

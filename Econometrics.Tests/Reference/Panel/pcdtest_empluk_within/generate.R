@@ -7,10 +7,6 @@ write.csv(d[, c("firm","year","emp","wage","capital")], "input.csv", row.names =
 f <- log(emp) ~ log(wage) + log(capital)
 m <- plm(f, data = d, model = 'within')
 tests <- c('cd', 'lm', 'sclm', 'bcsclm')
-exp <- pcd_all(m, tests)
-exp$rho <- unname(pcdtest(m, test = "rho")$statistic)
-exp$absrho <- unname(pcdtest(m, test = "absrho")$statistic)
-exp$coefficients <- coef_table(m)
-exp$n <- pdim(m)$nT$n; exp$t <- pdim(m)$nT$T; exp$nobs <- pdim(m)$nT$N
+exp <- pcd_model_expected(m, tests)
 write_fixture(".", "pcdtest(plm(log(emp) ~ log(wage) + log(capital), data = EmplUK, model = 'within'), test = t) for t in c('cd', 'lm', 'sclm', 'bcsclm')",
   list(formula = "log(emp) ~ log(wage) + log(capital)", model = "within", effect = "individual", entity = names(d)[1], time = names(d)[2]), exp)

@@ -7,10 +7,6 @@ write.csv(d[, c("firm","year","inv","value","capital")], "input.csv", row.names 
 f <- inv ~ value + capital
 m <- plm(f, data = d, model = 'within', effect = 'twoways')
 tests <- c('cd', 'lm', 'sclm', 'bcsclm')
-exp <- pcd_all(m, tests)
-exp$rho <- unname(pcdtest(m, test = "rho")$statistic)
-exp$absrho <- unname(pcdtest(m, test = "absrho")$statistic)
-exp$coefficients <- coef_table(m)
-exp$n <- pdim(m)$nT$n; exp$t <- pdim(m)$nT$T; exp$nobs <- pdim(m)$nT$N
+exp <- pcd_model_expected(m, tests)
 write_fixture(".", "pcdtest(plm(inv ~ value + capital, data = Grunfeld, model = 'within', effect = 'twoways'), test = t) for t in c('cd', 'lm', 'sclm', 'bcsclm')",
   list(formula = "inv ~ value + capital", model = "within", effect = "twoways", entity = names(d)[1], time = names(d)[2]), exp)
