@@ -125,10 +125,8 @@ public sealed record PacTransferExperiment
     // A deterministic seed per (seed, m, replication). HashCode.Combine would not do: it is randomised per process.
     internal static int StreamSeed(int seed, int m, int rep)
     {
-        ulong z = unchecked((ulong)(uint)seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)m << 32 ^ (uint)rep);
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
+        ulong z = unchecked((ulong)(uint)seed * SplitMix64.Golden ^ (ulong)(uint)m << 32 ^ (uint)rep);
+        return SplitMix64.ToSeed(z);
     }
 
     private static double MaxPairDistance(double[][] c)

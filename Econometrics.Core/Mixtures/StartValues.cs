@@ -231,10 +231,8 @@ internal sealed class StartValues
     {
         unchecked
         {
-            ulong z = (ulong)(uint)seed * 0x9E3779B97F4A7C15UL + (ulong)(uint)index * 0xBF58476D1CE4E5B9UL + 0x94D049BB133111EBUL;
-            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-            return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
+            ulong z = (ulong)(uint)seed * SplitMix64.Golden + (ulong)(uint)index * 0xBF58476D1CE4E5B9UL + 0x94D049BB133111EBUL;
+            return SplitMix64.ToSeed(z);
         }
     }
 

@@ -13,19 +13,12 @@ internal sealed class SeededRandom(ulong state)
     /// <summary>A seed for replication <paramref name="replication"/> of cell <paramref name="cell"/> under a study seed.</summary>
     public static ulong Derive(long seed, int cell, int replication)
     {
-        ulong z = (ulong)seed * 0x9E3779B97F4A7C15UL ^ ((ulong)(uint)cell << 32 | (uint)replication);
-        return Mix(Mix(z) + 0xD1B54A32D192ED03UL);
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
+        ulong z = (ulong)seed * SplitMix64.Golden ^ ((ulong)(uint)cell << 32 | (uint)replication);
+        return SplitMix64.Mix(SplitMix64.Mix(z) + 0xD1B54A32D192ED03UL);
     }
 
     /// <summary>The next 64 random bits.</summary>
-    public ulong NextBits() { _state += 0x9E3779B97F4A7C15UL; return Mix(_state); }
+    public ulong NextBits() { _state += SplitMix64.Golden; return SplitMix64.Mix(_state); }
 
     /// <summary>Uniform on [0, 1).</summary>
     public double Uniform() => (NextBits() >> 11) * (1.0 / (1UL << 53));
