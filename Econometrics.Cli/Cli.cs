@@ -1,24 +1,41 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using Econometrics.Cli.Commands;
 
 namespace Econometrics.Cli;
 
-/// <summary>The <c>econ</c> dispatcher: finds the command, runs it, and maps failures to exit codes.</summary>
-/// <remarks>Exit codes: 0 success; 2 bad input or usage (one <c>error: ...</c> line on stderr); 1 anything else.</remarks>
+/// <summary>The <c>econ</c> entry point: parses and validates the command line, runs the command, applies the error contract.</summary>
+/// <remarks>
+/// Exit codes: 0 success; 2 bad input or usage (one <c>error: ...</c> line on stderr, nothing written); 130 cancelled;
+/// 1 anything unforeseen (one line). Output files are staged and moved into place only when the whole run succeeded.
+/// </remarks>
 public static class Cli
 {
-    /// <summary>Every command, in the order <c>econ --help</c> lists them.</summary>
-    public static IReadOnlyList<ICommand> Commands { get; } =
+    private static readonly ParserConfiguration Parsing = new() { EnablePosixBundling = false, ResponseFileTokenReplacer = null };
+
+    /// <summary>The commands, in the order <c>econ --help</c> lists them (fresh instances: options hold no state).</summary>
+    public static IReadOnlyList<Command> Commands() =>
     [
         new ReportCommand(),
         new DescribeCommand(),
         new PanelCommand(),
         new CdCommand(),
         new CdMonteCarloCommand(),
-        new SemCommand(),
-        new CodaCommand(),
-        new MoeCommand(),
+        SemCommands.Group(),
+        CodaCommands.Group(),
+        MoeCommands.Group(),
         new InvarianceCommand(),
     ];
+
+    /// <summary>The root command with every command, help (ending in an example) and version.</summary>
+    public static RootCommand Root()
+    {
+        var root = new RootCommand("statistical econometrics and causal inference");
+        root.Directives.Clear();
+        foreach (var c in Commands()) root.Add(c);
+        return root;
+    }
 
     /// <summary>Runs one invocation.</summary>
     /// <param name="args">The command line after <c>econ</c>.</param>
@@ -26,44 +43,83 @@ public static class Cli
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, CliConsole console)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(console);
+        var root = Root();
+        if (args.Length == 0)
+        {
+            WriteHelp(root, root, console.Out);
+            return Fail(console, null, ErrorContract.BadInput, "no command given; run 'econ --help' for the commands, or 'econ COMMAND --help' for one.");
+        }
+        var parse = root.Parse(args, Parsing);
+        if (parse.Action is HelpAction)
+        {
+            WriteHelp(root, parse.CommandResult.Command, console.Out);
+            return ErrorContract.Success;
+        }
+        if (args is ["--version"])
+        {
+            console.Out.WriteLine(Toolkit.Version);
+            return ErrorContract.Success;
+        }
+        var chosen = parse.CommandResult.Command;
+        if (chosen is not EconCommand && parse.UnmatchedTokens.Count == 0)
+            return Fail(console, null, ErrorContract.BadInput,
+                $"'econ {ErrorContract.CommandPath(chosen)}' needs a subcommand: {string.Join(", ", chosen.Subcommands.Select(s => s.Name))}.");
+        if (parse.Errors.Count > 0 || chosen is not EconCommand command) return Fail(console, null, ErrorContract.BadInput, Describe(parse));
+
+        using var outputs = new OutputFiles();
+        var run = new CommandRun(parse, console, outputs);
         try
         {
-            if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
-            {
-                console.Out.Write(Help());
-                return args.Length == 0 ? 2 : 0;
-            }
-            if (args[0] is "--version") { console.Out.WriteLine(Toolkit.Version); return 0; }
-            var command = Commands.FirstOrDefault(c => c.Name == args[0])
-                ?? throw new UsageException($"Unknown command '{args[0]}'; try one of: {string.Join(", ", Commands.Select(c => c.Name))}.");
-            var parsed = new ParsedArgs(args.Skip(1), command.Flags);
-            if (parsed.Has("help")) { console.Out.Write(command.Usage); return 0; }
-            return command.Execute(parsed, console);
-        }
-        catch (Exception e) when (e is UsageException or ArgumentException or FileNotFoundException or DirectoryNotFoundException)
-        {
-            console.Error.WriteLine($"error: {OneLine(e.Message)}");
-            return 2;
-        }
-        catch (OperationCanceledException)
-        {
-            console.Error.WriteLine("error: cancelled.");
-            return 1;
+            int code = command.Execute(run);
+            console.Cancellation.ThrowIfCancellationRequested();
+            run.Progress.EndLine();
+            outputs.Commit();
+            console.Out.Write(run.PendingOutput);
+            return code;
         }
         catch (Exception e)
         {
-            console.Error.WriteLine($"error: {OneLine(e.Message)} ({e.GetType().Name})");
-            return 1;
+            run.Progress.EndLine();
+            var (code, message) = ErrorContract.Map(e, command);
+            if (code == ErrorContract.Unexpected && Environment.GetEnvironmentVariable("ECON_DEBUG") == "1") console.Error.WriteLine(e);
+            return Fail(console, command, code, message);
         }
     }
 
-    // ArgumentException appends " (Parameter 'x')"; our messages already name the argument, so drop it.
-    private static string OneLine(string s) =>
-        System.Text.RegularExpressions.Regex.Replace(s.ReplaceLineEndings(" "), @"\s*\(Parameter '[^']*'\)", "").Trim();
+    private static int Fail(CliConsole console, EconCommand? command, int code, string message)
+    {
+        _ = command;
+        console.Error.WriteLine("error: " + message);
+        return code;
+    }
 
-    private static string Help() =>
-        "econ: statistical econometrics and causal inference\n\n" +
-        "usage: econ <command> [subcommand] [--data FILE.csv] [options] [--json OUT] [--html OUT] [--plot OUT]\n\ncommands:\n" +
-        string.Concat(Commands.Select(c => $"  {c.Name,-12} {c.Description}\n")) +
-        "\nRun 'econ <command> --help' for a command's options.\n";
+    // The first parse error, in the command's terms: unknown words name the command they were given to.
+    private static string Describe(ParseResult parse)
+    {
+        var where = ErrorContract.CommandPath(parse.CommandResult.Command);
+        var at = where.Length == 0 ? "econ" : $"econ {where}";
+        if (parse.UnmatchedTokens.Count > 0)
+        {
+            var token = parse.UnmatchedTokens[0];
+            if (where.Length == 0 && !token.StartsWith('-'))
+                return $"Unknown command '{token}'; try one of: {string.Join(", ", parse.RootCommandResult.Command.Subcommands.Select(c => c.Name))}.";
+            var subcommands = parse.CommandResult.Command.Subcommands;
+            if (!token.StartsWith('-') && subcommands.Count > 0)
+                return $"Unknown subcommand '{token}' of '{at}'; expected {string.Join(", ", subcommands.Select(s => s.Name))}.";
+            return token.StartsWith('-')
+                ? $"Unknown option {token} for '{at}'; see '{at} --help'."
+                : $"Unexpected argument '{token}' for '{at}'; options take the form --name value (see '{at} --help').";
+        }
+        // Missing required options first, in declaration order, with what they are for.
+        foreach (var option in parse.CommandResult.Command.Options.Where(o => o.Required))
+            if (parse.GetResult(option) is not { IdentifierTokenCount: > 0 }) return $"{option.Name} is required ({option.Description}).";
+        var first = parse.Errors[0];
+        if (first.SymbolResult is OptionResult { Tokens.Count: 0, Option: { Arity.MinimumNumberOfValues: > 0 } valueless })
+            return $"{valueless.Name} needs a value: {valueless.HelpName} ({valueless.Description}).";
+        return first.Message.ReplaceLineEndings(" ").Trim();
+    }
+
+    private static void WriteHelp(RootCommand root, Command command, TextWriter output) => output.Write(Help.Render(root, command));
 }

@@ -1,115 +1,97 @@
-using System.Globalization;
+using System.CommandLine;
+using Econometrics.Data;
 using Econometrics.Panel;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Cli.Commands;
 
 /// <summary><c>econ cd</c>: cross-sectional dependence tests on a variable or on a panel regression's residuals.</summary>
-public sealed class CdCommand : ICommand
+public sealed class CdCommand : EconCommand
 {
-    private static readonly Dictionary<string, CdTests> TestNames = new(StringComparer.OrdinalIgnoreCase)
+    private enum PlotKind { Heatmap, Histogram, Scree }
+
+    /// <summary>The panel estimators by their command-line word.</summary>
+    internal static readonly (string, PanelModel)[] ModelWords =
+    [
+        ("pooled", PanelModel.Pooled), ("fe", PanelModel.FixedEffects), ("twfe", PanelModel.TwoWayFixedEffects),
+        ("ccemg", PanelModel.CceMeanGroup), ("ccep", PanelModel.CcePooled), ("pc", PanelModel.InteractiveEffects), ("unitols", PanelModel.UnitOls),
+    ];
+
+    private readonly SharedOptions _shared;
+    private readonly Option<string?> _entity, _time, _value, _formula, _neighbours;
+    private readonly ChoiceOption<PanelModel> _model;
+    private readonly Option<CdTests[]> _tests;
+    private readonly FactorOptions _factors;
+    private readonly Option<int> _draws;
+    private readonly Option<bool> _standardize, _dropIncomplete;
+    private readonly ChoiceOption<CdwNormalization> _cdwForm;
+    private readonly ChoiceOption<PlotKind> _plotKind;
+
+    /// <summary>Declares the command.</summary>
+    public CdCommand() : base("cd", "cross-sectional dependence tests (CD, LM family, CD_W, CD_W+, CD*)",
+        "econ cd --data data/grunfeld.csv --entity firm --time year --formula \"inv ~ value + capital\" --model fe")
     {
-        ["cd"] = CdTests.CD, ["lm"] = CdTests.LM, ["sclm"] = CdTests.ScaledLM, ["bcsclm"] = CdTests.BiasCorrectedScaledLM,
-        ["lmadj"] = CdTests.LMAdj, ["cdw"] = CdTests.CDw, ["cdwplus"] = CdTests.CDwPlus, ["cdstar"] = CdTests.CDStar, ["all"] = CdTests.All,
-    };
+        _shared = new SharedOptions(this, seed: true);
+        _entity = Declare(Opt.Column("--entity", "the entity (unit) column"));
+        _time = Declare(Opt.Column("--time", "the time column"));
+        _value = Declare(Opt.Text("--value", "COL", "test a variable as it is"));
+        _formula = Declare(Opt.Text("--formula", "\"y ~ x\"", "test the residuals of a panel regression (terms: names or log(name))"));
+        _model = Declare(Opt.Choice("--model", "the panel estimator for --formula", PanelModel.FixedEffects, ModelWords), "Model");
+        _tests = Declare(Opt.ChoiceList("--tests", "tests to run (default all)", [CdTests.All],
+            ("cd", CdTests.CD), ("lm", CdTests.LM), ("sclm", CdTests.ScaledLM), ("bcsclm", CdTests.BiasCorrectedScaledLM), ("lmadj", CdTests.LMAdj),
+            ("cdw", CdTests.CDw), ("cdwplus", CdTests.CDwPlus), ("cdstar", CdTests.CDStar), ("all", CdTests.All)), "Tests");
+        _factors = new FactorOptions(this, "CD* (and --model pc)");
+        _draws = Declare(Opt.Int("--draws", "G", "CD_W Rademacher draws", 30, min: 1), "Draws");
+        _standardize = Declare(Opt.Flag("--standardize", "CD*: standardize units before PCA (Stata xtcd2 variant)"), "Standardize");
+        _dropIncomplete = Declare(Opt.Flag("--drop-incomplete", "unbalanced panels: CD_W, CD_W+ and CD* on the periods every unit has"), "DropIncompletePeriods");
+        _cdwForm = Declare(Opt.Choice("--cdw-form", "CD_W normalisation: pooled (Juodis-Reese eq. 30) or correlation (xtcd2)", CdwNormalization.PooledVariance,
+            ("pooled", CdwNormalization.PooledVariance), ("correlation", CdwNormalization.Correlation)), "CdwNormalization");
+        _neighbours = Declare(Opt.InputFile("--neighbours", "W.csv", "N x N neighbour matrix (header row, units in data order) for the local CD"), "Neighbours");
+        _plotKind = Declare(Opt.Choice("--plot-kind", "what --plot draws", PlotKind.Heatmap,
+            ("heatmap", PlotKind.Heatmap), ("histogram", PlotKind.Histogram), ("scree", PlotKind.Scree)));
+    }
 
-    private static readonly Dictionary<string, PanelModel> Models = new(StringComparer.OrdinalIgnoreCase)
+    /// <inheritdoc/>
+    public override int Execute(CommandRun run)
     {
-        ["pooled"] = PanelModel.Pooled, ["fe"] = PanelModel.FixedEffects, ["twfe"] = PanelModel.TwoWayFixedEffects,
-        ["ccemg"] = PanelModel.CceMeanGroup, ["ccep"] = PanelModel.CcePooled, ["pc"] = PanelModel.InteractiveEffects, ["unitols"] = PanelModel.UnitOls,
-    };
-
-    /// <inheritdoc/>
-    public string Name => "cd";
-
-    /// <inheritdoc/>
-    public string Description => "cross-sectional dependence tests (CD, LM family, CD_W, CD_W+, CD*)";
-
-    /// <inheritdoc/>
-    public IReadOnlyCollection<string> Flags => ["standardize", "drop-incomplete"];
-
-    /// <inheritdoc/>
-    public string Usage => """
-        usage: econ cd --data F.csv --entity COL --time COL (--value COL | --formula "y ~ x1 + x2" [--model M]) [options]
-
-          --value COL          test a variable as it is
-          --formula "y ~ x"    test the residuals of a panel regression (terms: names or log(name))
-          --model M            pooled | fe | twfe | ccemg | ccep | pc | unitols (default fe)
-          --tests LIST         cd,lm,sclm,bcsclm,lmadj,cdw,cdwplus,cdstar or all (default all)
-          --factors K|auto     factors for CD* (and pc): a number, or auto (default)
-          --criterion C        er | gr | pc1..pc3 | ic1..ic3, for --factors auto (default er; ic2 for pc)
-          --kmax K             largest number of factors considered (default 8)
-          --draws G            CD_W draws (default 30)
-          --standardize        CD*: standardize units before PCA (Stata xtcd2 variant)
-          --drop-incomplete    unbalanced panels: CD_W, CD_W+ and CD* on the periods every unit has
-          --cdw-form F         pooled (JR eq. 30, default) | correlation (xtcd2)
-          --neighbours W.csv   N x N neighbour matrix (header row, units in data order) for the local CD
-          --plot-kind K        heatmap (default) | histogram | scree
-
-        """ + SharedOptions.Usage;
-
-    /// <inheritdoc/>
-    public int Execute(ParsedArgs args, CliConsole console)
-    {
-        var shared = SharedOptions.From(args);
-        var entity = args.Require("entity", "the entity column");
-        var time = args.Require("time", "the time column");
-        var value = args.Get("value");
-        var formula = args.Get("formula");
+        ArgumentNullException.ThrowIfNull(run);
+        var value = run.Get(_value);
+        var formula = run.Get(_formula);
         if ((value is null) == (formula is null)) throw new UsageException("Give exactly one of --value COL and --formula \"y ~ x\".");
-        var modelName = args.Get("model") ?? "fe";
-        if (!Models.TryGetValue(modelName, out var model)) throw new UsageException($"--model must be one of {string.Join(", ", Models.Keys)}, not '{modelName}'.");
-        var tests = CdTests.None;
-        foreach (var t in args.GetList("tests").DefaultIfEmpty("all"))
-            tests |= TestNames.TryGetValue(t, out var flag) ? flag : throw new UsageException($"--tests: unknown test '{t}'; use {string.Join(",", TestNames.Keys)}.");
-        var factors = Factors(args, model == PanelModel.InteractiveEffects ? FactorCriterion.IC2 : FactorCriterion.ER);
-        int draws = args.GetInt("draws", 30);
-        if (draws < 1) throw new UsageException("--draws must be at least 1.");
-        var form = (args.Get("cdw-form") ?? "pooled").ToLowerInvariant() switch
-        {
-            "pooled" => CdwNormalization.PooledVariance,
-            "correlation" => CdwNormalization.Correlation,
-            var f => throw new UsageException($"--cdw-form must be pooled or correlation, not '{f}'."),
-        };
-        var neighboursFile = args.Get("neighbours");
-        var plotKind = (args.Get("plot-kind") ?? "heatmap").ToLowerInvariant();
-        if (plotKind is not ("heatmap" or "histogram" or "scree")) throw new UsageException($"--plot-kind must be heatmap, histogram or scree, not '{plotKind}'.");
-        bool standardize = args.Has("standardize"), dropIncomplete = args.Has("drop-incomplete");
-        args.RejectUnknown();
+        var model = run.Get(_model);
+        if (run.Given(_model) && formula is null) throw new UsageException("--model applies to --formula; drop it or give --formula.");
+        var tests = run.Get(_tests).Aggregate(CdTests.None, (a, t) => a | t);
+        var factors = _factors.Get(run, model == PanelModel.InteractiveEffects ? FactorCriterion.IC2 : FactorCriterion.ER);
+        var plotKind = run.Get(_plotKind);
+        var data = _shared.DataPath(run)!;
 
-        var variables = value is not null ? [value] : Array.Empty<string>();
-        var panel = PanelData.Load(shared.Data!, entity, time, variables);
+        var panel = PanelData.Load(data, run.Get(_entity)!, run.Get(_time)!, value is not null ? [value] : []);
         var options = new CrossSectionalDependence
         {
-            Tests = tests, Factors = factors, Draws = draws, Seed = shared.Seed, Standardize = standardize, CdwNormalization = form, DropIncompletePeriods = dropIncomplete,
-            Neighbours = neighboursFile is null ? null : ReadMatrix(neighboursFile, panel.N),
+            Tests = tests, Factors = factors, Draws = run.Get(_draws), Seed = _shared.SeedValue(run), Standardize = run.Get(_standardize),
+            CdwNormalization = run.Get(_cdwForm), DropIncompletePeriods = run.Get(_dropIncomplete),
+            Neighbours = run.Get(_neighbours) is { } w ? ReadNeighbours(w, panel.N) : null,
         };
         CrossSectionalDependenceResult result;
         PanelRegressionResult? regression = null;
         string summary;
-        try
+        if (formula is not null)
         {
-            if (formula is not null)
-            {
-                var fit = new PanelRegression(formula, model) { Factors = factors }.Fit(panel);
-                regression = fit;
-                result = options.Test(fit);
-                summary = fit + "\n" + result;
-            }
-            else
-            {
-                result = options.Test(panel, value!);
-                summary = result.ToString();
-            }
+            regression = new PanelRegression(formula, model) { Factors = factors }.Fit(panel);
+            result = options.Test(regression);
+            summary = regression + "\n" + result;
         }
-        catch (ArgumentException e) when (e.ParamName == "Factors")
+        else
         {
-            throw new UsageException("--factors: " + e.Message.Replace("Factors: ", "", StringComparison.Ordinal).Split(" (Parameter")[0]);
+            result = options.Test(panel, value!);
+            summary = result.ToString();
         }
-        shared.Emit(console, summary, () => Json(result, regression), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
+        if (plotKind == PlotKind.Scree && result.FactorSelection is null && run.Given(_shared.Plot!))
+            throw new UsageException("--plot-kind scree needs --factors auto and the cdstar test.");
+        _shared.Emit(run, "Cross-sectional dependence", summary, () => Json(result, regression), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
         {
-            "histogram" => result.PlotCorrelationHistogram(),
-            "scree" => result.FactorSelection?.PlotScree() ?? throw new UsageException("--plot-kind scree needs --factors auto and the cdstar test."),
+            PlotKind.Histogram => result.PlotCorrelationHistogram(),
+            PlotKind.Scree => result.FactorSelection!.PlotScree(),
             _ => result.PlotCorrelationHeatmap(),
         });
         return 0;
@@ -124,33 +106,28 @@ public sealed class CdCommand : ICommand
         return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }
 
-    internal static FactorCount Factors(ParsedArgs args, FactorCriterion fallback)
+    // The neighbour matrix through the CSV reader: square, numeric, finite, one row per unit.
+    private static Matrix<double> ReadNeighbours(string path, int n)
     {
-        var text = args.Get("factors") ?? "auto";
-        var critText = args.Get("criterion");
-        var criterion = fallback;
-        if (critText is not null && !Enum.TryParse(critText, true, out criterion))
-            throw new UsageException($"--criterion must be one of {string.Join(", ", Enum.GetNames<FactorCriterion>()).ToLowerInvariant()}, not '{critText}'.");
-        int kmax = args.GetInt("kmax", 8);
-        if (kmax < 1) throw new UsageException("--kmax must be at least 1.");
-        if (text.Equals("auto", StringComparison.OrdinalIgnoreCase)) return FactorCount.Auto(criterion, kmax);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) && k >= 0
-            ? FactorCount.Fixed(k) : throw new UsageException($"--factors must be a number of factors (0 or more) or 'auto', not '{text}'.");
-    }
-
-    private static Matrix<double> ReadMatrix(string path, int n)
-    {
-        if (!File.Exists(path)) throw new UsageException($"--neighbours: file '{path}' does not exist.");
-        var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Skip(1).ToArray();
-        if (lines.Length != n) throw new UsageException($"--neighbours: expected {n} rows (one per unit), found {lines.Length}.");
+        var frame = CsvFrame.Load(path);
+        var names = frame.ColumnKeys.ToArray();
+        if (frame.RowCount != n || names.Length != n)
+            throw new UsageException($"--neighbours: expected an {n} x {n} matrix (one row and column per unit), found {frame.RowCount} x {names.Length}.");
         var m = Matrix<double>.Build.Dense(n, n);
-        for (int i = 0; i < n; i++)
+        var rows = frame.RowKeys.ToArray();
+        for (int j = 0; j < n; j++)
         {
-            var cells = lines[i].Split(',');
-            if (cells.Length != n) throw new UsageException($"--neighbours: row {i + 1} has {cells.Length} values, expected {n}.");
-            for (int j = 0; j < n; j++)
-                m[i, j] = double.TryParse(cells[j], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
-                    : throw new UsageException($"--neighbours: row {i + 1}, column {j + 1} is not a number ('{cells[j]}').");
+            Deedle.Series<int, double> col;
+            try { col = frame.GetColumn<double>(names[j]); }
+            catch (Exception ex) when (ex is InvalidCastException or FormatException or InvalidOperationException)
+            { throw new DataFormatException("Neighbour weights must be numbers.", path, column: names[j]); }
+            for (int i = 0; i < n; i++)
+            {
+                var v = col.TryGet(rows[i]);
+                if (!v.HasValue || !double.IsFinite(v.Value))
+                    throw new DataFormatException("Neighbour weights must be finite numbers (no NaN, Inf or empty cells).", path, i + 2, names[j]);
+                m[i, j] = v.Value;
+            }
         }
         return m;
     }

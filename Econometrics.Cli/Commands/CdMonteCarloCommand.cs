@@ -1,150 +1,141 @@
+using System.CommandLine;
 using System.Globalization;
 using Econometrics.Panel;
 
 namespace Econometrics.Cli.Commands;
 
 /// <summary><c>econ cd-mc</c>: size/power tables of the CD family by simulation; shardable, with a merge step.</summary>
-public sealed class CdMonteCarloCommand : ICommand
+public sealed class CdMonteCarloCommand : EconCommand
 {
-    /// <inheritdoc/>
-    public string Name => "cd-mc";
+    private readonly SharedOptions _shared;
+    private readonly Option<int[]> _n, _t;
+    private readonly Option<int> _reps, _factors, _neighbours, _draws, _threads;
+    private readonly Option<int?> _remove;
+    private readonly Option<double> _strength, _ar, _delta;
+    private readonly ChoiceOption<ErrorDistribution> _errors;
+    private readonly Option<bool> _homoskedastic, _regressor;
+    private readonly ChoiceOption<PanelModel> _model;
+    private readonly Option<Shard> _shard;
 
-    /// <inheritdoc/>
-    public string Description => "Monte Carlo size/power of CD, CD_W, CD_W+, CD* (shardable: --shard i/n, then merge)";
-
-    /// <inheritdoc/>
-    public IReadOnlyCollection<string> Flags => ["regressor", "homoskedastic"];
-
-    /// <inheritdoc/>
-    public string Usage => """
-        usage: econ cd-mc [--n 50,100] [--t 50,100] [--reps 500] [--seed S] [design options] [--shard i/n] [--json OUT]
-               econ cd-mc merge SHARD1.json SHARD2.json ... [--json OUT]
-
-          --n LIST, --t LIST   the grid (default 100 and 100)
-          --reps R             replications per cell (default 500)
-          --factors M          latent factors in the DGP, also removed by the tests (default 1)
-          --remove M           factors the tests remove, if different from --factors
-          --strength A         factor strength alpha in (0, 1] (default 1)
-          --errors E           gaussian | chi2 | t (default gaussian)
-          --homoskedastic      sigma_i = 1 (default heteroskedastic)
-          --ar RHO             AR(1) errors (default 0)
-          --delta D            spatial dependence on a circular network (default 0: the null)
-          --neighbours H       neighbours on each side of the network (default 1)
-          --regressor          add a regressor loading on the factors; test --model's residuals
-          --model M            ccemg | ccep | pc | fe | twfe | pooled (default ccemg)
-          --draws G            CD_W draws (default 30)
-          --threads K          parallel replications (default all cores; results do not depend on it)
-          --shard i/n          run shard i (0-based) of n; merge the JSON files afterwards
-          --json OUT           write the counts (needed for merge)
-          --seed S             study seed (default 20260101)
-
-        """;
-
-    /// <inheritdoc/>
-    public int Execute(ParsedArgs args, CliConsole console)
+    /// <summary>Declares the command and its <c>merge</c> subcommand.</summary>
+    public CdMonteCarloCommand() : base("cd-mc", "Monte Carlo size/power of CD, CD_W, CD_W+, CD* (shardable: --shard i/n, then merge)",
+        "econ cd-mc --n 50,100 --t 50 --reps 200 --shard 0/2 --json shard0.json")
     {
-        if (args.Positionals.FirstOrDefault() == "merge") return Merge(args, console);
-        if (args.Positionals.Count > 0) throw new UsageException($"Unknown argument '{args.Positionals[0]}'; the only subcommand is 'merge'.");
-        var ns = Ints(args, "n", [100]);
-        var ts = Ints(args, "t", [100]);
-        int m = args.GetInt("factors", 1);
-        var errors = (args.Get("errors") ?? "gaussian").ToLowerInvariant() switch
+        _shared = new SharedOptions(this, DataOption.None, plot: false, seed: true);
+        _n = Declare(Opt.IntList("--n", "N1,N2", "units in each grid cell (default 100)", [100], min: 3));
+        _t = Declare(Opt.IntList("--t", "T1,T2", "periods in each grid cell (default 100)", [100], min: 3));
+        _reps = Declare(Opt.Int("--reps", "R", "replications per cell", 500, min: 1), "Replications");
+        _factors = Declare(Opt.Int("--factors", "M", "latent factors in the DGP, also removed by the tests", 1, min: 0));
+        _remove = Declare(Opt.OptionalInt("--remove", "M", "factors the tests remove, if different from --factors", min: 0), "Factors");
+        _strength = Declare(Opt.Double("--strength", "A", "factor strength alpha", 1, new Bounds(0, 1, false, true)), "Strength");
+        _errors = Declare(Opt.Choice("--errors", "error distribution", ErrorDistribution.Gaussian,
+            ("gaussian", ErrorDistribution.Gaussian), ("chi2", ErrorDistribution.ChiSquared), ("t", ErrorDistribution.StudentT)), "Errors");
+        _homoskedastic = Declare(Opt.Flag("--homoskedastic", "sigma_i = 1 (default heteroskedastic)"), "Heteroskedastic");
+        _ar = Declare(Opt.Double("--ar", "RHO", "AR(1) coefficient of the errors", 0, Bounds.Open(-1, 1)), "SerialCorrelation");
+        _delta = Declare(Opt.Double("--delta", "D", "spatial dependence on a circular network (0: the null)", 0, Bounds.Open(-1, 1)), "SpatialDelta");
+        _neighbours = Declare(Opt.Int("--neighbours", "H", "neighbours on each side of the network (below N/2)", 1, min: 1), "NetworkNeighbours");
+        _regressor = Declare(Opt.Flag("--regressor", "add a regressor loading on the factors; test --model's residuals"), "IncludeRegressor");
+        _model = Declare(Opt.Choice("--model", "estimator with --regressor", PanelModel.CceMeanGroup,
+            CdCommand.ModelWords.Where(m => m.Item2 != PanelModel.UnitOls).ToArray()), "Model");
+        _draws = Declare(Opt.Int("--draws", "G", "CD_W Rademacher draws", 30, min: 1), "Draws");
+        _threads = Declare(Opt.Int("--threads", "K", "parallel replications (default all cores; results do not depend on it)", Environment.ProcessorCount, min: 1),
+            "MaxDegreeOfParallelism");
+        _shard = Declare(new Option<Shard>("--shard")
         {
-            "gaussian" => ErrorDistribution.Gaussian, "chi2" => ErrorDistribution.ChiSquared, "t" => ErrorDistribution.StudentT,
-            var e => throw new UsageException($"--errors must be gaussian, chi2 or t, not '{e}'."),
-        };
-        var modelName = args.Get("model") ?? "ccemg";
-        var model = modelName.ToLowerInvariant() switch
-        {
-            "ccemg" => PanelModel.CceMeanGroup, "ccep" => PanelModel.CcePooled, "pc" => PanelModel.InteractiveEffects,
-            "fe" => PanelModel.FixedEffects, "twfe" => PanelModel.TwoWayFixedEffects, "pooled" => PanelModel.Pooled,
-            _ => throw new UsageException($"--model must be ccemg, ccep, pc, fe, twfe or pooled, not '{modelName}'."),
-        };
-        var (shard, shards) = Shard(args.Get("shard"));
+            Description = "run shard i (0-based) of n; merge the JSON files afterwards", HelpName = "i/n",
+            DefaultValueFactory = _ => new Shard(0, 1),
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                if (Shard.TryParse(text) is { } s) return s;
+                r.AddError($"--shard must be i/n with 0 <= i < n, not '{text}'.");
+                return new Shard(0, 1);
+            },
+        });
+        Add(new MergeCommand());
+    }
+
+    /// <inheritdoc/>
+    public override int Execute(CommandRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var ns = run.Get(_n);
+        int neighbours = run.Get(_neighbours);
+        if (ns.FirstOrDefault(n => 2 * neighbours >= n) is var small and > 0)
+            throw new UsageException($"--neighbours must be below N/2 for every --n; {neighbours} is too many for N = {small}.");
         var study = new CdMonteCarlo
         {
             Dgp = new FactorPanelDgp
             {
-                Factors = m, Strength = args.GetDouble("strength", 1), Errors = errors, Heteroskedastic = !args.Has("homoskedastic"),
-                SerialCorrelation = args.GetDouble("ar", 0), SpatialDelta = args.GetDouble("delta", 0),
-                NetworkNeighbours = args.GetInt("neighbours", 1), IncludeRegressor = args.Has("regressor"),
+                Factors = run.Get(_factors), Strength = run.Get(_strength), Errors = run.Get(_errors), Heteroskedastic = !run.Get(_homoskedastic),
+                SerialCorrelation = run.Get(_ar), SpatialDelta = run.Get(_delta), NetworkNeighbours = neighbours, IncludeRegressor = run.Get(_regressor),
             },
-            Grid = ns.SelectMany(n => ts.Select(t => (n, t))).ToList(),
-            Replications = args.GetInt("reps", 500),
-            Seed = args.GetInt("seed", SharedOptions.DefaultSeed),
-            Factors = args.Get("remove") is null ? null : args.GetInt("remove", m),
-            Draws = args.GetInt("draws", 30),
-            Model = model,
-            MaxDegreeOfParallelism = args.GetInt("threads", Environment.ProcessorCount),
+            Grid = ns.SelectMany(n => run.Get(_t).Select(t => (n, t))).ToList(),
+            Replications = run.Get(_reps),
+            Seed = _shared.SeedValue(run),
+            Factors = run.Get(_remove),
+            Draws = run.Get(_draws),
+            Model = run.Get(_model),
+            MaxDegreeOfParallelism = run.Get(_threads),
         };
-        var json = args.Get("json");
-        args.RejectUnknown();
-        if (study.MaxDegreeOfParallelism < 1) throw new UsageException("--threads must be at least 1.");
-        var progress = new ProgressBar(console.Error);
-        var result = study.Run(progress, console.Cancellation, shard, shards);
-        progress.Finish();
-        Emit(console, result, json);
+        var shard = run.Get(_shard);
+        var progress = new Progress(run.Progress);
+        var result = study.Run(progress, run.Cancellation, shard.Index, shard.Count);
+        Emit(run, _shared, result);
         return 0;
     }
 
-    private static int Merge(ParsedArgs args, CliConsole console)
-    {
-        var json = args.Get("json");
-        args.RejectUnknown();
-        var files = args.Positionals.Skip(1).ToList();
-        if (files.Count == 0) throw new UsageException("merge needs the shard JSON files.");
-        var parts = files.Select(f => File.Exists(f) ? CdMonteCarloResult.FromJson(File.ReadAllText(f))
-            : throw new UsageException($"merge: file '{f}' does not exist.")).ToList();
-        var merged = CdMonteCarloResult.Merge(parts);
-        if (!merged.IsComplete) console.Error.WriteLine($"warning: shards {string.Join(",", merged.Shards)} of {merged.ShardCount} merged; the study is incomplete.");
-        Emit(console, merged, json);
-        return 0;
-    }
+    private static void Emit(CommandRun run, SharedOptions shared, CdMonteCarloResult result) =>
+        shared.Emit(run, "CD Monte Carlo", result.ToString(), result.ToJson, result.ToHtml);
 
-    private static void Emit(CliConsole console, CdMonteCarloResult result, string? json)
+    /// <summary>One shard of a study: index i of n.</summary>
+    /// <param name="Index">0-based shard index.</param>
+    /// <param name="Count">Number of shards.</param>
+    public sealed record Shard(int Index, int Count)
     {
-        if (json != "-") console.Out.Write(result.ToString());
-        if (json == "-") console.Out.WriteLine(result.ToJson());
-        else if (json is not null)
+        /// <summary>Parses "i/n", or returns null.</summary>
+        /// <param name="text">The text.</param>
+        public static Shard? TryParse(string text)
         {
-            var dir = Path.GetDirectoryName(Path.GetFullPath(json));
-            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            File.WriteAllText(json, result.ToJson());
+            var parts = text.Split('/');
+            return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && i < n ? new Shard(i, n) : null;
         }
     }
 
-    private static int[] Ints(ParsedArgs args, string name, int[] fallback)
+    /// <summary><c>econ cd-mc merge</c>: adds shard counts into one study.</summary>
+    private sealed class MergeCommand : EconCommand
     {
-        var list = args.GetList(name);
-        if (list.Length == 0) return fallback;
-        return list.Select(s => int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 3 ? v
-            : throw new UsageException($"--{name} must list integers of at least 3, not '{s}'.")).ToArray();
-    }
+        private readonly SharedOptions _shared;
+        private readonly Argument<string[]> _files;
 
-    private static (int, int) Shard(string? text)
-    {
-        if (text is null) return (0, 1);
-        var parts = text.Split('/');
-        if (parts.Length == 2 && int.TryParse(parts[0], out var i) && int.TryParse(parts[1], out var n) && n >= 1 && i >= 0 && i < n) return (i, n);
-        throw new UsageException($"--shard must be i/n with 0 <= i < n, not '{text}'.");
-    }
-
-    private sealed class ProgressBar(TextWriter error) : IProgress<CdMonteCarloProgress>
-    {
-        private readonly object _gate = new();
-        private int _shown = -1;
-
-        public void Report(CdMonteCarloProgress value)
+        public MergeCommand() : base("merge", "merge the JSON files of cd-mc shards into one study",
+            "econ cd-mc merge shard0.json shard1.json --json study.json")
         {
-            int pct = value.Total == 0 ? 100 : 100 * value.Completed / value.Total;
-            lock (_gate)
+            _shared = new SharedOptions(this, DataOption.None, plot: false);
+            _files = new Argument<string[]>("SHARD.json") { Description = "the shards' --json files", Arity = ArgumentArity.OneOrMore };
+            _files.Validators.Add(r =>
             {
-                if (pct / 5 == _shown / 5 && pct != 100) return;
-                _shown = pct;
-                error.Write($"\r[{new string('#', pct / 5),-20}] {pct,3}% ({value.Completed}/{value.Total})");
-            }
+                foreach (var t in r.Tokens)
+                    if (Opt.InputFileProblem(t.Value) is { } problem) { r.AddError($"merge: {problem}"); return; }
+            });
+            Add(_files);
         }
 
-        public void Finish() { lock (_gate) error.WriteLine(); }
+        public override int Execute(CommandRun run)
+        {
+            var parts = run.Get(_files).Select(f => CdMonteCarloResult.FromJson(File.ReadAllText(f))).ToList();
+            var merged = CdMonteCarloResult.Merge(parts);
+            if (!merged.IsComplete)
+                run.Console.Error.WriteLine($"warning: shards {string.Join(",", merged.Shards)} of {merged.ShardCount} merged; the study is incomplete.");
+            Emit(run, _shared, merged);
+            return 0;
+        }
+    }
+
+    private sealed class Progress(ProgressDisplay display) : IProgress<CdMonteCarloProgress>
+    {
+        public void Report(CdMonteCarloProgress value) =>
+            display.Draw(ProgressDisplay.Bar("cd-mc", value.Total == 0 ? 1 : (double)value.Completed / value.Total, $"{value.Completed}/{value.Total}"));
     }
 }

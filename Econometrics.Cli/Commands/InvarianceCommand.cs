@@ -1,77 +1,59 @@
-using System.Text.Json;
+using System.CommandLine;
 using Econometrics.Causal.Invariance;
 using Econometrics.Reporting;
 
 namespace Econometrics.Cli.Commands;
 
 /// <summary><c>econ invariance</c>: the invariance report for a representation, optionally with invariant causal prediction.</summary>
-public sealed class InvarianceCommand : ICommand
+public sealed class InvarianceCommand : EconCommand
 {
-    /// <inheritdoc/>
-    public string Name => "invariance";
+    private readonly SharedOptions _shared;
+    private readonly Option<string?> _target, _env, _representation;
+    private readonly Option<string[]> _predictors, _subset;
+    private readonly Option<double> _alpha, _tolerance;
+    private readonly Option<bool> _standardize, _icp, _prune;
+    private readonly Option<int> _bootstrap;
+    private readonly ChoiceOption<IcpTest> _test;
 
-    /// <inheritdoc/>
-    public string Description => "invariance across environments: gaps, Chow/Levene tests, epsilon-certification, ICP";
-
-    /// <inheritdoc/>
-    public IReadOnlyCollection<string> Flags => ["icp", "standardize"];
-
-    /// <inheritdoc/>
-    public string Usage => """
-        usage: econ invariance --data F.csv --target Y --env COL --predictors a,b,c
-                               [--representation PHI.csv | --subset a,b] [--alpha 0.05] [--icp] [options]
-
-          --target COL           the response
-          --env COL              the environment column (numbers or labels)
-          --predictors a,b,c     the predictors X
-          --representation F     Phi as CSV: header = predictor names, one row per feature (optional 'feature' column)
-          --subset a,b           Phi selects these predictors (default: all predictors)
-          --alpha A              level of the tests, the certification and ICP (default 0.05)
-          --tolerance E          epsilon for the slope gap (default 0.2)
-          --standardize          certify on features scaled to unit SD
-          --bootstrap B          bootstrap replications for the gap intervals (default 499; 0 skips)
-          --icp                  also run invariant causal prediction over all subsets of the predictors
-          --test normal|exact    ICP's test (default normal)
-          --prune                (with --icp) skip sets that cannot change the causal set
-
-        """ + SharedOptions.Usage;
-
-    /// <inheritdoc/>
-    public int Execute(ParsedArgs args, CliConsole console)
+    /// <summary>Declares the command.</summary>
+    public InvarianceCommand() : base("invariance", "invariance across environments: gaps, Chow/Levene tests, epsilon-certification, ICP",
+        "econ invariance --data data/invariance/invariance_sim.csv --target Y --env env --predictors X1,X2,X3,X4 --icp")
     {
-        var shared = SharedOptions.From(args);
-        var target = args.Require("target", "the response column");
-        var env = args.Require("env", "the environment column");
-        var predictors = args.GetList("predictors");
-        if (predictors.Length == 0) throw new UsageException("--predictors is required (comma-separated predictor columns).");
-        var phiFile = args.Get("representation");
-        var subset = args.GetList("subset");
-        if (phiFile is not null && subset.Length > 0) throw new UsageException("Give either --representation or --subset, not both.");
-        if (phiFile is not null && !File.Exists(phiFile)) throw new UsageException($"--representation: file '{phiFile}' does not exist.");
-        double alpha = args.GetDouble("alpha", 0.05);
-        if (!(alpha > 0 && alpha < 1)) throw new UsageException($"--alpha must be in (0, 1), not {alpha}.");
-        double tolerance = args.GetDouble("tolerance", 0.2);
-        if (!(tolerance > 0)) throw new UsageException($"--tolerance must be positive, not {tolerance}.");
-        int bootstrap = args.GetInt("bootstrap", 499);
-        if (bootstrap < 0) throw new UsageException("--bootstrap must be non-negative.");
-        bool standardize = args.Has("standardize");
-        bool runIcp = args.Has("icp");
-        var testName = args.Get("test") ?? "normal";
-        var test = testName switch
-        {
-            "normal" => IcpTest.Normal,
-            "exact" => IcpTest.Exact,
-            _ => throw new UsageException($"--test must be 'normal' or 'exact', not '{testName}'."),
-        };
-        bool prune = args.Has("prune");
-        args.RejectUnknown();
+        _shared = new SharedOptions(this, seed: true);
+        _target = Declare(Opt.Column("--target", "the response column"));
+        _env = Declare(Opt.Column("--env", "the environment column (numbers or labels)"));
+        _predictors = Declare(Opt.List("--predictors", "a,b,c", "the predictor columns X", required: true));
+        _representation = Declare(Opt.InputFile("--representation", "PHI.csv", "Phi as CSV: header = predictor names, one row per feature"));
+        _subset = Declare(Opt.List("--subset", "a,b", "Phi selects these predictors (default: all predictors)"));
+        _alpha = Declare(Opt.Double("--alpha", "A", "level of the tests, the certification and ICP", 0.05, Bounds.Open(0, 1)), "Alpha");
+        _tolerance = Declare(Opt.Double("--tolerance", "E", "epsilon for the slope gap", 0.2, Bounds.Positive), "Tolerance");
+        _standardize = Declare(Opt.Flag("--standardize", "certify on features scaled to unit SD"), "Standardize");
+        _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replications for the gap intervals (0 skips)", 499, min: 0), "BootstrapReplications");
+        _icp = Declare(Opt.Flag("--icp", "also run invariant causal prediction over all subsets of the predictors"));
+        _test = Declare(Opt.Choice("--test", "ICP's test", IcpTest.Normal, ("normal", IcpTest.Normal), ("exact", IcpTest.Exact)), "Test");
+        _prune = Declare(Opt.Flag("--prune", "(with --icp) skip sets that cannot change the causal set"), "Prune");
+    }
 
-        var data = Environments.Load(shared.Data!, target, env, predictors);
+    /// <inheritdoc/>
+    public override int Execute(CommandRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var phiFile = run.Get(_representation);
+        var subset = run.Get(_subset);
+        if (phiFile is not null && subset.Length > 0) throw new UsageException("Give either --representation or --subset, not both.");
+        bool runIcp = run.Get(_icp);
+        if (!runIcp && (run.Given(_prune) || run.Given(_test))) throw new UsageException("--prune and --test apply to --icp; add --icp or drop them.");
+        double alpha = run.Get(_alpha);
+
+        var data = Environments.Load(_shared.DataPath(run)!, run.Get(_target)!, run.Get(_env)!, run.Get(_predictors));
         var phi = phiFile is not null ? Representation.Load(phiFile, data.Predictors)
             : Representation.Subset(data, subset.Length > 0 ? subset : data.Predictors.ToArray());
-        var report = new InvarianceCheck { Alpha = alpha, Tolerance = tolerance, Standardize = standardize, BootstrapReplications = bootstrap, Seed = shared.Seed }
-            .Test(data, phi, cancellationToken: console.Cancellation);
-        var icp = runIcp ? new InvariantCausalPrediction { Alpha = alpha, Test = test, Prune = prune }.Fit(data, cancellationToken: console.Cancellation) : null;
+        var report = new InvarianceCheck
+        {
+            Alpha = alpha, Tolerance = run.Get(_tolerance), Standardize = run.Get(_standardize), BootstrapReplications = run.Get(_bootstrap),
+            Seed = _shared.SeedValue(run),
+        }.Test(data, phi, cancellationToken: run.Cancellation);
+        var icp = runIcp ? new InvariantCausalPrediction { Alpha = alpha, Test = run.Get(_test), Prune = run.Get(_prune) }.Fit(data, cancellationToken: run.Cancellation) : null;
 
         string text = report.ToString() + (icp is null ? "" : Environment.NewLine + icp);
         string Html() => report.ToHtml() + (icp?.ToHtml() ?? "");
@@ -82,7 +64,7 @@ public sealed class InvarianceCommand : ICommand
             if (icp is not null) { w.WritePropertyName("icp"); icp.WriteJson(w); }
             w.WriteEndObject();
         });
-        shared.Emit(console, text, JsonText, Html, report.PlotCoefficients);
+        _shared.Emit(run, "Invariance", text, JsonText, Html, report.PlotCoefficients);
         return 0;
     }
 }

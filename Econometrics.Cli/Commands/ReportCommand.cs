@@ -6,8 +6,12 @@ using Econometrics.Reporting;
 namespace Econometrics.Cli.Commands;
 
 /// <summary><c>econ report</c>: the main job, a self-contained HTML and Markdown report over the shipped data.</summary>
-public sealed class ReportCommand : ICommand
+public sealed class ReportCommand : EconCommand
 {
+    private readonly System.CommandLine.Option<string> _out;
+    private readonly System.CommandLine.Option<string?> _dataDir;
+    private readonly System.CommandLine.Option<int> _seed;
+
     /// <summary>The sections, in report order; each capability adds its own.</summary>
     public static IReadOnlyList<IReportSection> Sections { get; } =
     [
@@ -19,38 +23,32 @@ public sealed class ReportCommand : ICommand
         new InvarianceSection(),
     ];
 
-    /// <inheritdoc/>
-    public string Name => "report";
-
-    /// <inheritdoc/>
-    public string Description => "write the report over the shipped data (index.html + report.md)";
-
-    /// <inheritdoc/>
-    public string Usage => """
-        usage: econ report [--out DIR] [--data-dir DIR] [--seed N]
-
-          --out DIR        output folder (default: report)
-          --data-dir DIR   folder with the shipped data sets (default: the data/ folder next to econ, else ./data)
-          --seed N         seed for every random procedure in the report (default 20260101)
-
-        """;
-
-    /// <inheritdoc/>
-    public int Execute(ParsedArgs args, CliConsole console)
+    /// <summary>Declares the command.</summary>
+    public ReportCommand() : base("report", "write the report over the shipped data (index.html + report.md)", "econ report --out report")
     {
-        var outDir = args.Get("out") ?? "report";
-        var dataDir = args.Get("data-dir") ?? FindDataDirectory();
-        var seed = args.GetInt("seed", SharedOptions.DefaultSeed);
-        args.RejectUnknown();
+        _out = Declare(Opt.OutputDirectory("--out", "DIR", "output folder", "report"));
+        _dataDir = Declare(Opt.InputDirectory("--data-dir", "DIR", "folder with the shipped data sets (default: the data/ folder next to econ, else ./data)"));
+        _seed = Declare(Opt.Int("--seed", "N", "seed for every random procedure in the report", SharedOptions.DefaultSeed));
+    }
+
+    /// <inheritdoc/>
+    public override int Execute(CommandRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var outDir = run.Get(_out);
+        var dataDir = run.Get(_dataDir) ?? FindDataDirectory();
+        var seed = run.Get(_seed);
         if (!Directory.Exists(dataDir)) throw new UsageException($"--data-dir: folder '{dataDir}' does not exist.");
 
-        var context = new ReportContext(dataDir, seed, console.Error, console.Cancellation);
+        // Section status lines go to a terminal only; redirected stderr stays empty unless the run fails.
+        var progress = run.Console.ErrorIsTerminal ? run.Console.Error : TextWriter.Null;
+        var context = new ReportContext(dataDir, seed, progress, run.Cancellation);
         var report = new Report("Econometrics report");
         var timings = new List<KeyValuePair<string, string>>();
         foreach (var s in Sections)
         {
-            console.Cancellation.ThrowIfCancellationRequested();
-            console.Error.WriteLine($"[report] {s.Title} ...");
+            run.Cancellation.ThrowIfCancellationRequested();
+            progress.WriteLine($"[report] {s.Title} ...");
             var clock = Stopwatch.StartNew();
             s.Write(report.AddSection(s.Title), context);
             timings.Add(new($"Time: {s.Title}", clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s"));
@@ -60,8 +58,8 @@ public sealed class ReportCommand : ICommand
         report.AddProvenance("Command", "econ report --seed " + seed.ToString(CultureInfo.InvariantCulture));
         foreach (var (k, v) in context.DataFiles) report.AddProvenance("Data: " + k, v);
         foreach (var (k, v) in timings) report.AddProvenance(k, v);
-        report.WriteTo(outDir);
-        console.Out.WriteLine($"Report written to {Path.Combine(outDir, "index.html")} and {Path.Combine(outDir, "report.md")}");
+        run.Outputs.WriteDirectory(outDir, report.WriteTo);
+        run.Print($"Report written to {Path.Combine(outDir, "index.html")} and {Path.Combine(outDir, "report.md")}\n");
         return 0;
     }
 

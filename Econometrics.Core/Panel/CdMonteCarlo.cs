@@ -58,6 +58,8 @@ public sealed record CdMonteCarlo
             throw new ArgumentException($"The shard must satisfy 0 <= index < count; got {shardIndex}/{shardCount}.", nameof(shardIndex));
         if (Replications < 1) throw new ArgumentException("Replications must be at least 1.", nameof(Replications));
         if (Grid.Count == 0) throw new ArgumentException("The grid is empty.", nameof(Grid));
+        // Every cell's design is checked before any replication runs, not inside the parallel loop.
+        foreach (var (n, t) in Grid) (Dgp with { N = n, T = t }).Validate();
         var mine = Enumerable.Range(0, Replications).Where(r => r % shardCount == shardIndex).ToArray();
         int total = mine.Length * Grid.Count, done = 0;
         var cells = new List<CdMonteCarloCell>();

@@ -85,8 +85,83 @@ public class CliTests
     [InlineData(new[] { "panel", "--entity", "firm" }, "--data is required")]
     [InlineData(new[] { "panel", "--data", "/nonexistent.csv", "--entity", "a", "--time", "b" }, "file '/nonexistent.csv' does not exist")]
     [InlineData(new[] { "report", "--seed", "abc" }, "--seed must be an integer")]
-    [InlineData(new[] { "report", "--out" }, "Option --out needs a value")]
+    [InlineData(new[] { "report", "--out" }, "--out needs a value")]
     public void Usage_errors_exit_2_with_one_line(string[] args, string message) => AssertBadInput(CliRunner.Run(args), message);
+
+    public static TheoryData<string[], string> ContractViolations()
+    {
+        var grunfeld = Path.Combine(CliRunner.DataDir, "grunfeld.csv");
+        var inv = Path.Combine(CliRunner.DataDir, "invariance", "invariance_sim.csv");
+        string[] cd = ["cd", "--data", grunfeld, "--entity", "firm", "--time", "year", "--value", "inv"];
+        string[] icp = ["invariance", "--data", inv, "--target", "Y", "--env", "env", "--predictors", "X1,X2"];
+        return new()
+        {
+            { [.. cd, "--criterion", "7"], "--criterion must be one of er, gr" },
+            { [.. cd, "--criterion", "er,gr"], "--criterion must be one of" },
+            { [.. cd, "--model", "1"], "--model must be one of pooled" },
+            { [.. icp, "--icp", "--prune", "--bootstrap", "-1"], "--bootstrap must be at least 0" },
+            { [.. icp, "--prune", "false"], "Unexpected argument 'false'" },
+            { [.. cd, "stray"], "Unexpected argument 'stray' for 'econ cd'" },
+            { ["describe", "extra"], "Unexpected argument 'extra'" },
+            { ["panel", "--data", CliRunner.DataDir, "--entity", "firm", "--time", "year"], "is a folder, not a file" },
+            { [.. cd, "--json", CliRunner.DataDir], "--json: '" },
+            { [.. cd, "--plot", Path.Combine(CliRunner.DataDir, "x.pdf")], "--plot: '" },
+            { [.. cd, "--draws", "0"], "--draws must be at least 1" },
+            { ["sem"], "'econ sem' needs a subcommand" },
+            { ["cd-mc", "--strength", "2"], "--strength must lie in (0, 1]" },
+            { ["cd-mc", "--n", "10", "--neighbours", "5"], "--neighbours must be below N/2" },
+            { ["coda", "pcor", "--data", grunfeld, "--level", "NaN"], "--level must be a number" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(ContractViolations))]
+    public void Bad_options_are_rejected_before_any_work(string[] args, string message) => AssertBadInput(CliRunner.Run(args), message);
+
+    [Fact]
+    public void No_arguments_is_a_usage_error_with_one_error_line()
+    {
+        var r = CliRunner.Run();
+        AssertBadInput(r, "no command given");
+        Assert.Contains("Commands:", r.Out);
+    }
+
+    [Theory]
+    [InlineData("cd")]
+    [InlineData("sem", "fit")]
+    [InlineData("moe", "screen")]
+    [InlineData("cd-mc", "merge")]
+    [InlineData("report")]
+    public void Help_ends_with_a_newline_and_shows_an_example(params string[] command)
+    {
+        var r = CliRunner.Run([.. command, "--help"]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.EndsWith("\n", r.Out);
+        Assert.Contains("Example:\n  econ " + string.Join(' ', command) + " ", r.Out);
+        Assert.All(r.Out.Split('\n'), line => Assert.True(line.Length <= 100, line));
+    }
+
+    [Fact]
+    public void A_failure_after_outputs_were_rendered_leaves_no_file()
+    {
+        // --plot-kind scree needs CD*'s factor selection; the JSON and HTML are rendered first, then the plot fails.
+        var dir = Directory.CreateTempSubdirectory("econ-partial").FullName;
+        string json = Path.Combine(dir, "r.json"), html = Path.Combine(dir, "r.html"), plot = Path.Combine(dir, "r.svg");
+        var r = CliRunner.Run("cd", "--data", Path.Combine(CliRunner.DataDir, "grunfeld.csv"), "--entity", "firm", "--time", "year",
+            "--value", "inv", "--tests", "cd", "--json", json, "--html", html, "--plot", plot, "--plot-kind", "scree");
+        AssertBadInput(r, "--plot-kind scree");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
+    }
+
+    [Fact]
+    public void Html_is_a_standalone_page()
+    {
+        var html = Path.Combine(Directory.CreateTempSubdirectory("econ-html").FullName, "p.html");
+        Assert.Equal(0, CliRunner.Run("panel", "--data", Path.Combine(CliRunner.DataDir, "grunfeld.csv"), "--entity", "firm", "--time", "year", "--html", html).ExitCode);
+        var text = File.ReadAllText(html);
+        Assert.StartsWith("<!DOCTYPE html>", text);
+        Assert.Contains("<style>", text);
+    }
 
     [Fact]
     public void Argument_exceptions_print_without_the_parameter_suffix()

@@ -80,7 +80,7 @@ public sealed class CodaCommandTests : IDisposable
     [InlineData("a,b,c\n1,2,3\n2,-3,4\n3,5,6\n4,1,1\n5,2,2\n", new string[0], "Row 2, part 'b': the value -3 is negative")]
     [InlineData("a,b,c\n1,2,3\n0,0,0\n3,5,6\n4,1,1\n5,2,2\n", new[] { "--zeros", "multiplicative" }, "Row 2 sums to zero")]
     [InlineData("a,b,c\n1,2,3\n2,x,4\n3,5,6\n4,1,1\n5,2,2\n", new string[0], "'x' is not a number")]
-    [InlineData("a,b,c\n1,2,3\n2,3,4\n3,5,6\n4,1,1\n5,2,2\n", new[] { "--zeros", "many" }, "--zeros must be none, multiplicative or bayes")]
+    [InlineData("a,b,c\n1,2,3\n2,3,4\n3,5,6\n4,1,1\n5,2,2\n", new[] { "--zeros", "many" }, "--zeros must be one of none, multiplicative, bayes")]
     [InlineData("a,b,c\n1,2,3\n2,3,4\n3,5,6\n4,1,1\n5,2,2\n", new[] { "--parts", "a,b,q" }, "Part 'q' is not a column")]
     public void Bad_input_exits_2_with_one_error_line(string csv, string[] extra, string message)
     {
@@ -99,7 +99,7 @@ public sealed class CodaCommandTests : IDisposable
     public void Missing_subcommand_is_a_usage_error()
     {
         Assert.Equal(2, Run("coda", "--data", DataFile("roman_cups.csv")).Code);
-        Assert.Contains("only one is pcor", Run("coda", "corr", "--data", DataFile("roman_cups.csv")).Err);
+        Assert.Contains("expected pcor", Run("coda", "corr", "--data", DataFile("roman_cups.csv")).Err);
         Assert.Contains("econ coda pcor", Run("coda", "--help").Out);
     }
 

@@ -1,0 +1,161 @@
+using System.CommandLine;
+using Econometrics.Causal.Sem;
+using Econometrics.Data;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Cli.Commands;
+
+/// <summary><c>econ sem</c>: linear SEMs on mixed graphs (covariance, identifiability, relations) and lavaan-syntax ML fitting.</summary>
+public static class SemCommands
+{
+    private const string GraphHelp =
+        "the graph JSON: {\"nodes\":[...],\"directed\":[{\"from\",\"to\",\"weight\"}],\"bidirected\":[{\"a\",\"b\",\"weight\"}],\"variances\":{...}}";
+
+    /// <summary>The <c>sem</c> command group.</summary>
+    public static Command Group() => new CommandGroup("sem", "linear SEMs: covariance, identifiability, relations of a mixed graph; ML fit of lavaan syntax")
+    {
+        new CovarianceCommand(), new IdentifyCommand(), new RelationsCommand(), new FitCommand(),
+    };
+
+    private sealed class CovarianceCommand : EconCommand
+    {
+        private readonly SharedOptions _shared;
+        private readonly Option<string?> _graph;
+        private readonly ChoiceOption<string> _method;
+        private readonly Option<bool> _symbolic;
+
+        public CovarianceCommand() : base("covariance", "the implied covariance of a weighted mixed graph (numeric or symbolic); --plot draws the path diagram",
+            "econ sem covariance --graph data/sem/instrument.json --method all --symbolic")
+        {
+            _shared = new SharedOptions(this, DataOption.None);
+            _graph = Declare(Opt.InputFile("--graph", "G.json", GraphHelp + " (weights and variances are needed)", required: true));
+            _method = Declare(Opt.Choice("--method", "how to compute it", "inversion",
+                ("inversion", "inversion"), ("one-connection", "one-connection"), ("trek", "trek"), ("all", "all")));
+            _symbolic = Declare(Opt.Flag("--symbolic", "also give the covariance as polynomials in the edge weights"));
+        }
+
+        public override int Execute(CommandRun run)
+        {
+            var sem = LinearSem.FromJson(File.ReadAllText(run.Get(_graph)!));
+            var r = CovarianceResult.Compute(sem, run.Get(_method), run.Get(_symbolic));
+            _shared.Emit(run, "Implied covariance", r.ToString(), r.ToJson, r.ToHtml, sem.PlotPathDiagram);
+            return 0;
+        }
+    }
+
+    private sealed class IdentifyCommand : EconCommand
+    {
+        private readonly SharedOptions _shared;
+        private readonly Option<string?> _graph;
+
+        public IdentifyCommand() : base("identify", "generic identifiability of a mixed graph's edges (half-trek criterion, Jacobian rank)",
+            "econ sem identify --graph data/sem/instrument.json")
+        {
+            _shared = new SharedOptions(this, DataOption.None, plot: false, seed: true);
+            _graph = Declare(Opt.InputFile("--graph", "G.json", GraphHelp, required: true));
+        }
+
+        public override int Execute(CommandRun run)
+        {
+            var graph = MixedGraph.FromJson(File.ReadAllText(run.Get(_graph)!));
+            var r = new SemIdentification { Seed = _shared.SeedValue(run) }.Test(graph);
+            _shared.Emit(run, "Identification", r.ToString(), r.ToJson, r.ToHtml);
+            return 0;
+        }
+    }
+
+    private sealed class RelationsCommand : EconCommand
+    {
+        private readonly SharedOptions _shared;
+        private readonly Option<string?> _graph;
+        private readonly Option<int> _degree;
+        private readonly Option<string[]> _observed;
+
+        public RelationsCommand() : base("relations", "polynomial relations (e.g. Verma constraints) among the observed covariances",
+            "econ sem relations --graph data/sem/instrument.json --degree 2")
+        {
+            _shared = new SharedOptions(this, DataOption.None, plot: false, seed: true);
+            _graph = Declare(Opt.InputFile("--graph", "G.json", GraphHelp, required: true));
+            _degree = Declare(Opt.Int("--degree", "D", "largest degree searched", 2, min: 1), "MaxDegree");
+            _observed = Declare(Opt.List("--observed", "a,b,c", "the observed nodes (default: every node)"), "Observed");
+        }
+
+        public override int Execute(CommandRun run)
+        {
+            var graph = MixedGraph.FromJson(File.ReadAllText(run.Get(_graph)!));
+            var observed = run.Get(_observed);
+            var r = new RelationSearch { MaxDegree = run.Get(_degree), Seed = _shared.SeedValue(run), Observed = observed.Length > 0 ? observed : null }
+                .Search(graph, run.Cancellation);
+            _shared.Emit(run, "Covariance relations", r.ToString(), r.ToJson, r.ToHtml);
+            return 0;
+        }
+    }
+
+    private sealed class FitCommand : EconCommand
+    {
+        private readonly SharedOptions _shared;
+        private readonly Option<string?> _model, _cov, _residuals;
+        private readonly Option<int?> _nobs;
+        private readonly Option<bool> _force;
+
+        public FitCommand() : base("fit", "maximum-likelihood fit of a lavaan-syntax model to data or a covariance matrix",
+            "econ sem fit --model data/sem/political_democracy.lav --data data/sem/PoliticalDemocracy.csv")
+        {
+            _shared = new SharedOptions(this, DataOption.Optional, seed: true);
+            _model = Declare(Opt.InputFile("--model", "M.lav", "the model in lavaan syntax", required: true));
+            _cov = Declare(Opt.InputFile("--cov", "C.csv", "a covariance matrix instead of --data (header row of names, square)"));
+            _nobs = Declare(Opt.OptionalInt("--nobs", "N", "the sample size behind --cov", min: 2));
+            _force = Declare(Opt.Flag("--force", "fit even when the model is not identified (estimates are then arbitrary)"), "ForceFit");
+            _residuals = Declare(Opt.OutputFile("--residuals", "OUT.png|svg", "write the residual-correlation heatmap", false, ".png", ".svg"));
+        }
+
+        public override int Execute(CommandRun run)
+        {
+            var cov = run.Get(_cov);
+            var data = _shared.DataPath(run);
+            if (cov is not null && data is not null) throw new UsageException("Give either --data or --cov, not both.");
+            if (cov is null && data is null) throw new UsageException("econ sem fit needs --data FILE.csv or --cov FILE.csv --nobs N.");
+            if (cov is not null && run.Get(_nobs) is null) throw new UsageException("--cov needs --nobs N (the sample size).");
+            if (cov is null && run.Get(_nobs) is not null) throw new UsageException("--nobs applies to --cov; with --data the sample size is the number of rows.");
+            var estimator = new SemEstimator(File.ReadAllText(run.Get(_model)!)) { ForceFit = run.Get(_force), Seed = _shared.SeedValue(run) };
+            SemFit fit;
+            if (cov is not null)
+            {
+                var (matrix, names) = ReadCovariance(cov);
+                fit = estimator.Fit(matrix, names, run.Get(_nobs)!.Value);
+            }
+            else fit = estimator.Fit(CsvFrame.Load(data!));
+            _shared.Emit(run, "SEM fit", fit.ToString(), fit.ToJson, fit.ToHtml, fit.PlotPathDiagram);
+            if (run.Get(_residuals) is { } residuals)
+            {
+                var heatmap = fit.PlotResidualCorrelations();
+                run.Outputs.Write(residuals, staged => Reporting.Figures.SaveFigure(heatmap, staged));
+            }
+            return 0;
+        }
+
+        private static (Matrix<double>, string[]) ReadCovariance(string path)
+        {
+            var frame = CsvFrame.Load(path);
+            var names = frame.ColumnKeys.ToArray();
+            if (frame.RowCount != names.Length)
+                throw new DataFormatException($"The covariance file must be square: {names.Length} columns but {frame.RowCount} rows.", path);
+            var m = Matrix<double>.Build.Dense(names.Length, names.Length);
+            var rows = frame.RowKeys.ToArray();
+            for (int j = 0; j < names.Length; j++)
+            {
+                Deedle.Series<int, double> col;
+                try { col = frame.GetColumn<double>(names[j]); }
+                catch (Exception ex) when (ex is InvalidCastException or FormatException or InvalidOperationException)
+                { throw new DataFormatException($"Column '{names[j]}' of the covariance file must be numeric.", path, column: names[j]); }
+                for (int i = 0; i < names.Length; i++)
+                {
+                    var v = col.TryGet(rows[i]);
+                    if (!v.HasValue || !double.IsFinite(v.Value)) throw new DataFormatException($"Missing or non-finite covariance in row {i + 1}.", path, i + 2, names[j]);
+                    m[i, j] = v.Value;
+                }
+            }
+            return (m, names);
+        }
+    }
+}
