@@ -58,11 +58,11 @@ internal static class InteractiveEffects
 
         var wf = Residual(xs, y, b);
         if (r > 0) u = LeftVectors(wf, t, n, r, la);
-        var e = ProjectOff(wf, u, t, n, r, la);
+        var e = Ols.ProjectOff(u, t, r, wf, n, la);
         // Lambda' = U'W (r x N); M_Lambda removes the loadings' span from the unit dimension.
         var lambda = new double[r * n];
         if (r > 0) la.Gemm(true, false, r, n, t, 1.0, u, wf, 0.0, lambda);
-        var zs = xs.Select(x => RemoveLoadings(ProjectOff(x, u, t, n, r, la), lambda, t, n, r, la)).ToArray();
+        var zs = xs.Select(x => RemoveLoadings(Ols.ProjectOff(u, t, r, x, n, la), lambda, t, n, r, la)).ToArray();
         var d0 = Matrix<double>.Build.Dense(k, k, (p, q) => Dot(zs[p], zs[q]) / ((double)n * t));
         var d0Inv = Matrix<double>.Build.Dense(k, k, Ols.InverseSpd(d0.ToColumnMajorArray(), k, la));
         double ss = Dot(e, e);
@@ -96,17 +96,6 @@ internal static class InteractiveEffects
         return u;
     }
 
-    /// <summary>M_F A = A - U U'A for orthonormal U (T x r).</summary>
-    private static double[] ProjectOff(double[] a, double[] u, int t, int n, int r, ILinearAlgebra la)
-    {
-        var res = (double[])a.Clone();
-        if (r == 0) return res;
-        var ua = new double[r * n];
-        la.Gemm(true, false, r, n, t, 1.0, u, a, 0.0, ua);
-        la.Gemm(false, false, t, n, r, -1.0, u, ua, 1.0, res);
-        return res;
-    }
-
     /// <summary>A M_Lambda: removes from each row of A its projection on the loadings (Lambda' is r x N).</summary>
     private static double[] RemoveLoadings(double[] a, double[] lambdaT, int t, int n, int r, ILinearAlgebra la)
     {
@@ -129,7 +118,7 @@ internal static class InteractiveEffects
     {
         int k = xs.Length, r = u is null ? 0 : u.Length / t, m = t * n;
         var mx = new double[m * k];
-        for (int p = 0; p < k; p++) Array.Copy(ProjectOff(xs[p], u ?? [], t, n, r, la), 0, mx, p * m, m);
-        return Ols.Solve(mx, m, k, ProjectOff(y, u ?? [], t, n, r, la), la);
+        for (int p = 0; p < k; p++) Array.Copy(Ols.ProjectOff(u ?? [], t, r, xs[p], n, la), 0, mx, p * m, m);
+        return Ols.Solve(mx, m, k, Ols.ProjectOff(u ?? [], t, r, y, n, la), la);
     }
 }
