@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Econometrics.Data;
-using Econometrics.Panel;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Factors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Cli.Commands;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using Econometrics.Panel;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Simulation;
 
 namespace Econometrics.Cli.Commands;
 

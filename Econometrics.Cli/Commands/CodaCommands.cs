@@ -4,7 +4,7 @@ using Econometrics.Data;
 
 namespace Econometrics.Cli.Commands;
 
-/// <summary><c>econ coda pcor</c>: log-ratio partial correlations between the parts of a composition (Erb 2020).</summary>
+/// <summary><c>econ coda pcor|biplot</c>: log-ratio partial correlations (Erb 2020) and the clr-PCA biplot.</summary>
 public static class CodaCommands
 {
     private enum Zeros { None, Multiplicative, Bayes }
@@ -12,13 +12,56 @@ public static class CodaCommands
     private enum PlotKind { Heatmap, Network }
 
     /// <summary>The <c>coda</c> command group.</summary>
-    public static Command Group() => new CommandGroup("coda", "compositional data: log-ratio partial correlations (coda pcor)") { new PcorCommand() };
+    public static Command Group() =>
+        new CommandGroup("coda", "compositional data: log-ratio partial correlations (coda pcor), clr biplot (coda biplot)")
+        {
+            new PcorCommand(), new BiplotCommand(),
+        };
+
+    /// <summary>Runs an estimator, reporting data it cannot analyse as a data error about the file.</summary>
+    private static T OnData<T>(string data, Func<T> estimate)
+    {
+        try
+        {
+            return estimate();
+        }
+        catch (ArgumentException e) when (e is not DataFormatException)
+        {
+            throw new DataFormatException(e.Message, data);
+        }
+    }
+
+    /// <summary>The composition options both subcommands share: <c>--parts</c> and <c>--zeros</c>.</summary>
+    private sealed class CompositionOptions
+    {
+        private readonly Option<string[]> _parts;
+        private readonly ChoiceOption<Zeros> _zeros;
+
+        public CompositionOptions(EconCommand command)
+        {
+            _parts = command.Declare(Opt.List("--parts", "a,b,c", "the part columns (default: every column)"));
+            _zeros = command.Declare(Opt.Choice("--zeros",
+                "zeros: none (an error), multiplicative (delta = 1/D^2), bayes (GBM prior, as zCompositions::cmultRepl)",
+                Zeros.None, ("none", Zeros.None), ("multiplicative", Zeros.Multiplicative), ("bayes", Zeros.Bayes)));
+        }
+
+        public Composition Load(CommandRun run, string data)
+        {
+            var parts = run.Get(_parts);
+            ZeroReplacement? zeros = run.Get(_zeros) switch
+            {
+                Zeros.Multiplicative => new MultiplicativeReplacement(),
+                Zeros.Bayes => new BayesianMultiplicativeReplacement(),
+                _ => null,
+            };
+            return Composition.Load(data, parts.Length > 0 ? parts : null, zeros);
+        }
+    }
 
     private sealed class PcorCommand : EconCommand
     {
         private readonly SharedOptions _shared;
-        private readonly Option<string[]> _parts;
-        private readonly ChoiceOption<Zeros> _zeros;
+        private readonly CompositionOptions _composition;
         private readonly Option<bool> _shrink;
         private readonly ChoiceOption<PValueAdjustment> _adjust;
         private readonly Option<double> _level;
@@ -28,9 +71,7 @@ public static class CodaCommands
             "econ coda pcor --data data/coda/arctic_lake.csv --parts sand,silt,clay --plot pcor.svg")
         {
             _shared = new SharedOptions(this);
-            _parts = Declare(Opt.List("--parts", "a,b,c", "the part columns (default: every column)"));
-            _zeros = Declare(Opt.Choice("--zeros", "zeros: none (an error), multiplicative (delta = 1/D^2), bayes (GBM prior, as zCompositions::cmultRepl)",
-                Zeros.None, ("none", Zeros.None), ("multiplicative", Zeros.Multiplicative), ("bayes", Zeros.Bayes)));
+            _composition = new CompositionOptions(this);
             _shrink = Declare(Opt.Flag("--shrink", "basis shrinkage (Schafer-Strimmer on log-proportions; for p > n; no p-values)"), "Covariance");
             _adjust = Declare(Opt.Choice("--adjust", "multiple-testing adjustment over the pairs", PValueAdjustment.BenjaminiHochberg,
                 ("bh", PValueAdjustment.BenjaminiHochberg), ("holm", PValueAdjustment.Holm), ("none", PValueAdjustment.None)), "Adjustment");
@@ -42,32 +83,41 @@ public static class CodaCommands
         public override int Execute(CommandRun run)
         {
             var data = _shared.DataPath(run)!;
-            var parts = run.Get(_parts);
-            ZeroReplacement? zeros = run.Get(_zeros) switch
+            var composition = _composition.Load(run, data);
+            var result = OnData(data, () => new PartialCorrelations
             {
-                Zeros.Multiplicative => new MultiplicativeReplacement(),
-                Zeros.Bayes => new BayesianMultiplicativeReplacement(),
-                _ => null,
-            };
-            var composition = Composition.Load(data, parts.Length > 0 ? parts : null, zeros);
-            PartialCorrelationResult result;
-            try
-            {
-                result = new PartialCorrelations
-                {
-                    Covariance = run.Get(_shrink) ? CompositionalCovariance.BasisShrinkage : CompositionalCovariance.Sample,
-                    Adjustment = run.Get(_adjust),
-                    Level = run.Get(_level),
-                }.Estimate(composition);
-            }
-            catch (ArgumentException e) when (e is not DataFormatException)
-            {
-                // The data cannot be analysed as given: say so about the file.
-                throw new DataFormatException(e.Message, data);
-            }
+                Covariance = run.Get(_shrink) ? CompositionalCovariance.BasisShrinkage : CompositionalCovariance.Sample,
+                Adjustment = run.Get(_adjust),
+                Level = run.Get(_level),
+            }.Estimate(composition));
             var kind = run.Get(_plotKind);
             _shared.Emit(run, "Log-ratio partial correlations", result.ToString(), result.ToJson, result.ToHtml,
                 () => kind == PlotKind.Network ? result.PlotNetwork() : result.PlotHeatmap());
+            return 0;
+        }
+    }
+
+    private sealed class BiplotCommand : EconCommand
+    {
+        private readonly SharedOptions _shared;
+        private readonly CompositionOptions _composition;
+        private readonly ChoiceOption<BiplotScaling> _type;
+
+        public BiplotCommand() : base("biplot", "clr-PCA biplot of a composition (Aitchison and Greenacre 2002)",
+            "econ coda biplot --data data/coda/arctic_lake.csv --parts sand,silt,clay --plot biplot.svg")
+        {
+            _shared = new SharedOptions(this);
+            _composition = new CompositionOptions(this);
+            _type = Declare(Opt.Choice("--type", "form: rows are PC scores, columns loadings; covariance: columns approximate the clr covariance",
+                BiplotScaling.Form, ("form", BiplotScaling.Form), ("covariance", BiplotScaling.Covariance)), "Scaling");
+        }
+
+        public override int Execute(CommandRun run)
+        {
+            var data = _shared.DataPath(run)!;
+            var composition = _composition.Load(run, data);
+            var result = OnData(data, () => new ClrPca { Scaling = run.Get(_type) }.Fit(composition));
+            _shared.Emit(run, "clr biplot", result.ToString(), result.ToJson, result.ToHtml, result.PlotBiplot);
             return 0;
         }
     }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Econometrics.Panel;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Simulation;
+using Econometrics.Panel.Factors;
 
 namespace Econometrics.Cli.Commands;
 
