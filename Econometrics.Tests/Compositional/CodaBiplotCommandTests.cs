@@ -70,6 +70,6 @@ public sealed class CodaBiplotCommandTests : IDisposable
     {
         var (code, _, err) = Run("coda", "biplot", "--data", DataFile("roman_cups.csv"), "--type", "rowprincipal");
         Assert.Equal(2, code);
-        Assert.Contains("--type must be form or covariance", err);
+        Assert.Contains("--type must be one of form, covariance", err);
     }
 }
