@@ -108,28 +108,20 @@ public sealed class CdCommand : EconCommand
         return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }
 
-    // The neighbour matrix through the CSV reader: square, numeric, finite, one row per unit.
+    // The neighbour matrix through the one column-extraction helper: square, numeric, finite, one row per unit.
     private static Matrix<double> ReadNeighbours(string path, int n)
     {
-        var frame = CsvFrame.Load(path);
-        var names = frame.ColumnKeys.ToArray();
-        if (frame.RowCount != n || names.Length != n)
-            throw new UsageException($"--neighbours: expected an {n} x {n} matrix (one row and column per unit), found {frame.RowCount} x {names.Length}.");
+        var data = DataColumns.Load(path);
+        if (data.RowCount != n || data.Names.Count != n)
+            throw new UsageException($"--neighbours: expected an {n} x {n} matrix (one row and column per unit), found {data.RowCount} x {data.Names.Count}.");
         var m = Matrix<double>.Build.Dense(n, n);
-        var rows = frame.RowKeys.ToArray();
         for (int j = 0; j < n; j++)
         {
-            Deedle.Series<int, double> col;
-            try { col = frame.GetColumn<double>(names[j]); }
-            catch (Exception ex) when (ex is InvalidCastException or FormatException or InvalidOperationException)
-            { throw new DataFormatException("Neighbour weights must be numbers.", path, column: names[j]); }
+            var name = data.Names[j];
+            var col = data.Numbers(name, "neighbour weights must be numbers");
             for (int i = 0; i < n; i++)
-            {
-                var v = col.TryGet(rows[i]);
-                if (!v.HasValue || !double.IsFinite(v.Value))
-                    throw new DataFormatException("Neighbour weights must be finite numbers (no NaN, Inf or empty cells).", path, i + 2, names[j]);
-                m[i, j] = v.Value;
-            }
+                m[i, j] = double.IsFinite(col[i]) ? col[i]
+                    : throw new DataFormatException("The neighbour weight is missing or not finite (NaN, Inf); every weight must be a finite number.", path, data.Line(i), name);
         }
         return m;
     }
