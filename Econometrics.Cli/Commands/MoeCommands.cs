@@ -31,16 +31,16 @@ public static class MoeCommands
         private readonly Option<bool> _rebaseline;
 
         public MoeCommand(Mode mode) : base(mode.ToString().ToLowerInvariant(), mode switch
-            {
-                Mode.Fit => "fit a growth mixture with K classes",
-                Mode.Enumerate => "fit K = 1..Kmax classes and compare information criteria",
-                _ => "screen covariates in both roles (gating and expert) by likelihood ratios, Holm at 5%",
-            }, mode switch
-            {
-                Mode.Fit => $"econ moe fit {Wide} --classes 2",
-                Mode.Enumerate => $"econ moe enumerate {Wide} --max-classes 3",
-                _ => $"econ moe screen {Wide} --classes 2 --candidates gx,ex",
-            })
+        {
+            Mode.Fit => "fit a growth mixture with K classes",
+            Mode.Enumerate => "fit K = 1..Kmax classes and compare information criteria",
+            _ => "screen covariates in both roles (gating and expert) by likelihood ratios, Holm at 5%",
+        }, mode switch
+        {
+            Mode.Fit => $"econ moe fit {Wide} --classes 2",
+            Mode.Enumerate => $"econ moe enumerate {Wide} --max-classes 3",
+            _ => $"econ moe screen {Wide} --classes 2 --candidates gx,ex",
+        })
         {
             _mode = mode;
             _shared = new SharedOptions(this, seed: true);
