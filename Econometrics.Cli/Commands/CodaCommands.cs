@@ -4,7 +4,9 @@ using Econometrics.Data;
 
 namespace Econometrics.Cli.Commands;
 
-/// <summary><c>econ coda pcor|biplot</c>: log-ratio partial correlations (Erb 2020) and the clr-PCA biplot.</summary>
+/// <summary>
+/// <c>econ coda pcor|rho|biplot</c>: log-ratio partial correlations (Erb 2020), proportionality, and the clr-PCA biplot.
+/// </summary>
 public static class CodaCommands
 {
     private enum Zeros { None, Multiplicative, Bayes }
@@ -13,10 +15,65 @@ public static class CodaCommands
 
     /// <summary>The <c>coda</c> command group.</summary>
     public static Command Group() =>
-        new CommandGroup("coda", "compositional data: log-ratio partial correlations (coda pcor), clr biplot (coda biplot)")
+        new CommandGroup("coda", "compositional data: partial correlations (coda pcor), proportionality (coda rho), clr biplot (coda biplot)")
         {
-            new PcorCommand(), new BiplotCommand(),
+            new PcorCommand(), new RhoCommand(), new BiplotCommand(),
         };
+
+    /// <summary>The permutation-FDR options (propr::updateCutoffs): <c>--fdr-permutations</c>, <c>--fdr-cutoffs</c>, <c>--fdr-tails</c>.</summary>
+    private sealed class FdrOptions
+    {
+        private readonly Option<int?> _permutations;
+        private readonly Option<int> _cutoffs;
+        private readonly ChoiceOption<FdrTails> _tails;
+
+        public FdrOptions(EconCommand command)
+        {
+            _permutations = command.Declare(Opt.OptionalInt("--fdr-permutations", "P",
+                "permutation FDR as propr::updateCutoffs: columns shuffled independently P times (seeded by --seed); adds the 'fdr' table", min: 1),
+                "Permutations");
+            _cutoffs = command.Declare(Opt.Int("--fdr-cutoffs", "K", "number of quantile cutoffs for the FDR", 100, min: 1), "NumberOfCutoffs");
+            _tails = command.Declare(Opt.Choice("--fdr-tails", "right (positive association) or both (|value|)", FdrTails.Right,
+                ("right", FdrTails.Right), ("both", FdrTails.Both)), "Tails");
+        }
+
+        public PermutationFdr? Get(CommandRun run, int seed)
+        {
+            if (run.Get(_permutations) is not { } permutations)
+            {
+                if (run.Given(_cutoffs) || run.Given(_tails)) throw new UsageException("--fdr-cutoffs and --fdr-tails need --fdr-permutations.");
+                return null;
+            }
+            return new PermutationFdr { Permutations = permutations, NumberOfCutoffs = run.Get(_cutoffs), Tails = run.Get(_tails), Seed = seed };
+        }
+    }
+
+    private sealed class RhoCommand : EconCommand
+    {
+        private readonly SharedOptions _shared;
+        private readonly CompositionOptions _composition;
+        private readonly FdrOptions _fdr;
+
+        public RhoCommand() : base("rho", "proportionality rho between the parts of a composition (propr), with an optional permutation FDR",
+            "econ coda rho --data data/coda/arctic_lake.csv --parts sand,silt,clay --fdr-permutations 100")
+        {
+            _shared = new SharedOptions(this, seed: true);
+            _composition = new CompositionOptions(this);
+            _fdr = new FdrOptions(this);
+        }
+
+        public override int Execute(CommandRun run)
+        {
+            var data = _shared.DataPath(run)!;
+            var fdr = _fdr.Get(run, _shared.SeedValue(run));
+            var composition = _composition.Load(run, data);
+            var result = OnData(data, () => new Proportionality().Estimate(composition));
+            if (fdr is not null)
+                result = result with { Fdr = OnData(data, () => fdr.Estimate(composition, run.Progress.Fraction("fdr"), run.Cancellation)) };
+            _shared.Emit(run, "Proportionality", result.ToString(), result.ToJson, result.ToHtml, result.PlotHeatmap);
+            return 0;
+        }
+    }
 
     /// <summary>Runs an estimator, reporting data it cannot analyse as a data error about the file.</summary>
     private static T OnData<T>(string data, Func<T> estimate)
@@ -66,11 +123,12 @@ public static class CodaCommands
         private readonly ChoiceOption<PValueAdjustment> _adjust;
         private readonly Option<double> _level;
         private readonly ChoiceOption<PlotKind> _plotKind;
+        private readonly FdrOptions _fdr;
 
         public PcorCommand() : base("pcor", "log-ratio partial correlations between the parts of a composition",
             "econ coda pcor --data data/coda/arctic_lake.csv --parts sand,silt,clay --plot pcor.svg")
         {
-            _shared = new SharedOptions(this);
+            _shared = new SharedOptions(this, seed: true);
             _composition = new CompositionOptions(this);
             _shrink = Declare(Opt.Flag("--shrink", "basis shrinkage (Schafer-Strimmer on log-proportions; for p > n; no p-values)"), "Covariance");
             _adjust = Declare(Opt.Choice("--adjust", "multiple-testing adjustment over the pairs", PValueAdjustment.BenjaminiHochberg,
@@ -78,18 +136,27 @@ public static class CodaCommands
             _level = Declare(Opt.Double("--level", "L", "confidence level of the Fisher-z intervals", 0.95, Bounds.Open(0, 1)), "Level");
             _plotKind = Declare(Opt.Choice("--plot-kind", "what --plot draws: clustered heatmap, or network of pairs with adjusted p < 0.05",
                 PlotKind.Heatmap, ("heatmap", PlotKind.Heatmap), ("network", PlotKind.Network)));
+            _fdr = new FdrOptions(this);
         }
 
         public override int Execute(CommandRun run)
         {
             var data = _shared.DataPath(run)!;
+            var fdr = _fdr.Get(run, _shared.SeedValue(run));
             var composition = _composition.Load(run, data);
-            var result = OnData(data, () => new PartialCorrelations
+            var options = new PartialCorrelations
             {
                 Covariance = run.Get(_shrink) ? CompositionalCovariance.BasisShrinkage : CompositionalCovariance.Sample,
                 Adjustment = run.Get(_adjust),
                 Level = run.Get(_level),
-            }.Estimate(composition));
+            };
+            var result = OnData(data, () => options.Estimate(composition));
+            if (fdr is not null)
+            {
+                var table = OnData(data, () => (fdr with { Metric = PairwiseMetric.PartialCorrelation, PartialCorrelations = options })
+                    .Estimate(composition, run.Progress.Fraction("fdr"), run.Cancellation));
+                result = result with { Fdr = table };
+            }
             var kind = run.Get(_plotKind);
             _shared.Emit(run, "Log-ratio partial correlations", result.ToString(), result.ToJson, result.ToHtml,
                 () => kind == PlotKind.Network ? result.PlotNetwork() : result.PlotHeatmap());
