@@ -6,13 +6,13 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Econometrics.Panel;
 
 /// <summary>A fitted panel regression: the coefficient table, residuals and partial residuals (T x N, NaN for gaps).</summary>
-public sealed class PanelRegressionResult : SummarizedResult
+public sealed record PanelRegressionResult : Result
 {
     private readonly double[] _residuals, _partial;
     private readonly double[][]? _unitBases;
     private readonly bool _within, _commonEffects;
 
-    private PanelRegressionResult(PanelModel model, string formula, IReadOnlyList<Coefficient> coefficients, Matrix<double> covariance,
+    private PanelRegressionResult(PanelModel model, string formula, IReadOnlyList<ParameterEstimate> coefficients, Matrix<double> covariance,
         int nobs, int t, int n, IReadOnlyList<string> entities, double[] residuals, double[] partial, double[][]? unitBases,
         bool within, bool commonEffects, int? factors, IReadOnlyList<Diagnostic> diagnostics, int? df, FactorNumberResult? factorSelection)
     {
@@ -25,12 +25,12 @@ public sealed class PanelRegressionResult : SummarizedResult
         int? df, double[] residuals, double[] partial, bool withinResiduals, bool commonEffects, IReadOnlyList<Diagnostic> diagnostics,
         double[][]? unitBases = null, int? factors = null, FactorNumberResult? factorSelection = null)
     {
-        var coefs = new Coefficient[names.Length];
+        var coefs = new ParameterEstimate[names.Length];
         for (int p = 0; p < names.Length; p++)
         {
             double se = Math.Sqrt(cov[p, p]), z = b[p] / se;
             double pv = df is { } dof ? 2 * StudentT.CDF(0, 1, dof, -Math.Abs(z)) : 2 * Normal.CDF(0, 1, -Math.Abs(z));
-            coefs[p] = new Coefficient(names[p], b[p], se, z, pv);
+            coefs[p] = new ParameterEstimate(names[p], b[p], se, z, pv);
         }
         return new PanelRegressionResult(options.Model, d.Formula.Text, coefs, cov, d.NObs, d.T, d.N, d.Entities, residuals, partial,
             unitBases, withinResiduals, commonEffects, factors, diagnostics, df, factorSelection);
@@ -43,7 +43,7 @@ public sealed class PanelRegressionResult : SummarizedResult
     public string Formula { get; }
 
     /// <summary>The coefficient table.</summary>
-    public IReadOnlyList<Coefficient> Coefficients { get; }
+    public IReadOnlyList<ParameterEstimate> Coefficients { get; }
 
     /// <summary>The coefficients' covariance matrix.</summary>
     public Matrix<double> Covariance { get; }
@@ -69,13 +69,11 @@ public sealed class PanelRegressionResult : SummarizedResult
     /// <summary>Interactive effects: the factor-number choice (criteria and scree) when the number was estimated; otherwise null.</summary>
     public FactorNumberResult? FactorSelection { get; }
 
-    /// <summary>Notes from the fit.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>The coefficient with the given name.</summary>
     /// <param name="name">The regressor as written in the formula.</param>
-    public Coefficient this[string name] => Coefficients.FirstOrDefault(c => c.Name == name.Replace(" ", "", StringComparison.Ordinal))
-        ?? throw new ArgumentException($"No coefficient '{name}'; have: {string.Join(", ", Coefficients.Select(c => c.Name))}.", nameof(name));
+    public ParameterEstimate this[string name] => Coefficients.FirstOrDefault(c => c.Term == name.Replace(" ", "", StringComparison.Ordinal))
+        ?? throw new ArgumentException($"No coefficient '{name}'; have: {string.Join(", ", Coefficients.Select(c => c.Term))}.", nameof(name));
 
     /// <summary>Residuals as T x N (NaN where a cell was not used).</summary>
     public Matrix<double> Residuals() => Matrix<double>.Build.Dense(T, N, (double[])_residuals.Clone());
@@ -88,6 +86,9 @@ public sealed class PanelRegressionResult : SummarizedResult
         Model is PanelModel.CceMeanGroup or PanelModel.CcePooled or PanelModel.InteractiveEffects or PanelModel.TwoWayFixedEffects ? (double[])_partial.Clone() : null,
         _unitBases, _within, _commonEffects);
 
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.PanelRegressionResult;
+
     /// <summary>The coefficient table as a summary.</summary>
     public override SummaryTable Summary()
     {
@@ -95,7 +96,7 @@ public sealed class PanelRegressionResult : SummarizedResult
             .AddHeader("Formula", Formula).AddHeader("Observations", NObs).AddHeader("Units (N)", N).AddHeader("Periods (T)", T);
         if (Factors is { } r) s.AddHeader("Factors", r);
         var table = new Table("Coefficients", "Term", "Estimate", "Std. Error", DegreesOfFreedom is null ? "z" : "t", "P-value");
-        foreach (var c in Coefficients) table.AddRow(c.Name, c.Estimate, c.StdError, c.Statistic, Cell.PValue(c.PValue));
+        foreach (var c in Coefficients) table.AddRow(c.Term, c.Estimate, c.StdError ?? double.NaN, c.Statistic ?? double.NaN, Cell.PValue(c.PValue ?? double.NaN));
         s.AddTable(table);
         if (DegreesOfFreedom is { } df) s.AddNote($"Classical standard errors; t with {df.ToString(CultureInfo.InvariantCulture)} degrees of freedom.");
         foreach (var d in Diagnostics) s.AddNote(d.ToString());

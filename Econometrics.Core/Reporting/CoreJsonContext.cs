@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Econometrics.Reporting;
+
+/// <summary>The source-generated JSON contracts of the results defined in Econometrics.Core.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    UseStringEnumConverter = true,
+    Converters = [typeof(MatrixJsonConverter), typeof(Array2DJsonConverter), typeof(VectorJsonConverter)])]
+[JsonSerializable(typeof(TestResult))]
+[JsonSerializable(typeof(Panel.CrossSectionalDependenceResult))]
+[JsonSerializable(typeof(Panel.FactorNumberResult))]
+[JsonSerializable(typeof(Panel.PanelRegressionResult))]
+[JsonSerializable(typeof(Panel.CdMonteCarloResult))]
+[JsonSerializable(typeof(Mixtures.GrowthMixtureResult))]
+[JsonSerializable(typeof(Mixtures.ClassEnumerationResult))]
+[JsonSerializable(typeof(Mixtures.CovariateScreenResult))]
+[JsonSerializable(typeof(Mixtures.SimulationStudyResult))]
+[JsonSerializable(typeof(Compositional.PartialCorrelationResult))]
+internal sealed partial class CoreJsonContext : JsonSerializerContext;
