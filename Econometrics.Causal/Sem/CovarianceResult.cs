@@ -99,17 +99,4 @@ public sealed record CovarianceResult : Result
         if (Symbolic is not null) s.AddNote("Symbolic (one-connection rule):\n" + Symbolic.ToText().TrimEnd());
         return s;
     }
-
-
-    private static void WriteRows(System.Text.Json.Utf8JsonWriter w, string name, Matrix<double> m)
-    {
-        w.WriteStartArray(name);
-        for (int i = 0; i < m.RowCount; i++)
-        {
-            w.WriteStartArray();
-            for (int j = 0; j < m.ColumnCount; j++) Json.WriteNumberValue(w, m[i, j]);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
-    }
 }

@@ -4,11 +4,11 @@ using System.Text.Json.Serialization;
 namespace Econometrics.Reporting;
 
 /// <summary>The source-generated JSON contracts of the results defined in Econometrics.Core.</summary>
+// Enums are written in camelCase through one non-generic converter; native AOT is not a target (SYSLIB1034 is off).
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    UseStringEnumConverter = true,
-    Converters = [typeof(MatrixJsonConverter), typeof(Array2DJsonConverter), typeof(VectorJsonConverter)])]
+    Converters = [typeof(MatrixJsonConverter), typeof(Array2DJsonConverter), typeof(VectorJsonConverter), typeof(CamelCaseEnumConverter)])]
 [JsonSerializable(typeof(TestResult))]
 [JsonSerializable(typeof(Panel.CrossSectionalDependenceResult))]
 [JsonSerializable(typeof(Panel.FactorNumberResult))]
@@ -19,4 +19,5 @@ namespace Econometrics.Reporting;
 [JsonSerializable(typeof(Mixtures.CovariateScreenResult))]
 [JsonSerializable(typeof(Mixtures.SimulationStudyResult))]
 [JsonSerializable(typeof(Compositional.PartialCorrelationResult))]
+[JsonSerializable(typeof(Compositional.ClrPcaResult))]
 internal sealed partial class CoreJsonContext : JsonSerializerContext;

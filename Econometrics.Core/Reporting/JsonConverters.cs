@@ -88,3 +88,9 @@ internal sealed class ReferenceDistributionJsonConverter : JsonConverter<Referen
     public override void Write(Utf8JsonWriter writer, ReferenceDistribution value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.ToString());
 }
+
+/// <summary>Writes every enum as its camelCase name ("bilinearSpline", "valid", "form").</summary>
+internal sealed class CamelCaseEnumConverter : JsonStringEnumConverter
+{
+    public CamelCaseEnumConverter() : base(JsonNamingPolicy.CamelCase) { }
+}
