@@ -51,6 +51,41 @@ public sealed record PartialCorrelationResult(
     /// <summary>Number of parts D.</summary>
     public int NParts => Parts.Count;
 
+    /// <summary>The permutation FDR at each cutoff, when one was run; its diagnostics join this result's.</summary>
+    [JsonIgnore]
+    public PermutationFdrResult? Fdr
+    {
+        get => _fdr;
+        init { _fdr = value; if (value is not null) Diagnostics = [.. Diagnostics, .. value.Diagnostics]; }
+    }
+
+    private readonly PermutationFdrResult? _fdr;
+
+    /// <summary>The FDR measure ("rho", "pcor", "pcor.bshrink"), when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FdrMetric => Fdr?.FdrMetric;
+
+    /// <summary>The FDR tails, when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FdrTails => Fdr?.FdrTails;
+
+    /// <summary>The FDR permutations, when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? FdrPermutations => Fdr?.FdrPermutations;
+
+    /// <summary>The FDR seed, when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? FdrSeed => Fdr?.FdrSeed;
+
+    /// <summary>The cutoff at FDR 5% (null when none qualifies or no table was computed).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? FdrCutoff05 => Fdr?.FdrCutoff05;
+
+    /// <summary>The FDR table rows, when one was computed.</summary>
+    [JsonPropertyName("fdr")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FdrRow>? FdrRows => Fdr?.Rows;
+
     /// <summary>Two-sided t p-values (NaN diagonal; all NaN without tests).</summary>
     public Matrix<double> PValues => Tests.PValues;
 
@@ -128,11 +163,10 @@ public sealed record PartialCorrelationResult(
         }
         s.AddTable(t);
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        Fdr?.AddTo(s, notes: false);
         s.AddNote($"Closure alone makes independent basis parts look positively related: with equal basis variances the expected partial correlation is 1/(D-1) = {1.0 / (NParts - 1):F4}, so rho = 0 is not basis independence.");
         return s;
     }
-
-
 
     /// <inheritdoc/>
     protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.PartialCorrelationResult;

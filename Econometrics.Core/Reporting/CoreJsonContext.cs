@@ -20,4 +20,6 @@ namespace Econometrics.Reporting;
 [JsonSerializable(typeof(Mixtures.SimulationStudyResult))]
 [JsonSerializable(typeof(Compositional.PartialCorrelationResult))]
 [JsonSerializable(typeof(Compositional.ClrPcaResult))]
+[JsonSerializable(typeof(Compositional.ProportionalityResult))]
+[JsonSerializable(typeof(Compositional.PermutationFdrResult))]
 internal sealed partial class CoreJsonContext : JsonSerializerContext;
