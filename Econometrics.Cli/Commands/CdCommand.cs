@@ -103,9 +103,9 @@ public sealed class CdCommand : EconCommand
     private static string Json(CrossSectionalDependenceResult result, PanelRegressionResult? regression)
     {
         if (regression is null) return result.ToJson();
-        var node = System.Text.Json.Nodes.JsonNode.Parse(result.ToJson())!.AsObject();
-        node["regression"] = System.Text.Json.Nodes.JsonNode.Parse(regression.ToJson());
-        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var node = result.ToJsonNode();
+        node["regression"] = regression.ToJsonNode();
+        return Reporting.ResultJson.Write(node);
     }
 
     // The neighbour matrix through the one column-extraction helper: square, numeric, finite, one row per unit.

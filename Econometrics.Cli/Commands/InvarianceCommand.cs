@@ -57,13 +57,12 @@ public sealed class InvarianceCommand : EconCommand
 
         string text = report.ToString() + (icp is null ? "" : Environment.NewLine + icp);
         string Html() => report.ToHtml() + (icp?.ToHtml() ?? "");
-        string JsonText() => Json.Serialize(w =>
+        string JsonText()
         {
-            w.WriteStartObject();
-            report.WriteFields(w);
-            if (icp is not null) { w.WritePropertyName("icp"); icp.WriteJson(w); }
-            w.WriteEndObject();
-        });
+            var node = report.ToJsonNode();
+            if (icp is not null) node["icp"] = icp.ToJsonNode();
+            return ResultJson.Write(node);
+        }
         _shared.Emit(run, "Invariance", text, JsonText, Html, report.PlotCoefficients);
         return 0;
     }

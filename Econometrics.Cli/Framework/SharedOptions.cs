@@ -83,7 +83,7 @@ public sealed class SharedOptions
             run.Print(summary);
             if (jsonPath is not null) run.Outputs.WriteText(jsonPath, json());
         }
-        if (run.Get(Html) is { } htmlPath) run.Outputs.WriteText(htmlPath, HtmlPage.Standalone(title, html()));
+        if (run.Get(Html) is { } htmlPath) run.Outputs.WriteText(htmlPath, Reporting.HtmlPage.Render(title, html()));
         if (Plot is not null && run.Get(Plot) is { } plotPath)
         {
             if (plot is null) throw new InvalidOperationException("The command declared --plot but drew no figure.");
