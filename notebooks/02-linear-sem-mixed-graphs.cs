@@ -5,9 +5,14 @@
 #:property SelfContained=false
 // Linear SEMs on mixed graphs: covariance by the one-connection rule, identifiability, polynomial relations,
 // and a lavaan-grade ML fit. Run from the repository root or notebooks/:  dotnet run notebooks/02-linear-sem-mixed-graphs.cs
-using Econometrics.Causal.Sem;
 using Econometrics.Data;
 using Econometrics.Reporting;
+using Econometrics.Causal.Sem.Algebra;
+using Econometrics.Causal.Sem.Covariance;
+using Econometrics.Causal.Sem.Fitting;
+using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Causal.Sem.Identification;
+using Econometrics.Causal.Sem.Relations;
 
 var root = Directory.Exists("data") ? "." : "..";
 var outDir = Path.Combine(root, "notebooks", "out");

@@ -1,6 +1,10 @@
-using Econometrics.Causal.Sem;
 using Econometrics.Data;
 using Econometrics.Reporting;
+using Econometrics.Causal.Sem.Covariance;
+using Econometrics.Causal.Sem.Fitting;
+using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Causal.Sem.Identification;
+using Econometrics.Causal.Sem.Relations;
 
 namespace Econometrics.Cli.ReportSections;
 

@@ -1,7 +1,9 @@
-using Econometrics.Causal.Sem;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 using static Econometrics.Tests.Sem.SemTestGraphs;
+using Econometrics.Causal.Sem.Algebra;
+using Econometrics.Causal.Sem.Covariance;
+using Econometrics.Causal.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Econometrics.Causal.Sem;
 using Xunit;
+using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Causal.Sem.Identification;
 
 namespace Econometrics.Tests.Sem;
 

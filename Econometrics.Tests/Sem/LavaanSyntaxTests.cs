@@ -1,7 +1,9 @@
-using Econometrics.Causal.Sem;
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
+using Econometrics.Causal.Sem.Fitting;
+using Econometrics.Causal.Sem.Identification;
+using Econometrics.Causal.Sem.Syntax;
 
 namespace Econometrics.Tests.Sem;
 

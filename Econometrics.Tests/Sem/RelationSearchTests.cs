@@ -1,7 +1,10 @@
-using Econometrics.Causal.Sem;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 using static Econometrics.Tests.Sem.SemTestGraphs;
+using Econometrics.Causal.Sem.Algebra;
+using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Causal.Sem.Relations;
+using Econometrics.Causal.Sem.Syntax;
 
 namespace Econometrics.Tests.Sem;
 

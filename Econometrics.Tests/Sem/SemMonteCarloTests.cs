@@ -1,6 +1,7 @@
-using Econometrics.Causal.Sem;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
+using Econometrics.Causal.Sem.Fitting;
+using Econometrics.Causal.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

@@ -1,4 +1,5 @@
-using Econometrics.Causal.Sem;
+using Econometrics.Causal.Sem.Algebra;
+using Econometrics.Causal.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

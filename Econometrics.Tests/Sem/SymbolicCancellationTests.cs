@@ -1,6 +1,8 @@
-using Econometrics.Causal.Sem;
 using Xunit;
 using static Econometrics.Tests.Sem.SemTestGraphs;
+using Econometrics.Causal.Sem.Algebra;
+using Econometrics.Causal.Sem.Covariance;
+using Econometrics.Causal.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

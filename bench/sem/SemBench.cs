@@ -1,5 +1,7 @@
-using Econometrics.Causal.Sem;
 using Econometrics.Data;
+using Econometrics.Causal.Sem.Covariance;
+using Econometrics.Causal.Sem.Fitting;
+using Econometrics.Causal.Sem.Graphs;
 
 namespace Econometrics.Bench.Cases;
 
