@@ -45,6 +45,11 @@ internal sealed class RamModel
         void See(string name, int line, int col) { if (firstSeen.TryAdd(name, (line, col))) order.Add(name); }
         foreach (var s in statements) { See(s.Lhs, s.Line, s.Column); foreach (var t in s.Rhs) See(t.Name, t.Line, t.Column); }
         var colSet = new HashSet<string>(columns, StringComparer.Ordinal);
+        foreach (var f in latent.Where(colSet.Contains))
+        {
+            var (line, col) = firstSeen[f];
+            throw new ModelSyntaxException($"latent variable '{f}' (defined with =~) has the name of a column of the data; rename the latent variable.", line, col);
+        }
         var observed = order.Where(v => !latent.Contains(v)).ToList();
         foreach (var v in observed)
             if (!colSet.Contains(v))

@@ -25,7 +25,11 @@ public sealed record SemEstimator(string Model)
     /// <summary>Maximum Fisher-scoring iterations. Default 500.</summary>
     public int MaxIterations { get; init; } = 500;
 
-    /// <summary>Convergence tolerance on the largest absolute gradient entry of the objective. Default 1e-10.</summary>
+    /// <summary>
+    /// Convergence tolerance on the largest scaled gradient entry |g_a| / sqrt(I_aa) of the objective (g the gradient, I the
+    /// expected information). The scaled gradient does not change when a parameter or the data are rescaled, so the
+    /// criterion means the same at any scale of the data. Default 1e-10.
+    /// </summary>
     public double GradientTolerance { get; init; } = 1e-10;
 
     /// <summary>Seed of the random points of the identification check. Default 20260101.</summary>
@@ -112,7 +116,8 @@ public sealed record SemEstimator(string Model)
         for (; it < MaxIterations; it++)
         {
             var (g, info) = ml.GradientAndInformation(state);
-            if (g.AbsoluteMaximum() < GradientTolerance) { converged = true; break; }
+            double scaled = ScaledGradient(g, info);
+            if (scaled < GradientTolerance) { converged = true; break; }
             var step = Solve(info, g);
             double t = 1; MlObjective.State? next = null;
             for (int h = 0; h < 60; h++, t /= 2)
@@ -120,19 +125,25 @@ public sealed record SemEstimator(string Model)
                 var cand = ml.At((Vector<double>.Build.DenseOfArray(theta) - t * step).ToArray());
                 if (cand is not null && cand.F <= state.F) { next = cand; theta = cand.Theta; break; }
             }
-            if (next is null) { converged = g.AbsoluteMaximum() < 1e-6; break; }
+            if (next is null) { converged = scaled < 1e-6; break; }
             bool stalled = state.F - next.F < 1e-16 * Math.Max(1, state.F);
             state = next;
-            if (stalled && g.AbsoluteMaximum() < 1e-7) { converged = true; break; }
+            if (stalled && scaled < 1e-7) { converged = true; break; }
         }
         if (!converged) diagnostics.Add(Diagnostic.Warning($"The optimizer did not converge in {it} iterations.", "nonconvergence"));
         var (_, infoFinal) = ml.GradientAndInformation(state);
         Matrix<double>? vcov = null;
-        // Singular up to rounding counts as singular: a relative eigenvalue threshold, not the luck of a Cholesky pivot.
-        var eig = infoFinal.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
+        // Singular up to rounding counts as singular: a relative eigenvalue threshold on the Jacobi-scaled information
+        // (unit diagonal, so the threshold does not depend on the units of the parameters), not the luck of a Cholesky pivot.
+        var (scaledInfo, d) = JacobiScaled(infoFinal);
+        var eig = scaledInfo.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
         if (eig.Min() > 1e-10 * eig.Max())
         {
-            try { vcov = infoFinal.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(q)) / n; }
+            try
+            {
+                var inv = scaledInfo.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(q));
+                vcov = Matrix<double>.Build.Dense(q, q, (i, j) => inv[i, j] / (d[i] * d[j] * n));
+            }
             catch (ArgumentException) { }
         }
         if (vcov is null || Enumerable.Range(0, q).Any(i => !(vcov[i, i] > 0)))
@@ -165,29 +176,70 @@ public sealed record SemEstimator(string Model)
         }
     }
 
+    // max_a |g_a| / sqrt(I_aa): invariant under rescaling any parameter (g_a scales as 1/c, I_aa as 1/c^2).
+    private static double ScaledGradient(Vector<double> g, Matrix<double> info)
+    {
+        double m = 0;
+        for (int a = 0; a < g.Count; a++)
+            m = Math.Max(m, info[a, a] > 0 ? Math.Abs(g[a]) / Math.Sqrt(info[a, a]) : Math.Abs(g[a]) == 0 ? 0 : double.PositiveInfinity);
+        return m;
+    }
+
+    // D^-1/2 I D^-1/2 with D = diag(I) (zero diagonals left unscaled) and the scale vector sqrt(diag(I)).
+    private static (Matrix<double> Scaled, double[] D) JacobiScaled(Matrix<double> info)
+    {
+        int q = info.RowCount;
+        var d = new double[q];
+        for (int a = 0; a < q; a++) d[a] = info[a, a] > 0 ? Math.Sqrt(info[a, a]) : 1;
+        return (Matrix<double>.Build.Dense(q, q, (i, j) => info[i, j] / (d[i] * d[j])), d);
+    }
+
+    // The Fisher-scoring step I^-1 g, solved on the Jacobi-scaled information so that parameters of very different units
+    // (loadings near 1, variances near 1e12 for data in the millions) do not make a well-posed system look singular.
     private static Vector<double> Solve(Matrix<double> info, Vector<double> g)
     {
+        var (scaled, d) = JacobiScaled(info);
+        var gs = Vector<double>.Build.Dense(g.Count, a => g[a] / d[a]);
+        Vector<double>? step = null;
         try
         {
-            var ch = info.Cholesky();
-            if (ch.Determinant > 0) { var s = ch.Solve(g); if (s.All(double.IsFinite)) return s; }
+            var ch = scaled.Cholesky();
+            var s = ch.Solve(gs);
+            if (s.All(double.IsFinite)) step = s;
         }
         catch (ArgumentException) { }
         // Singular information (an unidentified model under ForceFit): a ridge keeps the step finite.
-        double ridge = 1e-8 * Math.Max(1e-12, info.Diagonal().Sum() / info.RowCount);
-        return (info + ridge * Matrix<double>.Build.DenseIdentity(info.RowCount)).Solve(g);
+        step ??= (scaled + 1e-8 * Matrix<double>.Build.DenseIdentity(info.RowCount)).Solve(gs);
+        return Vector<double>.Build.Dense(g.Count, a => step[a] / d[a]);
     }
 
+    // Start values on the scale of S, so that the iterations are the same at any scale of the data: loadings
+    // sqrt(s_jj / s_mm) when the latent variable has a marker indicator m (its scale is the marker's; 1 for indicators on a
+    // common scale), else sqrt(s_jj / 2); regressions and covariances 0;
+    // residual variances s_jj / 2; latent variances 0.05 times the variance of the first indicator (lavaan's 0.05 for
+    // unit-variance data).
     private static double[] StartValues(RamModel model, Matrix<double> sample)
     {
+        int m = model.Size;
+        var scale = new double[m];
+        for (int v = 0; v < model.Observed; v++) scale[v] = sample[v, v];
+        double mean = Enumerable.Range(0, model.Observed).Average(v => sample[v, v]);
+        var loadings = model.Cells.Where(c => c.Op == "=~").ToList();
+        var marker = new Dictionary<int, int>();
+        foreach (var c in loadings.Where(c => !c.IsFree && c.Value != 0)) marker.TryAdd(c.Col, c.Row);
+        for (int v = model.Observed; v < m; v++)
+        {
+            var first = loadings.FirstOrDefault(c => c.Col == v && c.Row < model.Observed);
+            scale[v] = first is null ? mean : sample[first.Row, first.Row];
+        }
         var t = new double[model.FreeCount];
         foreach (var c in model.Cells.Where(c => c.IsFree).GroupBy(c => c.Free).Select(g => g.First()))
             t[c.Free] = c.Op switch
             {
-                "=~" => 1.0,
+                "=~" => marker.TryGetValue(c.Col, out int mk) ? Math.Sqrt(scale[c.Row] / scale[mk]) : Math.Sqrt(0.5 * scale[c.Row]),
                 "~" => 0.0,
                 _ when c.Row != c.Col => 0.0,
-                _ => model.IsLatent(c.Row) ? 0.05 : 0.5 * sample[c.Row, c.Row],
+                _ => model.IsLatent(c.Row) ? 0.05 * scale[c.Row] : 0.5 * sample[c.Row, c.Row],
             };
         return t;
     }
