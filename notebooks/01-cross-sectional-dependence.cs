@@ -6,8 +6,11 @@
 // Pesaran-Xie's bias-corrected CD*, on the residuals of the estimators that produce them.
 // Run from the repository root or from notebooks/:  dotnet run notebooks/01-cross-sectional-dependence.cs
 using Econometrics;
-using Econometrics.Panel;
 using Econometrics.Reporting;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Factors;
+using Econometrics.Panel.Simulation;
 
 var root = Directory.Exists("data") ? "." : "..";
 var outDir = Path.Combine(root, "notebooks", "out");
