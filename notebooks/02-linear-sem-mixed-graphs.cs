@@ -7,12 +7,12 @@
 // and a lavaan-grade ML fit. Run from the repository root or notebooks/:  dotnet run notebooks/02-linear-sem-mixed-graphs.cs
 using Econometrics.Data;
 using Econometrics.Reporting;
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Covariance;
-using Econometrics.Causal.Sem.Fitting;
-using Econometrics.Causal.Sem.Graphs;
-using Econometrics.Causal.Sem.Identification;
-using Econometrics.Causal.Sem.Relations;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Identification;
+using Econometrics.Sem.Relations;
 
 var root = Directory.Exists("data") ? "." : "..";
 var outDir = Path.Combine(root, "notebooks", "out");

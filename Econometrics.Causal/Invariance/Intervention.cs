@@ -1,6 +1,6 @@
 namespace Econometrics.Causal.Invariance;
 
-/// <summary>A change to one node's structural equation in a <see cref="Sem.Graphs.LinearSem"/>.</summary>
+/// <summary>A change to one node's structural equation in a <see cref="Econometrics.Sem.Graphs.LinearSem"/>.</summary>
 /// <param name="Node">The intervened node's name.</param>
 public abstract record Intervention(string Node)
 {

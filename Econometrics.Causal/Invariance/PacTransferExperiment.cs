@@ -1,6 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.Distributions;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Causal.Invariance;

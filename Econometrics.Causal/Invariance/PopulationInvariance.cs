@@ -1,4 +1,4 @@
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Causal.Invariance;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Causal.Invariance;

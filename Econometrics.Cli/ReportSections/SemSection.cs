@@ -1,10 +1,10 @@
 using Econometrics.Data;
 using Econometrics.Reporting;
-using Econometrics.Causal.Sem.Covariance;
-using Econometrics.Causal.Sem.Fitting;
-using Econometrics.Causal.Sem.Graphs;
-using Econometrics.Causal.Sem.Identification;
-using Econometrics.Causal.Sem.Relations;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Identification;
+using Econometrics.Sem.Relations;
 
 namespace Econometrics.Cli.ReportSections;
 

@@ -1,4 +1,4 @@
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 using Econometrics.Tests.Support;
 using Xunit.Abstractions;
 using Econometrics.Causal.Invariance;

@@ -1,4 +1,4 @@
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 using Econometrics.Causal.Invariance;
 using MathNet.Numerics.LinearAlgebra;
 

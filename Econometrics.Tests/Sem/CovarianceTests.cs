@@ -1,9 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 using static Econometrics.Tests.Sem.SemTestGraphs;
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Covariance;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

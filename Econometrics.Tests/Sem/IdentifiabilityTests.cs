@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Xunit;
-using Econometrics.Causal.Sem.Graphs;
-using Econometrics.Causal.Sem.Identification;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Identification;
 
 namespace Econometrics.Tests.Sem;
 

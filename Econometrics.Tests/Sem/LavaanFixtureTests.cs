@@ -2,7 +2,7 @@ using System.Text.Json;
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
-using Econometrics.Causal.Sem.Fitting;
+using Econometrics.Sem.Fitting;
 
 namespace Econometrics.Tests.Sem;
 

@@ -1,9 +1,9 @@
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
-using Econometrics.Causal.Sem.Fitting;
-using Econometrics.Causal.Sem.Identification;
-using Econometrics.Causal.Sem.Syntax;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Identification;
+using Econometrics.Sem.Syntax;
 
 namespace Econometrics.Tests.Sem;
 

@@ -1,10 +1,10 @@
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 using static Econometrics.Tests.Sem.SemTestGraphs;
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Graphs;
-using Econometrics.Causal.Sem.Relations;
-using Econometrics.Causal.Sem.Syntax;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Relations;
+using Econometrics.Sem.Syntax;
 
 namespace Econometrics.Tests.Sem;
 

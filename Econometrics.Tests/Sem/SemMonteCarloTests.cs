@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
-using Econometrics.Causal.Sem.Fitting;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

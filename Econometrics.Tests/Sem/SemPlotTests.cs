@@ -1,6 +1,6 @@
 using Econometrics.Reporting;
 using Xunit;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

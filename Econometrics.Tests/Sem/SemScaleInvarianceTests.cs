@@ -1,6 +1,6 @@
 using Deedle;
-using Econometrics.Causal.Sem.Fitting;
-using Econometrics.Causal.Sem.Syntax;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Syntax;
 using Econometrics.Data;
 
 namespace Econometrics.Tests.Sem;

@@ -1,5 +1,5 @@
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

@@ -1,4 +1,4 @@
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 using System.Globalization;
 using System.Text;
 using Econometrics.Causal.Invariance;

@@ -1,7 +1,7 @@
 using Econometrics.Data;
-using Econometrics.Causal.Sem.Covariance;
-using Econometrics.Causal.Sem.Fitting;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Bench.Cases;
 

@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Algebra;
+namespace Econometrics.Sem.Algebra;
 
 /// <summary>Dense linear algebra over F_p, p = 2^31 - 1: products, inverse, rank and right kernel by Gauss-Jordan.</summary>
 internal static class ModularMatrix

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 
-namespace Econometrics.Causal.Sem.Algebra;
+namespace Econometrics.Sem.Algebra;
 
 /// <summary>
 /// A multivariate polynomial with integer coefficients in a fixed number of variables (for example the lambda/omega

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 
-namespace Econometrics.Causal.Sem.Algebra;
+namespace Econometrics.Sem.Algebra;
 
 /// <summary>An exact rational number p/q on <see cref="BigInteger"/>, always in lowest terms with q &gt; 0.</summary>
 public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>

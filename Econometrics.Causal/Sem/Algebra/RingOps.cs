@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Algebra;
+namespace Econometrics.Sem.Algebra;
 
 /// <summary>
 /// The arithmetic the combinatorial covariance formulas need (a commutative ring), so that one enumeration of

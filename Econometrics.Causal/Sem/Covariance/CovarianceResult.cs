@@ -1,8 +1,8 @@
 using Econometrics.Reporting;
 using MathNet.Numerics.LinearAlgebra;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 
-namespace Econometrics.Causal.Sem.Covariance;
+namespace Econometrics.Sem.Covariance;
 
 /// <summary>The covariance matrix of a numeric linear SEM by one or more methods, with their largest disagreement and,
 /// optionally, the symbolic one-connection form.</summary>

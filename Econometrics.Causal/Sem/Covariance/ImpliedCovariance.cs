@@ -1,8 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Graphs;
 
-namespace Econometrics.Causal.Sem.Covariance;
+namespace Econometrics.Sem.Covariance;
 
 /// <summary>
 /// The covariance matrix Sigma = (I - Lambda)^-T Omega (I - Lambda)^-1 of a linear SEM, three ways: matrix inversion

@@ -1,6 +1,6 @@
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Graphs;
-namespace Econometrics.Causal.Sem.Covariance;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Graphs;
+namespace Econometrics.Sem.Covariance;
 
 /// <summary>
 /// The one-connection closed form for any mixed graph, cyclic or not (Adhikari, Gross, Härkönen, Tsigaridas 2022,

@@ -1,8 +1,8 @@
 using System.Text;
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Graphs;
 
-namespace Econometrics.Causal.Sem.Covariance;
+namespace Econometrics.Sem.Covariance;
 
 /// <summary>
 /// Sigma of a linear SEM as rational functions of the parameter symbols (l12, w11, ...). The one-connection rule gives

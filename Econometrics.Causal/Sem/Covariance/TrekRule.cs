@@ -1,6 +1,6 @@
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Graphs;
-namespace Econometrics.Causal.Sem.Covariance;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Graphs;
+namespace Econometrics.Sem.Covariance;
 
 /// <summary>
 /// The trek rule for acyclic mixed graphs (Wright 1934; Sullivant, Talaska, Draisma 2010):

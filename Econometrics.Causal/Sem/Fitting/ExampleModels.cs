@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>Classic models in lavaan syntax, for the shipped data sets in <c>data/sem/</c>.</summary>
 public static class ExampleModels

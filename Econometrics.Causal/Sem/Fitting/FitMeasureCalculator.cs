@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>lavaan's fit measures from the fitted and sample covariances (conventions in the research note, section 4.3).</summary>
 internal static class FitMeasureCalculator

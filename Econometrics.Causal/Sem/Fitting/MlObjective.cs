@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>
 /// lavaan's ML objective F = 0.5 [log|Sigma| + tr(S Sigma^-1) - log|S| - p], its gradient

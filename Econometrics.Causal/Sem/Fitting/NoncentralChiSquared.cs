@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>The noncentral chi-square CDF as a Poisson mixture of central chi-squares, and its inversion in the
 /// noncentrality (for the RMSEA confidence interval).</summary>

@@ -1,5 +1,5 @@
-using Econometrics.Causal.Sem.Syntax;
-namespace Econometrics.Causal.Sem.Fitting;
+using Econometrics.Sem.Syntax;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>
 /// One row of the parameter table of a RAM-form model: the cell (Row, Col) of A (directed: Col -&gt; Row) or S

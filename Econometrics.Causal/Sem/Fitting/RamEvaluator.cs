@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
-using Econometrics.Causal.Sem.Syntax;
+using Econometrics.Sem.Syntax;
 
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>Numeric model-implied covariance of a <see cref="RamModel"/> and its analytic derivatives.</summary>
 internal sealed class RamEvaluator(RamModel model, Matrix<double>? sample)

@@ -1,6 +1,6 @@
-using Econometrics.Causal.Sem.Graphs;
-using Econometrics.Causal.Sem.Syntax;
-namespace Econometrics.Causal.Sem.Fitting;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Syntax;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>
 /// A model in RAM form: m variables (the first p observed), Sigma = F (I - A)^-1 S (I - A)^-T F^T, with A[i, j] the

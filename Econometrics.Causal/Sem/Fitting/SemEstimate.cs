@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>One row of a fitted model's parameter table, in lavaan's terms.</summary>
 /// <param name="Lhs">Left-hand variable.</param>

@@ -1,11 +1,11 @@
 using Deedle;
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Identification;
-using Econometrics.Causal.Sem.Syntax;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Identification;
+using Econometrics.Sem.Syntax;
 
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>
 /// Maximum-likelihood fitting of a linear SEM written in lavaan syntax, following lavaan 0.6's defaults: normal

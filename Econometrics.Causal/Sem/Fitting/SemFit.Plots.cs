@@ -1,8 +1,8 @@
 using Econometrics.Reporting;
 using ScottPlot;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 public sealed partial class SemFit
 {

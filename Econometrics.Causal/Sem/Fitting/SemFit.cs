@@ -1,9 +1,9 @@
 using Econometrics.Reporting;
 using MathNet.Numerics.LinearAlgebra;
-using Econometrics.Causal.Sem.Covariance;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Graphs;
 
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>A fitted linear SEM: lavaan-style parameter table, fit measures, sample and implied covariances.</summary>
 public sealed partial class SemFit : SummarizedResult

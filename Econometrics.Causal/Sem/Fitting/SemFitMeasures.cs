@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Fitting;
+namespace Econometrics.Sem.Fitting;
 
 /// <summary>lavaan's fit measures (ML, normal likelihood, N in every divisor). Undefined quantities (for example the
 /// p-value of a just-identified model) are NaN and print/serialize as empty/null.</summary>

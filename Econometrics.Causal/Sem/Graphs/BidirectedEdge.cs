@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Graphs;
+namespace Econometrics.Sem.Graphs;
 
 /// <summary>A bidirected edge <c>A &lt;-&gt; B</c> (0-based, A &lt; B); its parameter is omega[A, B] = omega[B, A].</summary>
 /// <param name="A">The smaller node index.</param>

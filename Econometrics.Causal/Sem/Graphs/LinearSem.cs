@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Econometrics.Causal.Sem.Graphs;
+namespace Econometrics.Sem.Graphs;
 
 /// <summary>
 /// A linear SEM on a mixed graph with numeric parameters: X = c + Lambda^T X + eps, Cov(eps) = Omega, so that

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Econometrics.Causal.Sem.Graphs;
+namespace Econometrics.Sem.Graphs;
 
 /// <summary>
 /// A mixed graph G = (V, D, B): named nodes, directed edges (i -&gt; j, coefficient lambda_ij) and bidirected edges

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Econometrics.Reporting;
 using ScottPlot;
-using Econometrics.Causal.Sem.Algebra;
+using Econometrics.Sem.Algebra;
 
-namespace Econometrics.Causal.Sem.Graphs;
+namespace Econometrics.Sem.Graphs;
 
 /// <summary>Draws a mixed graph as a path diagram: observed nodes as boxes, latent nodes as ellipses, directed edges as
 /// arrows and bidirected edges as dashed two-headed curves, each labelled with its value.</summary>

@@ -1,5 +1,5 @@
-using Econometrics.Causal.Sem.Graphs;
-namespace Econometrics.Causal.Sem.Identification;
+using Econometrics.Sem.Graphs;
+namespace Econometrics.Sem.Identification;
 
 /// <summary>
 /// The half-trek criterion (Foygel, Draisma, Drton 2012, Ann. Statist. 40(3)): iterative max-flow search for HTC-identifiable

@@ -1,7 +1,7 @@
 using Econometrics.Reporting;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Graphs;
 
-namespace Econometrics.Causal.Sem.Identification;
+namespace Econometrics.Sem.Identification;
 
 /// <summary>The identifiability of a mixed graph's SEM: Jacobian rank, half-trek criterion and global identifiability.</summary>
 public sealed class IdentifiabilityResult : SummarizedResult

@@ -1,7 +1,7 @@
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Fitting;
-using Econometrics.Causal.Sem.Syntax;
-namespace Econometrics.Causal.Sem.Identification;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Syntax;
+namespace Econometrics.Sem.Identification;
 
 /// <summary>
 /// The Jacobian of theta -&gt; vech(Sigma) of a RAM-form model, evaluated exactly over F_p (p = 2^31 - 1) at a random point.

@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Identification;
+namespace Econometrics.Sem.Identification;
 
 /// <summary>Maximum flow by breadth-first augmenting paths (Edmonds-Karp) on a small integer-capacity network.</summary>
 internal sealed class MaxFlow(int nodes)

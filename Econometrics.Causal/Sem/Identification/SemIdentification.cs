@@ -1,6 +1,6 @@
-using Econometrics.Causal.Sem.Fitting;
-using Econometrics.Causal.Sem.Graphs;
-namespace Econometrics.Causal.Sem.Identification;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
+namespace Econometrics.Sem.Identification;
 
 /// <summary>
 /// Identifiability of the linear SEM on a mixed graph: generic finite-to-one-ness by the exact modular Jacobian rank,

@@ -1,6 +1,6 @@
-using Econometrics.Causal.Sem.Fitting;
+using Econometrics.Sem.Fitting;
 
-namespace Econometrics.Causal.Sem.Identification;
+namespace Econometrics.Sem.Identification;
 
 /// <summary>Thrown before fitting when a model is not (locally) identified: negative degrees of freedom, or a Jacobian
 /// of the covariance map without full column rank. Set <see cref="SemEstimator.ForceFit"/> to fit anyway.</summary>

@@ -1,5 +1,5 @@
-using Econometrics.Causal.Sem.Algebra;
-namespace Econometrics.Causal.Sem.Relations;
+using Econometrics.Sem.Algebra;
+namespace Econometrics.Sem.Relations;
 
 /// <summary>A polynomial relation f(Sigma) = 0 holding on the whole model (an element of its vanishing ideal).</summary>
 /// <param name="Polynomial">The polynomial in the covariance variables (see <see cref="RelationsResult.VariableNames"/>).</param>

@@ -1,9 +1,9 @@
 using System.Numerics;
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Covariance;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Graphs;
 
-namespace Econometrics.Causal.Sem.Relations;
+namespace Econometrics.Sem.Relations;
 
 /// <summary>
 /// Searches for polynomial relations of degree at most <see cref="MaxDegree"/> among the covariances of the observed

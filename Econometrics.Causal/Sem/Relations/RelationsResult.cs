@@ -1,8 +1,8 @@
 using Econometrics.Reporting;
-using Econometrics.Causal.Sem.Algebra;
-using Econometrics.Causal.Sem.Graphs;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Graphs;
 
-namespace Econometrics.Causal.Sem.Relations;
+namespace Econometrics.Sem.Relations;
 
 /// <summary>Polynomial relations among the observed covariances of a linear SEM, up to a degree.</summary>
 public sealed class RelationsResult : SummarizedResult

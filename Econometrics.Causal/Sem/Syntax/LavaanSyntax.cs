@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Econometrics.Causal.Sem.Syntax;
+namespace Econometrics.Sem.Syntax;
 
 /// <summary>
 /// A parser for the lavaan model syntax subset used for linear SEMs: <c>=~</c> (measured by), <c>~</c> (regressed on),

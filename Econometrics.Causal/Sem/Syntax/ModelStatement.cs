@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Syntax;
+namespace Econometrics.Sem.Syntax;
 
 /// <summary>One lavaan statement <c>lhs op rhs1 + rhs2 ...</c> with op one of <c>=~</c>, <c>~</c>, <c>~~</c>.</summary>
 /// <param name="Lhs">The left-hand variable.</param>

@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Syntax;
+namespace Econometrics.Sem.Syntax;
 
 /// <summary>An error in lavaan model syntax (or a model that does not fit the data's variables), with its position.</summary>
 public sealed class ModelSyntaxException : ArgumentException

@@ -1,4 +1,4 @@
-namespace Econometrics.Causal.Sem.Syntax;
+namespace Econometrics.Sem.Syntax;
 
 /// <summary>
 /// One right-hand-side term of a lavaan statement: a variable with an optional modifier, e.g. <c>1*x1</c> (fixed),
