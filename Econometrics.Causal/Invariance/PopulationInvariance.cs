@@ -1,5 +1,6 @@
 using Econometrics.Sem.Graphs;
 using MathNet.Numerics.LinearAlgebra;
+using Econometrics.LinearAlgebra;
 
 namespace Econometrics.Causal.Invariance;
 
@@ -109,8 +110,8 @@ public static class PopulationInvariance
             for (int j = 0; j < q; j++) a[i * q + j] = s[nodes[i] * n + nodes[j]];
         }
         var sxy = (double[])w.Clone();
-        if (!SmallSpd.Factor(a, q)) throw new InvalidOperationException("The predictors' covariance is singular.");
-        SmallSpd.Solve(a, q, w);
+        if (!SmallDense.Cholesky(a, q)) throw new InvalidOperationException("The predictors' covariance is singular.");
+        SmallDense.Solve(a, q, w);
         double b = mu[target], explained = 0;
         for (int i = 0; i < q; i++) { b -= w[i] * mu[nodes[i]]; explained += w[i] * sxy[i]; coef[i + 1] = w[i]; }
         coef[0] = b;
