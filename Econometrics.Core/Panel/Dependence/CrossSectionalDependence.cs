@@ -205,7 +205,8 @@ public sealed record CrossSectionalDependence
                 : "CD and LM family summed over the pair overlaps")
             + (passes == 0 ? "" : $"; {passes} pass(es) over the pairs in {(long)tiles * (tiles + 1) / 2} tile(s) of {tile} x {tile}");
         return new CrossSectionalDependenceResult(n, t, engine.Pairs, engine.Dropped, balanced, input.Source, tests,
-            engine.MeanRho, engine.MeanAbsRho, pc, entities, selection, weights, diagnostics) { Computation = computation };
+            engine.MeanRho, engine.MeanAbsRho, pc, entities, selection, weights, diagnostics)
+        { Computation = computation };
     }
 
     private static double[] Rows(double[] e, int t, int n, int[] rows)
