@@ -1,5 +1,9 @@
 using System.CommandLine;
-using Econometrics.Causal.Sem;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Identification;
+using Econometrics.Sem.Relations;
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
 
