@@ -33,10 +33,10 @@ public sealed class EstimatorBadInputTests
     public void Perfectly_collinear_regressor_is_dropped_and_named(PanelModel model)
     {
         var fit = new PanelRegression("y ~ x1 + x2 + x3", model).Fit(Panel(8, 6));
-        Assert.DoesNotContain(fit.Coefficients, c => c.Name == "x3");
+        Assert.DoesNotContain(fit.Coefficients, c => c.Term == "x3");
         var d = Assert.Single(fit.Diagnostics, d => d.Code == "term-aliased");
         Assert.Contains("'x3'", d.Message, StringComparison.Ordinal);
-        Assert.All(fit.Coefficients, c => Assert.True(double.IsFinite(c.StdError)));
+        Assert.All(fit.Coefficients, c => Assert.True(c.StdError is { } se && double.IsFinite(se)));
     }
 
     [Fact]
@@ -44,10 +44,10 @@ public sealed class EstimatorBadInputTests
     {
         var panel = Panel(8, 6);
         var fe = new PanelRegression("y ~ x1 + c", PanelModel.FixedEffects).Fit(panel);
-        Assert.Equal(["x1"], fe.Coefficients.Select(c => c.Name));
+        Assert.Equal(["x1"], fe.Coefficients.Select(c => c.Term));
         Assert.Contains(fe.Diagnostics, d => d.Code == "term-absorbed" && d.Message.Contains("'c'", StringComparison.Ordinal));
         var pooled = new PanelRegression("y ~ x1 + c", PanelModel.Pooled).Fit(panel);
-        Assert.Contains(pooled.Coefficients, c => c.Name == "c");
+        Assert.Contains(pooled.Coefficients, c => c.Term == "c");
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Serialization.Metadata;
 using Econometrics.Reporting;
 
 namespace Econometrics.Panel.Dependence;
 
 /// <summary>The estimated exponent of cross-sectional dependence with its standard error and interval.</summary>
-public sealed class CrossSectionalExponentResult : SummarizedResult
+public sealed record CrossSectionalExponentResult : Result
 {
     internal CrossSectionalExponentResult(string source, string method, int n, int t, double alpha, double stdError, double ciLower,
         double ciUpper, double level, double? alphaHat, double? alphaTilde, IReadOnlyList<Diagnostic> diagnostics)
@@ -46,9 +47,6 @@ public sealed class CrossSectionalExponentResult : SummarizedResult
     /// <summary>Variable version: alpha-tilde, corrected for the idiosyncratic part (eq. 34); null for residuals.</summary>
     public double? AlphaTilde { get; }
 
-    /// <summary>Notes.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
-
     /// <summary>Whether the dependence is weak enough (alpha below 1/2) for Pesaran's CD to stay valid (Pesaran and Xie).</summary>
     public bool Weak => Alpha < 0.5;
 
@@ -73,16 +71,6 @@ public sealed class CrossSectionalExponentResult : SummarizedResult
         return s;
     }
 
-    /// <summary>JSON: {alpha, stdError, ciLower, ciUpper, level, n, t, method, alphaHat, alphaTilde, advice, diagnostics}.</summary>
-    public override string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        Json.WriteNumber(w, "alpha", Alpha); Json.WriteNumber(w, "stdError", StdError); Json.WriteNumber(w, "ciLower", CiLower); Json.WriteNumber(w, "ciUpper", CiUpper);
-        Json.WriteNumber(w, "level", Level); w.WriteNumber("n", N); w.WriteNumber("t", T); w.WriteString("method", Method);
-        if (AlphaHat is { } ah) Json.WriteNumber(w, "alphaHat", ah);
-        if (AlphaTilde is { } at) Json.WriteNumber(w, "alphaTilde", at);
-        w.WriteString("advice", Advice);
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
-    });
+    /// <inheritdoc/>
+    protected override JsonTypeInfo JsonContract => CoreJsonContext.Default.CrossSectionalExponentResult;
 }

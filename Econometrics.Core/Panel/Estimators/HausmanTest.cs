@@ -29,10 +29,10 @@ public sealed record HausmanTest(string Formula)
     {
         var fe = options.Fit(panel);
         var re = (options with { Model = PanelModel.RandomEffects }).Fit(panel);
-        var common = fe.Coefficients.Select(c => c.Name).Where(n => re.Coefficients.Any(c => c.Name == n)).ToArray();
+        var common = fe.Coefficients.Select(c => c.Term).Where(n => re.Coefficients.Any(c => c.Term == n)).ToArray();
         int k = common.Length;
-        var fi = common.Select(n => fe.Coefficients.ToList().FindIndex(c => c.Name == n)).ToArray();
-        var ri = common.Select(n => re.Coefficients.ToList().FindIndex(c => c.Name == n)).ToArray();
+        var fi = common.Select(n => fe.Coefficients.ToList().FindIndex(c => c.Term == n)).ToArray();
+        var ri = common.Select(n => re.Coefficients.ToList().FindIndex(c => c.Term == n)).ToArray();
         var d = Vector<double>.Build.Dense(k, j => fe.Coefficients[fi[j]].Estimate - re.Coefficients[ri[j]].Estimate);
         var v = Matrix<double>.Build.Dense(k, k, (i, j) => fe.Covariance[fi[i], fi[j]] - re.Covariance[ri[i], ri[j]]);
         // As plm: a general solve, since V_FE - V_RE need not be positive definite in finite samples.
