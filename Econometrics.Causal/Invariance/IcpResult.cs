@@ -25,6 +25,9 @@ public sealed class IcpResult : SummarizedResult
     /// <summary>The per-set test used.</summary>
     public IcpTest Test { get; }
 
+    /// <summary>The model of the target: linear, or logistic for a two-class target.</summary>
+    public IcpFamily Family { get; init; } = IcpFamily.Gaussian;
+
     /// <summary>The goodness-of-fit level for model rejection.</summary>
     public double GoodnessOfFit { get; }
 
@@ -75,7 +78,9 @@ public sealed class IcpResult : SummarizedResult
     /// <summary>The result as a summary table.</summary>
     public override SummaryTable Summary()
     {
-        var s = new SummaryTable($"Invariant causal prediction ({Test.ToString().ToLowerInvariant()} test)")
+        var s = new SummaryTable(Family == IcpFamily.Binomial
+                ? "Invariant causal prediction (binary target: logistic regression, Welch t tests of residuals)"
+                : $"Invariant causal prediction ({Test.ToString().ToLowerInvariant()} test)")
             .AddHeader("Observations", N).AddHeader("Environments", K)
             .AddHeader("Alpha", Alpha)
             .AddHeader("Sets tested", $"{Sets.Count} of {SetsInSearch}")
@@ -102,6 +107,7 @@ public sealed class IcpResult : SummarizedResult
     {
         w.WriteStartObject();
         w.WriteString("test", Test.ToString().ToLowerInvariant());
+        w.WriteString("family", Family == IcpFamily.Binomial ? "binomial" : "gaussian");
         w.WriteNumber("alpha", Alpha);
         w.WriteStartArray("acceptedSets");
         foreach (var a in AcceptedSets) { w.WriteStartArray(); foreach (var v in a) w.WriteStringValue(v); w.WriteEndArray(); }
