@@ -1,19 +1,24 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Econometrics.Reporting;
 
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>The result of <see cref="HiddenInvariantCausalPrediction.Fit"/>, one row per predictor.</summary>
-public sealed class HiddenIcpResult : SummarizedResult
+public sealed record HiddenIcpResult : Result
 {
     internal HiddenIcpResult(string[] predictors, double alpha, bool intercept, double[] estimate, double[] lower, double[] upper,
-        double[] maximin, double[] pValues, int k, int n, IReadOnlyList<Diagnostic> diagnostics)
+        double[] maximin, double[] pValues, int k, int n, IReadOnlyList<Diagnostic> diagnostics) : base(diagnostics)
     {
         Predictors = predictors; Alpha = alpha; Intercept = intercept; Estimate = estimate; Lower = lower; Upper = upper;
-        Maximin = maximin; PValues = pValues; K = k; N = n; Diagnostics = diagnostics;
+        Maximin = maximin; PValues = pValues; K = k; N = n;
     }
 
+    /// <summary>The method, for readers of the JSON: always "hiddenICP".</summary>
+    [JsonPropertyOrder(-1)]
+    public string Method => "hiddenICP";
+
     /// <summary>The predictor names.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Predictors { get; }
 
     /// <summary>The significance level.</summary>
@@ -23,31 +28,42 @@ public sealed class HiddenIcpResult : SummarizedResult
     public bool Intercept { get; }
 
     /// <summary>The causal coefficients, averaged over the environment contrasts (R's <c>betahat</c>).</summary>
+    [JsonIgnore]
     public IReadOnlyList<double> Estimate { get; }
 
     /// <summary>Lower confidence bounds (intersection over contrasts).</summary>
+    [JsonIgnore]
     public IReadOnlyList<double> Lower { get; }
 
     /// <summary>Upper confidence bounds.</summary>
+    [JsonIgnore]
     public IReadOnlyList<double> Upper { get; }
 
     /// <summary>The maximin effects; non-zero means a significant causal effect at <see cref="Alpha"/>.</summary>
+    [JsonIgnore]
     public IReadOnlyList<double> Maximin { get; }
 
     /// <summary>P-values of "no causal effect".</summary>
+    [JsonIgnore]
     public IReadOnlyList<double> PValues { get; }
 
     /// <summary>Number of environments.</summary>
+    [JsonPropertyName("environments")]
     public int K { get; }
 
     /// <summary>Number of observations.</summary>
+    [JsonPropertyName("nObs")]
     public int N { get; }
-
-    /// <summary>Conditions met during the fit.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>The predictors with a significant causal effect (non-zero maximin effect).</summary>
     public IReadOnlyList<string> CausalPredictors => Predictors.Where((_, j) => Maximin[j] != 0).ToArray();
+
+    /// <summary>One row per predictor: estimate, interval, maximin effect and p-value.</summary>
+    public IReadOnlyList<HiddenIcpEffect> Effects =>
+        Predictors.Select((v, j) => new HiddenIcpEffect(v, Estimate[j], Lower[j], Upper[j], Maximin[j], PValues[j])).ToArray();
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.HiddenIcpResult;
 
     /// <summary>The result as a summary table.</summary>
     public override SummaryTable Summary()
@@ -64,39 +80,5 @@ public sealed class HiddenIcpResult : SummarizedResult
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         s.AddNote("Valid when the environments shift the predictors additively (hidden confounders allowed), not when they act on the target.");
         return s;
-    }
-
-    /// <summary>JSON: <c>method</c>, <c>alpha</c>, <c>intercept</c>, <c>causalPredictors</c>, <c>effects</c> (one object per predictor) and <c>diagnostics</c>.</summary>
-    public override string ToJson() => Json.Serialize(WriteJson);
-
-    /// <summary>Writes the JSON object.</summary>
-    /// <param name="w">The writer.</param>
-    public void WriteJson(Utf8JsonWriter w)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        w.WriteStartObject();
-        w.WriteString("method", "hiddenICP");
-        w.WriteNumber("alpha", Alpha);
-        w.WriteBoolean("intercept", Intercept);
-        w.WriteNumber("nObs", N);
-        w.WriteNumber("environments", K);
-        w.WriteStartArray("causalPredictors");
-        foreach (var c in CausalPredictors) w.WriteStringValue(c);
-        w.WriteEndArray();
-        w.WriteStartArray("effects");
-        for (int j = 0; j < Predictors.Count; j++)
-        {
-            w.WriteStartObject();
-            w.WriteString("predictor", Predictors[j]);
-            Json.WriteNumber(w, "estimate", Estimate[j]);
-            Json.WriteNumber(w, "lower", Lower[j]);
-            Json.WriteNumber(w, "upper", Upper[j]);
-            Json.WriteNumber(w, "maximin", Maximin[j]);
-            Json.WriteNumber(w, "pValue", PValues[j]);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
     }
 }

@@ -180,7 +180,8 @@ public sealed record InvariantCausalPrediction
             causal, pValues, lower, upper, reject,
             tested.Max(t => t.P),
             tested.Select(t => new IcpSet(Names(t.Mask), t.P)).ToArray(),
-            total, pruned, data.K, data.N, diagnostics) { Family = family };
+            total, pruned, data.K, data.N, diagnostics)
+        { Family = family };
     }
 
     private static string Fmt(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);

@@ -98,18 +98,16 @@ public sealed class InvarianceCommand : ICommand
             // The data (one class, a singular contrast) or an option do not fit the method: name the option.
             throw new UsageException((e.ParamName == "data" ? "--icp: " : e.ParamName == "Family" ? "--family: " : "--test: ") + e.Message.Split(" (Parameter")[0]);
         }
-        SummarizedResult? icpResult = icp is not null ? icp : hiddenIcp;
+        Result? icpResult = icp is not null ? icp : hiddenIcp;
 
         string text = report.ToString() + (icpResult is null ? "" : Environment.NewLine + icpResult);
         string Html() => report.ToHtml() + (icpResult?.ToHtml() ?? "");
-        string JsonText() => Json.Serialize(w =>
+        string JsonText()
         {
-            w.WriteStartObject();
-            report.WriteFields(w);
-            if (icp is not null) { w.WritePropertyName("icp"); icp.WriteJson(w); }
-            if (hiddenIcp is not null) { w.WritePropertyName("icp"); hiddenIcp.WriteJson(w); }
-            w.WriteEndObject();
-        });
+            var node = report.ToJsonNode();
+            if (icpResult is not null) node["icp"] = icpResult.ToJsonNode();
+            return ResultJson.Write(node);
+        }
         shared.Emit(console, text, JsonText, Html, report.PlotCoefficients);
         return 0;
     }
