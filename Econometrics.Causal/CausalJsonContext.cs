@@ -14,8 +14,8 @@ namespace Econometrics.Causal;
 [JsonSerializable(typeof(Invariance.InvarianceReport))]
 [JsonSerializable(typeof(Invariance.PacTransferResult))]
 [JsonSerializable(typeof(Invariance.AnchorRegressionResult))]
-[JsonSerializable(typeof(Sem.SemFit))]
-[JsonSerializable(typeof(Sem.CovarianceResult))]
-[JsonSerializable(typeof(Sem.RelationsResult))]
-[JsonSerializable(typeof(Sem.IdentifiabilityResult))]
+[JsonSerializable(typeof(Econometrics.Sem.Fitting.SemFit))]
+[JsonSerializable(typeof(Econometrics.Sem.Covariance.CovarianceResult))]
+[JsonSerializable(typeof(Econometrics.Sem.Relations.RelationsResult))]
+[JsonSerializable(typeof(Econometrics.Sem.Identification.IdentifiabilityResult))]
 internal sealed partial class CausalJsonContext : JsonSerializerContext;
