@@ -14,6 +14,8 @@ public sealed class InvarianceCommand : EconCommand
     private readonly Option<bool> _standardize, _icp, _prune;
     private readonly Option<int> _bootstrap;
     private readonly ChoiceOption<IcpTest> _test;
+    private readonly ChoiceOption<IcpFamily?> _family;
+    private readonly Option<bool> _hidden;
 
     /// <summary>Declares the command.</summary>
     public InvarianceCommand() : base("invariance", "invariance across environments: gaps, Chow/Levene tests, epsilon-certification, ICP",
@@ -32,6 +34,9 @@ public sealed class InvarianceCommand : EconCommand
         _icp = Declare(Opt.Flag("--icp", "also run invariant causal prediction over all subsets of the predictors"));
         _test = Declare(Opt.Choice("--test", "ICP's test", IcpTest.Normal, ("normal", IcpTest.Normal), ("exact", IcpTest.Exact)), "Test");
         _prune = Declare(Opt.Flag("--prune", "(with --icp) skip sets that cannot change the causal set"), "Prune");
+        _family = Declare(Opt.Choice<IcpFamily?>("--family", "(with --icp) gaussian or binomial; default binomial (logistic ICP) when the target has two values",
+            null, ("gaussian", IcpFamily.Gaussian), ("binomial", IcpFamily.Binomial)), "Family");
+        _hidden = Declare(Opt.Flag("--hidden", "(with --icp) hiddenICP: hidden confounders, shift interventions on X only"));
     }
 
     /// <inheritdoc/>
@@ -42,7 +47,12 @@ public sealed class InvarianceCommand : EconCommand
         var subset = run.Get(_subset);
         if (phiFile is not null && subset.Length > 0) throw new UsageException("Give either --representation or --subset, not both.");
         bool runIcp = run.Get(_icp);
-        if (!runIcp && (run.Given(_prune) || run.Given(_test))) throw new UsageException("--prune and --test apply to --icp; add --icp or drop them.");
+        var family = run.Get(_family);
+        bool hidden = run.Get(_hidden), prune = run.Get(_prune);
+        if (!runIcp && (prune || run.Given(_test) || family is not null || hidden))
+            throw new UsageException("--family, --hidden, --prune and --test apply to --icp; add --icp or drop them.");
+        if (hidden && (family is not null || prune || run.Given(_test)))
+            throw new UsageException("--hidden runs hiddenICP, which has no --family, --prune or --test.");
         double alpha = run.Get(_alpha);
 
         var data = Environments.Load(_shared.DataPath(run)!, run.Get(_target)!, run.Get(_env)!, run.Get(_predictors));
@@ -53,7 +63,17 @@ public sealed class InvarianceCommand : EconCommand
             Alpha = alpha, Tolerance = run.Get(_tolerance), Standardize = run.Get(_standardize), BootstrapReplications = run.Get(_bootstrap),
             Seed = _shared.SeedValue(run),
         }.Test(data, phi, cancellationToken: run.Cancellation);
-        var icp = runIcp ? new InvariantCausalPrediction { Alpha = alpha, Test = run.Get(_test), Prune = run.Get(_prune) }.Fit(data, cancellationToken: run.Cancellation) : null;
+        Result? icp = null;
+        try
+        {
+            if (runIcp && hidden) icp = new HiddenInvariantCausalPrediction { Alpha = alpha }.Fit(data);
+            else if (runIcp) icp = new InvariantCausalPrediction { Alpha = alpha, Test = run.Get(_test), Prune = prune, Family = family }.Fit(data, cancellationToken: run.Cancellation);
+        }
+        catch (ArgumentException e) when (e.ParamName == "data")
+        {
+            // The data (one class, a singular contrast) do not fit the method: name the option that asked for it.
+            throw new UsageException("--icp: " + e.Message);
+        }
 
         string text = report.ToString() + (icp is null ? "" : Environment.NewLine + icp);
         string Html() => report.ToHtml() + (icp?.ToHtml() ?? "");
