@@ -132,7 +132,7 @@ public sealed record CdMonteCarloResult : Result
             plot.Add.Bars(bars).LegendText = Dependence.CdStatistic.LabelOf(tests[k]);
         }
         double se = 100 * 1.959963984540054 * Math.Sqrt(Alpha * (1 - Alpha) / Math.Max(1, Cells.Min(c => c.Replications)));
-        var band = plot.Add.HorizontalSpan(100 * Alpha - se, 100 * Alpha + se);
+        var band = plot.Add.VerticalSpan(100 * Alpha - se, 100 * Alpha + se);
         band.FillStyle.Color = ScottPlot.Colors.Gray.WithAlpha(0.25);
         band.LineStyle.Width = 0;
         band.LegendText = "nominal level ± 1.96 MC s.e.";
@@ -141,8 +141,8 @@ public sealed record CdMonteCarloResult : Result
         nominal.Color = ScottPlot.Colors.Black;
         var pos = Enumerable.Range(0, Cells.Count).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos,
-            Cells.Select(c => string.Create(CultureInfo.InvariantCulture, $"N={c.N}, T={c.T}")).ToArray());
-        plot.Axes.SetLimitsY(0, 105);
+            Cells.Select(c => string.Create(CultureInfo.InvariantCulture, $"N={c.N}\nT={c.T}")).ToArray());
+        plot.Axes.SetLimits(-0.6, Cells.Count - 0.4, 0, 105);
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         return plot;
     }
