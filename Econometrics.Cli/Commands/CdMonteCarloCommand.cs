@@ -16,7 +16,7 @@ public sealed class CdMonteCarloCommand : EconCommand
     private readonly ChoiceOption<ErrorDistribution> _errors;
     private readonly Option<bool> _homoskedastic, _regressor;
     private readonly ChoiceOption<PanelModel> _model;
-    private readonly Option<Shard> _shard;
+    private readonly Option<Econometrics.Inference.Shard> _shard;
 
     /// <summary>Declares the command and its <c>merge</c> subcommand.</summary>
     public CdMonteCarloCommand() : base("cd-mc", "Monte Carlo size/power of CD, CD_W, CD_W+, CD* (shardable: --shard i/n, then merge)",
@@ -41,16 +41,17 @@ public sealed class CdMonteCarloCommand : EconCommand
         _draws = Declare(Opt.Int("--draws", "G", "CD_W Rademacher draws", 30, min: 1), "Draws");
         _threads = Declare(Opt.Int("--threads", "K", "parallel replications (default all cores; results do not depend on it)", Environment.ProcessorCount, min: 1),
             "MaxDegreeOfParallelism");
-        _shard = Declare(new Option<Shard>("--shard")
+        _shard = Declare(new Option<Econometrics.Inference.Shard>("--shard")
         {
-            Description = "run shard i (0-based) of n; merge the JSON files afterwards", HelpName = "i/n",
-            DefaultValueFactory = _ => new Shard(0, 1),
+            Description = "run shard i (0-based) of n, or take it from a Slurm job array (auto) or a Kubernetes Indexed Job (auto/n); " +
+                "merge the JSON files afterwards",
+            HelpName = "i/n|auto",
+            DefaultValueFactory = _ => Econometrics.Inference.Shard.All,
             CustomParser = r =>
             {
                 var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (Shard.TryParse(text) is { } s) return s;
-                r.AddError($"--shard must be i/n with 0 <= i < n, not '{text}'.");
-                return new Shard(0, 1);
+                try { return Econometrics.Inference.Shard.Parse(text); }
+                catch (ArgumentException e) { r.AddError("--shard: " + e.Message.Split(" (Parameter")[0]); return Econometrics.Inference.Shard.All; }
             },
         });
         Add(new MergeCommand());
@@ -88,21 +89,6 @@ public sealed class CdMonteCarloCommand : EconCommand
 
     private static void Emit(CommandRun run, SharedOptions shared, CdMonteCarloResult result) =>
         shared.Emit(run, "CD Monte Carlo", result.ToString(), result.ToJson, result.ToHtml);
-
-    /// <summary>One shard of a study: index i of n.</summary>
-    /// <param name="Index">0-based shard index.</param>
-    /// <param name="Count">Number of shards.</param>
-    public sealed record Shard(int Index, int Count)
-    {
-        /// <summary>Parses "i/n", or returns null.</summary>
-        /// <param name="text">The text.</param>
-        public static Shard? TryParse(string text)
-        {
-            var parts = text.Split('/');
-            return parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var i)
-                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && i < n ? new Shard(i, n) : null;
-        }
-    }
 
     /// <summary><c>econ cd-mc merge</c>: adds shard counts into one study.</summary>
     private sealed class MergeCommand : EconCommand
