@@ -10,6 +10,7 @@ namespace Econometrics.Causal;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     Converters = [typeof(MatrixJsonConverter), typeof(Array2DJsonConverter), typeof(VectorJsonConverter), typeof(CamelCaseEnumConverter)])]
 [JsonSerializable(typeof(Invariance.IcpResult))]
+[JsonSerializable(typeof(Invariance.HiddenIcpResult))]
 [JsonSerializable(typeof(Invariance.InvarianceReport))]
 [JsonSerializable(typeof(Invariance.PacTransferResult))]
 [JsonSerializable(typeof(Invariance.AnchorRegressionResult))]
