@@ -5,14 +5,14 @@ using Econometrics.Reporting;
 
 namespace Econometrics.Cli.Commands;
 
-/// <summary><c>econ coda pcor</c>: log-ratio partial correlations between the parts of a composition (Erb 2020).</summary>
+/// <summary><c>econ coda pcor|biplot</c>: log-ratio partial correlations (Erb 2020) and the clr-PCA biplot.</summary>
 public sealed class CodaCommand : ICommand
 {
     /// <inheritdoc/>
     public string Name => "coda";
 
     /// <inheritdoc/>
-    public string Description => "compositional data: log-ratio partial correlations (coda pcor)";
+    public string Description => "compositional data: log-ratio partial correlations (coda pcor), clr biplot (coda biplot)";
 
     /// <inheritdoc/>
     public IReadOnlyCollection<string> Flags => ["shrink"];
@@ -21,6 +21,7 @@ public sealed class CodaCommand : ICommand
     public string Usage => """
         usage: econ coda pcor --data FILE.csv [--parts a,b,c] [--zeros none|multiplicative|bayes] [--shrink]
                               [--adjust bh|holm|none] [--level 0.95] [--plot-kind heatmap|network] [options]
+               econ coda biplot --data FILE.csv [--parts a,b,c] [--zeros ...] [--type form|covariance] [options]
 
           --parts a,b,c        the part columns (default: every column)
           --zeros METHOD       none (zeros are an error; default), multiplicative (delta = 1/D^2),
@@ -29,25 +30,66 @@ public sealed class CodaCommand : ICommand
           --adjust METHOD      multiple-testing adjustment over the pairs (default bh)
           --level L            confidence level of the Fisher-z intervals (default 0.95)
           --plot-kind KIND     what --plot draws: heatmap (clustered, default) or network (adjusted p < 0.05)
+          --type TYPE          biplot: form (rows = PC scores, columns = loadings; default) or covariance
+                               (columns approximate the clr covariance; links approximate log-ratio SDs)
 
         """ + SharedOptions.Usage;
 
     /// <inheritdoc/>
     public int Execute(ParsedArgs args, CliConsole console)
     {
-        if (args.Positionals.Count != 1 || args.Positionals[0] != "pcor")
+        if (args.Positionals.Count != 1 || args.Positionals[0] is not ("pcor" or "biplot"))
             throw new UsageException(args.Positionals.Count == 0
-                ? "econ coda needs a subcommand: pcor."
-                : $"Unknown coda subcommand '{string.Join(" ", args.Positionals)}'; the only one is pcor.");
+                ? "econ coda needs a subcommand: pcor or biplot."
+                : $"Unknown coda subcommand '{string.Join(" ", args.Positionals)}'; the subcommands are pcor and biplot.");
+        return args.Positionals[0] == "biplot" ? Biplot(args, console) : Pcor(args, console);
+    }
+
+    private static ZeroReplacement? Zeros(ParsedArgs args) => (args.Get("zeros") ?? "none").ToLowerInvariant() switch
+    {
+        "none" => null,
+        "multiplicative" => new MultiplicativeReplacement(),
+        "bayes" => new BayesianMultiplicativeReplacement(),
+        var z => throw new UsageException($"--zeros must be none, multiplicative or bayes, not '{z}'."),
+    };
+
+    /// <summary>Runs an estimator, reporting data it cannot analyse as a data error about the file.</summary>
+    private static T OnData<T>(SharedOptions shared, Func<T> estimate)
+    {
+        try
+        {
+            return estimate();
+        }
+        catch (ArgumentException e) when (e is not DataFormatException)
+        {
+            // The data cannot be analysed as given: say so about the file, without .NET's "(Parameter ...)" suffix.
+            throw new DataFormatException(e.Message.Split(" (Parameter")[0], shared.Data);
+        }
+    }
+
+    private static int Biplot(ParsedArgs args, CliConsole console)
+    {
         var shared = SharedOptions.From(args);
         var parts = args.GetList("parts");
-        ZeroReplacement? zeros = (args.Get("zeros") ?? "none").ToLowerInvariant() switch
+        var zeros = Zeros(args);
+        var scaling = (args.Get("type") ?? "form").ToLowerInvariant() switch
         {
-            "none" => null,
-            "multiplicative" => new MultiplicativeReplacement(),
-            "bayes" => new BayesianMultiplicativeReplacement(),
-            var z => throw new UsageException($"--zeros must be none, multiplicative or bayes, not '{z}'."),
+            "form" => BiplotScaling.Form,
+            "covariance" => BiplotScaling.Covariance,
+            var t => throw new UsageException($"--type must be form or covariance, not '{t}'."),
         };
+        args.RejectUnknown();
+        var composition = Composition.Load(shared.Data!, parts.Length > 0 ? parts : null, zeros);
+        var result = OnData(shared, () => new ClrPca { Scaling = scaling }.Fit(composition));
+        shared.Emit(console, result.ToString(), result.ToJson, result.ToHtml, result.PlotBiplot);
+        return 0;
+    }
+
+    private static int Pcor(ParsedArgs args, CliConsole console)
+    {
+        var shared = SharedOptions.From(args);
+        var parts = args.GetList("parts");
+        var zeros = Zeros(args);
         var adjustment = (args.Get("adjust") ?? "bh").ToLowerInvariant() switch
         {
             "bh" => PValueAdjustment.BenjaminiHochberg,
@@ -63,21 +105,12 @@ public sealed class CodaCommand : ICommand
         args.RejectUnknown();
 
         var composition = Composition.Load(shared.Data!, parts.Length > 0 ? parts : null, zeros);
-        PartialCorrelationResult result;
-        try
+        var result = OnData(shared, () => new PartialCorrelations
         {
-            result = new PartialCorrelations
-            {
-                Covariance = shrink ? CompositionalCovariance.BasisShrinkage : CompositionalCovariance.Sample,
-                Adjustment = adjustment,
-                Level = level,
-            }.Estimate(composition);
-        }
-        catch (ArgumentException e) when (e is not DataFormatException)
-        {
-            // The data cannot be analysed as given: say so about the file, without .NET's "(Parameter ...)" suffix.
-            throw new DataFormatException(e.Message.Split(" (Parameter")[0], shared.Data);
-        }
+            Covariance = shrink ? CompositionalCovariance.BasisShrinkage : CompositionalCovariance.Sample,
+            Adjustment = adjustment,
+            Level = level,
+        }.Estimate(composition));
         shared.Emit(console, result.ToString(), result.ToJson, result.ToHtml,
             () => plotKind == "network" ? result.PlotNetwork() : result.PlotHeatmap());
         return 0;

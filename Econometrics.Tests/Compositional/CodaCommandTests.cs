@@ -99,7 +99,7 @@ public sealed class CodaCommandTests : IDisposable
     public void Missing_subcommand_is_a_usage_error()
     {
         Assert.Equal(2, Run("coda", "--data", DataFile("roman_cups.csv")).Code);
-        Assert.Contains("only one is pcor", Run("coda", "corr", "--data", DataFile("roman_cups.csv")).Err);
+        Assert.Contains("subcommands are pcor", Run("coda", "corr", "--data", DataFile("roman_cups.csv")).Err);
         Assert.Contains("econ coda pcor", Run("coda", "--help").Out);
     }
 
