@@ -5,7 +5,8 @@
 
 open System.IO
 open Econometrics
-open Econometrics.Panel
+open Econometrics.Panel.Estimators
+open Econometrics.Panel.Dependence
 open Econometrics.Reporting
 
 let panel = PanelData.Load("../data/grunfeld.csv", entity = "firm", time = "year")

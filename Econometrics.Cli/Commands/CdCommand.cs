@@ -1,5 +1,7 @@
 using System.Globalization;
-using Econometrics.Panel;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Factors;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Cli.Commands;

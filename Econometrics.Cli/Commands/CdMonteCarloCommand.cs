@@ -1,5 +1,6 @@
 using System.Globalization;
-using Econometrics.Panel;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Simulation;
 
 namespace Econometrics.Cli.Commands;
 

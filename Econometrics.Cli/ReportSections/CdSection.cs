@@ -1,4 +1,6 @@
-using Econometrics.Panel;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Simulation;
 using Econometrics.Reporting;
 
 namespace Econometrics.Cli.ReportSections;

@@ -2,7 +2,8 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Econometrics.Causal.Invariance;
 using Econometrics.Interactive;
-using Econometrics.Panel;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Estimators;
 
 namespace Econometrics.Tests.Interactive;
 

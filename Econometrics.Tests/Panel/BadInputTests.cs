@@ -1,6 +1,9 @@
 using Econometrics.Cli;
 using Econometrics.Data;
-using Econometrics.Panel;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Factors;
+using Econometrics.Panel.Simulation;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 

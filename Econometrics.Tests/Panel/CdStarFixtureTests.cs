@@ -1,4 +1,5 @@
-using Econometrics.Panel;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Factors;
 using Xunit;
 
 namespace Econometrics.Tests.Panel;

@@ -1,5 +1,8 @@
-using Econometrics.Panel;
 using Econometrics.LinearAlgebra;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Factors;
+using Econometrics.Panel.Simulation;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 

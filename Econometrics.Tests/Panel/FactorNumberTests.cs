@@ -1,4 +1,6 @@
-using Econometrics.Panel;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Factors;
+using Econometrics.Panel.Simulation;
 using Xunit;
 
 namespace Econometrics.Tests.Panel;

@@ -1,4 +1,4 @@
-using Econometrics.Panel;
+using Econometrics.Panel.Simulation;
 using Xunit;
 
 namespace Econometrics.Tests.Panel;

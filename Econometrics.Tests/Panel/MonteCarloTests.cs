@@ -1,4 +1,5 @@
-using Econometrics.Panel;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Simulation;
 using Xunit;
 
 namespace Econometrics.Tests.Panel;

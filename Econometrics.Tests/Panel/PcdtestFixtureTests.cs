@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Econometrics.Panel;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Estimators;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 

@@ -1,4 +1,5 @@
-using Econometrics.Panel;
+using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Simulation;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Bench.Cases;

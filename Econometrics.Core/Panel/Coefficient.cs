@@ -1,9 +1,0 @@
-namespace Econometrics.Panel;
-
-/// <summary>One row of a coefficient table.</summary>
-/// <param name="Name">The regressor, as written in the formula.</param>
-/// <param name="Estimate">The estimate.</param>
-/// <param name="StdError">Its standard error.</param>
-/// <param name="Statistic">Estimate / StdError.</param>
-/// <param name="PValue">Two-sided p-value from t(df) or N(0,1).</param>
-public sealed record Coefficient(string Name, double Estimate, double StdError, double Statistic, double PValue);

@@ -1,0 +1,184 @@
+using Econometrics.LinearAlgebra;
+using Econometrics.Panel.Estimators;
+using Econometrics.Panel.Factors;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Panel.Dependence;
+
+/// <summary>
+/// Tests for cross-sectional dependence in a panel: Pesaran's CD (balanced and unbalanced), the Breusch-Pagan LM,
+/// the scaled and bias-corrected scaled LM, Pesaran-Ullah-Yamagata's LM_adj, Juodis-Reese's CD_W and CD_W+,
+/// Pesaran-Xie's CD*, and the local CD over a neighbour matrix.
+/// </summary>
+/// <remarks>
+/// Every pairwise statistic comes from one BLAS-3 pass (<see cref="PairwiseCorrelations"/>). Units with fewer than
+/// two observations or no variance are excluded with a diagnostic; pairs with fewer than two common periods are
+/// dropped and counted (as <c>plm::pcdtest</c>). CD* on a fitted regression uses the partial residuals y - x'b
+/// (factor part kept), as Pesaran and Xie require; CD_W, CD_W+ and CD* need a balanced panel.
+/// </remarks>
+public sealed record CrossSectionalDependence
+{
+    /// <summary>Which statistics to compute (default all).</summary>
+    public CdTests Tests { get; init; } = CdTests.All;
+
+    /// <summary>Factors CD* removes: fixed, or estimated (default Ahn-Horenstein ER with kmax 8).</summary>
+    public FactorCount Factors { get; init; } = FactorCount.Auto();
+
+    /// <summary>CD_W draws G, combined as sum/sqrt(G) (default 30, the modest number Juodis and Reese suggest).</summary>
+    public int Draws { get; init; } = 30;
+
+    /// <summary>Seed of the Rademacher weights (default 20260101).</summary>
+    public int Seed { get; init; } = 20260101;
+
+    /// <summary>CD_W's scaling (default the paper's pooled variance, eq. 30).</summary>
+    public CdwNormalization CdwNormalization { get; init; } = CdwNormalization.PooledVariance;
+
+    /// <summary>User-given CD_W weights (N x G of +1/-1) instead of seeded draws; null to draw them.</summary>
+    public Matrix<double>? Weights { get; init; }
+
+    /// <summary>CD*: standardize each unit before the principal components (Stata xtcd2's variant); default false (the paper's).</summary>
+    public bool Standardize { get; init; }
+
+    /// <summary>
+    /// Unbalanced panels: let CD_W, CD_W+ and CD* (defined for balanced panels) use the periods in which every unit is
+    /// observed (default false: they are reported as not applicable). An extension, not the papers' statistics.
+    /// </summary>
+    public bool DropIncompletePeriods { get; init; }
+
+    /// <summary>Neighbour matrix (N x N) for the local CD over pairs with a nonzero entry; null for none.</summary>
+    public Matrix<double>? Neighbours { get; init; }
+
+    /// <summary>Tests a raw variable of a panel for cross-sectional dependence.</summary>
+    /// <param name="panel">The panel.</param>
+    /// <param name="variable">The variable to test.</param>
+    public CrossSectionalDependenceResult Test(PanelData panel, string variable)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        var e = (double[])panel.Values(variable).Clone();
+        return Run(new CdInput(e, panel.T, panel.N, panel.Entities, $"variable '{variable}'"));
+    }
+
+    /// <summary>Tests the panel's only variable (use the overload with a name when it has several).</summary>
+    /// <param name="panel">A one-variable panel.</param>
+    public CrossSectionalDependenceResult Test(PanelData panel)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        if (panel.Variables.Count != 1)
+            throw new ArgumentException($"The panel has {panel.Variables.Count} variables ({string.Join(", ", panel.Variables)}); name the one to test.", nameof(panel));
+        return Test(panel, panel.Variables[0]);
+    }
+
+    /// <summary>Tests a T x N matrix (rows periods, columns units, NaN for gaps), e.g. residuals from elsewhere.</summary>
+    /// <param name="residuals">The matrix.</param>
+    public CrossSectionalDependenceResult Test(Matrix<double> residuals)
+    {
+        ArgumentNullException.ThrowIfNull(residuals);
+        var e = residuals.ToColumnMajorArray();
+        if (e.Any(double.IsInfinity)) throw new ArgumentException("The matrix holds an infinite value; use NaN for gaps.", nameof(residuals));
+        var ent = Enumerable.Range(1, residuals.ColumnCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return Run(new CdInput(e, residuals.RowCount, residuals.ColumnCount, ent, "matrix"));
+    }
+
+    /// <summary>Tests the residuals of a fitted panel regression (CD* uses its partial residuals).</summary>
+    /// <param name="fit">The fitted regression.</param>
+    public CrossSectionalDependenceResult Test(PanelRegressionResult fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        return Run(CdInput.FromFit(fit));
+    }
+
+    internal CrossSectionalDependenceResult Run(CdInput input, ILinearAlgebra? backend = null)
+    {
+        var la = backend ?? LinearAlgebraBackends.Default;
+        if (Draws < 1) throw new ArgumentException("Draws must be at least 1.", nameof(Draws));
+        var diagnostics = new List<Diagnostic>(input.Diagnostics ?? []);
+        int t0 = input.T, n0 = input.N;
+        if (t0 < 3 || n0 < 3) throw new ArgumentException($"Cross-sectional dependence tests need at least 3 units and 3 periods; got N = {n0}, T = {t0}.", "panel");
+
+        // Exclude units that cannot have a correlation: fewer than 2 observations, or constant.
+        var keep = new List<int>();
+        for (int i = 0; i < n0; i++)
+        {
+            var col = input.E.AsSpan(i * t0, t0);
+            int count = 0; double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            foreach (var v in col) if (!double.IsNaN(v)) { count++; min = Math.Min(min, v); max = Math.Max(max, v); }
+            if (count < 2) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' has {count} observation(s) and was excluded.", "unit-excluded"));
+            else if (max - min <= 1e-12 * Math.Max(1, Math.Max(Math.Abs(min), Math.Abs(max)))) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' is constant over its periods and was excluded.", "unit-excluded"));
+            else keep.Add(i);
+        }
+        if (keep.Count < 3) throw new ArgumentException($"Only {keep.Count} unit(s) vary over time; cross-sectional dependence tests need at least 3.", "panel");
+        int n = keep.Count, t = t0;
+        var e = Select(input.E, t, keep);
+        var partial = input.Partial is null ? null : Select(input.Partial, t, keep);
+        var entities = keep.Select(i => input.Entities[i]).ToArray();
+        bool balanced = e.All(v => !double.IsNaN(v));
+
+        var pc = PairwiseCorrelations.Compute(e, t, n, la);
+        var engine = new CdStatistics(pc);
+        if (engine.Dropped > 0)
+            diagnostics.Add(Diagnostic.Warning($"{engine.Dropped} of {n * (n - 1) / 2} pairs have fewer than 2 common periods (or no variance there) and were dropped.", "pairs-dropped"));
+        if (engine.Pairs == 0) throw new ArgumentException("No pair of units has 2 or more common periods.", "panel");
+        if (input.CommonEffectsRemoved && Tests.HasFlag(CdTests.CD))
+            diagnostics.Add(Diagnostic.Warning("The residuals come from a model with estimated common effects (time effects, CCE or factors); CD is biased there (Juodis and Reese 2022). Prefer CD_W or CD*.", "cd-biased"));
+
+        var tests = new List<CdStatistic>();
+        const string independence = "No cross-sectional dependence";
+        if (Tests.HasFlag(CdTests.CD))
+            tests.Add(new("CD", TestResult.Create("Pesaran CD", "Weak cross-sectional dependence", engine.Cd, ReferenceDistribution.Normal, Tail.TwoSided)));
+        if (Tests.HasFlag(CdTests.LM))
+            tests.Add(new("LM", TestResult.Create("Breusch-Pagan LM", independence, engine.Lm, ReferenceDistribution.ChiSquared(engine.Pairs), Tail.Upper)));
+        if (Tests.HasFlag(CdTests.ScaledLM))
+            tests.Add(new("ScaledLM", TestResult.Create("Pesaran scaled LM", independence, engine.ScaledLm, ReferenceDistribution.Normal, Tail.TwoSided)));
+        if (Tests.HasFlag(CdTests.BiasCorrectedScaledLM)) tests.Add(BaltagiFengKao.Test(engine, n, input.WithinResiduals));
+        if (Tests.HasFlag(CdTests.LMAdj)) tests.Add(PuyLmAdj.Test(pc, input.UnitBases is null ? null : keep.Select(i => input.UnitBases[i]).ToArray(), balanced, la));
+        // CD_W, CD_W+ and CD* need a balanced block: the whole panel, or its complete periods on request.
+        double[] eb = e; double[]? pb = partial; int tb = t; bool balancedBlock = balanced; var pcb = pc;
+        if (!balanced && DropIncompletePeriods && (Tests & (CdTests.CDw | CdTests.CDwPlus | CdTests.CDStar)) != 0)
+        {
+            var rows = Enumerable.Range(0, t).Where(s => Enumerable.Range(0, n).All(i =>
+                !double.IsNaN(e[s + i * t]) && (partial is null || !double.IsNaN(partial[s + i * t])))).ToArray();
+            if (rows.Length >= 3)
+            {
+                eb = Rows(e, t, n, rows); pb = partial is null ? null : Rows(partial, t, n, rows); tb = rows.Length;
+                balancedBlock = true;
+                pcb = PairwiseCorrelations.Compute(eb, tb, n, la);
+                diagnostics.Add(Diagnostic.Warning($"CD_W, CD_W+ and CD* use the {tb} of {t} periods in which every unit is observed.", "incomplete-periods-dropped"));
+            }
+            else diagnostics.Add(Diagnostic.Warning($"Only {rows.Length} period(s) observe every unit; CD_W, CD_W+ and CD* need 3.", "incomplete-periods"));
+        }
+        double[,]? weights = null;
+        if (Tests.HasFlag(CdTests.CDw) || Tests.HasFlag(CdTests.CDwPlus))
+        {
+            var (cdw, cdwPlus, w) = JuodisReese.Test(this, eb, tb, n, n0, balancedBlock, pcb, keep, la);
+            weights = w;
+            if (Tests.HasFlag(CdTests.CDw)) tests.Add(cdw);
+            if (Tests.HasFlag(CdTests.CDwPlus)) tests.Add(cdwPlus);
+        }
+        FactorNumberResult? selection = null;
+        if (Tests.HasFlag(CdTests.CDStar))
+        {
+            var (star, sel) = PesaranXie.Test(this, balancedBlock ? pb ?? eb : partial ?? e, balancedBlock ? tb : t, n, input, la);
+            tests.Add(star);
+            selection = sel;
+        }
+        if (Neighbours is not null) tests.Add(LocalCd.Test(Neighbours, pc, keep, n0));
+
+        return new CrossSectionalDependenceResult(n, t, engine.Pairs, engine.Dropped, balanced, input.Source, tests,
+            engine.MeanRho, engine.MeanAbsRho, pc, entities, selection, weights, diagnostics);
+    }
+
+    private static double[] Rows(double[] e, int t, int n, int[] rows)
+    {
+        var r = new double[rows.Length * n];
+        for (int i = 0; i < n; i++)
+            for (int k = 0; k < rows.Length; k++) r[k + i * rows.Length] = e[rows[k] + i * t];
+        return r;
+    }
+
+    private static double[] Select(double[] e, int t, List<int> keep)
+    {
+        var r = new double[t * keep.Count];
+        for (int k = 0; k < keep.Count; k++) Array.Copy(e, keep[k] * t, r, k * t, t);
+        return r;
+    }
+}

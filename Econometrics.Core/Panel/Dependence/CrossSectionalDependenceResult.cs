@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text.Json;
+using Econometrics.Panel.Factors;
+using Econometrics.Reporting;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Panel.Dependence;
+
+/// <summary>The cross-sectional dependence statistics of one panel, with the pairwise correlations behind them.</summary>
+public sealed class CrossSectionalDependenceResult : SummarizedResult
+{
+    private readonly PairwiseCorrelations _pc;
+
+    internal CrossSectionalDependenceResult(int n, int t, int pairs, int pairsDropped, bool balanced, string source,
+        IReadOnlyList<CdStatistic> tests, double meanRho, double meanAbsRho, PairwiseCorrelations pc, IReadOnlyList<string> entities,
+        FactorNumberResult? factorSelection, double[,]? weights, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        N = n; T = t; Pairs = pairs; PairsDropped = pairsDropped; IsBalanced = balanced; Source = source; Tests = tests;
+        MeanRho = meanRho; MeanAbsRho = meanAbsRho; _pc = pc; Entities = entities; FactorSelection = factorSelection;
+        Weights = weights is null ? null : Matrix<double>.Build.DenseOfArray(weights); Diagnostics = diagnostics;
+    }
+
+    /// <summary>Number of units tested (after excluding units without variation).</summary>
+    public int N { get; }
+
+    /// <summary>Number of periods.</summary>
+    public int T { get; }
+
+    /// <summary>Number of pairs with 2 or more common periods (P).</summary>
+    public int Pairs { get; }
+
+    /// <summary>Number of pairs dropped for lack of overlap.</summary>
+    public int PairsDropped { get; }
+
+    /// <summary>Whether every unit is observed in every period.</summary>
+    public bool IsBalanced { get; }
+
+    /// <summary>What was tested (a variable, a matrix, or a model's residuals).</summary>
+    public string Source { get; }
+
+    /// <summary>The statistics, in the order CD, LM, ScaledLM, BiasCorrectedScaledLM, LMAdj, CDw, CDwPlus, CDStar, LocalCD.</summary>
+    public IReadOnlyList<CdStatistic> Tests { get; }
+
+    /// <summary>Mean pairwise correlation (plm's "rho").</summary>
+    public double MeanRho { get; }
+
+    /// <summary>Mean absolute pairwise correlation (plm's "absrho").</summary>
+    public double MeanAbsRho { get; }
+
+    /// <summary>The tested units' labels.</summary>
+    public IReadOnlyList<string> Entities { get; }
+
+    /// <summary>The factor-number choice behind CD*, when the number was estimated.</summary>
+    public FactorNumberResult? FactorSelection { get; }
+
+    /// <summary>CD_W's Rademacher weights (N x G), for reproduction; null when CD_W was not computed.</summary>
+    public Matrix<double>? Weights { get; }
+
+    /// <summary>Conditions met along the way (units excluded, pairs dropped, bias warnings).</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The number of factors CD* removed, or null when CD* was not computed.</summary>
+    public int? Factors => Tests.FirstOrDefault(s => s.Name == "CDStar")?.Factors;
+
+    /// <summary>The statistic with the given name (CD, LM, ScaledLM, BiasCorrectedScaledLM, LMAdj, CDw, CDwPlus, CDStar, LocalCD).</summary>
+    /// <param name="name">The name.</param>
+    public CdStatistic this[string name] => Tests.FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"No statistic '{name}'; computed: {string.Join(", ", Tests.Select(s => s.Name))}.", nameof(name));
+
+    /// <summary>Pairwise correlations (N x N; NaN for dropped pairs).</summary>
+    public Matrix<double> Rho() => Matrix<double>.Build.Dense(N, N, (double[])_pc.Rho.Clone());
+
+    /// <summary>Common periods T_ij (N x N).</summary>
+    public Matrix<double> Overlap() => _pc.Overlap is { } o ? Matrix<double>.Build.Dense(N, N, (double[])o.Clone())
+        : Matrix<double>.Build.Dense(N, N, T);
+
+    /// <summary>The summary: one row per statistic, with the panel's dimensions and the diagnostics.</summary>
+    public override SummaryTable Summary()
+    {
+        var s = new SummaryTable("Cross-sectional dependence tests")
+            .AddHeader("Tested", Source)
+            .AddHeader("Units (N)", N).AddHeader("Periods (T)", T)
+            .AddHeader("Balanced", IsBalanced ? "yes" : "no")
+            .AddHeader("Pairs", Pairs)
+            .AddHeader("Mean rho", MeanRho).AddHeader("Mean |rho|", MeanAbsRho);
+        var table = new Table("Tests", "Test", "Statistic", "Distribution", "P-value", "Note");
+        foreach (var t in Tests)
+        {
+            var r = t.Result;
+            string note = r.Validity != TestValidity.Valid ? r.Reason ?? ""
+                : t.Theta is { } th ? $"theta = {th.ToString("F4", CultureInfo.InvariantCulture)}, m = {t.Factors}" : "";
+            table.AddRow(t.Name, r.Statistic, r.Distribution.ToString(), r.PValue is { } p ? Cell.PValue(p) : Cell.Text("n/a"), note);
+        }
+        s.AddTable(table);
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        foreach (var t in Tests)
+            foreach (var d in t.Result.Diagnostics ?? [])
+                if (d.Severity == DiagnosticSeverity.Warning) s.AddNote($"{t.Name}: {d}");
+        return s;
+    }
+
+    /// <summary>JSON: <c>{"n","t","pairs","balanced","factors","tests":[{"name","statistic","pValue","distribution"}],"diagnostics"}</c>; CD* also carries "theta".</summary>
+    public override string ToJson() => Json.Serialize(WriteJson);
+
+    /// <summary>Writes the JSON object.</summary>
+    /// <param name="w">The writer.</param>
+    public void WriteJson(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        w.WriteString("source", Source);
+        w.WriteNumber("n", N);
+        w.WriteNumber("t", T);
+        w.WriteNumber("pairs", Pairs);
+        w.WriteNumber("pairsDropped", PairsDropped);
+        w.WriteBoolean("balanced", IsBalanced);
+        if (Factors is { } m) w.WriteNumber("factors", m); else w.WriteNull("factors");
+        Json.WriteNumber(w, "meanRho", MeanRho);
+        Json.WriteNumber(w, "meanAbsRho", MeanAbsRho);
+        w.WriteStartArray("tests");
+        foreach (var t in Tests)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", t.Name);
+            Json.WriteNumber(w, "statistic", t.Statistic);
+            Json.WriteNumber(w, "pValue", t.PValue ?? double.NaN);
+            w.WriteString("distribution", t.Result.Distribution.ToString());
+            w.WriteString("validity", t.Result.Validity.ToString());
+            if (t.Result.Reason is { } reason) w.WriteString("reason", reason);
+            if (t.Theta is { } th) Json.WriteNumber(w, "theta", th);
+            if (t.Factors is { } f) w.WriteNumber("factors", f);
+            Json.WriteDiagnostics(w, t.Result.Diagnostics ?? []);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        Json.WriteDiagnostics(w, Diagnostics);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Heatmap of the pairwise correlations, units ordered by their loading on the first principal component.</summary>
+    public ScottPlot.Plot PlotCorrelationHeatmap()
+    {
+        int n = N;
+        var rho = _pc.Rho;
+        // Order by the leading eigenvector of the correlation matrix (NaN pairs as 0), found by power iteration so
+        // that large panels do not pay for a full eigendecomposition: units with similar loadings sit together.
+        var r = Matrix<double>.Build.Dense(n, n, (i, j) => double.IsNaN(rho[i + j * n]) ? 0 : rho[i + j * n]);
+        var lead = Vector<double>.Build.Dense(n, 1.0 / Math.Sqrt(n));
+        for (int iter = 0; iter < 300; iter++)
+        {
+            var next = r * lead;
+            double norm = next.L2Norm();
+            if (norm == 0) break;
+            next /= norm;
+            bool done = (next - lead).L2Norm() < 1e-10;
+            lead = next;
+            if (done) break;
+        }
+        if (lead.Sum() < 0) lead = -lead;
+        var order = Enumerable.Range(0, n).OrderBy(i => lead[i]).ThenBy(i => i).ToArray();
+        var grid = new double[n, n];
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b < n; b++) grid[a, b] = r[order[a], order[b]];
+        var plot = Figures.Create("Pairwise correlations (units ordered by first-factor loading)", "Unit", "Unit");
+        var hm = plot.Add.Heatmap(grid);
+        hm.Colormap = new ScottPlot.Colormaps.MellowRainbow();
+        hm.ManualRange = new ScottPlot.Range(-1, 1);
+        plot.Add.ColorBar(hm);
+        // Heatmap row a is drawn at y = n - 1 - a (first row on top); label the cells with the units when few.
+        if (n <= 40)
+        {
+            var pos = Enumerable.Range(0, n).Select(k => (double)k).ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos, order.Select(i => Entities[i]).ToArray());
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos, order.Select(i => Entities[i]).Reverse().ToArray());
+        }
+        plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
+        return plot;
+    }
+
+    /// <summary>Histogram of sqrt(T_ij) rho_ij over the pairs against the N(0,1) density it follows under independence.</summary>
+    public ScottPlot.Plot PlotCorrelationHistogram()
+    {
+        var values = new List<double>(Pairs);
+        int n = N;
+        for (int j = 0; j < n; j++)
+            for (int i = j + 1; i < n; i++)
+            {
+                double r = _pc.Rho[i + j * n];
+                if (!double.IsNaN(r)) values.Add(Math.Sqrt(_pc.Tij(i, j)) * r);
+            }
+        double lo = Math.Min(-4, values.Min()), hi = Math.Max(4, values.Max());
+        int bins = Math.Clamp((int)Math.Sqrt(values.Count), 10, 60);
+        double width = (hi - lo) / bins;
+        var counts = new double[bins];
+        foreach (var v in values) counts[Math.Min(bins - 1, (int)((v - lo) / width))]++;
+        var plot = Figures.Create("sqrt(T_ij) rho_ij against N(0,1)", "sqrt(T_ij) rho_ij", "Density");
+        var bars = plot.Add.Bars(Enumerable.Range(0, bins).Select(b => lo + (b + 0.5) * width).ToArray(),
+            counts.Select(c => c / (values.Count * width)).ToArray());
+        foreach (var bar in bars.Bars) { bar.Size = width; bar.LineWidth = 0; }
+        bars.LegendText = $"{values.Count} pairs";
+        var xs = Enumerable.Range(0, 201).Select(k => lo + k * (hi - lo) / 200).ToArray();
+        var density = plot.Add.Scatter(xs, xs.Select(x => Math.Exp(-x * x / 2) / Math.Sqrt(2 * Math.PI)).ToArray());
+        density.MarkerSize = 0; density.LineWidth = 2; density.LegendText = "N(0,1)";
+        plot.ShowLegend();
+        return plot;
+    }
+
+    /// <summary>The scree plot of the factor-number choice behind CD* (requires an estimated number of factors).</summary>
+    /// <exception cref="InvalidOperationException">The number of factors was fixed, or CD* was not computed.</exception>
+    public ScottPlot.Plot PlotScree() => FactorSelection?.PlotScree()
+        ?? throw new InvalidOperationException("No factor number was estimated (CD* not computed, or a fixed number was given).");
+}

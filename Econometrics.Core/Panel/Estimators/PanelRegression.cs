@@ -1,0 +1,83 @@
+using Econometrics.LinearAlgebra;
+using Econometrics.Panel.Factors;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Panel.Estimators;
+
+/// <summary>
+/// A panel regression <c>y ~ x1 + x2</c> estimated by pooled OLS, one- or two-way fixed effects, CCE mean group,
+/// CCE pooled, Bai's interactive effects, or unit-by-unit OLS; the residuals feed <see cref="Dependence.CrossSectionalDependence"/>.
+/// </summary>
+/// <remarks>
+/// Standard errors: classical OLS for pooled and fixed effects (residual degrees of freedom as plm); the
+/// nonparametric mean-group variance for CCE MG and unit OLS; Pesaran's (2006) variance for CCE pooled (as
+/// plm::pcce); Bai's (2009) homoskedastic variance for interactive effects. A cell enters when the response and every
+/// regressor are observed.
+/// </remarks>
+public sealed record PanelRegression
+{
+    /// <summary>Creates the options for a formula such as "y ~ x1 + log(x2)".</summary>
+    /// <param name="formula">Response ~ regressors; terms are variable names or log(name).</param>
+    /// <param name="model">The estimator.</param>
+    public PanelRegression(string formula, PanelModel model = PanelModel.FixedEffects)
+    {
+        PanelFormula.Parse(formula);
+        Formula = formula; Model = model;
+    }
+
+    /// <summary>The formula.</summary>
+    public string Formula { get; init; }
+
+    /// <summary>The estimator (default one-way fixed effects).</summary>
+    public PanelModel Model { get; init; }
+
+    /// <summary>Interactive effects: the number of factors (default estimated by Bai-Ng IC2 on the within residuals, kmax 8).</summary>
+    public FactorCount Factors { get; init; } = FactorCount.Auto(FactorCriterion.IC2);
+
+    /// <summary>Interactive effects: the largest number of alternating iterations (default 1000).</summary>
+    public int MaxIterations { get; init; } = 1000;
+
+    /// <summary>Interactive effects: convergence when no coefficient moves by more than this relative amount (default 1e-10).</summary>
+    public double Tolerance { get; init; } = 1e-10;
+
+    /// <summary>Fits the model to a panel.</summary>
+    /// <param name="panel">The panel holding the formula's variables.</param>
+    public PanelRegressionResult Fit(PanelData panel)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        var f = PanelFormula.Parse(Formula);
+        int t = panel.T, n = panel.N;
+        var y = PanelFormula.Values(panel, f.Response);
+        var xs = f.Regressors.Select(r => PanelFormula.Values(panel, r)).ToArray();
+        var used = new bool[t * n];
+        int nobs = 0;
+        for (int k = 0; k < used.Length; k++)
+        {
+            used[k] = !double.IsNaN(y[k]) && xs.All(x => !double.IsNaN(x[k]));
+            if (used[k]) nobs++;
+            else { y[k] = double.NaN; foreach (var x in xs) x[k] = double.NaN; }
+        }
+        var data = new RegressionData(f, y, xs, used, t, n, nobs, panel.Entities, panel.Times);
+        if (nobs <= xs.Length + 1) throw new ArgumentException($"The formula '{Formula}' has {nobs} complete observations for {xs.Length} regressor(s).", nameof(panel));
+        var la = LinearAlgebraBackends.Default;
+        return Model switch
+        {
+            PanelModel.Pooled or PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects => LinearPanel.Fit(this, data, la),
+            PanelModel.CceMeanGroup or PanelModel.CcePooled => Cce.Fit(this, data, la),
+            PanelModel.InteractiveEffects => InteractiveEffects.Fit(this, data, la),
+            PanelModel.UnitOls => UnitOls.Fit(this, data, la),
+            _ => throw new ArgumentOutOfRangeException(nameof(Model), Model, "Unknown panel model."),
+        };
+    }
+
+    internal static string Describe(PanelModel model) => model switch
+    {
+        PanelModel.Pooled => "pooled OLS",
+        PanelModel.FixedEffects => "one-way fixed effects (within)",
+        PanelModel.TwoWayFixedEffects => "two-way fixed effects",
+        PanelModel.CceMeanGroup => "CCE mean group",
+        PanelModel.CcePooled => "CCE pooled",
+        PanelModel.InteractiveEffects => "PC interactive effects (Bai 2009)",
+        _ => "unit-by-unit OLS",
+    };
+}

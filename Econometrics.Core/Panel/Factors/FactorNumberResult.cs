@@ -1,0 +1,75 @@
+using Econometrics.Reporting;
+
+namespace Econometrics.Panel.Factors;
+
+/// <summary>The number of factors chosen by each criterion, with the scree values behind them.</summary>
+public sealed class FactorNumberResult : SummarizedResult
+{
+    internal FactorNumberResult(int n, int t, int maxFactors, FactorCriterion criterion, int selected,
+        IReadOnlyDictionary<FactorCriterion, int> byCriterion, double[] eigenvalues, IReadOnlyList<FactorNumberRow> rows,
+        IReadOnlyList<Diagnostic> diagnostics)
+    {
+        N = n; T = t; MaxFactors = maxFactors; Criterion = criterion; Selected = selected; ByCriterion = byCriterion;
+        Eigenvalues = eigenvalues; Rows = rows; Diagnostics = diagnostics;
+    }
+
+    /// <summary>Number of units.</summary>
+    public int N { get; }
+
+    /// <summary>Number of periods.</summary>
+    public int T { get; }
+
+    /// <summary>The kmax actually used.</summary>
+    public int MaxFactors { get; }
+
+    /// <summary>The criterion whose choice is <see cref="Selected"/>.</summary>
+    public FactorCriterion Criterion { get; }
+
+    /// <summary>The chosen number of factors.</summary>
+    public int Selected { get; }
+
+    /// <summary>The choice of every criterion.</summary>
+    public IReadOnlyDictionary<FactorCriterion, int> ByCriterion { get; }
+
+    /// <summary>The leading eigenvalues of X X'/(NT), descending (the scree).</summary>
+    public IReadOnlyList<double> Eigenvalues { get; }
+
+    /// <summary>Criteria for k = 0..kmax.</summary>
+    public IReadOnlyList<FactorNumberRow> Rows { get; }
+
+    /// <summary>Notes on the computation.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The summary table.</summary>
+    public override SummaryTable Summary()
+    {
+        var s = new SummaryTable("Number of factors")
+            .AddHeader("N", N).AddHeader("T", T).AddHeader("kmax", MaxFactors)
+            .AddHeader("Criterion", Criterion.ToString()).AddHeader("Selected", Selected);
+        var choice = new Table("Choice by criterion", "Criterion", "k");
+        foreach (var (c, k) in ByCriterion) choice.AddRow(c.ToString(), k);
+        s.AddTable(choice);
+        var table = new Table("Criteria", "k", "Eigenvalue", "V(k)", "PC1", "PC2", "PC3", "IC1", "IC2", "IC3", "ER", "GR");
+        foreach (var r in Rows) table.AddRow(r.K, r.Eigenvalue, r.V, r.PC1, r.PC2, r.PC3, r.IC1, r.IC2, r.IC3, r.ER, r.GR);
+        s.AddTable(table);
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        return s;
+    }
+
+    /// <summary>Scree plot: the leading eigenvalues with the chosen k marked.</summary>
+    public ScottPlot.Plot PlotScree()
+    {
+        var plot = Figures.Create("Scree plot", "k", "Eigenvalue of XX'/(NT)");
+        var xs = Enumerable.Range(1, Eigenvalues.Count).Select(k => (double)k).ToArray();
+        var line = plot.Add.Scatter(xs, Eigenvalues.ToArray());
+        line.LegendText = "eigenvalues";
+        if (Selected > 0)
+        {
+            var v = plot.Add.VerticalLine(Selected + 0.5);
+            v.LinePattern = ScottPlot.LinePattern.Dashed;
+            v.LegendText = $"{Criterion}: k = {Selected}";
+        }
+        plot.ShowLegend();
+        return plot;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Econometrics.Panel.Simulation;
+
+/// <summary>Rejection counts of one (N, T) cell of a <see cref="CdMonteCarlo"/> study.</summary>
+/// <param name="N">Units.</param>
+/// <param name="T">Periods.</param>
+/// <param name="Replications">Replications counted.</param>
+/// <param name="Rejections">Rejections at the nominal level, by test name.</param>
+/// <param name="ThetaSum">Sum of CD*'s theta over the replications (NaN entries poison it on purpose).</param>
+public sealed record CdMonteCarloCell(int N, int T, int Replications, IReadOnlyDictionary<string, int> Rejections, double ThetaSum)
+{
+    /// <summary>Rejection rate of a test (0..1).</summary>
+    /// <param name="test">The test name, e.g. "CDStar".</param>
+    public double Rate(string test) => Rejections.TryGetValue(test, out var r) ? (double)r / Replications : double.NaN;
+
+    /// <summary>Mean theta of CD*.</summary>
+    public double MeanTheta => ThetaSum / Replications;
+}

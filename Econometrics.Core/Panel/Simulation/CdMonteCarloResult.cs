@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using Econometrics.Reporting;
+
+namespace Econometrics.Panel.Simulation;
+
+/// <summary>A size/power table from <see cref="CdMonteCarlo"/>, possibly one shard of it; shards merge by adding counts.</summary>
+public sealed class CdMonteCarloResult : SummarizedResult
+{
+    private static readonly string[] Order = ["CD", "CDw", "CDwPlus", "CDStar"];
+
+    internal CdMonteCarloResult(string design, long seed, int replications, double alpha, IReadOnlyList<int> shards, int shardCount,
+        IReadOnlyList<CdMonteCarloCell> cells)
+    {
+        Design = design; Seed = seed; Replications = replications; Alpha = alpha; Shards = shards; ShardCount = shardCount; Cells = cells;
+    }
+
+    /// <summary>The design description.</summary>
+    public string Design { get; }
+
+    /// <summary>The study seed.</summary>
+    public long Seed { get; }
+
+    /// <summary>Replications per cell of the whole study.</summary>
+    public int Replications { get; }
+
+    /// <summary>The nominal level.</summary>
+    public double Alpha { get; }
+
+    /// <summary>The shards this result holds.</summary>
+    public IReadOnlyList<int> Shards { get; }
+
+    /// <summary>The study's number of shards.</summary>
+    public int ShardCount { get; }
+
+    /// <summary>Whether every shard is present.</summary>
+    public bool IsComplete => Shards.Count == ShardCount;
+
+    /// <summary>One entry per (N, T).</summary>
+    public IReadOnlyList<CdMonteCarloCell> Cells { get; }
+
+    /// <summary>Adds the counts of shards of the same study.</summary>
+    /// <param name="parts">The shard results.</param>
+    /// <exception cref="ArgumentException">The parts come from different studies or repeat a shard.</exception>
+    public static CdMonteCarloResult Merge(IEnumerable<CdMonteCarloResult> parts)
+    {
+        var list = parts?.ToList() ?? throw new ArgumentNullException(nameof(parts));
+        if (list.Count == 0) throw new ArgumentException("Nothing to merge.", nameof(parts));
+        var first = list[0];
+        foreach (var p in list)
+        {
+            if (p.Design != first.Design || p.Seed != first.Seed || p.Replications != first.Replications || p.Alpha != first.Alpha
+                || p.ShardCount != first.ShardCount || p.Cells.Count != first.Cells.Count
+                || p.Cells.Zip(first.Cells).Any(z => z.First.N != z.Second.N || z.First.T != z.Second.T))
+                throw new ArgumentException("The shards belong to different studies (design, seed, replications, level or grid differ).", nameof(parts));
+        }
+        var shards = list.SelectMany(p => p.Shards).ToList();
+        if (shards.Distinct().Count() != shards.Count) throw new ArgumentException("A shard appears twice.", nameof(parts));
+        var cells = first.Cells.Select((c, k) =>
+        {
+            var names = list.SelectMany(p => p.Cells[k].Rejections.Keys).Distinct();
+            return new CdMonteCarloCell(c.N, c.T, list.Sum(p => p.Cells[k].Replications),
+                names.ToDictionary(nm => nm, nm => list.Sum(p => p.Cells[k].Rejections.GetValueOrDefault(nm))),
+                list.Sum(p => p.Cells[k].ThetaSum));
+        }).ToList();
+        return new CdMonteCarloResult(first.Design, first.Seed, first.Replications, first.Alpha, shards.Order().ToList(), first.ShardCount, cells);
+    }
+
+    /// <summary>The table: rejection rates (%) by cell and test, with mean theta.</summary>
+    public override SummaryTable Summary()
+    {
+        var tests = Order.Where(o => Cells.Any(c => c.Rejections.ContainsKey(o))).ToArray();
+        var s = new SummaryTable("Monte Carlo: rejection rates of the CD family")
+            .AddHeader("Design", Design)
+            .AddHeader("Nominal level", Alpha)
+            .AddHeader("Replications per cell", Replications)
+            .AddHeader("Seed", Seed.ToString(CultureInfo.InvariantCulture))
+            .AddHeader("Shards", IsComplete ? $"all {ShardCount}" : $"{string.Join(",", Shards)} of {ShardCount}");
+        var table = new Table("Rejection rates (%)", new[] { "N", "T", "Reps" }.Concat(tests).Append("Mean theta").ToArray());
+        foreach (var c in Cells)
+            table.AddRow(new Cell[] { c.N, c.T, c.Replications }.Concat(tests.Select(t => Cell.Num(100 * c.Rate(t), "F1"))).Append(Cell.Num(c.MeanTheta, "F3")).ToArray());
+        s.AddTable(table);
+        double se = Math.Sqrt(Alpha * (1 - Alpha) / Math.Max(1, Cells.Min(c => c.Replications)));
+        s.AddNote($"Monte Carlo standard error of a rejection rate at the nominal level: {100 * se:F1} percentage points.");
+        return s;
+    }
+
+    /// <summary>JSON with the raw counts, readable by <see cref="FromJson"/> for merging.</summary>
+    public override string ToJson() => Json.Serialize(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("design", Design);
+        w.WriteNumber("seed", Seed);
+        w.WriteNumber("replications", Replications);
+        w.WriteNumber("alpha", Alpha);
+        w.WriteNumber("shardCount", ShardCount);
+        w.WriteStartArray("shards"); foreach (var s in Shards) w.WriteNumberValue(s); w.WriteEndArray();
+        w.WriteStartArray("cells");
+        foreach (var c in Cells)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("n", c.N); w.WriteNumber("t", c.T); w.WriteNumber("replications", c.Replications);
+            Json.WriteNumber(w, "thetaSum", c.ThetaSum);
+            w.WriteStartObject("rejections"); foreach (var (k, v) in c.Rejections.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(k, v); w.WriteEndObject();
+            w.WriteStartObject("rates"); foreach (var (k, v) in c.Rejections.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(k, (double)v / c.Replications); w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
+    /// <summary>Reads a result written by <see cref="ToJson"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    public static CdMonteCarloResult FromJson(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var r = doc.RootElement;
+            var cells = r.GetProperty("cells").EnumerateArray().Select(c => new CdMonteCarloCell(
+                c.GetProperty("n").GetInt32(), c.GetProperty("t").GetInt32(), c.GetProperty("replications").GetInt32(),
+                c.GetProperty("rejections").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
+                c.GetProperty("thetaSum").ValueKind == JsonValueKind.Null ? double.NaN : c.GetProperty("thetaSum").GetDouble())).ToList();
+            return new CdMonteCarloResult(r.GetProperty("design").GetString()!, r.GetProperty("seed").GetInt64(),
+                r.GetProperty("replications").GetInt32(), r.GetProperty("alpha").GetDouble(),
+                r.GetProperty("shards").EnumerateArray().Select(s => s.GetInt32()).ToList(), r.GetProperty("shardCount").GetInt32(), cells);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new ArgumentException($"Not a CD Monte Carlo result: {e.Message}", nameof(json), e);
+        }
+    }
+}
