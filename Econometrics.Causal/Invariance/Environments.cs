@@ -106,8 +106,7 @@ public sealed class Environments
     /// <exception cref="DataFormatException">A column is missing or malformed.</exception>
     public static Environments Load(string path, string target, string environment, IReadOnlyList<string> predictors)
     {
-        var frame = CsvFrame.Load(path, new CsvOptions { TextColumns = new HashSet<string> { environment } });
-        return Build(frame, target, environment, predictors, path);
+        return Build(DataColumns.Load(path, new CsvOptions { TextColumns = new HashSet<string> { environment } }), target, environment, predictors);
     }
 
     /// <summary>Builds the environments from a data frame.</summary>
@@ -117,7 +116,7 @@ public sealed class Environments
     /// <param name="environment">The environment column (numbers or text).</param>
     /// <param name="predictors">The predictor columns.</param>
     public static Environments FromFrame<TRow>(Frame<TRow, string> frame, string target, string environment,
-        IReadOnlyList<string> predictors) where TRow : notnull => Build(frame, target, environment, predictors, null);
+        IReadOnlyList<string> predictors) where TRow : notnull => Build(DataColumns.Of(frame), target, environment, predictors);
 
     /// <summary>Builds the environments from arrays.</summary>
     /// <param name="x">The N x p predictor matrix.</param>
@@ -149,41 +148,22 @@ public sealed class Environments
         IReadOnlyList<string>? predictorNames = null, string target = "Y") =>
         FromArrays(x, y, environment.Select(e => e.ToString(CultureInfo.InvariantCulture)).ToArray(), predictorNames, target);
 
-    private static Environments Build<TRow>(Frame<TRow, string> frame, string target, string environment,
-        IReadOnlyList<string> predictors, string? file) where TRow : notnull
+    private static Environments Build(DataColumns data, string target, string environment, IReadOnlyList<string> predictors)
     {
-        ArgumentNullException.ThrowIfNull(frame); ArgumentNullException.ThrowIfNull(predictors);
-        var columns = frame.ColumnKeys.ToList();
+        ArgumentNullException.ThrowIfNull(predictors);
         if (predictors.Count == 0) throw new ArgumentException("At least one predictor is needed.", nameof(predictors));
         foreach (var (role, name) in new[] { ("target", target), ("environment", environment) }.Concat(predictors.Select(p => ("predictor", p))))
-            if (!columns.Contains(name))
-                throw new DataFormatException($"The {role} column '{name}' is not in the data; columns are: {string.Join(", ", columns)}.", file, null, name);
+            data.Require(name, role);
         var dup = predictors.GroupBy(p => p).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null) throw new ArgumentException($"Predictor '{dup.Key}' is listed twice.", nameof(predictors));
         if (predictors.Contains(target)) throw new ArgumentException($"The target '{target}' cannot also be a predictor.", nameof(predictors));
         if (predictors.Contains(environment) || environment == target)
             throw new ArgumentException($"The environment column '{environment}' cannot also be the target or a predictor.", nameof(environment));
 
-        var rowKeys = frame.RowKeys.ToArray();
-        var envSeries = frame.GetColumn<object>(environment);
-        var labels = new string?[rowKeys.Length];
-        for (int r = 0; r < rowKeys.Length; r++)
-        {
-            var opt = envSeries.TryGet(rowKeys[r]);
-            labels[r] = !opt.HasValue || opt.Value is null || (opt.Value is double d && double.IsNaN(d)) ? null
-                : Convert.ToString(opt.Value, CultureInfo.InvariantCulture);
-        }
-        double[] Numeric(string name)
-        {
-            var type = frame.ColumnTypes.ElementAt(columns.IndexOf(name));
-            if (type != typeof(double) && type != typeof(int) && type != typeof(long) && type != typeof(float))
-                throw new DataFormatException($"Column '{name}' is not numeric.", file, null, name);
-            var s = frame.GetColumn<double>(name);
-            return rowKeys.Select(k => { var o = s.TryGet(k); return o.HasValue ? o.Value : double.NaN; }).ToArray();
-        }
-        var y = Numeric(target);
-        var xs = predictors.Select(Numeric).ToArray();
-        return Assemble(target, predictors.ToArray(), xs, y, labels, file, []);
+        var labels = data.Labels(environment);
+        var y = data.Numbers(target);
+        var xs = predictors.Select(p => data.Numbers(p)).ToArray();
+        return Assemble(target, predictors.ToArray(), xs, y, labels, data.File, []);
     }
 
     private static Environments Assemble(string target, string[] predictors, double[][] xs, double[] y, string?[] labels,

@@ -89,27 +89,24 @@ public sealed class Representation
     public static Representation Load(string path, IReadOnlyList<string> predictors)
     {
         ArgumentNullException.ThrowIfNull(predictors);
-        var frame = CsvFrame.Load(path, new CsvOptions { TextColumns = new HashSet<string> { "feature" } });
-        var cols = frame.ColumnKeys.ToList();
-        foreach (var c in cols)
+        var data = DataColumns.Load(path, new CsvOptions { TextColumns = new HashSet<string> { "feature" } });
+        foreach (var c in data.Names)
             if (c != "feature" && !predictors.Contains(c))
                 throw new DataFormatException($"Column '{c}' is not a predictor; predictors are: {string.Join(", ", predictors)}.", path, 1, c);
-        int r = frame.RowCount;
+        int r = data.RowCount;
         if (r == 0) throw new DataFormatException("The representation file has no rows.", path);
-        var keys = frame.RowKeys.ToArray();
         var phi = Matrix<double>.Build.Dense(r, predictors.Count);
-        foreach (var c in cols.Where(c => c != "feature"))
+        foreach (var c in data.Names.Where(c => c != "feature"))
         {
-            var s = frame.GetColumn<double>(c);
+            var col = data.Numbers(c, "representation weights must be numbers");
             int j = predictors.ToList().IndexOf(c);
             for (int i = 0; i < r; i++)
             {
-                var o = s.TryGet(keys[i]);
-                if (!o.HasValue || !double.IsFinite(o.Value)) throw new DataFormatException("Missing weight.", path, i + 2, c);
-                phi[i, j] = o.Value;
+                if (double.IsNaN(col[i])) throw new DataFormatException("Missing weight.", path, data.Line(i), c);
+                phi[i, j] = col[i];
             }
         }
-        string[]? names = cols.Contains("feature") ? keys.Select(k => { var o = frame.GetColumn<string>("feature").TryGet(k); return o.HasValue && o.Value is not null ? o.Value : "?"; }).ToArray() : null;
+        string[]? names = data.Contains("feature") ? data.Labels("feature").Select(l => l ?? "?").ToArray() : null;
         return FromMatrix(phi, predictors, names, Path.GetFileNameWithoutExtension(path));
     }
 

@@ -36,16 +36,10 @@ public sealed record SemEstimator(string Model)
         var statements = LavaanSyntax.Parse(Model);
         var model = RamModel.FromStatements(statements, data.ColumnKeys.ToList(), StdLv);
         int p = model.Observed;
+        var columns = DataColumns.Of(data);
         var cols = new double[p][];
         for (int v = 0; v < p; v++)
-        {
-            string name = model.Variables[v];
-            Series<int, double> s;
-            try { s = data.GetColumn<double>(name); }
-            catch (Exception ex) when (ex is InvalidCastException or FormatException or InvalidOperationException)
-            { throw new DataFormatException($"Column '{name}' must be numeric for the model.", column: name); }
-            cols[v] = data.RowKeys.Select(r => s.TryGet(r) is { HasValue: true } o ? o.Value : double.NaN).ToArray();
-        }
+            cols[v] = columns.Numbers(model.Variables[v], $"column '{model.Variables[v]}' must be numeric for the model");
         int rows = data.RowCount;
         var keep = Enumerable.Range(0, rows).Where(r => cols.All(c => double.IsFinite(c[r]))).ToArray();
         var diagnostics = new List<Diagnostic>();

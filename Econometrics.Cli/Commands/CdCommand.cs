@@ -143,16 +143,18 @@ public sealed class CdCommand : ICommand
     private static Matrix<double> ReadMatrix(string path, int n)
     {
         if (!File.Exists(path)) throw new UsageException($"--neighbours: file '{path}' does not exist.");
-        var lines = File.ReadAllLines(path).Where(l => l.Trim().Length > 0).Skip(1).ToArray();
-        if (lines.Length != n) throw new UsageException($"--neighbours: expected {n} rows (one per unit), found {lines.Length}.");
+        var data = Econometrics.Data.DataColumns.Load(path);
+        if (data.RowCount != n) throw new UsageException($"--neighbours: expected {n} rows (one per unit), found {data.RowCount}.");
+        if (data.Names.Count != n) throw new UsageException($"--neighbours: expected {n} columns (one per unit), found {data.Names.Count}.");
         var m = Matrix<double>.Build.Dense(n, n);
-        for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
         {
-            var cells = lines[i].Split(',');
-            if (cells.Length != n) throw new UsageException($"--neighbours: row {i + 1} has {cells.Length} values, expected {n}.");
-            for (int j = 0; j < n; j++)
-                m[i, j] = double.TryParse(cells[j], NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v
-                    : throw new UsageException($"--neighbours: row {i + 1}, column {j + 1} is not a number ('{cells[j]}').");
+            var name = data.Names[j];
+            var col = data.Numbers(name, "neighbour weights must be numbers");
+            for (int i = 0; i < n; i++)
+                m[i, j] = double.IsNaN(col[i])
+                    ? throw new Econometrics.Data.DataFormatException("The neighbour weight is missing.", path, data.Line(i), name)
+                    : col[i];
         }
         return m;
     }

@@ -106,22 +106,18 @@ public sealed class SemCommand : ICommand
     private static (Matrix<double>, string[]) ReadCovariance(string path)
     {
         if (!File.Exists(path)) throw new UsageException($"--cov: file '{path}' does not exist.");
-        var frame = CsvFrame.Load(path);
-        var names = frame.ColumnKeys.ToArray();
-        if (frame.RowCount != names.Length)
-            throw new DataFormatException($"The covariance file must be square: {names.Length} columns but {frame.RowCount} rows.", path);
+        var data = DataColumns.Load(path);
+        var names = data.Names.ToArray();
+        if (data.RowCount != names.Length)
+            throw new DataFormatException($"The covariance file must be square: {names.Length} columns but {data.RowCount} rows.", path);
         var m = Matrix<double>.Build.Dense(names.Length, names.Length);
         for (int j = 0; j < names.Length; j++)
         {
-            Deedle.Series<int, double> col;
-            try { col = frame.GetColumn<double>(names[j]); }
-            catch (Exception ex) when (ex is InvalidCastException or FormatException or InvalidOperationException)
-            { throw new DataFormatException($"Column '{names[j]}' of the covariance file must be numeric.", path, column: names[j]); }
+            var col = data.Numbers(names[j], $"column '{names[j]}' of the covariance file must be numeric");
             for (int i = 0; i < names.Length; i++)
             {
-                var v = col.TryGet(frame.RowKeys.ElementAt(i));
-                if (!v.HasValue || !double.IsFinite(v.Value)) throw new DataFormatException($"Missing covariance in row {i + 1}.", path, i + 2, names[j]);
-                m[i, j] = v.Value;
+                if (double.IsNaN(col[i])) throw new DataFormatException($"Missing covariance in row {i + 1}.", path, data.Line(i), names[j]);
+                m[i, j] = col[i];
             }
         }
         return (m, names);

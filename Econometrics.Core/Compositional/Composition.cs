@@ -87,28 +87,23 @@ public sealed class Composition : SummarizedResult
     /// <param name="zeros">How to replace zeros; null means zeros are an error.</param>
     /// <param name="source">A file name used in error messages.</param>
     /// <exception cref="DataFormatException">A part column is missing, not numeric, or has a missing, zero or negative value.</exception>
-    public static Composition FromFrame(Frame<int, string> frame, IReadOnlyList<string>? parts = null, ZeroReplacement? zeros = null, string? source = null)
+    public static Composition FromFrame(Frame<int, string> frame, IReadOnlyList<string>? parts = null, ZeroReplacement? zeros = null, string? source = null) =>
+        FromColumns(DataColumns.Of(frame, source), parts, zeros);
+
+    private static Composition FromColumns(DataColumns data, IReadOnlyList<string>? parts, ZeroReplacement? zeros)
     {
-        ArgumentNullException.ThrowIfNull(frame);
-        var names = (parts is { Count: > 0 } ? parts : frame.ColumnKeys.ToList()).ToArray();
-        var rowKeys = frame.RowKeys.ToArray();
-        var x = Matrix<double>.Build.Dense(rowKeys.Length, names.Length);
+        var names = (parts is { Count: > 0 } ? parts : data.Names).ToArray();
+        var x = Matrix<double>.Build.Dense(data.RowCount, names.Length);
         for (int j = 0; j < names.Length; j++)
         {
-            if (!frame.ColumnKeys.Contains(names[j]))
-                throw new DataFormatException($"Part '{names[j]}' is not a column; the columns are {string.Join(", ", frame.ColumnKeys)}.", source, column: names[j]);
-            var col = frame.GetColumn<object>(names[j]);
-            for (int i = 0; i < rowKeys.Length; i++)
+            if (!data.Contains(names[j]))
+                throw new DataFormatException($"Part '{names[j]}' is not a column; the columns are {string.Join(", ", data.Names)}.", data.File, column: names[j]);
+            var col = data.Numbers(names[j], "every part must be a numeric column");
+            for (int i = 0; i < col.Length; i++)
             {
-                var cell = col.TryGet(rowKeys[i]);
-                // CsvFrame rows start on line 2 (after the header); rows are keyed 0, 1, ... in file order.
-                if (!cell.HasValue)
-                    throw new DataFormatException("The value is missing; compositions need every part observed.", source, rowKeys[i] + 2, names[j]);
-                if (cell.Value is not double v)
-                    throw new DataFormatException($"'{cell.Value}' is not a number; every part must be a numeric column.", source, rowKeys[i] + 2, names[j]);
-                if (double.IsNaN(v))
-                    throw new DataFormatException("The value is missing; compositions need every part observed.", source, rowKeys[i] + 2, names[j]);
-                x[i, j] = v;
+                if (double.IsNaN(col[i]))
+                    throw new DataFormatException("The value is missing; compositions need every part observed.", data.File, data.Line(i), names[j]);
+                x[i, j] = col[i];
             }
         }
         try
@@ -117,7 +112,7 @@ public sealed class Composition : SummarizedResult
         }
         catch (ArgumentException e) when (e is not DataFormatException && e.Data["row"] is int row && e.Data["part"] is string part)
         {
-            throw new DataFormatException(e.Message.Split(" (Parameter")[0], source, rowKeys[row] + 2, part);
+            throw new DataFormatException(e.Message.Split(" (Parameter")[0], data.File, data.Line(row), part);
         }
     }
 
@@ -126,7 +121,7 @@ public sealed class Composition : SummarizedResult
     /// <param name="parts">The columns that are parts; null means every column.</param>
     /// <param name="zeros">How to replace zeros; null means zeros are an error.</param>
     public static Composition Load(string path, IReadOnlyList<string>? parts = null, ZeroReplacement? zeros = null) =>
-        FromFrame(CsvFrame.Load(path), parts, zeros, path);
+        FromColumns(DataColumns.Load(path), parts, zeros);
 
     private static void Validate(Matrix<double> x, string[] names, bool allowZeros)
     {

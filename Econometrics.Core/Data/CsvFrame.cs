@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Deedle;
 
 namespace Econometrics.Data;
@@ -16,13 +15,7 @@ public static class CsvFrame
     /// <param name="path">The file.</param>
     /// <param name="options">Parsing options; defaults when null.</param>
     /// <exception cref="DataFormatException">The file is missing, empty, ragged, or has a malformed number.</exception>
-    public static Frame<int, string> Load(string path, CsvOptions? options = null)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        if (!File.Exists(path)) throw new DataFormatException($"File '{path}' does not exist.", path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        return Parse(reader, path, options ?? new CsvOptions());
-    }
+    public static Frame<int, string> Load(string path, CsvOptions? options = null) => ToFrame(CsvTable.Load(path, options));
 
     /// <summary>Parses CSV text with a header row (for tests and in-memory data).</summary>
     /// <param name="text">The CSV text.</param>
@@ -31,95 +24,61 @@ public static class CsvFrame
     public static Frame<int, string> ParseText(string text, string name = "<text>", CsvOptions? options = null) =>
         Parse(new StringReader(text), name, options ?? new CsvOptions());
 
-    private static Frame<int, string> Parse(TextReader reader, string file, CsvOptions options)
+    private static Frame<int, string> Parse(TextReader reader, string file, CsvOptions options) =>
+        ToFrame(CsvTable.Read(reader, file, options));
+
+    /// <summary>The Deedle view of a table read by <see cref="CsvTable"/>: numeric columns as doubles, text as strings.</summary>
+    internal static Frame<int, string> ToFrame(CsvTable table)
     {
-        var records = ReadRecords(reader, file, options.Separator).ToList();
-        if (records.Count == 0) throw new DataFormatException("The file is empty; a header row was expected.", file);
-        var (headerLine, header) = records[0];
-        for (int j = 0; j < header.Length; j++)
-        {
-            header[j] = header[j].Trim();
-            if (header[j].Length == 0) throw new DataFormatException($"Header cell {j + 1} is empty.", file, headerLine);
-        }
-        var dup = header.GroupBy(h => h).FirstOrDefault(g => g.Count() > 1);
-        if (dup is not null) throw new DataFormatException($"Column name '{dup.Key}' appears twice in the header.", file, headerLine);
-
-        var rows = records.Skip(1).Where(r => !(r.Fields.Length == 1 && r.Fields[0].Trim().Length == 0)).ToList();
-        foreach (var (line, fields) in rows)
-            if (fields.Length != header.Length)
-                throw new DataFormatException($"The row has {fields.Length} fields; the header has {header.Length}.", file, line);
-
-        var keys = Enumerable.Range(0, rows.Count).ToArray();
+        var keys = Enumerable.Range(0, table.RowCount).ToArray();
         var builder = new FrameBuilder.Columns<int, string>();
-        for (int j = 0; j < header.Length; j++)
+        foreach (var column in table.Columns)
         {
-            var name = header[j];
-            var cells = rows.Select(r => r.Fields[j].Trim()).ToArray();
-            int first = Array.FindIndex(cells, c => !options.MissingValues.Contains(c));
-            bool numeric = !options.TextColumns.Contains(name) && (first < 0 || TryNumber(cells[first], out _));
-            if (numeric)
-            {
-                var values = new double[cells.Length];
-                for (int i = 0; i < cells.Length; i++)
-                {
-                    if (options.MissingValues.Contains(cells[i])) values[i] = double.NaN;
-                    else if (!TryNumber(cells[i], out values[i]))
-                        throw new DataFormatException($"'{cells[i]}' is not a number (the column is numeric from line {rows[first].Line}).",
-                            file, rows[i].Line, name);
-                }
-                builder.Add(name, new Series<int, double>(keys, values));
-            }
+            if (column.IsNumeric) builder.Add(column.Name, new Series<int, double>(keys, column.Numbers));
             else
             {
-                var values = cells.Select(c => options.MissingValues.Contains(c) ? null : c).ToArray();
-                builder.Add(name, new Series<int, string?>(keys, values));
+                var labels = column.Labels;
+                builder.Add(column.Name, new Series<int, string?>(keys, column.Codes.Select(c => c < 0 ? null : labels[c]).ToArray()));
             }
         }
         return builder.Frame;
     }
 
     /// <summary>Parses a number with the invariant culture; infinities are rejected as malformed.</summary>
-    internal static bool TryNumber(string s, out double value) =>
-        double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    internal static bool TryNumber(ReadOnlySpan<char> s, out double value) =>
+        TryShortDecimal(s, out value)
+        || (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
 
-    // RFC 4180: quoted fields may hold separators, doubled quotes and line breaks.
-    private static IEnumerable<(int Line, string[] Fields)> ReadRecords(TextReader reader, string file, char sep)
+    private static readonly double[] PowersOfTen =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    // Clinger's fast path: a plain decimal [-+]ddd[.ddd] with at most 15 significant digits and at most 22 decimals is
+    // m / 10^k with m and 10^k exact doubles, so one IEEE division gives the correctly rounded value double.Parse
+    // gives. Anything else (exponents, long mantissas, odd forms) goes to double.TryParse.
+    private static bool TryShortDecimal(ReadOnlySpan<char> s, out double value)
     {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        int line = 1, recordLine = 1, c;
-        bool quoted = false, any = false;
-        while ((c = reader.Read()) >= 0)
+        value = 0;
+        int i = 0;
+        bool negative = false, anyDigit = false;
+        if (s.Length > 0 && (s[0] == '-' || s[0] == '+')) { negative = s[0] == '-'; i = 1; }
+        long mantissa = 0;
+        int significant = 0, decimals = -1;
+        for (; i < s.Length; i++)
         {
-            any = true;
-            char ch = (char)c;
-            if (quoted)
+            char c = s[i];
+            if ((uint)(c - '0') <= 9)
             {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"') { reader.Read(); field.Append('"'); }
-                    else quoted = false;
-                }
-                else
-                {
-                    if (ch == '\n') line++;
-                    field.Append(ch);
-                }
+                anyDigit = true;
+                if ((mantissa != 0 || c != '0') && ++significant > 15) return false;
+                mantissa = mantissa * 10 + (c - '0');
+                if (decimals >= 0 && ++decimals > 22) return false;
             }
-            else if (ch == '"' && field.ToString().Trim().Length == 0) { field.Clear(); quoted = true; }
-            else if (ch == sep) { fields.Add(field.ToString()); field.Clear(); }
-            else if (ch == '\r') { }
-            else if (ch == '\n')
-            {
-                fields.Add(field.ToString()); field.Clear();
-                yield return (recordLine, fields.ToArray());
-                fields.Clear();
-                any = false;
-                recordLine = ++line;
-            }
-            else field.Append(ch);
+            else if (c == '.' && decimals < 0) decimals = 0;
+            else return false;
         }
-        if (quoted) throw new DataFormatException("A quoted field is not closed.", file, recordLine);
-        if (any) { fields.Add(field.ToString()); yield return (recordLine, fields.ToArray()); }
+        if (!anyDigit) return false;
+        value = mantissa / PowersOfTen[Math.Max(decimals, 0)];
+        if (negative) value = -value;
+        return true;
     }
 }

@@ -83,11 +83,8 @@ public sealed class PanelData : SummarizedResult
     /// <param name="entity">The entity column.</param>
     /// <param name="time">The time column.</param>
     /// <param name="variables">The variables to keep; all numeric columns but entity and time when empty.</param>
-    public static PanelData Load(string path, string entity, string time, params string[] variables)
-    {
-        var frame = CsvFrame.Load(path, new CsvOptions { TextColumns = new HashSet<string> { entity } });
-        return Build(frame, entity, time, variables, path);
-    }
+    public static PanelData Load(string path, string entity, string time, params string[] variables) =>
+        Build(DataColumns.Load(path, new CsvOptions { TextColumns = new HashSet<string> { entity } }), entity, time, variables);
 
     /// <summary>Builds a panel from a long-format frame.</summary>
     /// <param name="frame">One row per entity and period.</param>
@@ -96,45 +93,41 @@ public sealed class PanelData : SummarizedResult
     /// <param name="variables">The variables to keep; all numeric columns but entity and time when empty.</param>
     public static PanelData FromFrame<TRow>(Frame<TRow, string> frame, string entity, string time, params string[] variables)
         where TRow : notnull =>
-        Build(frame, entity, time, variables, null);
+        Build(DataColumns.Of(frame), entity, time, variables);
 
-    private static PanelData Build<TRow>(Frame<TRow, string> frame, string entity, string time, string[] variables, string? file)
-        where TRow : notnull
+    private static PanelData Build(DataColumns data, string entity, string time, string[] variables)
     {
-        ArgumentNullException.ThrowIfNull(frame);
-        var columns = frame.ColumnKeys.ToList();
-        foreach (var (role, name) in new[] { ("entity", entity), ("time", time) })
-            if (!columns.Contains(name))
-                throw new DataFormatException($"The {role} column '{name}' is not in the data; columns are: {string.Join(", ", columns)}.", file, null, name);
+        string? file = data.File;
+        data.Require(entity, "entity");
+        data.Require(time, "time");
         if (entity == time) throw new ArgumentException("The entity and time columns must differ.", nameof(time));
 
         var vars = variables.Length > 0 ? variables
-            : columns.Where(c => c != entity && c != time && IsNumeric(frame, c)).ToArray();
+            : data.Names.Where(c => c != entity && c != time && data.IsNumeric(c)).ToArray();
         if (vars.Length == 0) throw new DataFormatException("The data has no numeric variable besides the entity and time columns.", file);
         foreach (var v in vars)
         {
-            if (!columns.Contains(v)) throw new DataFormatException($"Variable '{v}' is not in the data; columns are: {string.Join(", ", columns)}.", file, null, v);
-            if (!IsNumeric(frame, v)) throw new DataFormatException($"Variable '{v}' is not numeric.", file, null, v);
+            if (!data.Contains(v)) throw new DataFormatException($"Variable '{v}' is not in the data; columns are: {string.Join(", ", data.Names)}.", file, null, v);
+            if (data.FirstNonNumber(v) is { } bad)
+                throw new DataFormatException($"Variable '{v}' is not numeric. Its cell '{bad.Cell}' is not a number.", file, data.Line(bad.Row), v);
         }
 
-        var rowKeys = frame.RowKeys.ToArray();
-        var ent = Labels(frame, entity, rowKeys, file);
-        var tim = Labels(frame, time, rowKeys, file);
-        var entities = ent.Distinct().OrderBy(e => e, LabelComparer.For(ent)).ToArray();
-        var times = tim.Distinct().OrderBy(t => t, LabelComparer.For(tim)).ToArray();
-        var ei = entities.Select((e, i) => (e, i)).ToDictionary(x => x.e, x => x.i);
-        var ti = times.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
-        int n = entities.Length, T = times.Length;
+        var (ent, entLabels) = Keys(data, entity);
+        var (tim, timLabels) = Keys(data, time);
+        // Sorted position of each distinct label: entities and periods are stored in label order.
+        var entities = Sorted(entLabels, out var entRank);
+        var times = Sorted(timLabels, out var timRank);
+        int n = entities.Length, T = times.Length, rows = data.RowCount;
 
         var cellRow = new int[T * n];
         Array.Fill(cellRow, -1);
-        for (int r = 0; r < rowKeys.Length; r++)
+        for (int r = 0; r < rows; r++)
         {
-            int cell = ei[ent[r]] * T + ti[tim[r]];
+            int cell = entRank[ent[r]] * T + timRank[tim[r]];
             if (cellRow[cell] >= 0)
                 throw new DataFormatException(
-                    $"Duplicate key: entity '{ent[r]}' at time '{tim[r]}' appears in {Where(cellRow[cell], r, file)}.",
-                    file, file is null ? null : r + 2);
+                    $"Duplicate key: entity '{entLabels[ent[r]]}' at time '{timLabels[tim[r]]}' appears in {Where(data, cellRow[cell], r)}.",
+                    file, data.Line(r));
             cellRow[cell] = r;
         }
 
@@ -142,23 +135,41 @@ public sealed class PanelData : SummarizedResult
         var values = new Dictionary<string, double[]>();
         foreach (var v in vars)
         {
-            var col = frame.GetColumn<double>(v);
-            var data = new double[T * n];
-            Array.Fill(data, double.NaN);
+            var col = data.Numbers(v);
+            var panel = new double[T * n];
             int missing = 0;
             for (int cell = 0; cell < cellRow.Length; cell++)
             {
-                if (cellRow[cell] < 0) continue;
-                var opt = col.TryGet(rowKeys[cellRow[cell]]);
-                if (opt.HasValue && double.IsFinite(opt.Value)) data[cell] = opt.Value;
-                else missing++;
+                int r = cellRow[cell];
+                double x = r < 0 ? double.NaN : col[r];
+                if (r >= 0 && double.IsNaN(x)) missing++;
+                panel[cell] = x;
             }
             if (missing > 0) diagnostics.Add(Diagnostic.Warning($"Variable '{v}' has {missing} missing value(s), treated as gaps.", "missing-values"));
-            values[v] = data;
+            values[v] = panel;
         }
         int absent = cellRow.Count(r => r < 0);
         if (absent > 0) diagnostics.Add(Diagnostic.Info($"{absent} of {T * n} (entity, time) cells have no row; the panel is unbalanced.", "unbalanced"));
         return new PanelData(entities, times, values, vars, diagnostics);
+    }
+
+    // Row codes of a key column; a missing key names its row.
+    private static (int[] Codes, string[] Labels) Keys(DataColumns data, string column)
+    {
+        var (codes, labels) = data.Codes(column);
+        int r = Array.IndexOf(codes, -1);
+        if (r >= 0) throw new DataFormatException($"The key column has a missing value in row {r + 1}.", data.File, data.Line(r), column);
+        return (codes, labels);
+    }
+
+    private static string[] Sorted(string[] labels, out int[] rank)
+    {
+        var order = Enumerable.Range(0, labels.Length).ToArray();
+        var comparer = LabelComparer.For(labels);
+        Array.Sort(order, (a, b) => comparer.Compare(labels[a], labels[b]));
+        rank = new int[labels.Length];
+        for (int k = 0; k < order.Length; k++) rank[order[k]] = k;
+        return order.Select(k => labels[k]).ToArray();
     }
 
     /// <summary>Builds a one-variable panel from a T x N matrix (rows periods, columns entities; NaN marks gaps).</summary>
@@ -226,27 +237,6 @@ public sealed class PanelData : SummarizedResult
         return plot;
     }
 
-    // Row r of a CSV file is on line r + 2 (after the header).
-    private static string Where(int first, int second, string? file) =>
-        file is null ? $"rows {first} and {second}" : $"lines {first + 2} and {second + 2}";
-
-    private static bool IsNumeric<TRow>(Frame<TRow, string> frame, string column) where TRow : notnull
-    {
-        var t = frame.ColumnTypes.ElementAt(frame.ColumnKeys.ToList().IndexOf(column));
-        return t == typeof(double) || t == typeof(int) || t == typeof(float) || t == typeof(long) || t == typeof(decimal);
-    }
-
-    private static string[] Labels<TRow>(Frame<TRow, string> frame, string column, TRow[] rowKeys, string? file) where TRow : notnull
-    {
-        var series = frame.GetColumn<object>(column);
-        var labels = new string[rowKeys.Length];
-        for (int r = 0; r < rowKeys.Length; r++)
-        {
-            var opt = series.TryGet(rowKeys[r]);
-            if (!opt.HasValue || opt.Value is null || (opt.Value is double d && double.IsNaN(d)))
-                throw new DataFormatException($"The key column has a missing value in row {r + 1}.", file, file is null ? null : r + 2, column);
-            labels[r] = Convert.ToString(opt.Value, CultureInfo.InvariantCulture)!;
-        }
-        return labels;
-    }
+    private static string Where(DataColumns data, int first, int second) =>
+        data.Line(first) is { } a && data.Line(second) is { } b ? $"lines {a} and {b}" : $"rows {first} and {second}";
 }

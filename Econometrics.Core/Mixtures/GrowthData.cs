@@ -126,8 +126,8 @@ public sealed class GrowthData
     /// <exception cref="DataFormatException">A column is missing or malformed, or times do not increase.</exception>
     public static GrowthData Load(string path, string idColumn, string yPrefix, string tPrefix,
         IEnumerable<string>? gating = null, IEnumerable<string>? experts = null) =>
-        FromFrame(CsvFrame.Load(path, new CsvOptions { TextColumns = new HashSet<string> { idColumn } }), idColumn, yPrefix, tPrefix,
-            gating, experts, path);
+        FromColumns(DataColumns.Load(path, new CsvOptions { TextColumns = new HashSet<string> { idColumn } }), idColumn, yPrefix, tPrefix,
+            gating, experts);
 
     /// <summary>Builds wide data from a Deedle frame (rows are persons).</summary>
     /// <param name="frame">The frame.</param>
@@ -139,13 +139,17 @@ public sealed class GrowthData
     /// <param name="file">A file name for error messages.</param>
     /// <exception cref="DataFormatException">A column is missing or malformed, or times do not increase.</exception>
     public static GrowthData FromFrame(Frame<int, string> frame, string idColumn, string yPrefix, string tPrefix,
-        IEnumerable<string>? gating = null, IEnumerable<string>? experts = null, string? file = null)
+        IEnumerable<string>? gating = null, IEnumerable<string>? experts = null, string? file = null) =>
+        FromColumns(DataColumns.Of(frame, file), idColumn, yPrefix, tPrefix, gating, experts);
+
+    private static GrowthData FromColumns(DataColumns data, string idColumn, string yPrefix, string tPrefix,
+        IEnumerable<string>? gating, IEnumerable<string>? experts)
     {
-        ArgumentNullException.ThrowIfNull(frame);
+        string? file = data.File;
         ArgumentException.ThrowIfNullOrWhiteSpace(idColumn);
         ArgumentException.ThrowIfNullOrWhiteSpace(yPrefix);
         ArgumentException.ThrowIfNullOrWhiteSpace(tPrefix);
-        var cols = new HashSet<string>(frame.ColumnKeys);
+        var cols = new HashSet<string>(data.Names);
         if (!cols.Contains(idColumn)) throw new DataFormatException($"The id column '{idColumn}' is not in the data.", file, column: idColumn);
         int p = 0;
         while (cols.Contains(yPrefix + (p + 1).ToString(CultureInfo.InvariantCulture))) p++;
@@ -160,9 +164,9 @@ public sealed class GrowthData
         foreach (var c in g.Concat(e))
             if (!cols.Contains(c)) throw new DataFormatException($"Covariate column '{c}' is not in the data.", file, column: c);
 
-        int n = frame.RowCount;
-        string[] ids = frame.GetColumn<object>(idColumn).Values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray();
-        double[] Col(string name) => Numeric(frame, name, file);
+        int n = data.RowCount;
+        string[] ids = data.Labels(idColumn).Select(v => v ?? "").ToArray();
+        double[] Col(string name) => data.Numbers(name);
         var ycols = Enumerable.Range(1, p).Select(j => Col(yPrefix + j.ToString(CultureInfo.InvariantCulture))).ToArray();
         var tcols = Enumerable.Range(1, p).Select(j => Col(tPrefix + j.ToString(CultureInfo.InvariantCulture))).ToArray();
         var gcols = g.Select(Col).ToArray();
@@ -244,21 +248,4 @@ public sealed class GrowthData
         return new GrowthData(ids2, Sub(y, p), Sub(t, p), p, Sub(x, m), experts, Sub(z, gc), gating, diagnostics);
     }
 
-    private static double[] Numeric(Frame<int, string> frame, string name, string? file)
-    {
-        var s = frame.GetColumn<object>(name);
-        var result = new double[frame.RowCount];
-        int r = 0;
-        foreach (var key in frame.RowKeys)
-        {
-            var v = s.TryGet(key);
-            if (!v.HasValue) result[r] = double.NaN;
-            else if (v.Value is double d) result[r] = d;
-            else if (v.Value is IConvertible c && v.Value is not string)
-                result[r] = c.ToDouble(CultureInfo.InvariantCulture);
-            else throw new DataFormatException($"Column '{name}' must be numeric; found '{v.Value}'.", file, r + 2, name);
-            r++;
-        }
-        return result;
-    }
 }

@@ -1,105 +1,293 @@
 using Econometrics.LinearAlgebra;
+using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Panel.Estimators;
 
-/// <summary>Pooled OLS and one- and two-way fixed effects: OLS on the (within-transformed) stacked data with classical standard errors.</summary>
+/// <summary>
+/// Pooled OLS, one- and two-way fixed effects, random effects (Swamy-Arora) and first differences: OLS on the
+/// transformed stacked data, as plm fits them, with aliased terms dropped and named and any <see cref="PanelCovariance"/>.
+/// </summary>
 internal static class LinearPanel
 {
+    /// <summary>The used cells as rows (unit-major, time ascending) with dense unit and period indices.</summary>
+    internal sealed record Rows(int[] Cells, int[] Unit, int[] Time, int Units, int Periods, int[] UnitSize, string[] UnitLabels);
+
     public static PanelRegressionResult Fit(PanelRegression options, RegressionData d, ILinearAlgebra la)
     {
         var diagnostics = new List<Diagnostic>();
-        int k = d.K, t = d.T, n = d.N;
-        var y = (double[])d.Y.Clone();
-        var xs = d.X.Select(x => (double[])x.Clone()).ToArray();
-        int units = Enumerable.Range(0, n).Count(i => d.Rows(i).Length > 0);
-        int periods = Enumerable.Range(0, t).Count(s => Enumerable.Range(0, n).Any(i => d.Used[s + i * t]));
-        bool intercept = options.Model == PanelModel.Pooled;
-        int df;
-        if (options.Model == PanelModel.FixedEffects)
-        {
-            foreach (var v in xs.Append(y)) DemeanUnits(v, d);
-            df = d.NObs - units - k;
-        }
-        else if (options.Model == PanelModel.TwoWayFixedEffects)
-        {
-            foreach (var v in xs.Append(y))
-                if (!DemeanTwoWay(v, d))
-                    diagnostics.Add(Diagnostic.Warning("The two-way demeaning did not converge in 10000 sweeps.", "twfe-not-converged"));
-            df = d.NObs - units - periods + 1 - k;
-        }
-        else df = d.NObs - k - 1;
-        if (df <= 0) throw new ArgumentException($"The {PanelRegression.Describe(options.Model)} model has no residual degrees of freedom.", "panel");
+        var rows = UsedRows(d);
+        int m0 = rows.Cells.Length, k = d.K;
+        if (options.Model != PanelModel.Pooled && rows.Periods < 2)
+            throw new ArgumentException($"The {PanelRegression.Describe(options.Model)} model needs at least 2 periods; the data have {rows.Periods}.", "panel");
+        var y = rows.Cells.Select(c => d.Y[c]).ToArray();
+        var x = new double[m0 * k];
+        for (int p = 0; p < k; p++) for (int r = 0; r < m0; r++) x[r + p * m0] = d.X[p][rows.Cells[r]];
+        var names = d.Formula.Regressors.ToList();
+        int singletons = rows.UnitSize.Count(s => s == 1);
+        if (singletons > 0 && options.Model is PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects or PanelModel.FirstDifferences)
+            diagnostics.Add(Diagnostic.Info($"{singletons} unit(s) observed once carry no within-unit information.", "singletons"));
 
-        int p = k + (intercept ? 1 : 0), m = d.NObs;
-        var cells = Enumerable.Range(0, t * n).Where(c => d.Used[c]).ToArray();
-        var x = new double[m * p];
-        var yv = new double[m];
-        for (int r = 0; r < m; r++)
+        Transformed t = options.Model switch
         {
-            int c = cells[r], col = 0;
-            if (intercept) x[r + m * col++] = 1;
-            for (int q = 0; q < k; q++) x[r + m * col++] = xs[q][c];
-            yv[r] = y[c];
+            PanelModel.Pooled => Pooled(y, x, rows, k, names),
+            PanelModel.FixedEffects => Within(y, x, rows, k, names, twoWay: false, diagnostics),
+            PanelModel.TwoWayFixedEffects => Within(y, x, rows, k, names, twoWay: true, diagnostics),
+            PanelModel.RandomEffects => RandomEffects.Transform(y, x, rows, k, names, diagnostics, la),
+            PanelModel.FirstDifferences => FirstDifferences(y, x, rows, k, names, diagnostics),
+            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Not a linear panel model."),
+        };
+        var keep = Aliasing.Keep(t.X, t.M, t.P, t.RawScale, t.Names, t.AbsorbedBy, diagnostics, la);
+        if (keep.Length == 0 || keep.All(j => t.Names[j] == "(Intercept)"))
+            throw new ArgumentException($"No regressor of '{d.Formula.Text}' is left to estimate in the {PanelRegression.Describe(options.Model)} model.", "formula");
+        int p0 = keep.Length, m = t.M;
+        var xk = new double[m * p0];
+        for (int q = 0; q < p0; q++) Array.Copy(t.X, keep[q] * m, xk, q * m, m);
+        var kNames = keep.Select(j => t.Names[j]).ToArray();
+        int slopes = kNames.Count(n => n != "(Intercept)");
+        int df = t.ResidualDf(p0, slopes);
+        if (df <= 0) throw new ArgumentException($"The {PanelRegression.Describe(options.Model)} model has no residual degrees of freedom ({m} rows for {p0} coefficients).", "panel");
+
+        var b = Ols.Solve(xk, m, p0, t.Y, la);
+        var e = Ols.Residuals(xk, m, p0, t.Y, b, la);
+        double ssr = e.Sum(v => v * v);
+        var bread = Ols.CrossProductInverse(xk, m, p0, la);
+        var covArr = new double[p0 * p0];
+        var vcov = options.Covariance ?? PanelCovariance.Classical;
+        var kind = vcov.Kind;
+        if (kind is CovarianceKind.Classical)
+            for (int i = 0; i < covArr.Length; i++) covArr[i] = bread[i] * ssr / df;
+        else if (kind is CovarianceKind.MeanGroup)
+            throw new ArgumentException($"The mean-group variance belongs to CCE mean group and unit-by-unit OLS, not the {PanelRegression.Describe(options.Model)} model.", "vcov");
+        else
+        {
+            var design = new Sandwich.Design(xk, m, p0, e, t.Unit, t.Time, rows.Units, t.Time.Max() + 1, t.Hc1Rows - p0, rows.UnitSize.Max());
+            covArr = Sandwich.Covariance(design, bread, vcov, la);
+            if (kind is CovarianceKind.DriscollKraay)
+                diagnostics.Add(Diagnostic.Info($"Driscoll-Kraay lag window {Sandwich.Window(design, vcov)} (Bartlett weights).", "dk-lags"));
         }
-        var b = Ols.Solve(x, m, p, yv, la);
-        var e = Ols.Residuals(x, m, p, yv, b, la);
-        double ss = 0;
-        foreach (var v in e) ss += v * v;
-        var cov = Matrix<double>.Build.Dense(p, p, Ols.CrossProductInverse(x, m, p, la)) * (ss / df);
-        var names = (intercept ? new[] { "(Intercept)" } : []).Concat(d.Formula.Regressors).ToArray();
-        var residuals = new double[t * n];
+        var cov = Matrix<double>.Build.Dense(p0, p0, covArr);
+
+        // Residuals on the T x N grid at each row's cell; y - x'b (slopes, levels) for CD*.
+        var residuals = new double[d.T * d.N];
         Array.Fill(residuals, double.NaN);
-        for (int r = 0; r < cells.Length; r++) residuals[cells[r]] = e[r];
-        int offset = intercept ? 1 : 0;
-        var partial = d.Partial((_, q) => b[q + offset]);
-        return PanelRegressionResult.Create(options, d, names, b, cov, df, residuals, partial,
-            withinResiduals: options.Model != PanelModel.Pooled,
-            commonEffects: options.Model == PanelModel.TwoWayFixedEffects, diagnostics);
+        for (int r = 0; r < m; r++) residuals[t.Cell[r]] = e[r];
+        var slopeOf = new double[k];
+        for (int q = 0; q < p0; q++) { int j = d.Formula.Regressors.ToList().IndexOf(kNames[q]); if (j >= 0) slopeOf[j] = b[q]; }
+        var partial = d.Partial((_, p) => slopeOf[p]);
+        var stats = Statistics(options, t, xk, b, e, cov, df, y, x, rows, slopeOf, kNames, la);
+        return PanelRegressionResult.Create(options, d, kNames, b, cov, df, residuals, partial,
+            withinResiduals: options.Model is PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects,
+            commonEffects: options.Model == PanelModel.TwoWayFixedEffects, diagnostics,
+            stats: stats, units: rows.Units, periods: rows.Periods, randomEffects: t.RandomEffects, covariance: vcov);
     }
 
-    /// <summary>Subtracts each unit's mean over its used cells.</summary>
-    public static void DemeanUnits(double[] v, RegressionData d)
+    /// <summary>A transformed regression: design and response, each row's unit/period/cell, and the df rule.</summary>
+    internal sealed record Transformed(double[] X, int M, int P, double[] Y, IReadOnlyList<string> Names, int[] Unit, int[] Time, int[] Cell,
+        double[]? RawScale, string AbsorbedBy, bool Intercept, Func<int, int, int> ResidualDf, int Hc1Rows, RandomEffectsComponents? RandomEffects = null);
+
+    internal static Rows UsedRows(RegressionData d)
     {
+        var cells = new List<int>();
+        var unitOf = new List<int>();
+        var timeRaw = new List<int>();
+        var sizes = new List<int>();
+        var labels = new List<string>();
+        var periodUsed = new bool[d.T];
         for (int i = 0; i < d.N; i++)
         {
-            double sum = 0; int count = 0;
-            for (int s = 0; s < d.T; s++) if (d.Used[s + i * d.T]) { sum += v[s + i * d.T]; count++; }
-            if (count == 0) continue;
-            double mean = sum / count;
-            for (int s = 0; s < d.T; s++) if (d.Used[s + i * d.T]) v[s + i * d.T] -= mean;
+            int count = 0;
+            for (int s = 0; s < d.T; s++)
+            {
+                int c = s + i * d.T;
+                if (!d.Used[c]) continue;
+                cells.Add(c); unitOf.Add(sizes.Count); timeRaw.Add(s); periodUsed[s] = true; count++;
+            }
+            if (count > 0) { sizes.Add(count); labels.Add(d.Entities[i]); }
         }
+        var dense = new int[d.T];
+        int periods = 0;
+        for (int s = 0; s < d.T; s++) dense[s] = periodUsed[s] ? periods++ : -1;
+        return new Rows(cells.ToArray(), unitOf.ToArray(), timeRaw.Select(s => dense[s]).ToArray(), sizes.Count, periods, sizes.ToArray(), labels.ToArray());
     }
 
-    private static void DemeanTimes(double[] v, RegressionData d)
+    private static Transformed Pooled(double[] y, double[] x, Rows rows, int k, List<string> names)
     {
-        for (int s = 0; s < d.T; s++)
+        int m = y.Length;
+        var xi = new double[m * (k + 1)];
+        Array.Fill(xi, 1.0, 0, m);
+        Array.Copy(x, 0, xi, m, m * k);
+        return new Transformed(xi, m, k + 1, y, names.Prepend("(Intercept)").ToList(), rows.Unit, rows.Time, rows.Cells, null, "",
+            true, (p, _) => m - p, m);
+    }
+
+    private static Transformed Within(double[] y, double[] x, Rows rows, int k, List<string> names, bool twoWay, List<Diagnostic> diagnostics)
+    {
+        int m = y.Length;
+        var raw = new double[k];
+        for (int p = 0; p < k; p++) raw[p] = CenteredNorm(x.AsSpan(p * m, m));
+        var yt = (double[])y.Clone();
+        var xt = (double[])x.Clone();
+        if (twoWay)
         {
-            double sum = 0; int count = 0;
-            for (int i = 0; i < d.N; i++) if (d.Used[s + i * d.T]) { sum += v[s + i * d.T]; count++; }
-            if (count == 0) continue;
-            double mean = sum / count;
-            for (int i = 0; i < d.N; i++) if (d.Used[s + i * d.T]) v[s + i * d.T] -= mean;
+            bool ok = DemeanTwoWay(yt, 0, rows);
+            for (int p = 0; p < k; p++) ok &= DemeanTwoWay(xt, p * m, rows);
+            if (!ok) diagnostics.Add(Diagnostic.Warning("The two-way demeaning did not converge in 10000 sweeps.", "twfe-not-converged"));
         }
+        else
+        {
+            DemeanGroups(yt, 0, rows.Unit, rows.Units, m);
+            for (int p = 0; p < k; p++) DemeanGroups(xt, p * m, rows.Unit, rows.Units, m);
+        }
+        int effects = rows.Units + (twoWay ? rows.Periods - 1 : 0);
+        return new Transformed(xt, m, k, yt, names, rows.Unit, rows.Time, rows.Cells, raw,
+            twoWay ? "it is absorbed by the unit and period fixed effects" : "it does not vary within units (absorbed by the unit fixed effects)",
+            false, (p, _) => m - effects - p, m);
+    }
+
+    private static Transformed FirstDifferences(double[] y, double[] x, Rows rows, int k, List<string> names, List<Diagnostic> diagnostics)
+    {
+        int m0 = y.Length;
+        var keep = new List<int>();
+        for (int r = 1; r < m0; r++) if (rows.Unit[r] == rows.Unit[r - 1]) keep.Add(r);
+        int m = keep.Count;
+        if (m == 0) throw new ArgumentException("First differences need a unit observed in at least 2 periods.", "panel");
+        int gaps = keep.Count(r => rows.Time[r] - rows.Time[r - 1] > 1);
+        if (gaps > 0)
+            diagnostics.Add(Diagnostic.Info($"{gaps} difference(s) span a gap in time (consecutive observed periods are differenced, as plm).", "fd-gaps"));
+        var xd = new double[m * (k + 1)];
+        Array.Fill(xd, 1.0, 0, m);
+        var yd = new double[m];
+        var raw = new double[k + 1];
+        raw[0] = 0;
+        for (int q = 0; q < m; q++)
+        {
+            int r = keep[q];
+            yd[q] = y[r] - y[r - 1];
+            for (int p = 0; p < k; p++) xd[q + (p + 1) * m] = x[r + p * m0] - x[r - 1 + p * m0];
+        }
+        // plm drops differenced columns with variance below 1e-12 (e.g. a linear trend); the rest are checked for aliasing.
+        for (int p = 0; p < k; p++) raw[p + 1] = Variance(xd.AsSpan((p + 1) * m, m)) > 1e-12 ? 0 : double.PositiveInfinity;
+        var unit = keep.Select(r => rows.Unit[r]).ToArray();
+        // Differences are dated by their later period; period clusters are the periods that date a difference (plm: T - 1).
+        var dates = keep.Select(r => rows.Time[r]).Distinct().Order().ToArray();
+        var time = keep.Select(r => Array.BinarySearch(dates, rows.Time[r])).ToArray();
+        var cell = keep.Select(r => rows.Cells[r]).ToArray();
+        return new Transformed(xd, m, k + 1, yd, names.Prepend("(Intercept)").ToList(), unit, time, cell, raw,
+            "its first differences are constant (as plm, such terms are dropped)", true, (p, _) => m - p, m0);
+    }
+
+    private static double Variance(ReadOnlySpan<double> v)
+    {
+        double mean = 0; foreach (var a in v) mean += a; mean /= v.Length;
+        double s = 0; foreach (var a in v) s += (a - mean) * (a - mean);
+        return v.Length > 1 ? s / (v.Length - 1) : 0;
+    }
+
+    internal static double CenteredNorm(ReadOnlySpan<double> v)
+    {
+        double mean = 0; foreach (var a in v) mean += a; mean /= v.Length;
+        double s = 0; foreach (var a in v) s += (a - mean) * (a - mean);
+        return Math.Sqrt(s);
+    }
+
+    /// <summary>Subtracts group means in place from v[offset .. offset + m).</summary>
+    internal static void DemeanGroups(double[] v, int offset, int[] group, int groups, int m)
+    {
+        var sum = new double[groups];
+        var count = new int[groups];
+        for (int r = 0; r < m; r++) { sum[group[r]] += v[offset + r]; count[group[r]]++; }
+        for (int g = 0; g < groups; g++) if (count[g] > 0) sum[g] /= count[g];
+        for (int r = 0; r < m; r++) v[offset + r] -= sum[group[r]];
     }
 
     /// <summary>
     /// Two-way within transformation by alternating projections (exact after one sweep when balanced; converges
     /// geometrically otherwise), which avoids forming T time dummies for large panels.
     /// </summary>
-    public static bool DemeanTwoWay(double[] v, RegressionData d)
+    internal static bool DemeanTwoWay(double[] v, int offset, Rows rows)
     {
+        int m = rows.Cells.Length;
         double scale = 0;
-        for (int c = 0; c < v.Length; c++) if (d.Used[c]) scale = Math.Max(scale, Math.Abs(v[c]));
+        for (int r = 0; r < m; r++) scale = Math.Max(scale, Math.Abs(v[offset + r]));
+        var before = new double[m];
         for (int sweep = 0; sweep < 10000; sweep++)
         {
-            DemeanUnits(v, d);
-            var before = (double[])v.Clone();
-            DemeanTimes(v, d);
+            DemeanGroups(v, offset, rows.Unit, rows.Units, m);
+            Array.Copy(v, offset, before, 0, m);
+            DemeanGroups(v, offset, rows.Time, rows.Periods, m);
             double change = 0;
-            for (int c = 0; c < v.Length; c++) if (d.Used[c]) change = Math.Max(change, Math.Abs(v[c] - before[c]));
-            if (change <= 1e-14 * Math.Max(scale, 1e-300)) { DemeanUnits(v, d); return true; }
+            for (int r = 0; r < m; r++) change = Math.Max(change, Math.Abs(v[offset + r] - before[r]));
+            if (change <= 1e-14 * Math.Max(scale, 1e-300)) { DemeanGroups(v, offset, rows.Unit, rows.Units, m); return true; }
         }
         return false;
+    }
+
+    private static LinearFitStatistics Statistics(PanelRegression options, Transformed t, double[] xk, double[] b, double[] e,
+        Matrix<double> cov, int df, double[] y, double[] x, Rows rows, double[] slopeOf, string[] names, ILinearAlgebra la)
+    {
+        int m = t.M, m0 = y.Length, k = slopeOf.Length;
+        // plm's R-squared: the squared correlation of the transformed response and its fit (1 - SSR/TSS whenever the
+        // transformed design holds a constant or is demeaned; different for unbalanced random effects).
+        var fitted = new double[m];
+        for (int r = 0; r < m; r++) fitted[r] = t.Y[r] - e[r];
+        double r2 = Correlation2(t.Y, fitted);
+        double adj = 1 - (1 - r2) * (m - 1.0) / df;
+        // Levels fit x'b (slopes only) and its within-unit version, for the overall and within R-squared.
+        var fit = new double[m0];
+        for (int p = 0; p < k; p++) for (int r = 0; r < m0; r++) fit[r] += slopeOf[p] * x[r + p * m0];
+        double overall = Correlation2(y, fit);
+        double within;
+        if (options.Model is PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects) within = r2;
+        else
+        {
+            var yw = (double[])y.Clone(); var fw = (double[])fit.Clone();
+            DemeanGroups(yw, 0, rows.Unit, rows.Units, m0); DemeanGroups(fw, 0, rows.Unit, rows.Units, m0);
+            within = Correlation2(yw, fw);
+        }
+        // Joint test of the slopes: W = b_s' V_s^-1 b_s.
+        var slopeIdx = Enumerable.Range(0, names.Length).Where(q => names[q] != "(Intercept)").ToArray();
+        int s = slopeIdx.Length;
+        var vs = new double[s * s];
+        for (int i = 0; i < s; i++) for (int j = 0; j < s; j++) vs[i + j * s] = cov[slopeIdx[i], slopeIdx[j]];
+        double w = QuadraticForm(vs, s, slopeIdx.Select(q => b[q]).ToArray(), la);
+        const string h0 = "All slopes are zero";
+        var kind = (options.Covariance ?? PanelCovariance.Classical).Kind;
+        TestResult joint;
+        if (double.IsNaN(w))
+            joint = TestResult.Invalid("Wald test of all slopes", h0, ReferenceDistribution.None,
+                "The slopes' covariance is not positive definite (two-way clustering can give an indefinite V_unit + V_time - V_white).");
+        else if (options.Model == PanelModel.RandomEffects && kind == CovarianceKind.Classical)
+            joint = TestResult.Create("Wald test of all slopes", h0, w, ReferenceDistribution.ChiSquared(s), Tail.Upper);
+        else
+        {
+            int df2 = kind switch
+            {
+                CovarianceKind.ClusterUnit => rows.Units - 1,
+                CovarianceKind.ClusterTime or CovarianceKind.DriscollKraay => rows.Periods - 1,
+                CovarianceKind.ClusterTwoWay => Math.Min(rows.Units, rows.Periods) - 1,
+                _ => df,
+            };
+            joint = TestResult.Create(kind == CovarianceKind.Classical ? "F test of all slopes" : "Robust Wald F test of all slopes", h0,
+                w / s, ReferenceDistribution.F(s, df2), Tail.Upper);
+        }
+        return new LinearFitStatistics(r2, adj, within, overall, joint);
+    }
+
+    /// <summary>b' V^-1 b, or NaN when V is not positive definite.</summary>
+    private static double QuadraticForm(double[] v, int s, double[] b, ILinearAlgebra la)
+    {
+        var x = (double[])b.Clone();
+        if (!la.TrySolveSpd(s, 1, v, x)) return double.NaN;
+        double w = 0;
+        for (int i = 0; i < s; i++) w += b[i] * x[i];
+        return w;
+    }
+
+    private static double Correlation2(double[] a, double[] b)
+    {
+        double ma = a.Average(), mb = b.Average(), sab = 0, saa = 0, sbb = 0;
+        for (int i = 0; i < a.Length; i++) { double da = a[i] - ma, db = b[i] - mb; sab += da * db; saa += da * da; sbb += db * db; }
+        return saa > 0 && sbb > 0 ? sab * sab / (saa * sbb) : double.NaN;
     }
 }

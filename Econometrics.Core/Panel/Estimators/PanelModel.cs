@@ -12,6 +12,12 @@ public enum PanelModel
     /// <summary>Two-way (individual and time) fixed effects.</summary>
     TwoWayFixedEffects,
 
+    /// <summary>Random effects by GLS with Swamy-Arora (1972) variance components (plm's default).</summary>
+    RandomEffects,
+
+    /// <summary>First differences of consecutive observations within each unit, with an intercept (as plm).</summary>
+    FirstDifferences,
+
     /// <summary>Pesaran (2006) common correlated effects mean group.</summary>
     CceMeanGroup,
 

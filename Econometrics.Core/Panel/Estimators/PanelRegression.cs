@@ -5,7 +5,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Econometrics.Panel.Estimators;
 
 /// <summary>
-/// A panel regression <c>y ~ x1 + x2</c> estimated by pooled OLS, one- or two-way fixed effects, CCE mean group,
+/// A panel regression <c>y ~ x1 + x2</c> estimated by pooled OLS, one- or two-way fixed effects, random effects,
+/// first differences, CCE mean group,
 /// CCE pooled, Bai's interactive effects, or unit-by-unit OLS; the residuals feed <see cref="Dependence.CrossSectionalDependence"/>.
 /// </summary>
 /// <remarks>
@@ -31,6 +32,15 @@ public sealed record PanelRegression
     /// <summary>The estimator (default one-way fixed effects).</summary>
     public PanelModel Model { get; init; }
 
+    /// <summary>
+    /// The coefficients' covariance (default null: the estimator's own, i.e. classical for pooled, FE, TWFE, RE and FD,
+    /// the mean-group variance for CCE MG and unit OLS, Pesaran's for CCE pooled, Bai's for interactive effects).
+    /// </summary>
+    public PanelCovariance? Covariance { get; init; }
+
+    /// <summary>Confidence level of the coefficient intervals (default 0.95).</summary>
+    public double Level { get; init; } = 0.95;
+
     /// <summary>Interactive effects: the number of factors (default estimated by Bai-Ng IC2 on the within residuals, kmax 8).</summary>
     public FactorCount Factors { get; init; } = FactorCount.Auto(FactorCriterion.IC2);
 
@@ -45,6 +55,7 @@ public sealed record PanelRegression
     public PanelRegressionResult Fit(PanelData panel)
     {
         ArgumentNullException.ThrowIfNull(panel);
+        if (!(Level > 0 && Level < 1)) throw new ArgumentException($"Level must be in (0, 1); got {Level}.", nameof(Level));
         var f = PanelFormula.Parse(Formula);
         int t = panel.T, n = panel.N;
         var y = PanelFormula.Values(panel, f.Response);
@@ -60,9 +71,11 @@ public sealed record PanelRegression
         var data = new RegressionData(f, y, xs, used, t, n, nobs, panel.Entities, panel.Times);
         if (nobs <= xs.Length + 1) throw new ArgumentException($"The formula '{Formula}' has {nobs} complete observations for {xs.Length} regressor(s).", nameof(panel));
         var la = LinearAlgebraBackends.Default;
+        RequireOwnCovariance();
         return Model switch
         {
-            PanelModel.Pooled or PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects => LinearPanel.Fit(this, data, la),
+            PanelModel.Pooled or PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects
+                or PanelModel.FirstDifferences => LinearPanel.Fit(this, data, la),
             PanelModel.CceMeanGroup or PanelModel.CcePooled => Cce.Fit(this, data, la),
             PanelModel.InteractiveEffects => InteractiveEffects.Fit(this, data, la),
             PanelModel.UnitOls => UnitOls.Fit(this, data, la),
@@ -70,8 +83,25 @@ public sealed record PanelRegression
         };
     }
 
+    /// <summary>CCE, unit OLS and interactive effects report their own variances; other choices are a clear error.</summary>
+    private void RequireOwnCovariance()
+    {
+        if (Covariance is null) return;
+        var own = Model switch
+        {
+            PanelModel.CceMeanGroup or PanelModel.UnitOls => CovarianceKind.MeanGroup,
+            PanelModel.CcePooled => CovarianceKind.MeanGroup,
+            PanelModel.InteractiveEffects => CovarianceKind.Classical,
+            _ => (CovarianceKind?)null,
+        };
+        if (own is { } k && Covariance.Kind != k)
+            throw new ArgumentException($"The {Describe(Model)} model reports {(k == CovarianceKind.MeanGroup ? "Pesaran's nonparametric (mean-group) variance" : "Bai's homoskedastic variance")}; choose --vcov {(k == CovarianceKind.MeanGroup ? "mean-group" : "classical")} or leave it unset.", "vcov");
+    }
+
     internal static string Describe(PanelModel model) => model switch
     {
+        PanelModel.RandomEffects => "random effects (Swamy-Arora)",
+        PanelModel.FirstDifferences => "first differences",
         PanelModel.Pooled => "pooled OLS",
         PanelModel.FixedEffects => "one-way fixed effects (within)",
         PanelModel.TwoWayFixedEffects => "two-way fixed effects",

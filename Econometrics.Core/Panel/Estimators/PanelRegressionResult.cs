@@ -24,18 +24,64 @@ public sealed class PanelRegressionResult : SummarizedResult
 
     internal static PanelRegressionResult Create(PanelRegression options, RegressionData d, string[] names, double[] b, Matrix<double> cov,
         int? df, double[] residuals, double[] partial, bool withinResiduals, bool commonEffects, IReadOnlyList<Diagnostic> diagnostics,
-        double[][]? unitBases = null, int? factors = null, FactorNumberResult? factorSelection = null)
+        double[][]? unitBases = null, int? factors = null, FactorNumberResult? factorSelection = null, LinearFitStatistics? stats = null,
+        int? units = null, int? periods = null, RandomEffectsComponents? randomEffects = null, PanelCovariance? covariance = null)
     {
         var coefs = new Coefficient[names.Length];
+        double q = df is { } d0 ? StudentT.InvCDF(0, 1, d0, 0.5 + options.Level / 2) : Normal.InvCDF(0, 1, 0.5 + options.Level / 2);
         for (int p = 0; p < names.Length; p++)
         {
             double se = Math.Sqrt(cov[p, p]), z = b[p] / se;
             double pv = df is { } dof ? 2 * StudentT.CDF(0, 1, dof, -Math.Abs(z)) : 2 * Normal.CDF(0, 1, -Math.Abs(z));
-            coefs[p] = new Coefficient(names[p], b[p], se, z, pv);
+            coefs[p] = new Coefficient(names[p], b[p], se, z, pv, b[p] - q * se, b[p] + q * se);
         }
+        var usedUnits = Enumerable.Range(0, d.N).Count(i => Enumerable.Range(0, d.T).Any(s => d.Used[s + i * d.T]));
+        var usedPeriods = Enumerable.Range(0, d.T).Count(s => Enumerable.Range(0, d.N).Any(i => d.Used[s + i * d.T]));
         return new PanelRegressionResult(options.Model, d.Formula.Text, coefs, cov, d.NObs, d.T, d.N, d.Entities, residuals, partial,
-            unitBases, withinResiduals, commonEffects, factors, diagnostics, df, factorSelection);
+            unitBases, withinResiduals, commonEffects, factors, diagnostics, df, factorSelection)
+        {
+            Fit = stats, Units = units ?? usedUnits, Periods = periods ?? usedPeriods, RandomEffects = randomEffects, Level = options.Level,
+            CovarianceUsed = covariance ?? options.Covariance ?? DefaultCovariance(options.Model),
+        };
     }
+
+    private static PanelCovariance DefaultCovariance(PanelModel model) => model switch
+    {
+        PanelModel.CceMeanGroup or PanelModel.UnitOls or PanelModel.CcePooled => PanelCovariance.MeanGroup,
+        _ => PanelCovariance.Classical,
+    };
+
+    /// <summary>The covariance behind the standard errors.</summary>
+    public PanelCovariance CovarianceUsed { get; private init; } = PanelCovariance.Classical;
+
+    /// <summary>Confidence level of the intervals.</summary>
+    public double Level { get; private init; } = 0.95;
+
+    /// <summary>Units with at least one observation used (nUnits).</summary>
+    public int Units { get; private init; }
+
+    /// <summary>Periods with at least one observation used (nPeriods).</summary>
+    public int Periods { get; private init; }
+
+    /// <summary>Random effects: the Swamy-Arora variance components; null for other models.</summary>
+    public RandomEffectsComponents? RandomEffects { get; private init; }
+
+    internal LinearFitStatistics? Fit { get; private init; }
+
+    /// <summary>R-squared of the estimated regression as plm reports it (within R-squared for fixed effects); NaN for CCE, unit OLS and interactive effects.</summary>
+    public double RSquared => Fit?.RSquared ?? double.NaN;
+
+    /// <summary>Adjusted R-squared, 1 - (1 - R^2)(m - 1)/df; NaN where R-squared is.</summary>
+    public double AdjustedRSquared => Fit?.AdjustedRSquared ?? double.NaN;
+
+    /// <summary>Within R-squared (the fixed-effects R-squared; Stata's squared correlation of the demeaned fit otherwise).</summary>
+    public double RSquaredWithin => Fit?.RSquaredWithin ?? double.NaN;
+
+    /// <summary>Overall R-squared: squared correlation of the response and x'b in levels.</summary>
+    public double RSquaredOverall => Fit?.RSquaredOverall ?? double.NaN;
+
+    /// <summary>The F test (robust Wald F with a robust covariance; chi-squared Wald for classical random effects) of all slopes; null where not computed.</summary>
+    public TestResult? JointTest => Fit?.JointTest;
 
     /// <summary>The estimator.</summary>
     public PanelModel Model { get; }
@@ -94,12 +140,25 @@ public sealed class PanelRegressionResult : SummarizedResult
     public override SummaryTable Summary()
     {
         var s = new SummaryTable($"Panel regression: {PanelRegression.Describe(Model)}")
-            .AddHeader("Formula", Formula).AddHeader("Observations", NObs).AddHeader("Units (N)", N).AddHeader("Periods (T)", T);
+            .AddHeader("Formula", Formula).AddHeader("Observations", NObs).AddHeader("Units (N)", Units).AddHeader("Periods (T)", Periods);
         if (Factors is { } r) s.AddHeader("Factors", r);
-        var table = new Table("Coefficients", "Term", "Estimate", "Std. Error", DegreesOfFreedom is null ? "z" : "t", "P-value");
-        foreach (var c in Coefficients) table.AddRow(c.Name, c.Estimate, c.StdError, c.Statistic, Cell.PValue(c.PValue));
+        if (Fit is { } fit)
+        {
+            s.AddHeader("R-squared", fit.RSquared).AddHeader("Adj. R-squared", fit.AdjustedRSquared)
+             .AddHeader("R-squared within", fit.RSquaredWithin).AddHeader("R-squared overall", fit.RSquaredOverall);
+            var j = fit.JointTest;
+            s.AddHeader(j.Method, $"{j.Statistic.ToString("G6", CultureInfo.InvariantCulture)} on {j.Distribution}, p = {(j.PValue is { } pj ? pj.ToString("G3", CultureInfo.InvariantCulture) : "n/a")}");
+        }
+        if (RandomEffects is { } re)
+            s.AddHeader("sigma2 (idiosyncratic, individual)", $"{re.SigmaIdiosyncratic.ToString("G6", CultureInfo.InvariantCulture)}, {re.SigmaIndividual.ToString("G6", CultureInfo.InvariantCulture)}")
+             .AddHeader("theta", re.ThetaMin == re.ThetaMax ? re.ThetaMin.ToString("G6", CultureInfo.InvariantCulture)
+                 : $"{re.ThetaMin.ToString("G4", CultureInfo.InvariantCulture)} .. {re.ThetaMax.ToString("G4", CultureInfo.InvariantCulture)}");
+        string lv = (Level * 100).ToString("G4", CultureInfo.InvariantCulture);
+        var table = new Table("Coefficients", "Term", "Estimate", "Std. Error", DegreesOfFreedom is null ? "z" : "t", "P-value", $"[{lv}%", "CI]");
+        foreach (var c in Coefficients) table.AddRow(c.Name, c.Estimate, c.StdError, c.Statistic, Cell.PValue(c.PValue), c.CiLower, c.CiUpper);
         s.AddTable(table);
-        if (DegreesOfFreedom is { } df) s.AddNote($"Classical standard errors; t with {df.ToString(CultureInfo.InvariantCulture)} degrees of freedom.");
+        s.AddNote($"Standard errors: {CovarianceUsed.Describe()}" + (DegreesOfFreedom is { } df
+            ? $"; t with {df.ToString(CultureInfo.InvariantCulture)} degrees of freedom." : "; N(0,1) reference."));
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;
     }

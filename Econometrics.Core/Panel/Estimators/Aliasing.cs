@@ -1,0 +1,61 @@
+using Econometrics.LinearAlgebra;
+
+namespace Econometrics.Panel.Estimators;
+
+/// <summary>
+/// Which columns of a design to keep, as R's lm (LINPACK dqrdc2 with tolerance 1e-7) decides: left to right, a column
+/// whose part orthogonal to the kept columns is below 1e-7 of its own norm is aliased and dropped. Columns that a
+/// transformation (the within or difference operator) wiped out are reported as absorbed rather than aliased.
+/// </summary>
+internal static class Aliasing
+{
+    public const double Tolerance = 1e-7;
+
+    /// <param name="x">The transformed design, m x p.</param>
+    /// <param name="m">Rows.</param>
+    /// <param name="p">Columns.</param>
+    /// <param name="rawScale">Per column, the norm of the untransformed column about its mean (null: no transformation).</param>
+    /// <param name="names">Column names.</param>
+    /// <param name="diagnostics">Receives one warning per dropped term.</param>
+    /// <param name="la">The backend.</param>
+    /// <param name="absorbedBy">Why a wiped-out column is dropped, e.g. "it does not vary within units".</param>
+    public static int[] Keep(double[] x, int m, int p, double[]? rawScale, IReadOnlyList<string> names, string absorbedBy,
+        List<Diagnostic> diagnostics, ILinearAlgebra la)
+    {
+        var kept = new List<int>();
+        var basis = new List<double>();
+        for (int j = 0; j < p; j++)
+        {
+            var col = x.AsSpan(j * m, m).ToArray();
+            double norm = Norm(col);
+            if (rawScale is not null && !(norm > Tolerance * rawScale[j]))
+            {
+                diagnostics.Add(Diagnostic.Warning($"Term '{names[j]}' was dropped: {absorbedBy}.", "term-absorbed"));
+                continue;
+            }
+            if (!(norm > 0))
+            {
+                diagnostics.Add(Diagnostic.Warning($"Term '{names[j]}' was dropped: it is zero in every observation used.", "term-aliased"));
+                continue;
+            }
+            double residual = norm;
+            if (kept.Count > 0)
+            {
+                var xk = basis.ToArray();
+                var b = Ols.Solve(xk, m, kept.Count, col, la);
+                residual = Norm(Ols.Residuals(xk, m, kept.Count, col, b, la));
+            }
+            if (!(residual > Tolerance * norm))
+            {
+                var others = string.Join(", ", kept.Select(k => $"'{names[k]}'"));
+                diagnostics.Add(Diagnostic.Warning($"Term '{names[j]}' was dropped: it is collinear with {others} (aliased, as R reports NA).", "term-aliased"));
+                continue;
+            }
+            kept.Add(j);
+            basis.AddRange(col);
+        }
+        return kept.ToArray();
+    }
+
+    private static double Norm(double[] v) { double s = 0; foreach (var a in v) s += a * a; return Math.Sqrt(s); }
+}
