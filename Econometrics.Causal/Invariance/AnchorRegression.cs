@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
@@ -13,6 +14,9 @@ public sealed record AnchorRegression
 {
     /// <summary>The robustness parameter gamma (non-negative).</summary>
     public double Gamma { get; init; } = 2;
+
+    /// <summary>The linear-algebra backend of the least-squares fits; null uses <see cref="LinearAlgebraBackends.Default"/>.</summary>
+    public ILinearAlgebra? Backend { get; init; }
 
     /// <summary>Fits with the one-hot environment indicator as anchors (P_A replaces each row by its environment mean).</summary>
     /// <param name="data">The environments.</param>
@@ -40,7 +44,7 @@ public sealed record AnchorRegression
         // W v = v - f Q Q' v: two thin GEMMs instead of the N x N projection.
         var wx = design - f * (q * q.TransposeThisAndMultiply(design));
         var wy = y - f * (q * q.TransposeThisAndMultiply(y));
-        var fit = LinearFit.Fit(wx, wy);
+        var fit = LinearFit.Fit(wx, wy, Backend ?? LinearAlgebraBackends.Default);
         return new AnchorRegressionResult(Gamma, data.Predictors.ToArray(), fit.Beta[0], fit.Beta.SubVector(1, data.P).ToArray(), data.N);
     }
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using Econometrics.LinearAlgebra;
 
 namespace Econometrics.Causal.Invariance;
 
@@ -19,28 +20,32 @@ internal sealed class IcpEngine
     private readonly int[] _nk;
     private readonly int _n, _p, _k, _m;
 
-    /// <summary>Builds the Gram matrices of [1, x, y] for the row groups of <paramref name="grouping"/>.</summary>
-    public IcpEngine(Matrix<double> x, double[] y, Environments grouping)
+    /// <summary>Builds the Gram matrices of [1, x, y] for the row groups of <paramref name="grouping"/> (one SYRK each).</summary>
+    public IcpEngine(Matrix<double> x, double[] y, Environments grouping, ILinearAlgebra la)
     {
         _n = y.Length; _p = x.ColumnCount; _k = grouping.K; _m = _p + 2;
-        var z = Matrix<double>.Build.Dense(_n, _m);
-        z.SetColumn(0, Vector<double>.Build.Dense(_n, 1.0));
+        // z = [1, x - mean(x), y - mean(y)], column-major n x m.
+        var z = new double[_n * _m];
+        Array.Fill(z, 1.0, 0, _n);
         for (int j = 0; j < _p; j++)
         {
             var col = x.Column(j);
             double mean = col.Average();
-            z.SetColumn(j + 1, col - mean);
+            for (int i = 0; i < _n; i++) z[(j + 1) * _n + i] = col[i] - mean;
         }
         double ym = y.Average();
-        z.SetColumn(_p + 1, Vector<double>.Build.Dense(y.Length, i => y[i] - ym));
+        for (int i = 0; i < _n; i++) z[(_p + 1) * _n + i] = y[i] - ym;
         _gk = new double[_k][];
         _nk = new int[_k];
         _g = new double[_m * _m];
         for (int k = 0; k < _k; k++)
         {
-            _nk[k] = grouping.Count(k);
-            var zk = z.SubMatrix(grouping.Start(k), _nk[k], 0, _m);
-            _gk[k] = zk.TransposeThisAndMultiply(zk).ToRowMajorArray();
+            int nk = _nk[k] = grouping.Count(k), start = grouping.Start(k);
+            var zk = new double[nk * _m];
+            for (int j = 0; j < _m; j++) Array.Copy(z, j * _n + start, zk, j * nk, nk);
+            // Z_k' Z_k is symmetric, so its column-major result is also the row-major matrix the subset solves read.
+            _gk[k] = new double[_m * _m];
+            la.Syrk(true, _m, nk, 1.0, zk, 0.0, _gk[k]);
             for (int i = 0; i < _g.Length; i++) _g[i] += _gk[k][i];
         }
     }
@@ -57,12 +62,12 @@ internal sealed class IcpEngine
         var idx = Index(cols);
         var a = Block(_g, idx, idx);
         var beta = Column(_g, idx, _m - 1);
-        if (!SmallSpd.Factor(a, q)) throw new InvalidOperationException("The pooled design is singular.");
-        SmallSpd.Solve(a, q, beta);
+        if (!SmallDense.Cholesky(a, q)) throw new InvalidOperationException("The pooled design is singular.");
+        SmallDense.Solve(a, q, beta);
         double rss = _g[(_m - 1) * _m + _m - 1] - Dot(Column(_g, idx, _m - 1), beta);
         double s2 = rss / (_n - q);
         var diag = new double[q];
-        SmallSpd.InverseDiagonal(a, q, diag, new double[q]);
+        SmallDense.InverseDiagonal(a, q, diag);
         return (beta[1..], diag[1..].Select(d => Math.Sqrt(s2 * d)).ToArray());
     }
 
@@ -114,8 +119,8 @@ internal sealed class IcpEngine
         var idx = Index(cols);
         var a = Block(_g, idx, idx);
         var beta = Column(_g, idx, yi);
-        if (!SmallSpd.Factor(a, q)) return double.NaN;
-        SmallSpd.Solve(a, q, beta);
+        if (!SmallDense.Cholesky(a, q)) return double.NaN;
+        SmallDense.Solve(a, q, beta);
         // Pooled residual sum and sum of squares (the sum is 0 up to rounding because of the intercept).
         double sTot = _g[yi] - Dot(Row0(_g, idx), beta);
         double ssTot = _g[yi * _m + yi] - 2 * Dot(Column(_g, idx, yi), beta) + Quadratic(_g, idx, beta);
@@ -148,7 +153,7 @@ internal sealed class IcpEngine
         int q = cols.Length + 1, yi = _m - 1;
         var idx = Index(cols);
         var aFull = Block(_g, idx, idx);
-        if (!SmallSpd.Factor(aFull, q)) return double.NaN;
+        if (!SmallDense.Cholesky(aFull, q)) return double.NaN;
         var bFull = Column(_g, idx, yi);
         double best = double.PositiveInfinity;
         for (int k = 0; k < _k; k++)
@@ -163,8 +168,8 @@ internal sealed class IcpEngine
             var beta = new double[q];
             for (int i = 0; i < q; i++) beta[i] = bFull[i] - bk[i];
             var bOut = (double[])beta.Clone();
-            if (!SmallSpd.Factor(aOut, q)) return double.NaN;
-            SmallSpd.Solve(aOut, q, beta);
+            if (!SmallDense.Cholesky(aOut, q)) return double.NaN;
+            SmallDense.Solve(aOut, q, beta);
             double rssOut = (_g[yi * _m + yi] - gk[yi * _m + yi]) - Dot(bOut, beta);
             // diff = y_k - X_k beta_-k; diff'diff and u = X_k' diff from the environment's Gram matrix.
             double dd = gk[yi * _m + yi] - 2 * Dot(bk, beta) + Quadratic(gk, idx, beta);
@@ -176,7 +181,7 @@ internal sealed class IcpEngine
                 u[i] = s;
             }
             var w = (double[])u.Clone();
-            SmallSpd.Solve(aFull, q, w);
+            SmallDense.Solve(aFull, q, w);
             double quad = dd - Dot(u, w);
             double varOut = rssOut / (no - 1);
             double stat = quad / (nk * varOut * no / (no - q));

@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -35,6 +36,9 @@ public sealed record InvarianceCheck
     /// <summary>Seed of the stratified bootstrap.</summary>
     public int Seed { get; init; } = 20260101;
 
+    /// <summary>The linear-algebra backend of the least-squares fits; null uses <see cref="LinearAlgebraBackends.Default"/>.</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>Builds the report.</summary>
     /// <param name="data">The environments.</param>
     /// <param name="representation">Phi; its predictors must be the data's predictors.</param>
@@ -59,7 +63,8 @@ public sealed record InvarianceCheck
         var sds = Enumerable.Range(0, r).Select(j => StdDev(f.Column(j))).ToArray();
         for (int j = 0; j < r; j++)
             if (!(sds[j] > 0)) throw new ArgumentException($"Feature '{representation.Features[j]}' is constant in the pooled data.", nameof(representation));
-        var core = Compute(f, y, data);
+        var la = Backend ?? LinearAlgebraBackends.Default;
+        var core = Compute(f, y, data, la);
 
         // Tests of exact invariance.
         var tests = new List<TestResult>();
@@ -69,7 +74,7 @@ public sealed record InvarianceCheck
         tests.Add(TestResult.Create("Chow (pooled vs per-environment regressions)", "Equal intercept and slopes in every environment (common variance)",
             chow, ReferenceDistribution.F((K - 1) * q, N - K * q), Tail.Upper));
         tests.Add(Wald(core.Estimates));
-        var engine = new IcpEngine(f, y, data);
+        var engine = new IcpEngine(f, y, data, la);
         var all = Enumerable.Range(0, r).ToArray();
         tests.Add(IcpTestResult("ICP normal test (residual means and variances, Bonferroni K - 1)", engine.PValue(all, IcpTest.Normal)));
         tests.Add(IcpTestResult("ICP exact test (leave-one-environment-out prediction F, Bonferroni K)", engine.PValue(all, IcpTest.Exact)));
@@ -99,7 +104,7 @@ public sealed record InvarianceCheck
             }
         bool certified = ucb <= Tolerance;
 
-        var intervals = Bootstrap(f, y, data, core.Gaps, progress, cancellationToken);
+        var intervals = Bootstrap(f, y, data, core.Gaps, la, progress, cancellationToken);
         var chowTest = tests[0];
         string scale = Standardize ? "standardised " : "";
         string evidence = certified
@@ -134,7 +139,7 @@ public sealed record InvarianceCheck
     internal sealed record Core(IReadOnlyList<EnvironmentEstimate> Estimates, LinearFit[] Fits, LinearFit Pooled, InvarianceGaps Gaps);
 
     /// <summary>Per-environment fits, the pooled fit and the gaps for features grouped as in <paramref name="grouping"/>.</summary>
-    internal static Core Compute(Matrix<double> f, double[] y, Environments grouping)
+    internal static Core Compute(Matrix<double> f, double[] y, Environments grouping, ILinearAlgebra la)
     {
         int K = grouping.K;
         var design = LinearFit.WithIntercept(f);
@@ -144,11 +149,11 @@ public sealed record InvarianceCheck
         for (int k = 0; k < K; k++)
         {
             int s = grouping.Start(k), n = grouping.Count(k);
-            fits[k] = LinearFit.Fit(design.SubMatrix(s, n, 0, design.ColumnCount), yv.SubVector(s, n));
+            fits[k] = LinearFit.Fit(design.SubMatrix(s, n, 0, design.ColumnCount), yv.SubVector(s, n), la);
             var cov = fits[k].Covariance;
             est[k] = new EnvironmentEstimate(grouping.Names[k], n, fits[k].Beta.ToArray(), cov.Diagonal().Select(Math.Sqrt).ToArray(), fits[k].Sigma2, cov);
         }
-        var pooled = LinearFit.Fit(design, yv);
+        var pooled = LinearFit.Fit(design, yv, la);
         // IRMv1 and excess risk of the pooled predictor, environment by environment.
         var fitted = yv - pooled.Residuals;
         double irm = 0, excess = double.NegativeInfinity;
@@ -164,7 +169,7 @@ public sealed record InvarianceCheck
         return new Core(est, fits, pooled, gaps);
     }
 
-    private IReadOnlyList<GapInterval> Bootstrap(Matrix<double> f, double[] y, Environments grouping, InvarianceGaps observed,
+    private IReadOnlyList<GapInterval> Bootstrap(Matrix<double> f, double[] y, Environments grouping, InvarianceGaps observed, ILinearAlgebra la,
         IProgress<double>? progress, CancellationToken ct)
     {
         int B = BootstrapReplications;
@@ -187,7 +192,7 @@ public sealed record InvarianceCheck
                     for (int j = 0; j < f.ColumnCount; j++) fb[s + i, j] = f[src, j];
                 }
             }
-            draws[b] = Compute(fb, yb, grouping).Gaps.Named().Select(kv => kv.Value).ToArray();
+            draws[b] = Compute(fb, yb, grouping, la).Gaps.Named().Select(kv => kv.Value).ToArray();
             if ((b + 1) % 50 == 0) progress?.Report((b + 1.0) / B);
         }
         progress?.Report(1.0);

@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 using System.Numerics;
 using MathNet.Numerics.Distributions;
 
@@ -37,6 +38,9 @@ public sealed record InvariantCausalPrediction
     /// </summary>
     public bool Prune { get; init; }
 
+    /// <summary>The linear-algebra backend of the per-environment Gram matrices; null uses <see cref="LinearAlgebraBackends.Default"/>.</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>The most predictors an exhaustive search accepts.</summary>
     public const int MaxPredictors = 24;
 
@@ -55,7 +59,7 @@ public sealed record InvariantCausalPrediction
         if (maxSize < 0) throw new ArgumentOutOfRangeException(nameof(MaxSetSize), maxSize, "MaxSetSize must be non-negative.");
         if (p > MaxPredictors && MaxSetSize is null)
             throw new ArgumentException($"{p} predictors give 2^{p} sets; use at most {MaxPredictors} or set MaxSetSize.", nameof(data));
-        var engine = new IcpEngine(data.X, data.Y, data);
+        var engine = new IcpEngine(data.X, data.Y, data, Backend ?? LinearAlgebraBackends.Default);
 
         // R's order: by size, then by the binary code of the set (getblanketall).
         var levels = Enumerable.Range(0, Math.Min(maxSize, p) + 1)

@@ -1,9 +1,9 @@
+using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Econometrics.Causal.Invariance;
 
-/// <summary>Ordinary least squares by Householder QR (never the normal equations), with the classical covariance.</summary>
+/// <summary>Ordinary least squares through <see cref="Ols"/> (thin Householder QR with a rank check), with the classical covariance.</summary>
 internal sealed class LinearFit
 {
     private LinearFit(Vector<double> beta, Vector<double> residuals, double rss, int n, int q, Matrix<double> xtxInverse)
@@ -25,14 +25,16 @@ internal sealed class LinearFit
     public Matrix<double> Covariance => XtXInverse * Sigma2;
 
     /// <summary>Fits y on the columns of <paramref name="design"/> (include a column of ones for an intercept).</summary>
-    public static LinearFit Fit(Matrix<double> design, Vector<double> y)
+    public static LinearFit Fit(Matrix<double> design, Vector<double> y, ILinearAlgebra la)
     {
-        var qr = design.QR(QRMethod.Thin);
-        var beta = qr.Solve(y);
-        var resid = y - design * beta;
-        // (X'X)^-1 = R^-1 R^-T from the triangular factor, so the covariance inherits QR's accuracy.
-        var rInv = qr.R.Inverse();
-        return new LinearFit(beta, resid, resid.DotProduct(resid), design.RowCount, design.ColumnCount, rInv.TransposeAndMultiply(rInv));
+        int n = design.RowCount, q = design.ColumnCount;
+        var x = design.AsColumnMajorArray() ?? design.ToColumnMajorArray();
+        var yv = y.AsArray() ?? y.ToArray();
+        var beta = Ols.Solve(x, n, q, yv, la);
+        var resid = Ols.Residuals(x, n, q, yv, beta, la);
+        var xtxInverse = Matrix<double>.Build.Dense(q, q, Ols.CrossProductInverse(x, n, q, la));
+        var r = Vector<double>.Build.Dense(resid);
+        return new LinearFit(Vector<double>.Build.Dense(beta), r, r.DotProduct(r), n, q, xtxInverse);
     }
 
     /// <summary>The design [1, F] for features F.</summary>

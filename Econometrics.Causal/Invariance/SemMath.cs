@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>
@@ -69,8 +70,8 @@ internal static class SemMath
             for (int j = 0; j < q; j++) a[i * q + j] = s[nodes[i] * n + nodes[j]];
         }
         var sxy = (double[])w.Clone();
-        if (!SmallSpd.Factor(a, q)) throw new InvalidOperationException("The predictors' covariance is singular.");
-        SmallSpd.Solve(a, q, w);
+        if (!SmallDense.Cholesky(a, q)) throw new InvalidOperationException("The predictors' covariance is singular.");
+        SmallDense.Solve(a, q, w);
         double b = mu[target], explained = 0;
         for (int i = 0; i < q; i++) { b -= w[i] * mu[nodes[i]]; explained += w[i] * sxy[i]; coef[i + 1] = w[i]; }
         coef[0] = b;

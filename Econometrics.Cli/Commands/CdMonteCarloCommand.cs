@@ -51,14 +51,20 @@ public sealed class CdMonteCarloCommand : ICommand
         int m = args.GetInt("factors", 1);
         var errors = (args.Get("errors") ?? "gaussian").ToLowerInvariant() switch
         {
-            "gaussian" => ErrorDistribution.Gaussian, "chi2" => ErrorDistribution.ChiSquared, "t" => ErrorDistribution.StudentT,
+            "gaussian" => ErrorDistribution.Gaussian,
+            "chi2" => ErrorDistribution.ChiSquared,
+            "t" => ErrorDistribution.StudentT,
             var e => throw new UsageException($"--errors must be gaussian, chi2 or t, not '{e}'."),
         };
         var modelName = args.Get("model") ?? "ccemg";
         var model = modelName.ToLowerInvariant() switch
         {
-            "ccemg" => PanelModel.CceMeanGroup, "ccep" => PanelModel.CcePooled, "pc" => PanelModel.InteractiveEffects,
-            "fe" => PanelModel.FixedEffects, "twfe" => PanelModel.TwoWayFixedEffects, "pooled" => PanelModel.Pooled,
+            "ccemg" => PanelModel.CceMeanGroup,
+            "ccep" => PanelModel.CcePooled,
+            "pc" => PanelModel.InteractiveEffects,
+            "fe" => PanelModel.FixedEffects,
+            "twfe" => PanelModel.TwoWayFixedEffects,
+            "pooled" => PanelModel.Pooled,
             _ => throw new UsageException($"--model must be ccemg, ccep, pc, fe, twfe or pooled, not '{modelName}'."),
         };
         var (shard, shards) = Shard(args.Get("shard"));

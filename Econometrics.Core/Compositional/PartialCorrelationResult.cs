@@ -30,6 +30,9 @@ public sealed record PartialCorrelationResult(
     /// <summary>Number of parts D.</summary>
     public int NParts => Parts.Count;
 
+    /// <summary>The permutation FDR of the partial correlations at each cutoff, when one was run (<see cref="PermutationFdr"/>).</summary>
+    public PermutationFdrResult? Fdr { get; init; }
+
     /// <summary>Two-sided t p-values (NaN diagonal; all NaN without tests).</summary>
     public Matrix<double> PValues => Tests.PValues;
 
@@ -107,6 +110,7 @@ public sealed record PartialCorrelationResult(
         }
         s.AddTable(t);
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        Fdr?.AddTo(s);
         s.AddNote($"Closure alone makes independent basis parts look positively related: with equal basis variances the expected partial correlation is 1/(D-1) = {1.0 / (NParts - 1):F4}, so rho = 0 is not basis independence.");
         return s;
     }
@@ -123,7 +127,7 @@ public sealed record PartialCorrelationResult(
     /// <summary>
     /// JSON: <c>parts</c>, <c>partialCorrelation</c>, <c>partialVariance</c>, <c>variation</c>, <c>proportionality</c>,
     /// <c>pValues</c> (null where there is no test), plus <c>adjustedPValues</c>, <c>fisherPValues</c>, <c>lower</c>,
-    /// <c>upper</c>, <c>df</c>, <c>shrinkage</c> and <c>diagnostics</c>.
+    /// <c>upper</c>, <c>df</c>, <c>shrinkage</c>, the permutation FDR fields (<c>fdr</c> table) when run, and <c>diagnostics</c>.
     /// </summary>
     public string ToJson() => Json.Serialize(WriteJson);
 
@@ -159,7 +163,8 @@ public sealed record PartialCorrelationResult(
             w.WriteEndObject();
         }
         else w.WriteNull("shrinkage");
-        Json.WriteDiagnostics(w, Diagnostics);
+        Fdr?.WriteProperties(w);
+        Json.WriteDiagnostics(w, Diagnostics.Concat(Fdr?.Diagnostics ?? []));
         w.WriteEndObject();
     }
 

@@ -1,14 +1,13 @@
-using MathNet.Numerics.Providers.LinearAlgebra;
-
 namespace Econometrics.LinearAlgebra;
 
 /// <summary>Which <see cref="ILinearAlgebra"/> backend a process uses.</summary>
 /// <remarks>
-/// The choice is made once, on first use, and never changes afterwards: OpenBLAS when it loads, managed otherwise.
-/// The environment variable <c>ECONOMETRICS_BLAS=managed|openblas</c> forces one. When OpenBLAS is chosen,
-/// Math.NET's own matrix operations (<c>A * B</c>, <c>Cholesky()</c>, <c>Evd()</c>, <c>Svd()</c>) are routed to
-/// it too through <see cref="OpenBlasMathNetProvider"/>. Code that needs a specific backend (for example the
-/// differential tests) passes an <see cref="ILinearAlgebra"/> explicitly instead.
+/// <see cref="Default"/> is a pure function of the environment variable <c>ECONOMETRICS_BLAS=managed|openblas</c>
+/// (unset: OpenBLAS when it loads, managed otherwise), evaluated once per process; nothing else changes it. Every
+/// estimator that does dense linear algebra has a <c>Backend</c> option (null means <see cref="Default"/>), so two
+/// estimators in one process can use different backends and neither result depends on what ran before. Math.NET's
+/// process-wide provider is never replaced: its own matrix operations (used only for small matrices here) always
+/// run its managed code.
 /// </remarks>
 public static class LinearAlgebraBackends
 {
@@ -28,19 +27,11 @@ public static class LinearAlgebraBackends
     /// <summary>Why OpenBLAS is unavailable, or null when it loaded.</summary>
     public static string? OpenBlasUnavailableReason => _openBlas.Value.Reason;
 
-    /// <summary>The process-wide backend, chosen on first access.</summary>
+    /// <summary>The process default backend, chosen once from <see cref="EnvironmentVariable"/>.</summary>
     /// <exception cref="InvalidOperationException">The environment variable names an unknown or unavailable backend.</exception>
     public static ILinearAlgebra Default => _default.Value;
 
-    private static ILinearAlgebra Choose()
-    {
-        var chosen = Resolve(Environment.GetEnvironmentVariable(EnvironmentVariable));
-        if (chosen is OpenBlasLinearAlgebra native)
-            LinearAlgebraControl.Provider = new OpenBlasMathNetProvider(native);
-        else
-            LinearAlgebraControl.Provider = new ManagedLinearAlgebraProvider();
-        return chosen;
-    }
+    private static ILinearAlgebra Choose() => Resolve(Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     /// <summary>The backend a value of <see cref="EnvironmentVariable"/> selects (null or empty: the best available).</summary>
     internal static ILinearAlgebra Resolve(string? setting)

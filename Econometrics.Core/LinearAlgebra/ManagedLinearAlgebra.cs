@@ -6,7 +6,7 @@ namespace Econometrics.LinearAlgebra;
 /// <summary>The always-available backend: Math.NET Numerics' managed provider.</summary>
 /// <remarks>
 /// Holds its own <see cref="ManagedLinearAlgebraProvider"/> instance rather than going through Math.NET's global
-/// <c>LinearAlgebraControl.Provider</c>, so it stays managed even when that global is routed to OpenBLAS.
+/// <c>LinearAlgebraControl.Provider</c>, so no setting of that global changes its results.
 /// </remarks>
 public sealed class ManagedLinearAlgebra : ILinearAlgebra
 {

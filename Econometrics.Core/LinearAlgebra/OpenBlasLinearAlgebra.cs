@@ -95,16 +95,6 @@ public sealed unsafe class OpenBlasLinearAlgebra : ILinearAlgebra
         Check(info, "dgesdd");
     }
 
-    /// <summary>Full SVD with square U (<c>m x m</c>) and V' (<c>n x n</c>), the shape Math.NET's provider expects.</summary>
-    internal void SvdFull(int m, int n, double[] a, double[] s, double[] u, double[] vt)
-    {
-        var work = (double[])a.Clone();
-        int info;
-        fixed (double* pa = work, ps = s, pu = u, pvt = vt)
-            info = OpenBlasNative.LAPACKE_dgesdd(OpenBlasNative.ColMajor, (byte)'A', m, n, pa, Math.Max(1, m), ps, pu, Math.Max(1, m), pvt, Math.Max(1, n));
-        Check(info, "dgesdd");
-    }
-
     /// <inheritdoc/>
     public bool TryCholesky(int n, double[] a)
     {

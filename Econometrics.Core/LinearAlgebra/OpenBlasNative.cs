@@ -30,10 +30,12 @@ internal static unsafe partial class OpenBlasNative
         return IntPtr.Zero;
     }
 
-    [LibraryImport(Blas)] public static partial void cblas_dgemm(int layout, int transA, int transB, int m, int n, int k,
+    [LibraryImport(Blas)]
+    public static partial void cblas_dgemm(int layout, int transA, int transB, int m, int n, int k,
         double alpha, double* a, int lda, double* b, int ldb, double beta, double* c, int ldc);
 
-    [LibraryImport(Blas)] public static partial void cblas_dsyrk(int layout, int uplo, int trans, int n, int k,
+    [LibraryImport(Blas)]
+    public static partial void cblas_dsyrk(int layout, int uplo, int trans, int n, int k,
         double alpha, double* a, int lda, double beta, double* c, int ldc);
 
     [LibraryImport(Blas)] public static partial int openblas_get_num_threads();
@@ -42,7 +44,8 @@ internal static unsafe partial class OpenBlasNative
 
     [LibraryImport(Lapacke)] public static partial int LAPACKE_dsyevd(int layout, byte jobz, byte uplo, int n, double* a, int lda, double* w);
 
-    [LibraryImport(Lapacke)] public static partial int LAPACKE_dgesdd(int layout, byte jobz, int m, int n, double* a, int lda,
+    [LibraryImport(Lapacke)]
+    public static partial int LAPACKE_dgesdd(int layout, byte jobz, int m, int n, double* a, int lda,
         double* s, double* u, int ldu, double* vt, int ldvt);
 
     [LibraryImport(Lapacke)] public static partial int LAPACKE_dpotrf(int layout, byte uplo, int n, double* a, int lda);

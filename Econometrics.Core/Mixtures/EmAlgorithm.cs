@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Econometrics.LinearAlgebra;
 
 namespace Econometrics.Mixtures;
 
@@ -80,7 +81,7 @@ internal sealed class EmAlgorithm
                         phi[r * m + c] += t * (_d.X[i * m + r] - mu[r]) * (_d.X[i * m + c] - mu[c]);
                 }
                 for (int r = 0; r < m * m; r++) phi[r] /= nk;
-                floored |= SmallMatrix.FloorEigenvalues(phi, m, 1e-8 * Math.Max(Trace(phi, m) / m, 1e-300));
+                floored |= SmallDense.FloorEigenvalues(phi, m, 1e-8 * Math.Max(Trace(phi, m) / m, 1e-300));
             }
             // Γ = [α B] by weighted least squares of E[η | y] on u = (1, x).
             Array.Clear(uu); Array.Clear(hu);
@@ -96,11 +97,11 @@ internal sealed class EmAlgorithm
                 }
             }
             var L = (double[])uu.Clone();
-            if (!SmallMatrix.Cholesky(L, u)) return false;
+            if (!SmallDense.Cholesky(L, u)) return false;
             for (int a = 0; a < q; a++)
             {
                 var row = hu.AsSpan(a * u, u);
-                SmallMatrix.Solve(L, u, row);
+                SmallDense.Solve(L, u, row);
                 ps.Alpha[k][a] = row[0];
                 for (int c = 0; c < m; c++) ps.B[k][a * m + c] = row[1 + c];
             }
@@ -135,7 +136,7 @@ internal sealed class EmAlgorithm
                 thNum += t * (ss + tr); thDen += t * n;
             }
             for (int a = 0; a < q * q; a++) psi[a] /= nk;
-            floored |= SmallMatrix.FloorEigenvalues(psi, q, 1e-8 * Math.Max(Trace(psi, q) / q, 1e-300));
+            floored |= SmallDense.FloorEigenvalues(psi, q, 1e-8 * Math.Max(Trace(psi, q) / q, 1e-300));
             ps.Theta[k] = Math.Max(thNum / thDen, ThetaFloor);
             if (_s.HasKnot && _s.FreeKnots) UpdateKnot(ps, k);
         }

@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
@@ -43,8 +44,8 @@ internal static class Gating
                 }
             }
             for (int r = 0; r < dim; r++) H[r * dim + r] += ridge * (1 + H[r * dim + r]);
-            if (!SmallMatrix.Cholesky(H, dim)) return;
-            SmallMatrix.Solve(H, dim, grad);
+            if (!SmallDense.Cholesky(H, dim)) return;
+            SmallDense.Solve(H, dim, grad);
             double max = 0;
             for (int a = 1; a < K; a++) for (int r = 0; r < w; r++) { ps.Gate[a * w + r] += grad[(a - 1) * w + r]; max = Math.Max(max, Math.Abs(grad[(a - 1) * w + r])); }
             if (max < 1e-10) return;

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Econometrics.LinearAlgebra;
 
 namespace Econometrics.Mixtures;
 
@@ -36,11 +37,11 @@ internal sealed class MixtureLikelihood
         {
             var c = new ClassCache(_s.Q, _s.M);
             if (!(ps.Theta[k] > 0) || !double.IsFinite(ps.Theta[k])) return null;
-            if (!SmallMatrix.InverseSpd(ps.Psi[k], _s.Q, c.PsiInv, out var ld)) return null;
+            if (!SmallDense.TryInvertSpd(ps.Psi[k], _s.Q, c.PsiInv, out var ld)) return null;
             c.LogDetPsi = ld;
             if (_s.JointX)
             {
-                if (!SmallMatrix.InverseSpd(ps.Phi[k], _s.M, c.PhiInv, out var lp)) return null;
+                if (!SmallDense.TryInvertSpd(ps.Phi[k], _s.M, c.PhiInv, out var lp)) return null;
                 c.LogDetPhi = lp;
             }
             caches[k] = c;
@@ -92,24 +93,24 @@ internal sealed class MixtureLikelihood
         for (int r = 0; r < q; r++) for (int c = r + 1; c < q; c++) S[r * q + c] = S[c * q + r];
         double theta = ps.Theta[k];
         for (int t = 0; t < q * q; t++) A[t] = cache.PsiInv[t] + S[t] / theta;
-        if (!SmallMatrix.Cholesky(A, q)) return double.NegativeInfinity;
-        double logDetA = SmallMatrix.LogDet(A, q);
+        if (!SmallDense.Cholesky(A, q)) return double.NegativeInfinity;
+        double logDetA = SmallDense.LogDeterminant(A, q);
         for (int r = 0; r < q; r++) dvec[r] = b[r] / theta;   // c = Λᵀr/θ
         Span<double> cvec = stackalloc double[q];
         dvec.CopyTo(cvec);
-        SmallMatrix.Solve(A, q, dvec);                          // d = A⁻¹ c
+        SmallDense.Solve(A, q, dvec);                          // d = A⁻¹ c
         double quad = rr / theta;
         for (int r = 0; r < q; r++) quad -= cvec[r] * dvec[r];
         double logf = -0.5 * (n * Log2Pi + n * Math.Log(theta) + cache.LogDetPsi + logDetA + quad);
         if (hhat.Length > 0)
         {
             for (int r = 0; r < q; r++) hhat[r] = mean[r] + dvec[r];
-            SmallMatrix.Inverse(A, q, cpost);
+            SmallDense.Inverse(A, q, cpost);
         }
         if (score.Length > 0)
         {
             Span<double> C = stackalloc double[q * q];
-            SmallMatrix.Inverse(A, q, C);
+            SmallDense.Inverse(A, q, C);
             // g_m = Λᵀ V⁻¹ r = c − S d / θ
             Span<double> gm = score[..q];
             for (int r = 0; r < q; r++)

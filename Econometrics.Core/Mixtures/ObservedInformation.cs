@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
@@ -79,9 +80,9 @@ internal static class ObservedInformation
             }
         }
         var L = (double[])H.Clone();
-        if (!SmallMatrix.Cholesky(L, n)) return null;
+        if (!SmallDense.Cholesky(L, n)) return null;
         var cov = new double[n * n];
-        SmallMatrix.Inverse(L, n, cov);
+        SmallDense.Inverse(L, n, cov);
         return cov;
     }
 }

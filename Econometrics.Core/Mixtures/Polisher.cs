@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
@@ -108,8 +109,8 @@ internal static class Polisher
         int n = x.Length;
         var inv = new double[n * n];
         var l = (double[])h.Clone();
-        if (!SmallMatrix.Cholesky(l, n)) return null;
-        SmallMatrix.Inverse(l, n, inv);
+        if (!SmallDense.Cholesky(l, n)) return null;
+        SmallDense.Inverse(l, n, inv);
         return inv;
     }
 

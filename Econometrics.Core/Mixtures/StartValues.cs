@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
@@ -44,8 +45,8 @@ internal sealed class StartValues
                     for (int a = 0; a < q; a++) { xty[a] += lam[a] * y; for (int b = 0; b < q; b++) xtx[a * q + b] += lam[a] * lam[b]; }
                 }
                 for (int a = 0; a < q; a++) xtx[a * q + a] *= 1 + 1e-10;
-                if (!SmallMatrix.Cholesky(xtx, q)) continue;
-                SmallMatrix.Solve(xtx, q, xty);
+                if (!SmallDense.Cholesky(xtx, q)) continue;
+                SmallDense.Solve(xtx, q, xty);
                 double rss = 0;
                 for (int j = 0; j < data.P; j++)
                 {
@@ -124,11 +125,11 @@ internal sealed class StartValues
                 for (int a = 0; a < q; a++) hu[a * u + r] += _eta[i * q + a] * ur;
             }
         for (int r = 0; r < u; r++) uu[r * u + r] *= 1 + 1e-8;
-        bool ok = SmallMatrix.Cholesky(uu, u);
+        bool ok = SmallDense.Cholesky(uu, u);
         for (int a = 0; a < q; a++)
         {
             var row = hu.AsSpan(a * u, u);
-            if (ok) SmallMatrix.Solve(uu, u, row);
+            if (ok) SmallDense.Solve(uu, u, row);
             ps.Alpha[k][a] = ok ? row[0] : members.Average(i => _eta[i * q + a]);
             for (int c = 0; c < m; c++) ps.B[k][a * m + c] = ok ? row[1 + c] : 0;
         }
@@ -142,7 +143,7 @@ internal sealed class StartValues
         double tr = 0;
         for (int a = 0; a < q * q; a++) psi[a] *= 0.8 / Math.Max(members.Count - 1, 1);
         for (int a = 0; a < q; a++) tr += psi[a * q + a];
-        SmallMatrix.FloorEigenvalues(psi, q, Math.Max(1e-3 * tr / q, 1e-8));
+        SmallDense.FloorEigenvalues(psi, q, Math.Max(1e-3 * tr / q, 1e-8));
         ps.Theta[k] = _theta0;
         if (_s.HasKnot)
         {
@@ -160,7 +161,7 @@ internal sealed class StartValues
                     phi[r * m + c] += (_d.X[i * m + r] - mu[r]) * (_d.X[i * m + c] - mu[c]) / members.Count;
             double trp = 0;
             for (int a = 0; a < m; a++) trp += phi[a * m + a];
-            SmallMatrix.FloorEigenvalues(phi, m, Math.Max(1e-6 * trp / m, 1e-10));
+            SmallDense.FloorEigenvalues(phi, m, Math.Max(1e-6 * trp / m, 1e-10));
         }
     }
 

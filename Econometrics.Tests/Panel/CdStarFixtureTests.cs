@@ -11,8 +11,14 @@ public sealed class CdStarFixtureTests
     private static readonly PanelData Panel = PanelData.Load(F.File("input.csv"), "unit", "time");
 
     [Theory]
-    [InlineData("paper", 0)] [InlineData("paper", 1)] [InlineData("paper", 2)] [InlineData("paper", 3)]
-    [InlineData("standardized", 0)] [InlineData("standardized", 1)] [InlineData("standardized", 2)] [InlineData("standardized", 3)]
+    [InlineData("paper", 0)]
+    [InlineData("paper", 1)]
+    [InlineData("paper", 2)]
+    [InlineData("paper", 3)]
+    [InlineData("standardized", 0)]
+    [InlineData("standardized", 1)]
+    [InlineData("standardized", 2)]
+    [InlineData("standardized", 3)]
     public void Cd_star_matches_the_R_transcription(string variant, int m)
     {
         var e = F.Expected.GetProperty($"{variant}_m{m}");

@@ -26,13 +26,24 @@ public sealed class CdBench : IBenchSuite
         var allButDraws = new CrossSectionalDependence { Tests = CdTests.All & ~CdTests.CDw & ~CdTests.CDwPlus };
         var medium = Panel(1000, 200);
         yield return new BenchCase("cd/all-1000x200", "CD, LM, scaled LM, BFK, CD* (factors by ER), N = 1000, T = 200",
-            () => allButDraws.Test(medium)) { BudgetMs = 500, Repetitions = 5 };
+            () => allButDraws.Test(medium))
+        {
+            BudgetMs = 500,
+            Repetitions = 5,
+        };
         var large = Panel(5000, 200);
         yield return new BenchCase("cd/all-5000x200", "CD, LM, scaled LM, BFK, CD* (factors by ER), N = 5000, T = 200",
-            () => allButDraws.Test(large)) { BudgetMs = 5000, Repetitions = 3 };
+            () => allButDraws.Test(large))
+        {
+            BudgetMs = 5000,
+            Repetitions = 3,
+        };
         var withDraws = new CrossSectionalDependence { Tests = CdTests.All, Draws = 30 };
         yield return new BenchCase("cd/all-with-cdw-1000x200", "every test including 30 CD_W draws and CD_W+, N = 1000, T = 200",
-            () => withDraws.Test(medium)) { Repetitions = 5 };
+            () => withDraws.Test(medium))
+        {
+            Repetitions = 5,
+        };
     }
 
     private static Matrix<double> Panel(int n, int t) => new FactorPanelDgp { N = n, T = t }.Generate(20260101).Y;

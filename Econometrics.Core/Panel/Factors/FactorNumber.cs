@@ -88,9 +88,14 @@ public sealed record FactorNumber
         {
             Func<FactorNumberRow, double> f = crit switch
             {
-                FactorCriterion.ER => r => -r.ER, FactorCriterion.GR => r => -r.GR,
-                FactorCriterion.PC1 => r => r.PC1, FactorCriterion.PC2 => r => r.PC2, FactorCriterion.PC3 => r => r.PC3,
-                FactorCriterion.IC1 => r => r.IC1, FactorCriterion.IC2 => r => r.IC2, _ => r => r.IC3,
+                FactorCriterion.ER => r => -r.ER,
+                FactorCriterion.GR => r => -r.GR,
+                FactorCriterion.PC1 => r => r.PC1,
+                FactorCriterion.PC2 => r => r.PC2,
+                FactorCriterion.PC3 => r => r.PC3,
+                FactorCriterion.IC1 => r => r.IC1,
+                FactorCriterion.IC2 => r => r.IC2,
+                _ => r => r.IC3,
             };
             selected[crit] = rows.OrderBy(f).ThenBy(r => r.K).First().K;
         }

@@ -1,6 +1,4 @@
-using Econometrics.LinearAlgebra;
-
-namespace Econometrics.Panel.Estimators;
+namespace Econometrics.LinearAlgebra;
 
 /// <summary>
 /// Least squares on dense column-major designs through the linear-algebra seam: every fit in Panel goes through

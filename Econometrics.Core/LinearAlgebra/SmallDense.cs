@@ -1,0 +1,118 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.LinearAlgebra;
+
+/// <summary>
+/// Managed kernels for tiny dense symmetric systems (order up to a few dozen): the per-subset normal equations of
+/// invariant causal prediction, the per-person blocks of the growth-mixture likelihood, the implied regressions of a
+/// linear SEM. A P/Invoke call per 3 x 3 block costs more than the arithmetic, so these stay in loops over spans;
+/// larger problems go through <see cref="ILinearAlgebra"/>.
+/// </summary>
+/// <remarks>
+/// Matrices are n x n and square, so row- and column-major storage coincide for the symmetric inputs; factors are
+/// lower triangular in row-major order (<c>l[i * n + j]</c>, <c>j &lt;= i</c>), and the strict upper triangle is zeroed.
+/// </remarks>
+internal static class SmallDense
+{
+    /// <summary>In-place Cholesky factor <c>A = L L'</c> of the n x n matrix a; false when A is not positive definite.</summary>
+    public static bool Cholesky(Span<double> a, int n)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            double d = a[j * n + j];
+            for (int k = 0; k < j; k++) d -= a[j * n + k] * a[j * n + k];
+            if (!(d > 0) || !double.IsFinite(d)) return false;
+            d = Math.Sqrt(d);
+            a[j * n + j] = d;
+            for (int i = j + 1; i < n; i++)
+            {
+                double s = a[i * n + j];
+                for (int k = 0; k < j; k++) s -= a[i * n + k] * a[j * n + k];
+                a[i * n + j] = s / d;
+            }
+            for (int i = 0; i < j; i++) a[i * n + j] = 0;
+        }
+        return true;
+    }
+
+    /// <summary><c>log det A = 2 sum log L_ii</c> from the Cholesky factor of A.</summary>
+    public static double LogDeterminant(ReadOnlySpan<double> l, int n)
+    {
+        double s = 0;
+        for (int i = 0; i < n; i++) s += Math.Log(l[i * n + i]);
+        return 2 * s;
+    }
+
+    /// <summary>Solves <c>L L' x = b</c> in place by forward and back substitution.</summary>
+    public static void Solve(ReadOnlySpan<double> l, int n, Span<double> b)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            double s = b[i];
+            for (int k = 0; k < i; k++) s -= l[i * n + k] * b[k];
+            b[i] = s / l[i * n + i];
+        }
+        for (int i = n - 1; i >= 0; i--)
+        {
+            double s = b[i];
+            for (int k = i + 1; k < n; k++) s -= l[k * n + i] * b[k];
+            b[i] = s / l[i * n + i];
+        }
+    }
+
+    /// <summary>Writes <c>(L L')^-1</c> into inv (n x n).</summary>
+    public static void Inverse(ReadOnlySpan<double> l, int n, Span<double> inv)
+    {
+        Span<double> col = n <= 64 ? stackalloc double[n] : new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            col.Clear();
+            col[j] = 1;
+            Solve(l, n, col);
+            for (int i = 0; i < n; i++) inv[i * n + j] = col[i];
+        }
+    }
+
+    /// <summary>The diagonal of <c>(L L')^-1</c>: the variance factors of least-squares coefficients.</summary>
+    public static void InverseDiagonal(ReadOnlySpan<double> l, int n, Span<double> diag)
+    {
+        Span<double> col = n <= 64 ? stackalloc double[n] : new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            col.Clear();
+            col[j] = 1;
+            Solve(l, n, col);
+            diag[j] = col[j];
+        }
+    }
+
+    /// <summary>Inverse and log determinant of a symmetric positive definite matrix; false when it is not.</summary>
+    public static bool TryInvertSpd(ReadOnlySpan<double> a, int n, Span<double> inv, out double logDeterminant)
+    {
+        Span<double> l = n <= 16 ? stackalloc double[n * n] : new double[n * n];
+        a.CopyTo(l);
+        logDeterminant = double.NaN;
+        if (!Cholesky(l, n)) return false;
+        logDeterminant = LogDeterminant(l, n);
+        Inverse(l, n, inv);
+        return true;
+    }
+
+    /// <summary>
+    /// Floors the eigenvalues of the symmetric part of a at <paramref name="floor"/> (the nearest matrix in Frobenius
+    /// norm with that smallest eigenvalue); true when it changed a.
+    /// </summary>
+    public static bool FloorEigenvalues(double[] a, int n, double floor)
+    {
+        var m = Matrix<double>.Build.Dense(n, n, (i, j) => 0.5 * (a[i * n + j] + a[j * n + i]));
+        var evd = m.Evd(Symmetricity.Symmetric);
+        var ev = Vector<double>.Build.Dense(n, i => evd.EigenValues[i].Real);
+        if (ev.Minimum() >= floor) return false;
+        var d = ev.Map(v => Math.Max(v, floor));
+        var r = evd.EigenVectors * Matrix<double>.Build.DiagonalOfDiagonalVector(d) * evd.EigenVectors.Transpose();
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                a[i * n + j] = 0.5 * (r[i, j] + r[j, i]);
+        return true;
+    }
+}
