@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Econometrics.Reporting;
 
 namespace Econometrics.Compositional;
 
 /// <summary>The permutation FDR table of a pairwise measure (propr's <c>@fdr</c> after <c>updateCutoffs</c>).</summary>
-public sealed class PermutationFdrResult : SummarizedResult
+public sealed record PermutationFdrResult : Result
 {
     internal PermutationFdrResult(PairwiseMetric metric, CompositionalCovariance? covariance, FdrTails tails, int permutations, int seed,
         int nObs, int nParts, int pairs, IReadOnlyList<FdrRow> rows, IReadOnlyList<Diagnostic> diagnostics)
@@ -15,18 +15,23 @@ public sealed class PermutationFdrResult : SummarizedResult
     }
 
     /// <summary>The measure.</summary>
+    [JsonIgnore]
     public PairwiseMetric Metric { get; }
 
     /// <summary>The covariance of the partial correlations (null for proportionality).</summary>
+    [JsonIgnore]
     public CompositionalCovariance? Covariance { get; }
 
     /// <summary>One or both tails.</summary>
+    [JsonIgnore]
     public FdrTails Tails { get; }
 
     /// <summary>Number of permutations.</summary>
+    [JsonIgnore]
     public int Permutations { get; }
 
     /// <summary>The seed of the permutations.</summary>
+    [JsonIgnore]
     public int Seed { get; }
 
     /// <summary>Number of samples.</summary>
@@ -39,10 +44,24 @@ public sealed class PermutationFdrResult : SummarizedResult
     public int NPairs { get; }
 
     /// <summary>One row per cutoff, in increasing cutoff order as given.</summary>
+    [JsonPropertyName("fdr")]
     public IReadOnlyList<FdrRow> Rows { get; }
 
-    /// <summary>Notes on the FDR table (cutoffs where it is undefined).</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    /// <summary>The measure as propr names it: "rho", "pcor" or "pcor.bshrink".</summary>
+    public string FdrMetric => Metric == PairwiseMetric.Proportionality ? "rho" : Covariance == CompositionalCovariance.BasisShrinkage ? "pcor.bshrink" : "pcor";
+
+    /// <summary>"right" (positive tail) or "both" (|value|).</summary>
+    public string FdrTails => Tails == Compositional.FdrTails.Right ? "right" : "both";
+
+    /// <summary>Number of permutations.</summary>
+    public int FdrPermutations => Permutations;
+
+    /// <summary>The permutations' seed.</summary>
+    public int FdrSeed => Seed;
+
+    /// <summary>The smallest cutoff with estimated FDR at most 5%, or null.</summary>
+    public double? FdrCutoff05 => CutoffAt(0.05);
+
 
     /// <summary>
     /// The smallest cutoff whose estimated FDR is finite and at most <paramref name="fdr"/> (propr's
@@ -69,10 +88,10 @@ public sealed class PermutationFdrResult : SummarizedResult
     }
 
     /// <summary>Adds the FDR headers, table and notes to another result's summary.</summary>
-    internal void AddTo(SummaryTable s)
+    internal void AddTo(SummaryTable s, bool notes = true)
     {
         double? at = CutoffAt(0.05);
-        s.AddHeader("FDR measure", MetricName + (Tails == FdrTails.Both ? ", |value|" : ", positive tail"))
+        s.AddHeader("FDR measure", MetricName + (Tails == Compositional.FdrTails.Both ? ", |value|" : ", positive tail"))
          .AddHeader("FDR permutations", $"{Permutations} (columns shuffled independently; seed {Seed.ToString(CultureInfo.InvariantCulture)})")
          .AddHeader("Cutoff at FDR 5%", at is { } a ? Cell.Num(a, "F4") : "none");
         int step = Math.Max(1, (int)Math.Ceiling(Rows.Count / 20.0));
@@ -86,44 +105,11 @@ public sealed class PermutationFdrResult : SummarizedResult
                 double.IsFinite(r.Fdr) ? Cell.Num(r.Fdr, "F4") : "undefined", double.IsFinite(r.FdrStdError) ? Cell.Num(r.FdrStdError, "F4") : "");
         }
         s.AddTable(t);
-        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        if (notes) foreach (var d in Diagnostics) s.AddNote(d.ToString());
     }
 
     private static string Ordinal(int k) => k.ToString(CultureInfo.InvariantCulture) + (k % 10 == 2 && k % 100 != 12 ? "nd" : k % 10 == 3 && k % 100 != 13 ? "rd" : k % 10 == 1 && k % 100 != 11 ? "st" : "th");
 
-    /// <summary>JSON: settings, <c>fdr</c> (the rows) and <c>diagnostics</c>.</summary>
-    public override string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        WriteProperties(w);
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
-    });
-
-    /// <summary>
-    /// Writes <c>fdrMetric</c>, <c>fdrTails</c>, <c>fdrPermutations</c>, <c>fdrSeed</c>, <c>fdrCutoff05</c> and the
-    /// <c>fdr</c> array of rows (cutoff, discoveries, permutedCount, fdr, fdrStdError; null where undefined).
-    /// </summary>
-    /// <param name="w">A writer positioned inside an object.</param>
-    public void WriteProperties(Utf8JsonWriter w)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        w.WriteString("fdrMetric", Metric == PairwiseMetric.Proportionality ? "rho" : Covariance == CompositionalCovariance.BasisShrinkage ? "pcor.bshrink" : "pcor");
-        w.WriteString("fdrTails", Tails == FdrTails.Right ? "right" : "both");
-        w.WriteNumber("fdrPermutations", Permutations);
-        w.WriteNumber("fdrSeed", Seed);
-        if (CutoffAt(0.05) is { } a) w.WriteNumber("fdrCutoff05", a); else w.WriteNull("fdrCutoff05");
-        w.WriteStartArray("fdr");
-        foreach (var r in Rows)
-        {
-            w.WriteStartObject();
-            Json.WriteNumber(w, "cutoff", r.Cutoff);
-            w.WriteNumber("discoveries", r.Discoveries);
-            Json.WriteNumber(w, "permutedCount", r.PermutedCount);
-            Json.WriteNumber(w, "fdr", r.Fdr);
-            Json.WriteNumber(w, "fdrStdError", r.FdrStdError);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.PermutationFdrResult;
 }

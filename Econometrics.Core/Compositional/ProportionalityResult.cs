@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Econometrics.Reporting;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -10,14 +10,46 @@ namespace Econometrics.Compositional;
 /// <param name="Rho">Proportionality coefficients (unit diagonal).</param>
 /// <param name="Variation">Variation matrix T_ij = var(log(x_i/x_j)).</param>
 /// <param name="Diagnostics">Zero replacement notes.</param>
-public sealed record ProportionalityResult(IReadOnlyList<string> Parts, int NObs, Matrix<double> Rho, Matrix<double> Variation,
-    IReadOnlyList<Diagnostic> Diagnostics)
+public sealed record ProportionalityResult(IReadOnlyList<string> Parts, int NObs, [property: JsonPropertyName("proportionality")] Matrix<double> Rho,
+    Matrix<double> Variation, IReadOnlyList<Diagnostic> Diagnostics) : Result(Diagnostics)
 {
-    /// <summary>The permutation FDR of rho_p at each cutoff, when one was run.</summary>
-    public PermutationFdrResult? Fdr { get; init; }
+    /// <summary>The permutation FDR at each cutoff, when one was run; its diagnostics join this result's.</summary>
+    [JsonIgnore]
+    public PermutationFdrResult? Fdr
+    {
+        get => _fdr;
+        init { _fdr = value; if (value is not null) Diagnostics = [.. Diagnostics, .. value.Diagnostics]; }
+    }
+
+    private readonly PermutationFdrResult? _fdr;
+
+    /// <summary>The FDR measure ("rho", "pcor", "pcor.bshrink"), when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FdrMetric => Fdr?.FdrMetric;
+
+    /// <summary>The FDR tails, when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FdrTails => Fdr?.FdrTails;
+
+    /// <summary>The FDR permutations, when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? FdrPermutations => Fdr?.FdrPermutations;
+
+    /// <summary>The FDR seed, when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? FdrSeed => Fdr?.FdrSeed;
+
+    /// <summary>The cutoff at FDR 5% (null when none qualifies or no table was computed).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? FdrCutoff05 => Fdr?.FdrCutoff05;
+
+    /// <summary>The FDR table rows, when one was computed.</summary>
+    [JsonPropertyName("fdr")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FdrRow>? FdrRows => Fdr?.Rows;
 
     /// <summary>The pairs ordered by rho_p (the strongest 25 when there are many), and the FDR table.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         int d = Parts.Count;
         var s = new SummaryTable("Proportionality (rho_p, clr reference)")
@@ -30,33 +62,12 @@ public sealed record ProportionalityResult(IReadOnlyList<string> Parts, int NObs
         foreach (var (i, j) in shown) t.AddRow($"{Parts[i]}-{Parts[j]}", Cell.Num(Rho[i, j], "F4"), Cell.Num(Variation[i, j], "G6"));
         s.AddTable(t);
         foreach (var dg in Diagnostics) s.AddNote(dg.ToString());
-        Fdr?.AddTo(s);
+        Fdr?.AddTo(s, notes: false);
         return s;
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering of <see cref="Summary"/>.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering of <see cref="Summary"/>.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>JSON: <c>parts</c>, <c>nObs</c>, <c>proportionality</c>, <c>variation</c>, the FDR fields (<c>fdr</c> table) when run, and <c>diagnostics</c>.</summary>
-    public string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("parts");
-        foreach (var p in Parts) w.WriteStringValue(p);
-        w.WriteEndArray();
-        w.WriteNumber("nObs", NObs);
-        Json.WriteMatrix(w, "proportionality", Rho);
-        Json.WriteMatrix(w, "variation", Variation);
-        Fdr?.WriteProperties(w);
-        Json.WriteDiagnostics(w, Diagnostics.Concat(Fdr?.Diagnostics ?? []));
-        w.WriteEndObject();
-    });
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.ProportionalityResult;
 
     /// <summary>Heatmap of rho_p, parts in clustered order.</summary>
     public ScottPlot.Plot PlotHeatmap() => CompositionalPlots.Heatmap(Rho, Parts, "Proportionality rho_p");
