@@ -15,12 +15,6 @@ public sealed class CdCommand : ICommand
         ["lmadj"] = CdTests.LMAdj, ["cdw"] = CdTests.CDw, ["cdwplus"] = CdTests.CDwPlus, ["cdstar"] = CdTests.CDStar, ["all"] = CdTests.All,
     };
 
-    private static readonly Dictionary<string, PanelModel> Models = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["pooled"] = PanelModel.Pooled, ["fe"] = PanelModel.FixedEffects, ["twfe"] = PanelModel.TwoWayFixedEffects,
-        ["ccemg"] = PanelModel.CceMeanGroup, ["ccep"] = PanelModel.CcePooled, ["pc"] = PanelModel.InteractiveEffects, ["unitols"] = PanelModel.UnitOls,
-    };
-
     /// <inheritdoc/>
     public string Name => "cd";
 
@@ -36,7 +30,11 @@ public sealed class CdCommand : ICommand
 
           --value COL          test a variable as it is
           --formula "y ~ x"    test the residuals of a panel regression (terms: names or log(name))
-          --model M            pooled | fe | twfe | ccemg | ccep | pc | unitols (default fe)
+          --model M            pooled | fe | twfe | re | fd | ccemg | ccep | pc | unitols (default fe)
+          --vcov V             the regression's covariance: classical | hc0..hc3 | cluster | cluster-time |
+                               twoway | driscoll-kraay | mean-group (default the model's own)
+          --lags L             Driscoll-Kraay lag window
+          --exponent-reps B    bootstrap replications for the residual exponent (default 100; 0 skips its SE)
           --tests LIST         cd,lm,sclm,bcsclm,lmadj,cdw,cdwplus,cdstar or all (default all)
           --factors K|auto     factors for CD* (and pc): a number, or auto (default)
           --criterion C        er | gr | pc1..pc3 | ic1..ic3, for --factors auto (default er; ic2 for pc)
@@ -60,7 +58,7 @@ public sealed class CdCommand : ICommand
         var formula = args.Get("formula");
         if ((value is null) == (formula is null)) throw new UsageException("Give exactly one of --value COL and --formula \"y ~ x\".");
         var modelName = args.Get("model") ?? "fe";
-        if (!Models.TryGetValue(modelName, out var model)) throw new UsageException($"--model must be one of {string.Join(", ", Models.Keys)}, not '{modelName}'.");
+        if (!PanelCommand.Models.TryGetValue(modelName, out var model)) throw new UsageException($"--model must be one of {string.Join(", ", PanelCommand.Models.Keys)}, not '{modelName}'.");
         var tests = CdTests.None;
         foreach (var t in args.GetList("tests").DefaultIfEmpty("all"))
             tests |= TestNames.TryGetValue(t, out var flag) ? flag : throw new UsageException($"--tests: unknown test '{t}'; use {string.Join(",", TestNames.Keys)}.");
@@ -77,6 +75,10 @@ public sealed class CdCommand : ICommand
         var plotKind = (args.Get("plot-kind") ?? "heatmap").ToLowerInvariant();
         if (plotKind is not ("heatmap" or "histogram" or "scree")) throw new UsageException($"--plot-kind must be heatmap, histogram or scree, not '{plotKind}'.");
         bool standardize = args.Has("standardize"), dropIncomplete = args.Has("drop-incomplete");
+        var vcov = PanelCommand.Covariance(args);
+        if (vcov is not null && formula is null) throw new UsageException("--vcov applies to the regression of --formula.");
+        int exponentReps = args.GetInt("exponent-reps", 100);
+        if (exponentReps < 0) throw new UsageException("--exponent-reps must be 0 or more.");
         args.RejectUnknown();
 
         var variables = value is not null ? [value] : Array.Empty<string>();
@@ -88,19 +90,23 @@ public sealed class CdCommand : ICommand
         };
         CrossSectionalDependenceResult result;
         PanelRegressionResult? regression = null;
+        CrossSectionalExponentResult? exponent;
+        string? exponentNote;
         string summary;
         try
         {
             if (formula is not null)
             {
-                var fit = new PanelRegression(formula, model) { Factors = factors }.Fit(panel);
+                var fit = new PanelRegression(formula, model) { Factors = factors, Covariance = vcov }.Fit(panel);
                 regression = fit;
                 result = options.Test(fit);
+                exponent = TryExponent(() => new CrossSectionalExponent { Replications = exponentReps, Seed = shared.Seed }.Estimate(fit), out exponentNote);
                 summary = fit + "\n" + result;
             }
             else
             {
                 result = options.Test(panel, value!);
+                exponent = TryExponent(() => new CrossSectionalExponent().Estimate(panel, value!), out exponentNote);
                 summary = result.ToString();
             }
         }
@@ -108,7 +114,8 @@ public sealed class CdCommand : ICommand
         {
             throw new UsageException("--factors: " + e.Message.Replace("Factors: ", "", StringComparison.Ordinal).Split(" (Parameter")[0]);
         }
-        shared.Emit(console, summary, () => Json(result, regression), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
+        summary += "\n" + (exponent is null ? $"Exponent of cross-sectional dependence: not available ({exponentNote})." : Verdict(result, exponent)) + "\n";
+        shared.Emit(console, summary, () => Json(result, regression, exponent), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
         {
             "histogram" => result.PlotCorrelationHistogram(),
             "scree" => result.FactorSelection?.PlotScree() ?? throw new UsageException("--plot-kind scree needs --factors auto and the cdstar test."),
@@ -117,13 +124,28 @@ public sealed class CdCommand : ICommand
         return 0;
     }
 
-    // The contracted CD object, plus the regression's coefficient table under "regression" when there is one.
-    private static string Json(CrossSectionalDependenceResult result, PanelRegressionResult? regression)
+    // The contracted CD object, plus the regression under "regression" and the exponent under "exponent" when present.
+    private static string Json(CrossSectionalDependenceResult result, PanelRegressionResult? regression, CrossSectionalExponentResult? exponent)
     {
-        if (regression is null) return result.ToJson();
         var node = result.ToJsonNode();
-        node["regression"] = regression.ToJsonNode();
+        if (regression is not null) node["regression"] = regression.ToJsonNode();
+        if (exponent is not null) node["exponent"] = exponent.ToJsonNode();
         return Reporting.ResultJson.Write(node);
+    }
+
+    private static CrossSectionalExponentResult? TryExponent(Func<CrossSectionalExponentResult> estimate, out string? why)
+    {
+        try { why = null; return estimate(); }
+        catch (ArgumentException e) { why = e.Message.Split(" (Parameter")[0]; return null; }
+    }
+
+    /// <summary>alpha beside CD and CD*, and which of them the data call for (Pesaran and Xie: CD is valid for alpha &lt; 1/2).</summary>
+    internal static string Verdict(CrossSectionalDependenceResult cd, CrossSectionalExponentResult exponent)
+    {
+        string Stat(string name) => cd.Tests.FirstOrDefault(t => t.Name == name) is { } s && double.IsFinite(s.Statistic)
+            ? s.Statistic.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
+        return $"Exponent of cross-sectional dependence ({exponent.Method}): {PanelCommand.Alpha(exponent)}\n" +
+            $"CD = {Stat("CD")}, CD* = {Stat("CDStar")}: the data call for {(exponent.Weak ? "CD" : "CD* (or CD_W)")}.";
     }
 
     internal static FactorCount Factors(ParsedArgs args, FactorCriterion fallback)
