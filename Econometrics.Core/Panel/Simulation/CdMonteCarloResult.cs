@@ -57,12 +57,20 @@ public sealed record CdMonteCarloResult : Result
         }
         var shards = list.SelectMany(p => p.Shards).ToList();
         if (shards.Distinct().Count() != shards.Count) throw new ArgumentException("A shard appears twice.", nameof(parts));
+        // A complete merge puts the thetas back in replication order (replication r ran in shard r mod S, as its
+        // (r / S)-th) and sums them in that order, so the merged sum is the one-process sum to the last bit.
+        bool ordered = shards.Count == first.ShardCount && list.All(p => p.Shards.Count == 1 && p.Cells.All(c => c.Thetas is not null));
+        var byShard = ordered ? list.ToDictionary(p => p.Shards[0]) : null;
         var cells = first.Cells.Select((c, k) =>
         {
             var names = list.SelectMany(p => p.Cells[k].Rejections.Keys).Distinct();
-            return new CdMonteCarloCell(c.N, c.T, list.Sum(p => p.Cells[k].Replications),
-                names.ToDictionary(nm => nm, nm => list.Sum(p => p.Cells[k].Rejections.GetValueOrDefault(nm))),
-                list.Sum(p => p.Cells[k].ThetaSum));
+            int reps = list.Sum(p => p.Cells[k].Replications);
+            var rejections = names.ToDictionary(nm => nm, nm => list.Sum(p => p.Cells[k].Rejections.GetValueOrDefault(nm)));
+            if (!ordered) return new CdMonteCarloCell(c.N, c.T, reps, rejections, list.Sum(p => p.Cells[k].ThetaSum));
+            var thetas = new double[reps];
+            double sum = 0;
+            for (int r = 0; r < reps; r++) sum += thetas[r] = byShard![r % first.ShardCount].Cells[k].Thetas![r / first.ShardCount];
+            return new CdMonteCarloCell(c.N, c.T, reps, rejections, sum, thetas);
         }).ToList();
         return new CdMonteCarloResult(first.Design, first.Seed, first.Replications, first.Alpha, shards.Order().ToList(), first.ShardCount, cells);
     }
@@ -100,7 +108,9 @@ public sealed record CdMonteCarloResult : Result
             var cells = r.GetProperty("cells").EnumerateArray().Select(c => new CdMonteCarloCell(
                 c.GetProperty("n").GetInt32(), c.GetProperty("t").GetInt32(), c.GetProperty("replications").GetInt32(),
                 c.GetProperty("rejections").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
-                c.GetProperty("thetaSum").ValueKind == JsonValueKind.Null ? double.NaN : c.GetProperty("thetaSum").GetDouble())).ToList();
+                c.GetProperty("thetaSum").ValueKind == JsonValueKind.Null ? double.NaN : c.GetProperty("thetaSum").GetDouble(),
+                c.TryGetProperty("thetas", out var th) && th.ValueKind == JsonValueKind.Array
+                    ? th.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToArray() : null)).ToList();
             return new CdMonteCarloResult(r.GetProperty("design").GetString()!, r.GetProperty("seed").GetInt64(),
                 r.GetProperty("replications").GetInt32(), r.GetProperty("alpha").GetDouble(),
                 r.GetProperty("shards").EnumerateArray().Select(s => s.GetInt32()).ToList(), r.GetProperty("shardCount").GetInt32(), cells);
@@ -109,5 +119,41 @@ public sealed record CdMonteCarloResult : Result
         {
             throw new ArgumentException($"Not a CD Monte Carlo result: {e.Message}", nameof(json), e);
         }
+    }
+
+    /// <summary>
+    /// Size/power plot: the rejection rate (%) of each test in each (N, T) cell, with the nominal level and its
+    /// 95% Monte Carlo band (rates inside the band are consistent with correct size).
+    /// </summary>
+    public ScottPlot.Plot PlotRejectionRates()
+    {
+        var tests = Order.Where(o => Cells.Any(c => c.Rejections.ContainsKey(o))).ToArray();
+        var plot = Figures.Create($"Rejection rates at the {(100 * Alpha).ToString("G3", CultureInfo.InvariantCulture)}% level",
+            "(N, T) cell", "rejection rate (%)");
+        var palette = new ScottPlot.Palettes.Category10();
+        double width = 0.8 / Math.Max(1, tests.Length);
+        for (int k = 0; k < tests.Length; k++)
+        {
+            var bars = Cells.Select((c, i) => new ScottPlot.Bar
+            {
+                Position = i + (k - (tests.Length - 1) / 2.0) * width,
+                Value = 100 * c.Rate(tests[k]), Size = width * 0.95, FillColor = palette.GetColor(k), LineWidth = 0,
+            }).ToArray();
+            plot.Add.Bars(bars).LegendText = Dependence.CdStatistic.LabelOf(tests[k]);
+        }
+        double se = 100 * 1.959963984540054 * Math.Sqrt(Alpha * (1 - Alpha) / Math.Max(1, Cells.Min(c => c.Replications)));
+        var band = plot.Add.VerticalSpan(100 * Alpha - se, 100 * Alpha + se);
+        band.FillStyle.Color = ScottPlot.Colors.Gray.WithAlpha(0.25);
+        band.LineStyle.Width = 0;
+        band.LegendText = "nominal level ± 1.96 MC s.e.";
+        var nominal = plot.Add.HorizontalLine(100 * Alpha);
+        nominal.LinePattern = ScottPlot.LinePattern.Dashed;
+        nominal.Color = ScottPlot.Colors.Black;
+        var pos = Enumerable.Range(0, Cells.Count).Select(i => (double)i).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos,
+            Cells.Select(c => string.Create(CultureInfo.InvariantCulture, $"N={c.N}\nT={c.T}")).ToArray());
+        plot.Axes.SetLimits(-0.6, Cells.Count - 0.4, 0, 105);
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        return plot;
     }
 }
