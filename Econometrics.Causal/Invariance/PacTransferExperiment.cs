@@ -125,8 +125,7 @@ public sealed record PacTransferExperiment
     // A deterministic seed per (seed, m, replication). HashCode.Combine would not do: it is randomised per process.
     internal static int StreamSeed(int seed, int m, int rep)
     {
-        ulong z = unchecked((ulong)(uint)seed * SplitMix64.Golden ^ (ulong)(uint)m << 32 ^ (uint)rep);
-        return SplitMix64.ToSeed(z);
+        return SplitMix64.ToSeed(SplitMix64.StreamKey((ulong)(uint)seed, (uint)m, (uint)rep));
     }
 
     private static double MaxPairDistance(double[][] c)

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.Panel.Dependence;
 using Econometrics.Panel.Factors;
 using Econometrics.Panel.Simulation;
@@ -40,7 +41,7 @@ public sealed class FactorNumberTests
         Assert.Equal(3, r.Factors);
         Assert.NotNull(r.FactorSelection);
         Assert.Equal(FactorCriterion.IC2, r.FactorSelection!.Criterion);
-        Assert.NotNull(r.PlotScree());
+        PlotAssert.RendersContent(r.PlotScree());
         Assert.Contains("Number of factors", r.FactorSelection.ToString());
     }
 
