@@ -47,7 +47,7 @@ Console.WriteLine(cdEmpl);
 
 // 5. Why CD* exists: under a strong one-factor null, CD on principal-components residuals over-rejects.
 var study = new CdMonteCarlo { Grid = [(50, 50)], Replications = 100, Seed = 20260101 };
-var mc = study.Run();
+var mc = study.Simulate();
 Console.WriteLine(mc);
 File.WriteAllText(Path.Combine(outDir, "01-cd.md"), cd.ToMarkdown() + "\n" + cdCce.ToMarkdown() + "\n" + mc.ToMarkdown());
 File.WriteAllText(Path.Combine(outDir, "01-cd.json"), cd.ToJson());

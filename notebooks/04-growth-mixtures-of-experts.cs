@@ -53,6 +53,6 @@ var study = new SimulationStudy
 {
     Design = new GrowthMixtureDesign { Truth = truth, N = 500, Occasions = 8 },
     Replications = 4, Seed = 7, Model = new GrowthMixture { Starts = 4, FinalStarts = 2 },
-}.Run();
+}.Simulate();
 Console.WriteLine(study);
 return 0;

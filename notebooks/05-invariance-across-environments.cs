@@ -62,9 +62,9 @@ foreach (var gamma in new[] { 0.0, 1.0, 2.0, 10.0, 100.0 })
 // 6. PAC transfer: how many training interventions until approximate invariance carries over to unseen ones?
 var pac = new PacTransferExperiment
 {
-    Base = sems[0].Sem, Family = InterventionFamily.NoteFamily(0.1),
+    Base = sems[0].Sem, Family = InterventionFamily.ExampleFamily(0.1),
     KnownInvariant = [["X1", "X2"], ["X1", "X2", "X4"]], RareChangeProbability = 0.1, Seed = 7,
-}.Run();
+}.Simulate();
 Console.WriteLine(pac);
 pac.PlotCurve().SaveFigure(Path.Combine(outDir, "05-pac-curve.png"));
 Console.WriteLine($"Figures written to {outDir}");

@@ -127,7 +127,7 @@ public sealed class LinearSem
         return Environments.FromArrays(x, y, env, first.Predictors, first.Names[first.Target]);
     }
 
-    /// <summary>Reads the research note's SEM specification (one entry per environment with B, c and noise_sd).</summary>
+    /// <summary>Reads a SEM specification in JSON (one entry per environment with B, c and noise_sd).</summary>
     /// <param name="path">The JSON file.</param>
     /// <param name="target">The target node.</param>
     public static IReadOnlyList<(string Name, LinearSem Sem)> LoadSpecification(string path, string target)

@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace Econometrics.Causal.Invariance;
 
-/// <summary>The result of <see cref="PacTransferExperiment.Run"/>.</summary>
+/// <summary>The result of <see cref="PacTransferExperiment.Simulate"/>.</summary>
 public sealed class PacTransferResult : SummarizedResult
 {
     internal PacTransferResult(IReadOnlyList<PacTransferRow> rows, int hypotheses, double tolerance, double failureProbability, double delta,

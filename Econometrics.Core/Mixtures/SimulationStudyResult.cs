@@ -4,7 +4,7 @@ using Econometrics.Reporting;
 namespace Econometrics.Mixtures;
 
 /// <summary>
-/// Performance of a growth mixture estimator over replications (definitions as in research note §1.15): relative
+/// Performance of a growth mixture estimator over replications (definitions of Morris, White and Crowther, Stat. Med. 2019): relative
 /// bias (absolute bias when the truth is 0), empirical SE, mean model SE, RMSE and 95% Wald coverage per parameter.
 /// </summary>
 public sealed class SimulationStudyResult : SummarizedResult

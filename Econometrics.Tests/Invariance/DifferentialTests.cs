@@ -97,7 +97,7 @@ public class DifferentialTests
     public void ArrayMomentsAndRegressorsEqualMathNet()
     {
         var sems = LinearSem.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"), "Y");
-        var fam = InterventionFamily.NoteFamily();
+        var fam = InterventionFamily.ExampleFamily();
         var rng = new Random(9);
         for (int i = 0; i < 20; i++)
         {

@@ -11,9 +11,9 @@ public class PacTests
         var sems = LinearSem.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"), "Y");
         var result = new PacTransferExperiment
         {
-            Base = sems[0].Sem, Family = InterventionFamily.NoteFamily(0.1),
+            Base = sems[0].Sem, Family = InterventionFamily.ExampleFamily(0.1),
             KnownInvariant = [["X1", "X2"], ["X1", "X2", "X4"]], RareChangeProbability = 0.1, Seed = 7,
-        }.Run();
+        }.Simulate();
         var note = File.ReadAllLines(Fixtures.DataFile("invariance_pac_experiment.csv")).Skip(1)
             .Select(l => l.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToArray();
         Assert.Equal(note.Length, result.Rows.Count);
@@ -41,9 +41,9 @@ public class PacTests
     public void IsReproducibleForASeed()
     {
         var sems = LinearSem.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"), "Y");
-        var exp = new PacTransferExperiment { Base = sems[0].Sem, Family = InterventionFamily.NoteFamily(), TrainingEnvironments = [3], Replications = 40, TestDraws = 40, Seed = 5 };
-        var rows = exp.Run().Rows;
-        Assert.Equal(rows, exp.Run().Rows);
+        var exp = new PacTransferExperiment { Base = sems[0].Sem, Family = InterventionFamily.ExampleFamily(), TrainingEnvironments = [3], Replications = 40, TestDraws = 40, Seed = 5 };
+        var rows = exp.Simulate().Rows;
+        Assert.Equal(rows, exp.Simulate().Rows);
         // Pinned across processes and machines: per-replication streams come from a fixed mixer, not HashCode.
         // Values from an independent Python implementation of the SplitMix64 finaliser of seed * golden ^ (m << 32 | rep).
         Assert.Equal(935716872, PacTransferExperiment.StreamSeed(7, 2, 0));

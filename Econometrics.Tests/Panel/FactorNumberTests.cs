@@ -48,7 +48,7 @@ public sealed class FactorNumberTests
     [Fact]
     public void Kmax_is_capped_by_the_rank_with_a_diagnostic()
     {
-        var x = new FactorPanelDgp { N = 6, T = 40 }.Generate(1).Y;
+        var x = new FactorPanelDgp { N = 6, T = 40 }.Simulate(1).Y;
         var r = new FactorNumber { MaxFactors = 8 }.Estimate(x);
         Assert.Equal(4, r.MaxFactors);
         Assert.Contains(r.Diagnostics, d => d.Code == "kmax-reduced");

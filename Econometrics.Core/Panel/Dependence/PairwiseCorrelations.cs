@@ -7,8 +7,8 @@ namespace Econometrics.Panel.Dependence;
 /// periods and demeaned over that overlap (R's <c>cor(use = "pairwise.complete.obs")</c>), with the overlaps T_ij.
 /// </summary>
 /// <remarks>
-/// Balanced input takes one SYRK of the standardized columns. Unbalanced input takes the four masked GEMMs of
-/// the research note (section 2.3): with M the 0/1 mask and X0 the data shifted by each column's own mean and
+/// Balanced input takes one SYRK of the standardized columns. Unbalanced input takes four masked GEMMs
+/// (pairwise-complete moments, as plm's pcdtest on unbalanced panels): with M the 0/1 mask and X0 the data shifted by each column's own mean and
 /// zeroed at gaps, <c>T_ij = (M'M)_ij</c>, <c>Sx = X0'M</c>, <c>Sxx = (X0 o X0)'M</c> and <c>Sxy = X0'X0</c> give
 /// every overlap mean, variance and covariance, so there is no loop over pairs with work in T.
 /// </remarks>
