@@ -37,7 +37,7 @@ File.WriteAllText(Path.Combine(outDir, "moe-fit.json"), fit.ToJson());
 
 // 4. How many classes? Enumerate without covariates (the nlpsem workflow), then read BIC.
 var noCovariates = GrowthData.Load(Data("moe_ref_sim.csv"), "id", "Y", "T");
-var enumeration = new ClassEnumeration { MaxClasses = 3, Model = new GrowthMixture { Starts = 6, StandardErrors = false } }.Enumerate(noCovariates);
+var enumeration = new ClassEnumeration { MaxClasses = 3, Model = new GrowthMixture { Starts = 6, StandardErrors = false } }.Fit(noCovariates);
 Console.WriteLine(enumeration);
 enumeration.PlotCriteria().SaveFigure(Path.Combine(outDir, "moe-enumeration.png"));
 

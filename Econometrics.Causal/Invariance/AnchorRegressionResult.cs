@@ -8,10 +8,10 @@ namespace Econometrics.Causal.Invariance;
 /// <param name="Intercept">The intercept.</param>
 /// <param name="Coefficients">The slopes, in predictor order.</param>
 /// <param name="NObs">Observations.</param>
-public sealed record AnchorRegressionResult(double Gamma, IReadOnlyList<string> Predictors, double Intercept, IReadOnlyList<double> Coefficients, int NObs)
+public sealed record AnchorRegressionResult(double Gamma, IReadOnlyList<string> Predictors, double Intercept, IReadOnlyList<double> Coefficients, int NObs) : Result
 {
     /// <summary>The result as a summary table.</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var t = new Table("Coefficients", "Term", "Estimate");
         t.AddRow("(Intercept)", Intercept);
@@ -20,14 +20,5 @@ public sealed record AnchorRegressionResult(double Gamma, IReadOnlyList<string> 
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>JSON rendering.</summary>
-    public string ToJson() => Summary().ToJson();
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.AnchorRegressionResult;
 }

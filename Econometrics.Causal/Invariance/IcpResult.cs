@@ -1,11 +1,12 @@
-using System.Text.Json;
 using Econometrics.Reporting;
 using ScottPlot;
+
+using System.Text.Json.Serialization;
 
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>The result of <see cref="InvariantCausalPrediction.Fit"/>.</summary>
-public sealed class IcpResult : SummarizedResult
+public sealed record IcpResult : Result
 {
     internal IcpResult(string[] predictors, double alpha, IcpTest test, double goodnessOfFit, IReadOnlyList<IReadOnlyList<string>> acceptedSets,
         string[] causalPredictors, double[] pValues, double[]? lower, double[]? upper, bool modelRejected, double bestModel,
@@ -35,7 +36,16 @@ public sealed class IcpResult : SummarizedResult
     public IReadOnlyList<string> CausalPredictors { get; }
 
     /// <summary>Per-predictor p-values for "this predictor is not a causal parent": the largest p-value of a set without it.</summary>
+    [JsonIgnore]
     public IReadOnlyList<double> PValues { get; }
+
+    /// <summary><see cref="PValues"/> keyed by predictor.</summary>
+    [JsonPropertyName("pValues")]
+    public IReadOnlyDictionary<string, double> PValuesByPredictor => Predictors.Select((v, j) => (v, j)).ToDictionary(x => x.v, x => PValues[x.j]);
+
+    /// <summary>The confidence interval [lower, upper] of each predictor; null when the model is rejected or the search was pruned.</summary>
+    public IReadOnlyDictionary<string, double[]>? ConfidenceIntervals => Lower is null || Upper is null ? null
+        : Predictors.Select((v, j) => (v, j)).ToDictionary(x => x.v, x => new[] { Lower[x.j], Upper[x.j] });
 
     /// <summary>Lower confidence bounds per predictor (union over accepted sets); null when the model is rejected or the search was pruned.</summary>
     public IReadOnlyList<double>? Lower { get; }
@@ -69,8 +79,9 @@ public sealed class IcpResult : SummarizedResult
     /// <summary>Number of observations.</summary>
     public int N { get; }
 
-    /// <summary>Conditions met during the fit.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.IcpResult;
 
     /// <summary>The result as a summary table.</summary>
     public override SummaryTable Summary()
@@ -91,53 +102,6 @@ public sealed class IcpResult : SummarizedResult
         s.AddTable(t);
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;
-    }
-
-    /// <summary>JSON: acceptedSets, causalPredictors, pValues and confidenceIntervals keyed by predictor, and the set p-values.</summary>
-    public override string ToJson() => Json.Serialize(WriteJson);
-
-    /// <summary>Writes the result as one JSON object.</summary>
-    /// <param name="w">The writer.</param>
-    public void WriteJson(Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        w.WriteString("test", Test.ToString().ToLowerInvariant());
-        w.WriteNumber("alpha", Alpha);
-        w.WriteStartArray("acceptedSets");
-        foreach (var a in AcceptedSets) { w.WriteStartArray(); foreach (var v in a) w.WriteStringValue(v); w.WriteEndArray(); }
-        w.WriteEndArray();
-        w.WriteStartArray("causalPredictors");
-        foreach (var v in CausalPredictors) w.WriteStringValue(v);
-        w.WriteEndArray();
-        w.WriteStartObject("pValues");
-        for (int j = 0; j < Predictors.Count; j++) Json.WriteNumber(w, Predictors[j], PValues[j]);
-        w.WriteEndObject();
-        if (Lower is not null && Upper is not null)
-        {
-            w.WriteStartObject("confidenceIntervals");
-            for (int j = 0; j < Predictors.Count; j++)
-            {
-                w.WriteStartArray(Predictors[j]);
-                Json.WriteNumberValue(w, Lower[j]); Json.WriteNumberValue(w, Upper[j]);
-                w.WriteEndArray();
-            }
-            w.WriteEndObject();
-        }
-        else w.WriteNull("confidenceIntervals");
-        w.WriteBoolean("modelRejected", ModelRejected);
-        Json.WriteNumber(w, "bestModel", BestModel);
-        w.WriteBoolean("pruned", Pruned);
-        w.WriteStartArray("sets");
-        foreach (var s in Sets)
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("predictors"); foreach (var v in s.Predictors) w.WriteStringValue(v); w.WriteEndArray();
-            Json.WriteNumber(w, "pValue", s.PValue);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
     }
 
     /// <summary>The per-predictor confidence intervals (union over accepted sets) as vertical bars.</summary>

@@ -1,11 +1,10 @@
-using System.Text.Json;
 using Econometrics.Reporting;
 using ScottPlot;
 
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>The result of <see cref="InvarianceCheck.Test"/> for one representation.</summary>
-public sealed class InvarianceReport : SummarizedResult
+public sealed record InvarianceReport : Result
 {
     internal InvarianceReport(string representation, string[] features, string target, int n, IReadOnlyList<EnvironmentEstimate> environments,
         InvarianceGaps gaps, double standardizedSlopeGap, IReadOnlyList<TestResult> tests, IReadOnlyList<GapInterval> intervals, double ucb,
@@ -61,14 +60,15 @@ public sealed class InvarianceReport : SummarizedResult
     /// <summary>The decision in words with its evidence.</summary>
     public string Evidence { get; }
 
-    /// <summary>Conditions met while building the report.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>The test with the given method-name prefix ("Chow", "Wald", "Levene", "Brown-Forsythe", "ICP normal", "ICP exact").</summary>
     /// <param name="prefix">The start of the method name.</param>
     public TestResult TestNamed(string prefix) =>
         Tests.FirstOrDefault(t => t.Method.StartsWith(prefix, StringComparison.Ordinal))
         ?? throw new ArgumentException($"No test starts with '{prefix}'.", nameof(prefix));
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.InvarianceReport;
 
     /// <summary>The report as a summary table.</summary>
     public override SummaryTable Summary()
@@ -111,71 +111,6 @@ public sealed class InvarianceReport : SummarizedResult
     }
 
     private static string Fmt(double x) => Cell.Num(x).ToString();
-
-    /// <summary>JSON: environments, gaps, tests [{name, statistic, pValue}], certification.</summary>
-    public override string ToJson() => Json.Serialize(w => WriteJson(w));
-
-    /// <summary>Writes the report's fields into the current JSON object (environments, gaps, tests, certification).</summary>
-    /// <param name="w">The writer, positioned inside an object.</param>
-    public void WriteFields(Utf8JsonWriter w)
-    {
-        w.WriteString("representation", Representation);
-        w.WriteStartArray("features"); foreach (var f in Features) w.WriteStringValue(f); w.WriteEndArray();
-        w.WriteStartArray("environments");
-        foreach (var e in Environments)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", e.Environment);
-            w.WriteNumber("nObs", e.NObs);
-            Json.WriteNumber(w, "intercept", e.Intercept);
-            w.WriteStartObject("coefficients");
-            for (int j = 0; j < Features.Count; j++) Json.WriteNumber(w, Features[j], e.Estimate[j + 1]);
-            w.WriteEndObject();
-            Json.WriteArray(w, "stdErrors", e.StdError);
-            Json.WriteNumber(w, "sigma2", e.Sigma2);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartObject("gaps");
-        foreach (var (k, v) in Gaps.Named()) Json.WriteNumber(w, k, v);
-        Json.WriteNumber(w, "standardizedSlopeGap", StandardizedSlopeGap);
-        if (GapIntervals.Count > 0)
-        {
-            w.WriteStartObject("intervals");
-            foreach (var iv in GapIntervals) { w.WriteStartArray(iv.Name); Json.WriteNumberValue(w, iv.Lower); Json.WriteNumberValue(w, iv.Upper); w.WriteEndArray(); }
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-        w.WriteStartArray("tests");
-        foreach (var t in Tests)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", t.Method);
-            Json.WriteNumber(w, "statistic", t.Statistic);
-            w.WriteString("distribution", t.Distribution.ToString());
-            Json.WriteNumber(w, "pValue", t.PValue ?? double.NaN);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartObject("certification");
-        Json.WriteNumber(w, "tolerance", Tolerance);
-        Json.WriteNumber(w, "alpha", Alpha);
-        w.WriteBoolean("standardized", Standardized);
-        Json.WriteNumber(w, "upperConfidenceBound", UpperConfidenceBound);
-        w.WriteBoolean("certified", Certified);
-        w.WriteString("evidence", Evidence);
-        w.WriteEndObject();
-        Json.WriteDiagnostics(w, Diagnostics);
-    }
-
-    /// <summary>Writes the report as one JSON object.</summary>
-    /// <param name="w">The writer.</param>
-    public void WriteJson(Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        WriteFields(w);
-        w.WriteEndObject();
-    }
 
     /// <summary>Per-environment coefficients with 95% Wald intervals, one series per coefficient.</summary>
     public Plot PlotCoefficients()

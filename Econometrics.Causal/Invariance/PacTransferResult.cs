@@ -1,11 +1,10 @@
-using System.Text.Json;
 using Econometrics.Reporting;
 using ScottPlot;
 
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>The result of <see cref="PacTransferExperiment.Simulate"/>.</summary>
-public sealed class PacTransferResult : SummarizedResult
+public sealed record PacTransferResult : Result
 {
     internal PacTransferResult(IReadOnlyList<PacTransferRow> rows, int hypotheses, double tolerance, double failureProbability, double delta,
         int replications, int testDraws, double? q, double finiteClassBound, int seed)
@@ -44,6 +43,9 @@ public sealed class PacTransferResult : SummarizedResult
     /// <summary>The seed.</summary>
     public int Seed { get; }
 
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.PacTransferResult;
+
     /// <summary>The result as a summary table.</summary>
     public override SummaryTable Summary()
     {
@@ -61,34 +63,6 @@ public sealed class PacTransferResult : SummarizedResult
         s.AddNote("Population moments (infinite samples per environment); failure means ||(b, w) - reference|| > tau on a fresh environment.");
         return s;
     }
-
-    /// <summary>JSON rendering.</summary>
-    public override string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        w.WriteNumber("hypotheses", Hypotheses);
-        Json.WriteNumber(w, "tolerance", Tolerance);
-        Json.WriteNumber(w, "failureProbability", FailureProbability);
-        Json.WriteNumber(w, "delta", Delta);
-        w.WriteNumber("replications", Replications);
-        w.WriteNumber("testDraws", TestDraws);
-        Json.WriteNumber(w, "finiteClassBound", FiniteClassBound);
-        w.WriteStartArray("rows");
-        foreach (var r in Rows)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("m", r.TrainingEnvironments);
-            Json.WriteNumber(w, "selectedNonInvariant", r.SelectedNonInvariant);
-            Json.WriteNumber(w, "meanFailureRate", r.MeanFailureRate);
-            Json.WriteNumber(w, "failureProbability", r.FailureProbability);
-            Json.WriteNumber(w, "lower", r.Lower);
-            Json.WriteNumber(w, "upper", r.Upper);
-            Json.WriteNumber(w, "analytic", r.Analytic);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
 
     /// <summary>The PAC curve: estimated failure probability (with Clopper-Pearson intervals) against m, the analytic curve and delta.</summary>
     public Plot PlotCurve()

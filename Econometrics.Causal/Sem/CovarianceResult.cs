@@ -1,11 +1,12 @@
 using Econometrics.Reporting;
+using System.Text.Json.Serialization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Causal.Sem;
 
 /// <summary>The covariance matrix of a numeric linear SEM by one or more methods, with their largest disagreement and,
 /// optionally, the symbolic one-connection form.</summary>
-public sealed class CovarianceResult : SummarizedResult
+public sealed record CovarianceResult : Result
 {
     private CovarianceResult(LinearSem sem, IReadOnlyList<(string Method, Matrix<double> Sigma)> methods, SymbolicCovariance? symbolic)
     {
@@ -36,19 +37,51 @@ public sealed class CovarianceResult : SummarizedResult
     }
 
     /// <summary>The model.</summary>
+    [JsonIgnore]
     public LinearSem Model { get; }
 
+    /// <summary>The graph's nodes, in the order of Sigma's rows.</summary>
+    public IReadOnlyList<string> Nodes => Model.Graph.Nodes;
+
     /// <summary>Sigma by each method, in order.</summary>
+    [JsonIgnore]
     public IReadOnlyList<(string Method, Matrix<double> Sigma)> Methods { get; }
+
+    /// <summary>Sigma by each method, keyed by the method in camelCase ("inversion", "oneConnection", "trek").</summary>
+    [JsonPropertyName("methods")]
+    public IReadOnlyDictionary<string, Matrix<double>> SigmaByMethod =>
+        Methods.ToDictionary(m => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(string.Concat(m.Method.Split('-').Select(
+            w => char.ToUpperInvariant(w[0]) + w[1..]))), m => m.Sigma);
 
     /// <summary>Sigma by the first method.</summary>
     public Matrix<double> Covariance => Methods[0].Sigma;
 
     /// <summary>The symbolic form, when requested.</summary>
+    [JsonIgnore]
     public SymbolicCovariance? Symbolic { get; }
+
+    /// <summary>The symbolic form as text and LaTeX (determinant and one numerator per covariance), when requested.</summary>
+    [JsonPropertyName("symbolic")]
+    public SymbolicCovarianceText? SymbolicText
+    {
+        get
+        {
+            if (Symbolic is null) return null;
+            var g = Model.Graph;
+            var names = g.ParameterNames(); var tex = g.ParameterLatexNames();
+            var numerators = new List<CovarianceNumerator>();
+            for (int i = 0; i < g.Count; i++)
+                for (int j = i; j < g.Count; j++)
+                    numerators.Add(new(g.Nodes[i], g.Nodes[j], Symbolic.Numerator(i, j).ToText(names), Symbolic.Numerator(i, j).ToLatex(tex)));
+            return new SymbolicCovarianceText(Symbolic.Determinant.ToText(names), Symbolic.ToLatex(), numerators);
+        }
+    }
 
     /// <summary>Largest absolute difference between any method and the first.</summary>
     public double MaxDifference => Methods.Skip(1).Select(m => (m.Sigma - Covariance).Enumerate().Max(Math.Abs)).DefaultIfEmpty(0).Max();
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.CovarianceResult;
 
     /// <summary>The summary: Sigma, the methods' agreement and the symbolic form.</summary>
     public override SummaryTable Summary()
@@ -65,49 +98,5 @@ public sealed class CovarianceResult : SummarizedResult
         s.AddTable(t);
         if (Symbolic is not null) s.AddNote("Symbolic (one-connection rule):\n" + Symbolic.ToText().TrimEnd());
         return s;
-    }
-
-    /// <summary>JSON: <c>{"nodes","covariance":[[...]],"methods":{...},"maxDifference","symbolic"?}</c>.</summary>
-    public override string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("nodes"); foreach (var v in Model.Graph.Nodes) w.WriteStringValue(v); w.WriteEndArray();
-        WriteRows(w, "covariance", Covariance);
-        w.WriteStartObject("methods");
-        foreach (var (m, sigma) in Methods) WriteRows(w, Json.CamelCase(m.Replace("-", " ")), sigma);
-        w.WriteEndObject();
-        Json.WriteNumber(w, "maxDifference", MaxDifference);
-        if (Symbolic is not null)
-        {
-            var names = Model.Graph.ParameterNames(); var tex = Model.Graph.ParameterLatexNames();
-            w.WriteStartObject("symbolic");
-            w.WriteString("determinant", Symbolic.Determinant.ToText(names));
-            w.WriteString("latex", Symbolic.ToLatex());
-            w.WriteStartArray("numerators");
-            for (int i = 0; i < Model.Graph.Count; i++)
-                for (int j = i; j < Model.Graph.Count; j++)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("row", Model.Graph.Nodes[i]); w.WriteString("column", Model.Graph.Nodes[j]);
-                    w.WriteString("numerator", Symbolic.Numerator(i, j).ToText(names));
-                    w.WriteString("numeratorLatex", Symbolic.Numerator(i, j).ToLatex(tex));
-                    w.WriteEndObject();
-                }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        w.WriteEndObject();
-    });
-
-    private static void WriteRows(System.Text.Json.Utf8JsonWriter w, string name, Matrix<double> m)
-    {
-        w.WriteStartArray(name);
-        for (int i = 0; i < m.RowCount; i++)
-        {
-            w.WriteStartArray();
-            for (int j = 0; j < m.ColumnCount; j++) Json.WriteNumberValue(w, m[i, j]);
-            w.WriteEndArray();
-        }
-        w.WriteEndArray();
     }
 }

@@ -3,7 +3,7 @@ using Econometrics.Reporting;
 namespace Econometrics.Causal.Sem;
 
 /// <summary>The identifiability of a mixed graph's SEM: Jacobian rank, half-trek criterion and global identifiability.</summary>
-public sealed class IdentifiabilityResult : SummarizedResult
+public sealed record IdentifiabilityResult : Result
 {
     private readonly HashSet<int> _solved;
     private readonly List<int> _order;
@@ -17,9 +17,19 @@ public sealed class IdentifiabilityResult : SummarizedResult
     }
 
     /// <summary>The graph.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public MixedGraph Graph { get; }
 
+    /// <summary>The graph's nodes.</summary>
+    public IReadOnlyList<string> Nodes => Graph.Nodes;
+
+    /// <summary>Per parameter: whether the half-trek criterion identifies it (the table of <see cref="ParameterIdentification"/>).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("parameterIdentification")]
+    public IReadOnlyList<ParameterIdentified> ParameterIdentificationRows =>
+        ParameterIdentification().Select(p => new ParameterIdentified(p.Parameter, p.Identified)).ToArray();
+
     /// <summary>Number of parameters |V| + |D| + |B|.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("parameters")]
     public int ParameterCount => Graph.ParameterCount;
 
     /// <summary>Number of distinct covariances n(n+1)/2.</summary>
@@ -101,6 +111,9 @@ public sealed class IdentifiabilityResult : SummarizedResult
         return (lambda, (omega + omega.Transpose()) * 0.5);
     }
 
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.IdentifiabilityResult;
+
     /// <summary>The summary.</summary>
     public override SummaryTable Summary()
     {
@@ -124,22 +137,4 @@ public sealed class IdentifiabilityResult : SummarizedResult
         return s;
     }
 
-    /// <summary>JSON with nodes, rank, finite-to-one, HTC and global results and per-parameter identification.</summary>
-    public override string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("nodes"); foreach (var v in Graph.Nodes) w.WriteStringValue(v); w.WriteEndArray();
-        w.WriteNumber("parameters", ParameterCount);
-        w.WriteNumber("moments", Moments);
-        w.WriteNumber("jacobianRank", JacobianRank);
-        w.WriteBoolean("genericallyFiniteToOne", GenericallyFiniteToOne);
-        w.WriteBoolean("globallyIdentifiable", GloballyIdentifiable);
-        w.WriteStartArray("htcSolvedOrder"); foreach (var v in HtcSolvedOrder) w.WriteStringValue(v); w.WriteEndArray();
-        w.WriteBoolean("htcIdentifiable", HtcIdentifiable);
-        w.WriteBoolean("htcNonIdentifiable", HtcNonIdentifiable);
-        w.WriteStartArray("parameterIdentification");
-        foreach (var (p, id) in ParameterIdentification()) { w.WriteStartObject(); w.WriteString("parameter", p); w.WriteBoolean("htcIdentified", id); w.WriteEndObject(); }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
 }

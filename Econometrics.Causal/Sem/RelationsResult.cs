@@ -3,7 +3,7 @@ using Econometrics.Reporting;
 namespace Econometrics.Causal.Sem;
 
 /// <summary>Polynomial relations among the observed covariances of a linear SEM, up to a degree.</summary>
-public sealed class RelationsResult : SummarizedResult
+public sealed record RelationsResult : Result
 {
     internal RelationsResult(MixedGraph graph, IReadOnlyList<string> observed, IReadOnlyList<string> names, int maxDegree, IReadOnlyList<CovarianceRelation> relations)
     {
@@ -11,22 +11,39 @@ public sealed class RelationsResult : SummarizedResult
     }
 
     /// <summary>The graph.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public MixedGraph Graph { get; }
 
     /// <summary>The observed nodes.</summary>
     public IReadOnlyList<string> Observed { get; }
 
     /// <summary>Names of the covariance variables s_ij (i &lt;= j over the observed nodes), the polynomials' variables.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("variables")]
     public IReadOnlyList<string> VariableNames { get; }
 
     /// <summary>The degree searched up to.</summary>
     public int MaxDegree { get; }
 
     /// <summary>Minimal new relations found at each degree (lower-degree relations times monomials are left out).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<CovarianceRelation> Relations { get; }
+
+    /// <summary>The relations as text and LaTeX, with their degrees and certification.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("relations")]
+    public IReadOnlyList<RelationText> RelationRows
+    {
+        get
+        {
+            var latex = VariableNames.Select(v => v.StartsWith("s(", StringComparison.Ordinal) ? $"\\sigma_{{{v[2..^1]}}}" : $"\\sigma_{{{v[1..]}}}").ToArray();
+            return Relations.Select(r => new RelationText(r.Degree, r.Multidegree.ToArray(), r.Polynomial.ToText(VariableNames), r.Polynomial.ToLatex(latex), r.Certified)).ToArray();
+        }
+    }
 
     /// <summary>The relations as text.</summary>
     public IReadOnlyList<string> RelationTexts() => Relations.Select(r => r.Polynomial.ToText(VariableNames)).ToArray();
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.RelationsResult;
 
     /// <summary>The summary.</summary>
     public override SummaryTable Summary()
@@ -43,26 +60,4 @@ public sealed class RelationsResult : SummarizedResult
         return s;
     }
 
-    /// <summary>JSON: <c>{"observed","variables","relations":[{"degree","multidegree","polynomial","latex","certified"}]}</c>.</summary>
-    public override string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("observed"); foreach (var v in Observed) w.WriteStringValue(v); w.WriteEndArray();
-        w.WriteStartArray("variables"); foreach (var v in VariableNames) w.WriteStringValue(v); w.WriteEndArray();
-        w.WriteNumber("maxDegree", MaxDegree);
-        w.WriteStartArray("relations");
-        var latex = VariableNames.Select(v => v.StartsWith("s(", StringComparison.Ordinal) ? $"\\sigma_{{{v[2..^1]}}}" : $"\\sigma_{{{v[1..]}}}").ToArray();
-        foreach (var r in Relations)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("degree", r.Degree);
-            w.WriteStartArray("multidegree"); foreach (int x in r.Multidegree) w.WriteNumberValue(x); w.WriteEndArray();
-            w.WriteString("polynomial", r.Polynomial.ToText(VariableNames));
-            w.WriteString("latex", r.Polynomial.ToLatex(latex));
-            w.WriteBoolean("certified", r.Certified);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
 }

@@ -183,10 +183,10 @@ public sealed record SemEstimator(string Model)
         return t;
     }
 
-    private static List<SemEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Matrix<double>? vcov,
+    private static List<ParameterEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Matrix<double>? vcov,
                                                     Vector<double> total, Matrix<double> s)
     {
-        var list = new List<SemEstimate>();
+        var list = new List<ParameterEstimate>();
         // lavaan's order: loadings, regressions, then covariances and variances.
         int Rank(RamCell c) => c.Op switch { "=~" => 0, "~" => 1, _ => 2 };
         foreach (var c in model.Cells.OrderBy(Rank))
@@ -200,7 +200,10 @@ public sealed record SemEstimator(string Model)
             double std = c.IsA ? est * Math.Sqrt(total[c.Col] / total[c.Row])
                 : c.Row == c.Col ? est / total[c.Row]
                 : est / Math.Sqrt(s[c.Row, c.Row] * s[c.Col, c.Col]);
-            list.Add(new SemEstimate(c.Lhs, c.Op, c.Rhs, c.Label, c.IsFree, est, se, z, pv) { StdAll = std });
+            list.Add(new ParameterEstimate($"{c.Lhs} {c.Op} {c.Rhs}", est, se, z, pv)
+            {
+                Lhs = c.Lhs, Op = c.Op, Rhs = c.Rhs, Label = c.Label, Free = c.IsFree, StdAll = double.IsFinite(std) ? std : null,
+            });
         }
         return list;
     }

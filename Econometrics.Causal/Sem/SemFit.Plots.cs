@@ -3,15 +3,15 @@ using ScottPlot;
 
 namespace Econometrics.Causal.Sem;
 
-public sealed partial class SemFit
+public sealed partial record SemFit
 {
     /// <summary>Path diagram of the fitted model with the estimates on the edges (fixed values marked with *).</summary>
     public Plot PlotPathDiagram()
     {
         var g = Graph();
         var latent = new HashSet<int>(Enumerable.Range(_model.Observed, _model.Size - _model.Observed));
-        string Lab(SemEstimate e) => PathDiagram.Format(e.Estimate) + (e.Free ? "" : "*");
-        SemEstimate Directed(int k)
+        string Lab(ParameterEstimate e) => PathDiagram.Format(e.Estimate) + (e.Free ? "" : "*");
+        ParameterEstimate Directed(int k)
         {
             string from = g.Nodes[g.Directed[k].From], to = g.Nodes[g.Directed[k].To];
             return Estimates.First(e => (e.Op == "=~" && e.Lhs == from && e.Rhs == to) || (e.Op == "~" && e.Lhs == to && e.Rhs == from));

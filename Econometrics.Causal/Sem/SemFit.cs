@@ -1,14 +1,15 @@
 using Econometrics.Reporting;
+using System.Text.Json.Serialization;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Causal.Sem;
 
 /// <summary>A fitted linear SEM: lavaan-style parameter table, fit measures, sample and implied covariances.</summary>
-public sealed partial class SemFit : SummarizedResult
+public sealed partial record SemFit : Result
 {
     private readonly RamModel _model;
 
-    internal SemFit(RamModel model, IReadOnlyList<SemEstimate> estimates, SemFitMeasures fit, Matrix<double> sample,
+    internal SemFit(RamModel model, IReadOnlyList<ParameterEstimate> estimates, SemFitMeasures fit, Matrix<double> sample,
                     Matrix<double> implied, int nobs, int iterations, bool converged, Matrix<double>? vcov, IReadOnlyList<Diagnostic> diagnostics)
     {
         _model = model; Estimates = estimates; FitMeasures = fit; SampleCovariance = sample; ImpliedCovariance = implied;
@@ -16,15 +17,18 @@ public sealed partial class SemFit : SummarizedResult
     }
 
     /// <summary>The parameter table: loadings, regressions, covariances and variances (fixed ones included).</summary>
-    public IReadOnlyList<SemEstimate> Estimates { get; }
+    public IReadOnlyList<ParameterEstimate> Estimates { get; }
 
     /// <summary>The fit measures.</summary>
+    [JsonPropertyName("fit")]
     public SemFitMeasures FitMeasures { get; }
 
     /// <summary>Observed variables, in the order of the covariance matrices.</summary>
+    [JsonPropertyName("observed")]
     public IReadOnlyList<string> ObservedVariables => _model.Variables.Take(_model.Observed).ToArray();
 
     /// <summary>Latent variables.</summary>
+    [JsonPropertyName("latent")]
     public IReadOnlyList<string> LatentVariables => _model.Variables.Skip(_model.Observed).ToArray();
 
     /// <summary>Sample covariance S (divisor N).</summary>
@@ -34,6 +38,7 @@ public sealed partial class SemFit : SummarizedResult
     public Matrix<double> ImpliedCovariance { get; }
 
     /// <summary>Sample size N.</summary>
+    [JsonPropertyName("nobs")]
     public int NObs { get; }
 
     /// <summary>Fisher-scoring iterations.</summary>
@@ -45,14 +50,12 @@ public sealed partial class SemFit : SummarizedResult
     /// <summary>Covariance of the free parameters (inverse expected information / N), or null when singular.</summary>
     public Matrix<double>? Vcov { get; }
 
-    /// <summary>Problems that did not stop the fit.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>The estimate for lhs op rhs (either orientation for ~~).</summary>
     /// <param name="lhs">Left-hand variable.</param>
     /// <param name="op">Operator.</param>
     /// <param name="rhs">Right-hand variable.</param>
-    public SemEstimate Get(string lhs, string op, string rhs) =>
+    public ParameterEstimate Get(string lhs, string op, string rhs) =>
         Estimates.FirstOrDefault(e => e.Op == op && ((e.Lhs == lhs && e.Rhs == rhs) || (op == "~~" && e.Lhs == rhs && e.Rhs == lhs)))
         ?? throw new ArgumentException($"The model has no parameter '{lhs} {op} {rhs}'.", nameof(lhs));
 
@@ -72,6 +75,9 @@ public sealed partial class SemFit : SummarizedResult
             SampleCovariance[i, j] / Math.Sqrt(SampleCovariance[i, i] * SampleCovariance[j, j])
             - ImpliedCovariance[i, j] / Math.Sqrt(ImpliedCovariance[i, i] * ImpliedCovariance[j, j]));
     }
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.SemFit;
 
     /// <summary>The summary in the layout of lavaan's <c>summary(fit, fit.measures = TRUE)</c>.</summary>
     public override SummaryTable Summary()
@@ -102,8 +108,8 @@ public sealed partial class SemFit : SummarizedResult
             .AddRow("P-value H_0: RMSEA >= 0.080", Cell.Num(f.RmseaNotClosePValue, "F3"))
             .AddRow("SRMR", Cell.Num(f.Srmr, "F3"));
         s.AddTable(fit);
-        var endogenous = new HashSet<string>(Estimates.Where(e => e.Op is "=~").Select(e => e.Rhs).Concat(Estimates.Where(e => e.Op == "~").Select(e => e.Lhs)));
-        foreach (var (caption, pick) in new (string, Func<SemEstimate, bool>)[]
+        var endogenous = new HashSet<string>(Estimates.Where(e => e.Op is "=~").Select(e => e.Rhs!).Concat(Estimates.Where(e => e.Op == "~").Select(e => e.Lhs!)));
+        foreach (var (caption, pick) in new (string, Func<ParameterEstimate, bool>)[]
                  {
                      ("Latent Variables", e => e.Op == "=~"), ("Regressions", e => e.Op == "~"),
                      ("Covariances", e => e.Op == "~~" && e.Lhs != e.Rhs), ("Variances", e => e.Op == "~~" && e.Lhs == e.Rhs),
@@ -116,13 +122,13 @@ public sealed partial class SemFit : SummarizedResult
             {
                 string label = e.Op switch
                 {
-                    "~~" when e.Lhs == e.Rhs => (endogenous.Contains(e.Lhs) ? "." : "") + e.Lhs,
-                    "~~" => $"{(endogenous.Contains(e.Lhs) ? "." : "")}{e.Lhs} ~~ {(endogenous.Contains(e.Rhs) ? "." : "")}{e.Rhs}",
+                    "~~" when e.Lhs == e.Rhs => (endogenous.Contains(e.Lhs!) ? "." : "") + e.Lhs,
+                    "~~" => $"{(endogenous.Contains(e.Lhs!) ? "." : "")}{e.Lhs} ~~ {(endogenous.Contains(e.Rhs!) ? "." : "")}{e.Rhs}",
                     _ => $"{e.Lhs} {e.Op} {e.Rhs}",
                 };
                 if (e.Label is not null) label += $" ({e.Label})";
-                t.AddRow(label, Cell.Num(e.Estimate, "F3"), Cell.Num(e.StdError ?? double.NaN, "F3"), Cell.Num(e.ZValue ?? double.NaN, "F3"),
-                         Cell.Num(e.PValue ?? double.NaN, "F3"), Cell.Num(e.StdAll, "F3"));
+                t.AddRow(label, Cell.Num(e.Estimate, "F3"), Cell.Num(e.StdError ?? double.NaN, "F3"), Cell.Num(e.Statistic ?? double.NaN, "F3"),
+                         Cell.Num(e.PValue ?? double.NaN, "F3"), Cell.Num(e.StdAll ?? double.NaN, "F3"));
             }
             s.AddTable(t);
         }
@@ -131,44 +137,4 @@ public sealed partial class SemFit : SummarizedResult
         return s;
     }
 
-    /// <summary>JSON: <c>{"estimates":[{"lhs","op","rhs","label","free","estimate","stdError","zValue","pValue"}],"fit":{...},"nobs",...}</c>.</summary>
-    public override string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("estimates");
-        foreach (var e in Estimates)
-        {
-            w.WriteStartObject();
-            w.WriteString("lhs", e.Lhs); w.WriteString("op", e.Op); w.WriteString("rhs", e.Rhs);
-            if (e.Label is null) w.WriteNull("label"); else w.WriteString("label", e.Label);
-            w.WriteBoolean("free", e.Free);
-            Json.WriteNumber(w, "estimate", e.Estimate);
-            Json.WriteNumber(w, "stdError", e.StdError ?? double.NaN);
-            Json.WriteNumber(w, "zValue", e.ZValue ?? double.NaN);
-            Json.WriteNumber(w, "pValue", e.PValue ?? double.NaN);
-            Json.WriteNumber(w, "stdAll", e.StdAll);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        var f = FitMeasures;
-        w.WriteStartObject("fit");
-        foreach (var (k, v) in new (string, double)[]
-                 {
-                     ("chisq", f.Chisq), ("df", f.Df), ("pValue", f.PValue), ("baselineChisq", f.BaselineChisq), ("baselineDf", f.BaselineDf),
-                     ("cfi", f.Cfi), ("tli", f.Tli), ("nfi", f.Nfi), ("rmsea", f.Rmsea), ("rmseaLower", f.RmseaLower), ("rmseaUpper", f.RmseaUpper),
-                     ("rmseaPValue", f.RmseaPValue), ("rmseaNotClosePValue", f.RmseaNotClosePValue), ("srmr", f.Srmr), ("aic", f.Aic), ("bic", f.Bic),
-                     ("sabic", f.Sabic), ("logLik", f.LogLikelihood), ("unrestrictedLogLik", f.UnrestrictedLogLikelihood), ("npar", f.NPar),
-                     ("fmin", f.Fmin),
-                 })
-            Json.WriteNumber(w, k, v);
-        w.WriteEndObject();
-        w.WriteNumber("nobs", NObs);
-        w.WriteBoolean("converged", Converged);
-        w.WriteNumber("iterations", Iterations);
-        w.WritePropertyName("observed"); w.WriteStartArray(); foreach (var v in ObservedVariables) w.WriteStringValue(v); w.WriteEndArray();
-        w.WritePropertyName("latent"); w.WriteStartArray(); foreach (var v in LatentVariables) w.WriteStringValue(v); w.WriteEndArray();
-        Json.WriteMatrix(w, "impliedCovariance", ImpliedCovariance);
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
-    });
 }

@@ -26,4 +26,6 @@ namespace Econometrics.Causal.Sem;
 public sealed record SemFitMeasures(
     double Chisq, int Df, double PValue, double BaselineChisq, int BaselineDf, double Cfi, double Tli, double Nfi,
     double Rmsea, double RmseaLower, double RmseaUpper, double RmseaPValue, double RmseaNotClosePValue, double Srmr,
-    double LogLikelihood, double UnrestrictedLogLikelihood, double Aic, double Bic, double Sabic, int NPar, double Fmin);
+    [property: System.Text.Json.Serialization.JsonPropertyName("logLik")] double LogLikelihood,
+    [property: System.Text.Json.Serialization.JsonPropertyName("unrestrictedLogLik")] double UnrestrictedLogLikelihood,
+    double Aic, double Bic, double Sabic, [property: System.Text.Json.Serialization.JsonPropertyName("npar")] int NPar, double Fmin);

@@ -121,9 +121,9 @@ public sealed class CdCommand : ICommand
     private static string Json(CrossSectionalDependenceResult result, PanelRegressionResult? regression)
     {
         if (regression is null) return result.ToJson();
-        var node = System.Text.Json.Nodes.JsonNode.Parse(result.ToJson())!.AsObject();
-        node["regression"] = System.Text.Json.Nodes.JsonNode.Parse(regression.ToJson());
-        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var node = result.ToJsonNode();
+        node["regression"] = regression.ToJsonNode();
+        return Reporting.ResultJson.Write(node);
     }
 
     internal static FactorCount Factors(ParsedArgs args, FactorCriterion fallback)

@@ -5,14 +5,15 @@ using Econometrics.Reporting;
 
 namespace Econometrics.Cli.Commands;
 
-/// <summary><c>econ coda pcor|biplot</c>: log-ratio partial correlations (Erb 2020) and the clr-PCA biplot.</summary>
+/// <summary><c>econ coda pcor|rho|biplot</c>: log-ratio partial correlations (Erb 2020), proportionality with a
+/// permutation FDR (propr's updateCutoffs), and the clr-PCA biplot.</summary>
 public sealed class CodaCommand : ICommand
 {
     /// <inheritdoc/>
     public string Name => "coda";
 
     /// <inheritdoc/>
-    public string Description => "compositional data: log-ratio partial correlations (coda pcor), clr biplot (coda biplot)";
+    public string Description => "compositional data: partial correlations (coda pcor), proportionality (coda rho), clr biplot (coda biplot)";
 
     /// <inheritdoc/>
     public IReadOnlyCollection<string> Flags => ["shrink"];
@@ -21,6 +22,8 @@ public sealed class CodaCommand : ICommand
     public string Usage => """
         usage: econ coda pcor --data FILE.csv [--parts a,b,c] [--zeros none|multiplicative|bayes] [--shrink]
                               [--adjust bh|holm|none] [--level 0.95] [--plot-kind heatmap|network] [options]
+                              [--fdr-permutations P [--fdr-cutoffs K] [--fdr-tails right|both]]
+               econ coda rho --data FILE.csv [--parts a,b,c] [--zeros ...] [--fdr-permutations P ...] [options]
                econ coda biplot --data FILE.csv [--parts a,b,c] [--zeros ...] [--type form|covariance] [options]
 
           --parts a,b,c        the part columns (default: every column)
@@ -30,6 +33,10 @@ public sealed class CodaCommand : ICommand
           --adjust METHOD      multiple-testing adjustment over the pairs (default bh)
           --level L            confidence level of the Fisher-z intervals (default 0.95)
           --plot-kind KIND     what --plot draws: heatmap (clustered, default) or network (adjusted p < 0.05)
+          --fdr-permutations P permutation FDR at K cutoffs as propr::updateCutoffs: columns shuffled
+                               independently P times (seeded by --seed); adds the 'fdr' table
+          --fdr-cutoffs K      number of quantile cutoffs (default 100)
+          --fdr-tails T        right (positive association; default) or both (|value|)
           --type TYPE          biplot: form (rows = PC scores, columns = loadings; default) or covariance
                                (columns approximate the clr covariance; links approximate log-ratio SDs)
 
@@ -38,11 +45,77 @@ public sealed class CodaCommand : ICommand
     /// <inheritdoc/>
     public int Execute(ParsedArgs args, CliConsole console)
     {
-        if (args.Positionals.Count != 1 || args.Positionals[0] is not ("pcor" or "biplot"))
+        if (args.Positionals.Count != 1 || args.Positionals[0] is not ("pcor" or "rho" or "biplot"))
             throw new UsageException(args.Positionals.Count == 0
-                ? "econ coda needs a subcommand: pcor or biplot."
-                : $"Unknown coda subcommand '{string.Join(" ", args.Positionals)}'; the subcommands are pcor and biplot.");
-        return args.Positionals[0] == "biplot" ? Biplot(args, console) : Pcor(args, console);
+                ? "econ coda needs a subcommand: pcor, rho or biplot."
+                : $"Unknown coda subcommand '{string.Join(" ", args.Positionals)}'; the subcommands are pcor, rho and biplot.");
+        return args.Positionals[0] switch
+        {
+            "biplot" => Biplot(args, console),
+            "rho" => Rho(args, console),
+            _ => Pcor(args, console),
+        };
+    }
+
+    /// <summary>The permutation FDR settings, or null without <c>--fdr-permutations</c>.</summary>
+    private static PermutationFdr? Fdr(ParsedArgs args, int seed)
+    {
+        var p = args.Get("fdr-permutations");
+        int k = args.GetInt("fdr-cutoffs", 100);
+        var tails = (args.Get("fdr-tails") ?? "right").ToLowerInvariant() switch
+        {
+            "right" => FdrTails.Right,
+            "both" => FdrTails.Both,
+            var t => throw new UsageException($"--fdr-tails must be right or both, not '{t}'."),
+        };
+        if (p is null)
+        {
+            if (args.Get("fdr-cutoffs") is not null || args.Get("fdr-tails") is not null)
+                throw new UsageException("--fdr-cutoffs and --fdr-tails need --fdr-permutations.");
+            return null;
+        }
+        if (!int.TryParse(p, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out int permutations) || permutations < 1)
+            throw new UsageException($"--fdr-permutations must be a positive whole number, not '{p}'.");
+        if (k < 1) throw new UsageException($"--fdr-cutoffs must be at least 1, not {k.ToString(CultureInfo.InvariantCulture)}.");
+        return new PermutationFdr { Permutations = permutations, NumberOfCutoffs = k, Tails = tails, Seed = seed };
+    }
+
+    private static int Rho(ParsedArgs args, CliConsole console)
+    {
+        var shared = SharedOptions.From(args);
+        var parts = args.GetList("parts");
+        var zeros = Zeros(args);
+        var fdr = Fdr(args, shared.Seed);
+        args.RejectUnknown();
+        var composition = Composition.Load(shared.Data!, parts.Length > 0 ? parts : null, zeros);
+        var result = OnData(shared, () => new Proportionality().Estimate(composition));
+        if (fdr is not null)
+        {
+            var table = OnData(shared, () => fdr.Estimate(composition, new StderrProgress(console.Error, "fdr"), console.Cancellation));
+            console.Error.WriteLine();
+            result = result with { Fdr = table };
+        }
+        shared.Emit(console, result.ToString(), result.ToJson, result.ToHtml, result.PlotHeatmap);
+        return 0;
+    }
+
+    /// <summary>A progress line on stderr.</summary>
+    private sealed class StderrProgress(TextWriter error, string label) : IProgress<double>
+    {
+        private readonly Lock _gate = new();
+        private int _shown = -1;
+
+        public void Report(double value)
+        {
+            // Reports arrive from worker threads, one per permutation: print each whole percent once.
+            int percent = (int)Math.Floor(100 * value);
+            lock (_gate)
+            {
+                if (percent <= _shown) return;
+                _shown = percent;
+                error.Write(string.Create(CultureInfo.InvariantCulture, $"\r[{label}] {percent}%   "));
+            }
+        }
     }
 
     private static ZeroReplacement? Zeros(ParsedArgs args) => (args.Get("zeros") ?? "none").ToLowerInvariant() switch
@@ -102,15 +175,24 @@ public sealed class CodaCommand : ICommand
         var plotKind = (args.Get("plot-kind") ?? "heatmap").ToLowerInvariant();
         if (plotKind is not ("heatmap" or "network")) throw new UsageException($"--plot-kind must be heatmap or network, not '{plotKind}'.");
         bool shrink = args.Has("shrink");
+        var fdr = Fdr(args, shared.Seed);
         args.RejectUnknown();
 
         var composition = Composition.Load(shared.Data!, parts.Length > 0 ? parts : null, zeros);
-        var result = OnData(shared, () => new PartialCorrelations
+        var options = new PartialCorrelations
         {
             Covariance = shrink ? CompositionalCovariance.BasisShrinkage : CompositionalCovariance.Sample,
             Adjustment = adjustment,
             Level = level,
-        }.Estimate(composition));
+        };
+        var result = OnData(shared, () => options.Estimate(composition));
+        if (fdr is not null)
+        {
+            var table = OnData(shared, () => (fdr with { Metric = PairwiseMetric.PartialCorrelation, PartialCorrelations = options })
+                .Estimate(composition, new StderrProgress(console.Error, "fdr"), console.Cancellation));
+            console.Error.WriteLine();
+            result = result with { Fdr = table };
+        }
         shared.Emit(console, result.ToString(), result.ToJson, result.ToHtml,
             () => plotKind == "network" ? result.PlotNetwork() : result.PlotHeatmap());
         return 0;

@@ -75,13 +75,12 @@ public sealed class InvarianceCommand : ICommand
 
         string text = report.ToString() + (icp is null ? "" : Environment.NewLine + icp);
         string Html() => report.ToHtml() + (icp?.ToHtml() ?? "");
-        string JsonText() => Json.Serialize(w =>
+        string JsonText()
         {
-            w.WriteStartObject();
-            report.WriteFields(w);
-            if (icp is not null) { w.WritePropertyName("icp"); icp.WriteJson(w); }
-            w.WriteEndObject();
-        });
+            var node = report.ToJsonNode();
+            if (icp is not null) node["icp"] = icp.ToJsonNode();
+            return ResultJson.Write(node);
+        }
         shared.Emit(console, text, JsonText, Html, report.PlotCoefficients);
         return 0;
     }

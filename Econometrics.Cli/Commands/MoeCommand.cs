@@ -95,7 +95,7 @@ public sealed class MoeCommand : ICommand
         else if (enumerate)
         {
             var result = new ClassEnumeration { MaxClasses = maxClasses, Model = model with { StandardErrors = false } }
-                .Enumerate(data, progress, console.Cancellation);
+                .Fit(data, progress, console.Cancellation);
             console.Error.WriteLine();
             shared.Emit(console, result.ToString(), result.ToJson, result.ToHtml, result.PlotCriteria);
         }

@@ -36,6 +36,23 @@ public sealed class CodaSection : IReportSection
             $"moves Al-Fe from {F(result["Al", "Fe"])} to {F(shrunk["Al", "Fe"])} and Si-Fe from {F(result["Si", "Fe"])} to {F(shrunk["Si", "Fe"])}. " +
             $"The strongest partial association, Al-Fe, has a proportionality coefficient of only {F(result.Proportionality[1, 2])}: " +
             "the two oxides are linked once the other parts are held fixed, which pairwise measures cannot see.");
+        var fdr = new PermutationFdr { Metric = PairwiseMetric.PartialCorrelation, Tails = FdrTails.Both, Permutations = 200, Seed = context.Seed }
+            .Estimate(cups, cancellationToken: context.Cancellation);
+        section.AddParagraph(
+            "A permutation false discovery rate, as propr's updateCutoffs, shuffles every part independently 200 times (seed " +
+            context.Seed.ToString(CultureInfo.InvariantCulture) + ") and compares how many permuted pairs exceed each cutoff on |rho| " +
+            "with how many observed pairs do. " + (fdr.CutoffAt(0.05) is { } c05
+                ? $"An estimated FDR of 5% is reached at |rho| > {F(c05)}."
+                : $"No cutoff reaches an estimated FDR of 5%: the lowest estimate is {F(fdr.Rows.Where(r => double.IsFinite(r.Fdr)).Min(r => r.Fdr))}, " +
+                  "so with 47 cups the partial correlations are suggestive rather than discoveries."));
+        section.AddSummary(fdr.Summary());
+
+        var biplot = new ClrPca { Scaling = BiplotScaling.Covariance }.Fit(cups);
+        section.AddParagraph(
+            $"The covariance biplot of the clr coordinates (Aitchison and Greenacre 2002) shows {F(100 * (biplot.ProportionOfVariance[0] + biplot.ProportionOfVariance[1]))}% " +
+            "of the total log-ratio variance; a link between two part vertices approximates the standard deviation of their log-ratio, " +
+            "so parts whose arrows end close together are nearly proportional.");
+        section.AddFigure("coda-cups-biplot", "Covariance biplot of the cups' clr coordinates: samples as points, parts as arrows.", biplot.PlotBiplot());
         section.AddFigure("coda-cups-ternary", "Ternary diagram of the flux and former: Na, Ca, Si (closed within the three).", cups.PlotTernary("Na", "Ca", "Si"));
     }
 }

@@ -34,7 +34,7 @@ public sealed class TrajectoriesSection : IReportSection
             "derived from the NCES ECLS-K:2011 public-use file; GPL >= 3 package data, not to be used to identify respondents). " +
             "Two classes with family income (1-18) and parents' highest education (1-8) as gating covariates.");
         var enumeration = new ClassEnumeration { MaxClasses = 3, Model = new GrowthMixture { Starts = 6, StandardErrors = false, Seed = context.Seed } }
-            .Enumerate(GrowthData.Load(context.DataFile("moe/RMS_dat.csv"), "ID", "M", "T").FromFirstOccasion(), null, context.Cancellation);
+            .Fit(GrowthData.Load(context.DataFile("moe/RMS_dat.csv"), "ID", "M", "T").FromFirstOccasion(), null, context.Cancellation);
         section.AddSummary(enumeration.Summary());
         section.AddFigure("moe-ecls-enumeration", "Information criteria by number of classes (no covariates, as nlpsem enumerates).", enumeration.PlotCriteria());
         var eclsFit = new GrowthMixture { Classes = 2, Starts = 10, Seed = context.Seed }.Fit(ecls, null, context.Cancellation);

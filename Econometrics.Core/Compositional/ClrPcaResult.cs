@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Econometrics.Reporting;
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
@@ -7,7 +6,7 @@ using ScottPlot;
 namespace Econometrics.Compositional;
 
 /// <summary>Principal components of the centred clr coordinates and the biplot coordinates of one scaling.</summary>
-public sealed class ClrPcaResult : SummarizedResult
+public sealed record ClrPcaResult : Result
 {
     internal ClrPcaResult(IReadOnlyList<string> parts, int nObs, BiplotScaling scaling, Vector<double> stdDev, Vector<double> proportion,
         Matrix<double> loadings, Matrix<double> scores, IReadOnlyList<Diagnostic> diagnostics)
@@ -37,8 +36,16 @@ public sealed class ClrPcaResult : SummarizedResult
     /// <summary>Scores <c>U S</c>, n x k (prcomp's <c>x</c>).</summary>
     public Matrix<double> Scores { get; }
 
-    /// <summary>Zero replacement and rank notes.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Per component: standard deviation, share of variance and cumulative share.</summary>
+    public IReadOnlyList<PrincipalComponent> Components
+    {
+        get
+        {
+            double cum = 0;
+            return Enumerable.Range(0, NComponents).Select(c => new PrincipalComponent(c + 1, StdDev[c], ProportionOfVariance[c], cum += ProportionOfVariance[c])).ToArray();
+        }
+    }
 
     /// <summary>Number of components k (non-zero singular values).</summary>
     public int NComponents => StdDev.Count;
@@ -52,6 +59,9 @@ public sealed class ClrPcaResult : SummarizedResult
     public Matrix<double> ColumnCoordinates => Scaling == BiplotScaling.Form
         ? Loadings.Clone()
         : Matrix<double>.Build.Dense(Loadings.RowCount, NComponents, (j, c) => Loadings[j, c] * StdDev[c]);
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.ClrPcaResult;
 
     /// <summary>Settings, the variance of each component and the part coordinates on the first two axes.</summary>
     public override SummaryTable Summary()
@@ -75,44 +85,6 @@ public sealed class ClrPcaResult : SummarizedResult
         s.AddTable(parts);
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;
-    }
-
-    /// <summary>
-    /// JSON: <c>parts</c>, <c>nObs</c>, <c>scaling</c>, <c>components</c> (component, stdDev, proportion, cumulative),
-    /// <c>loadings</c>, <c>scores</c>, <c>rowCoordinates</c>, <c>columnCoordinates</c> (row arrays) and <c>diagnostics</c>.
-    /// </summary>
-    public override string ToJson() => Json.Serialize(WriteJson);
-
-    /// <summary>Writes the JSON object.</summary>
-    /// <param name="w">The writer.</param>
-    public void WriteJson(Utf8JsonWriter w)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        w.WriteStartObject();
-        w.WriteStartArray("parts");
-        foreach (var p in Parts) w.WriteStringValue(p);
-        w.WriteEndArray();
-        w.WriteNumber("nObs", NObs);
-        w.WriteString("scaling", Scaling == BiplotScaling.Form ? "form" : "covariance");
-        w.WriteStartArray("components");
-        double cum = 0;
-        for (int c = 0; c < NComponents; c++)
-        {
-            cum += ProportionOfVariance[c];
-            w.WriteStartObject();
-            w.WriteNumber("component", c + 1);
-            Json.WriteNumber(w, "stdDev", StdDev[c]);
-            Json.WriteNumber(w, "proportion", ProportionOfVariance[c]);
-            Json.WriteNumber(w, "cumulative", cum);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Json.WriteMatrix(w, "loadings", Loadings);
-        Json.WriteMatrix(w, "scores", Scores);
-        Json.WriteMatrix(w, "rowCoordinates", RowCoordinates);
-        Json.WriteMatrix(w, "columnCoordinates", ColumnCoordinates);
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ namespace Econometrics;
 /// a <see cref="ZeroReplacement"/> is given. Rows need not be closed: every log-ratio quantity is invariant to
 /// rescaling rows. Natural logarithms throughout.
 /// </remarks>
-public sealed class Composition : SummarizedResult
+public sealed class Composition
 {
     private readonly Matrix<double> _x;
     private readonly string[] _parts;
@@ -258,8 +258,20 @@ public sealed class Composition : SummarizedResult
         return CompositionalPlots.Ternary(sub.Closure().Raw, [a, b, c]);
     }
 
+    /// <inheritdoc/>
+    public override string ToString() => Summary().ToText();
+
+    /// <summary>HTML fragment of <see cref="Summary"/>.</summary>
+    public string ToHtml() => Summary().ToHtml();
+
+    /// <summary>Markdown of <see cref="Summary"/>.</summary>
+    public string ToMarkdown() => Summary().ToMarkdown();
+
+    /// <summary>The summary's facts and tables as JSON.</summary>
+    public string ToJson() => Summary().ToJson();
+
     /// <summary>A short description: samples, parts and the range of row totals.</summary>
-    public override SummaryTable Summary()
+    public SummaryTable Summary()
     {
         var totals = Enumerable.Range(0, NObs).Select(i => _x.Row(i).Sum()).ToArray();
         var s = new SummaryTable("Composition")

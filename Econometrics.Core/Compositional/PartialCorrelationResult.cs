@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Econometrics.Reporting;
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
@@ -24,11 +24,67 @@ namespace Econometrics.Compositional;
 public sealed record PartialCorrelationResult(
     IReadOnlyList<string> Parts, int NObs, CompositionalCovariance Covariance, PartialCorrelationRoute Route, string? AlrReference,
     Matrix<double> PartialCorrelation, Vector<double> PartialVariance, Matrix<double> Precision, Matrix<double> ClrCovariance,
-    Matrix<double> Variation, Matrix<double> Proportionality, PartialCorrelationTests Tests, ShrinkageIntensity? Shrinkage,
-    IReadOnlyList<Diagnostic> Diagnostics)
+    Matrix<double> Variation, Matrix<double> Proportionality, [property: JsonIgnore] PartialCorrelationTests Tests, ShrinkageIntensity? Shrinkage,
+    IReadOnlyList<Diagnostic> Diagnostics) : Result(Diagnostics)
 {
+    /// <summary>Degrees of freedom of the t tests, n - D + 1; null without tests.</summary>
+    public int? Df => Tests.Df;
+
+    /// <summary>Adjusted p-values (NaN where there is no test).</summary>
+    public Matrix<double> AdjustedPValues => Tests.AdjustedPValues;
+
+    /// <summary>Fisher-z p-values (NaN where there is no test).</summary>
+    public Matrix<double> FisherPValues => Tests.FisherPValues;
+
+    /// <summary>Lower ends of the Fisher-z confidence intervals.</summary>
+    public Matrix<double> Lower => Tests.Lower;
+
+    /// <summary>Upper ends of the Fisher-z confidence intervals.</summary>
+    public Matrix<double> Upper => Tests.Upper;
+
+    /// <summary>The intervals' confidence level.</summary>
+    public double ConfidenceLevel => Tests.Level;
+
+    /// <summary>The multiple-testing adjustment of <see cref="AdjustedPValues"/>.</summary>
+    public PValueAdjustment Adjustment => Tests.Adjustment;
+
     /// <summary>Number of parts D.</summary>
     public int NParts => Parts.Count;
+
+    /// <summary>The permutation FDR at each cutoff, when one was run; its diagnostics join this result's.</summary>
+    [JsonIgnore]
+    public PermutationFdrResult? Fdr
+    {
+        get => _fdr;
+        init { _fdr = value; if (value is not null) Diagnostics = [.. Diagnostics, .. value.Diagnostics]; }
+    }
+
+    private readonly PermutationFdrResult? _fdr;
+
+    /// <summary>The FDR measure ("rho", "pcor", "pcor.bshrink"), when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FdrMetric => Fdr?.FdrMetric;
+
+    /// <summary>The FDR tails, when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FdrTails => Fdr?.FdrTails;
+
+    /// <summary>The FDR permutations, when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? FdrPermutations => Fdr?.FdrPermutations;
+
+    /// <summary>The FDR seed, when an FDR table was computed.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? FdrSeed => Fdr?.FdrSeed;
+
+    /// <summary>The cutoff at FDR 5% (null when none qualifies or no table was computed).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? FdrCutoff05 => Fdr?.FdrCutoff05;
+
+    /// <summary>The FDR table rows, when one was computed.</summary>
+    [JsonPropertyName("fdr")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FdrRow>? FdrRows => Fdr?.Rows;
 
     /// <summary>Two-sided t p-values (NaN diagonal; all NaN without tests).</summary>
     public Matrix<double> PValues => Tests.PValues;
@@ -69,7 +125,7 @@ public sealed record PartialCorrelationResult(
     }
 
     /// <summary>The summary: settings, partial variances, and the pairs ordered by |rho| (the strongest 25 when there are many).</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable("Log-ratio partial correlations (Erb 2020)")
             .AddHeader("Samples", NObs)
@@ -107,61 +163,13 @@ public sealed record PartialCorrelationResult(
         }
         s.AddTable(t);
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        Fdr?.AddTo(s, notes: false);
         s.AddNote($"Closure alone makes independent basis parts look positively related: with equal basis variances the expected partial correlation is 1/(D-1) = {1.0 / (NParts - 1):F4}, so rho = 0 is not basis independence.");
         return s;
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering of <see cref="Summary"/>.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering of <see cref="Summary"/>.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>
-    /// JSON: <c>parts</c>, <c>partialCorrelation</c>, <c>partialVariance</c>, <c>variation</c>, <c>proportionality</c>,
-    /// <c>pValues</c> (null where there is no test), plus <c>adjustedPValues</c>, <c>fisherPValues</c>, <c>lower</c>,
-    /// <c>upper</c>, <c>df</c>, <c>shrinkage</c> and <c>diagnostics</c>.
-    /// </summary>
-    public string ToJson() => Json.Serialize(WriteJson);
-
-    /// <summary>Writes the JSON object.</summary>
-    /// <param name="w">The writer.</param>
-    public void WriteJson(Utf8JsonWriter w)
-    {
-        ArgumentNullException.ThrowIfNull(w);
-        w.WriteStartObject();
-        w.WriteStartArray("parts");
-        foreach (var p in Parts) w.WriteStringValue(p);
-        w.WriteEndArray();
-        Json.WriteMatrix(w, "partialCorrelation", PartialCorrelation);
-        Json.WriteArray(w, "partialVariance", PartialVariance);
-        Json.WriteMatrix(w, "variation", Variation);
-        Json.WriteMatrix(w, "proportionality", Proportionality);
-        Json.WriteMatrix(w, "pValues", Tests.PValues);
-        Json.WriteMatrix(w, "adjustedPValues", Tests.AdjustedPValues);
-        Json.WriteMatrix(w, "fisherPValues", Tests.FisherPValues);
-        Json.WriteMatrix(w, "lower", Tests.Lower);
-        Json.WriteMatrix(w, "upper", Tests.Upper);
-        if (Tests.Df is int df) w.WriteNumber("df", df); else w.WriteNull("df");
-        w.WriteNumber("confidenceLevel", Tests.Level);
-        w.WriteString("adjustment", Tests.Adjustment.ToString());
-        w.WriteNumber("nObs", NObs);
-        w.WriteString("covariance", Covariance.ToString());
-        w.WriteString("route", Route.ToString());
-        if (Shrinkage is { } sh)
-        {
-            w.WriteStartObject("shrinkage");
-            w.WriteNumber("lambda", sh.Lambda);
-            w.WriteNumber("lambdaVar", sh.LambdaVar);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("shrinkage");
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
-    }
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.PartialCorrelationResult;
 
     /// <summary>Heatmap of the partial correlations, parts in complete-linkage order on 1 - rho.</summary>
     public Plot PlotHeatmap() => CompositionalPlots.Heatmap(PartialCorrelation, Parts, "Log-ratio partial correlations");

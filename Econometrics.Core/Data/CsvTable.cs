@@ -94,17 +94,17 @@ internal sealed class CsvTable
                 switch (_state)
                 {
                     case State.Quoted:
-                        {
-                            int stop = text[i..].IndexOfAny('"', '\n');
-                            if (stop < 0) { Append(text[i..]); i = text.Length; _any = true; continue; }
-                            Append(text.Slice(i, stop));
-                            i += stop;
-                            _any = true;
-                            if (text[i] == '\n') { _line++; Append('\n'); }
-                            else _state = State.QuoteInQuoted;
-                            i++;
-                            continue;
-                        }
+                    {
+                        int stop = text[i..].IndexOfAny('"', '\n');
+                        if (stop < 0) { Append(text[i..]); i = text.Length; _any = true; continue; }
+                        Append(text.Slice(i, stop));
+                        i += stop;
+                        _any = true;
+                        if (text[i] == '\n') { _line++; Append('\n'); }
+                        else _state = State.QuoteInQuoted;
+                        i++;
+                        continue;
+                    }
                     case State.QuoteInQuoted:
                         if (ch == '"') { Append('"'); _state = State.Quoted; i++; _any = true; continue; }
                         _state = State.Field;   // the quote closed the quoted part; reprocess ch unquoted

@@ -16,7 +16,7 @@ namespace Econometrics;
 /// <see cref="DataFormatException"/> naming them; missing cells become gaps and are counted in
 /// <see cref="Diagnostics"/>.
 /// </remarks>
-public sealed class PanelData : SummarizedResult
+public sealed class PanelData
 {
     private readonly Dictionary<string, double[]> _values;
 
@@ -197,8 +197,20 @@ public sealed class PanelData : SummarizedResult
         return new PanelData(ent, tim, new() { [variable] = values }, [variable], diagnostics);
     }
 
+    /// <inheritdoc/>
+    public override string ToString() => Summary().ToText();
+
+    /// <summary>HTML fragment of <see cref="Summary"/>.</summary>
+    public string ToHtml() => Summary().ToHtml();
+
+    /// <summary>Markdown of <see cref="Summary"/>.</summary>
+    public string ToMarkdown() => Summary().ToMarkdown();
+
+    /// <summary>The summary's facts and tables as JSON.</summary>
+    public string ToJson() => Summary().ToJson();
+
     /// <summary>Summary: dimensions, balance and per-variable descriptive statistics.</summary>
-    public override SummaryTable Summary()
+    public SummaryTable Summary()
     {
         var s = new SummaryTable("Panel data")
             .AddHeader("Entities (N)", N)

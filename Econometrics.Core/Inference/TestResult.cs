@@ -10,16 +10,14 @@ namespace Econometrics;
 /// <param name="PValue">The p-value, or null when the test has none (descriptive variants, invalid tests).</param>
 /// <param name="Validity">Whether the statistic could be computed and interpreted.</param>
 /// <param name="Reason">Why the test is invalid or not applicable.</param>
-/// <param name="Diagnostics">Conditions that did not stop the computation.</param>
 public sealed record TestResult(
-    string Method,
+    [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Method,
     string NullHypothesis,
     double Statistic,
     ReferenceDistribution Distribution,
     double? PValue,
     TestValidity Validity = TestValidity.Valid,
-    string? Reason = null,
-    IReadOnlyList<Diagnostic>? Diagnostics = null)
+    string? Reason = null) : Result
 {
     /// <summary>Builds a valid result with the p-value taken from the reference distribution.</summary>
     /// <param name="method">The test's name.</param>
@@ -33,7 +31,7 @@ public sealed record TestResult(
     {
         if (!double.IsFinite(statistic))
             return Invalid(method, nullHypothesis, distribution, $"The statistic is not finite ({statistic}).", diagnostics);
-        return new(method, nullHypothesis, statistic, distribution, distribution.PValue(statistic, tail), TestValidity.Valid, null, diagnostics);
+        return new(method, nullHypothesis, statistic, distribution, distribution.PValue(statistic, tail)) { Diagnostics = diagnostics ?? [] };
     }
 
     /// <summary>A result for a test that could not be computed, with the reason.</summary>
@@ -44,50 +42,25 @@ public sealed record TestResult(
     /// <param name="diagnostics">Diagnostics to attach.</param>
     public static TestResult Invalid(string method, string nullHypothesis, ReferenceDistribution distribution, string reason,
         IReadOnlyList<Diagnostic>? diagnostics = null) =>
-        new(method, nullHypothesis, double.NaN, distribution, null, TestValidity.Invalid, reason, diagnostics);
+        new(method, nullHypothesis, double.NaN, distribution, null, TestValidity.Invalid, reason) { Diagnostics = diagnostics ?? [] };
 
     /// <summary>Whether the null is rejected at level <paramref name="alpha"/> (false when there is no p-value).</summary>
     /// <param name="alpha">The significance level.</param>
     public bool RejectsAt(double alpha) => PValue is { } p && p < alpha;
 
     /// <summary>The result as a summary table (the source of every rendering).</summary>
-    public SummaryTable Summary()
+    public override SummaryTable Summary()
     {
         var s = new SummaryTable(Method)
             .AddHeader("H0", NullHypothesis)
             .AddHeader("Statistic", Statistic)
             .AddHeader("Distribution", Distribution.ToString())
-            .AddHeader("P-value", PValue is { } p ? Cell.PValue(p) : Cell.Text("n/a"));
+            .AddHeader("P-value", PValue is { } p ? Cell.PValue(p) : Cell.Text("none"));
         if (Validity != TestValidity.Valid) s.AddHeader("Validity", $"{Validity}: {Reason}");
-        foreach (var d in Diagnostics ?? []) s.AddNote(d.ToString());
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;
     }
 
     /// <inheritdoc/>
-    public override string ToString() => Summary().ToText();
-
-    /// <summary>HTML rendering of <see cref="Summary"/>.</summary>
-    public string ToHtml() => Summary().ToHtml();
-
-    /// <summary>Markdown rendering of <see cref="Summary"/>.</summary>
-    public string ToMarkdown() => Summary().ToMarkdown();
-
-    /// <summary>JSON rendering: camelCase fields, numbers as numbers, NaN as null.</summary>
-    public string ToJson() => Json.Serialize(w => WriteJson(w));
-
-    /// <summary>Writes the result as a JSON object.</summary>
-    /// <param name="w">The writer.</param>
-    public void WriteJson(System.Text.Json.Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        w.WriteString("method", Method);
-        w.WriteString("nullHypothesis", NullHypothesis);
-        Json.WriteNumber(w, "statistic", Statistic);
-        w.WriteString("distribution", Distribution.ToString());
-        Json.WriteNumber(w, "pValue", PValue ?? double.NaN);
-        w.WriteString("validity", Validity.ToString());
-        if (Reason is not null) w.WriteString("reason", Reason);
-        Json.WriteDiagnostics(w, Diagnostics ?? []);
-        w.WriteEndObject();
-    }
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.TestResult;
 }

@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Econometrics.Mixtures;
 
 /// <summary>The class-enumeration table: one fitted model per K with its fit statistics.</summary>
-public sealed class ClassEnumerationResult : SummarizedResult
+public sealed record ClassEnumerationResult : Result
 {
     internal ClassEnumerationResult(IReadOnlyList<GrowthMixtureResult> fits, IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -13,13 +13,18 @@ public sealed class ClassEnumerationResult : SummarizedResult
     }
 
     /// <summary>The fits, for K = 1, 2, ...</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<GrowthMixtureResult> Fits { get; }
 
-    /// <summary>Unsupported K values and other conditions.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    /// <summary>One row per K: fit statistics and how the random starts fared.</summary>
+    public IReadOnlyList<ClassEnumerationRow> Models => Fits.Select(f => new ClassEnumerationRow(f.K, f.LogLikelihood, f.NParameters,
+        f.Aic, f.Bic, f.AdjustedBic, f.Entropy, f.ExpectedSizes.Min() / f.NObs, f.Converged, f.Starts, f.FinalStarts, f.ConvergedStarts, f.Replicated)).ToArray();
 
     /// <summary>The K with the smallest BIC (Liu's primary criterion).</summary>
     public int BestByBic => Fits.OrderBy(f => f.Bic).First().K;
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.ClassEnumerationResult;
 
     /// <summary>The summary as data.</summary>
     public override SummaryTable Summary()
@@ -30,39 +35,18 @@ public sealed class ClassEnumerationResult : SummarizedResult
         s.AddHeader("Persons", first.NObs).AddHeader("Curve", GrowthMixtureResult.CurveName(first.Curve))
          .AddHeader("Covariates", first.Covariates == CovariateTreatment.Joint ? "joint" : "conditional")
          .AddHeader("Best K by BIC", BestByBic);
-        var t = new Table("Fit by number of classes", "K", "log-likelihood", "parameters", "AIC", "BIC", "adjusted BIC", "entropy", "smallest class", "best LL runs");
-        foreach (var f in Fits)
-            t.AddRow(f.K, F(f.LogLikelihood, "F4"), f.NParameters, F(f.Aic), F(f.Bic), F(f.AdjustedBic),
-                f.Entropy is double e ? F(e, "F4") : "-", F(f.ExpectedSizes.Min() / f.NObs, "F3"), f.Replicated);
+        var t = new Table("Fit by number of classes", "K", "logLik", "npar", "AIC", "BIC", "aBIC", "entropy", "min class", "starts",
+            "final", "conv.", "best LL");
+        foreach (var m in Models)
+            t.AddRow(m.Classes, F(m.LogLik, "F2"), m.NParameters, F(m.Aic, "F2"), F(m.Bic, "F2"), F(m.AdjustedBic, "F2"),
+                m.Entropy is double e ? F(e, "F3") : "-", F(m.SmallestClass, "F3"), m.Starts, m.FinalStarts, m.ConvergedStarts, m.BestLogLikReplicated);
         s.AddTable(t);
-        s.AddNote("BIC = -2 logLik + k ln N (smaller is better); adjusted BIC uses (N + 2)/24 in place of N.");
+        s.AddNote("BIC = -2 logLik + k ln N (smaller is better); aBIC uses (N + 2)/24 in place of N.");
+        s.AddNote("starts: random starts (short EM runs); final: best short runs carried to convergence; conv.: final runs that "
+            + "converged; best LL: final runs that reached the best log-likelihood within 1e-3 (Mplus's replication check).");
         foreach (var d in Diagnostics.Concat(Fits.SelectMany(f => f.Diagnostics).Distinct())) s.AddNote(d.ToString());
         return s;
     }
-
-    /// <summary>JSON: one entry per K with logLik, nParameters, aic, bic, adjustedBic, entropy.</summary>
-    public override string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        w.WriteNumber("bestByBic", BestByBic);
-        w.WriteStartArray("models");
-        foreach (var f in Fits)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("classes", f.K);
-            Json.WriteNumber(w, "logLik", f.LogLikelihood);
-            w.WriteNumber("nParameters", f.NParameters);
-            Json.WriteNumber(w, "aic", f.Aic);
-            Json.WriteNumber(w, "bic", f.Bic);
-            Json.WriteNumber(w, "adjustedBic", f.AdjustedBic);
-            if (f.Entropy is double e) Json.WriteNumber(w, "entropy", e); else w.WriteNull("entropy");
-            w.WriteBoolean("converged", f.Converged);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
-    });
 
     /// <summary>The class-enumeration curve: AIC, BIC and adjusted BIC against K.</summary>
     public Plot PlotCriteria()

@@ -52,7 +52,8 @@ public sealed record CovariateScreen
             double llExpert = Refit(model, With(data, [], [], col, [names[c]]), basePs, cancellationToken);
             double lrG = Math.Max(0, 2 * (llGate - baseFit.LogLikelihood)), lrE = Math.Max(0, 2 * (llExpert - baseFit.LogLikelihood));
             int dfG = K - 1, dfE = K * q;
-            double pG = dfG > 0 ? 1 - ChiSquared.CDF(dfG, lrG) : 1, pE = 1 - ChiSquared.CDF(dfE, lrE);
+            // Survival functions, not 1 - CDF: the complement underflows to 0 once p falls below 1e-16.
+            double pG = dfG > 0 ? ReferenceDistribution.ChiSquared(dfG).Survival(lrG) : 1, pE = ReferenceDistribution.ChiSquared(dfE).Survival(lrE);
             rows[c] = new CovariateScreenRow(names[c], lrG, dfG, pG, lrE, dfE, pE, false, false);
         });
         // Holm over the 2C tests.

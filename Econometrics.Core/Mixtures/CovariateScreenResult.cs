@@ -5,7 +5,7 @@ using ScottPlot;
 namespace Econometrics.Mixtures;
 
 /// <summary>The covariate screen: likelihood-ratio evidence for each candidate in each role, and the suggested roles.</summary>
-public sealed class CovariateScreenResult : SummarizedResult
+public sealed record CovariateScreenResult : Result
 {
     internal CovariateScreenResult(IReadOnlyList<CovariateScreenRow> rows, double baseLogLik, int classes, double level)
     {
@@ -30,6 +30,9 @@ public sealed class CovariateScreenResult : SummarizedResult
     /// <summary>Candidates suggested for the expert role.</summary>
     public IReadOnlyList<string> ExpertCovariates => Rows.Where(r => r.Expert).Select(r => r.Covariate).ToArray();
 
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.CovariateScreenResult;
+
     /// <summary>The summary as data.</summary>
     public override SummaryTable Summary()
     {
@@ -40,7 +43,7 @@ public sealed class CovariateScreenResult : SummarizedResult
          .AddHeader("Suggested experts", ExpertCovariates.Count > 0 ? string.Join(", ", ExpertCovariates) : "none");
         var t = new Table("Likelihood-ratio statistics (each covariate alone in each role)", "covariate", "gating LR", "gating df", "gating p", "expert LR", "expert df", "expert p", "role");
         foreach (var r in Rows)
-            t.AddRow(r.Covariate, F(r.GatingStatistic), r.GatingDf, F(r.GatingPValue, "G3"), F(r.ExpertStatistic), r.ExpertDf, F(r.ExpertPValue, "G3"),
+            t.AddRow(r.Covariate, F(r.GatingStatistic), r.GatingDf, Cell.PValue(r.GatingPValue), F(r.ExpertStatistic), r.ExpertDf, Cell.PValue(r.ExpertPValue),
                 r.Gating && r.Expert ? "both" : r.Gating ? "gating" : r.Expert ? "expert" : "-");
         s.AddTable(t);
         s.AddNote(string.Create(CultureInfo.InvariantCulture, $"Roles pass Holm's procedure at family-wise level {Level} over all {2 * Rows.Count} tests; the screen uses the conditional covariate treatment."));
@@ -52,9 +55,10 @@ public sealed class CovariateScreenResult : SummarizedResult
     {
         var plot = Figures.Create("Covariate screen", "covariate", "-log10 p");
         var palette = new ScottPlot.Palettes.Category10();
-        static double L(double p) => -Math.Log10(Math.Max(p, 1e-300));
-        var gate = Rows.Select((r, i) => new Bar { Position = i - 0.2, Value = L(r.GatingPValue), Size = 0.38, FillColor = palette.GetColor(0) }).ToArray();
-        var exp = Rows.Select((r, i) => new Bar { Position = i + 0.2, Value = L(r.ExpertPValue), Size = 0.38, FillColor = palette.GetColor(1) }).ToArray();
+        // -log10 p from the log survival function, so evidence far beyond double precision still has its height.
+        static double L(double lr, int df) => df > 0 ? -ReferenceDistribution.ChiSquared(df).LogSurvival(lr) / Math.Log(10) : 0;
+        var gate = Rows.Select((r, i) => new Bar { Position = i - 0.2, Value = L(r.GatingStatistic, r.GatingDf), Size = 0.38, FillColor = palette.GetColor(0) }).ToArray();
+        var exp = Rows.Select((r, i) => new Bar { Position = i + 0.2, Value = L(r.ExpertStatistic, r.ExpertDf), Size = 0.38, FillColor = palette.GetColor(1) }).ToArray();
         plot.Add.Bars(gate).LegendText = "gating";
         plot.Add.Bars(exp).LegendText = "expert";
         double[] pos = Enumerable.Range(0, Rows.Count).Select(i => (double)i).ToArray();

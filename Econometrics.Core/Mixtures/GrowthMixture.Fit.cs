@@ -118,7 +118,11 @@ public sealed partial record GrowthMixture
         return new GrowthMixtureResult(ordered.ToPublic(), estimates, ll, shape.Count, data.Ids,
             Matrix<double>.Build.Dense(data.N, shape.K, (i, k) => post[i * shape.K + k]), Curve, Covariates, FixedKnots is not null,
             data.ExpertNames, data.GatingNames, bestOut.Converged, shortRuns[chosen[best]].Out.Iterations + bestOut.Iterations, S, replicated,
-            StandardErrors && shape.HasKnot && shape.FreeKnots ? ObservedInformation.KnotStep(bounds) : null, diagnostics);
+            StandardErrors && shape.HasKnot && shape.FreeKnots ? ObservedInformation.KnotStep(bounds) : null, diagnostics)
+        {
+            FinalStarts = finals.Length,
+            ConvergedStarts = valid.Count(f => finals[f].Out.Converged),
+        };
     }
 
     private void Validate(GrowthData data)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Serialization;
 using Econometrics.Reporting;
 using MathNet.Numerics.LinearAlgebra;
 using ScottPlot;
@@ -12,7 +12,7 @@ namespace Econometrics.Mixtures;
 /// gating reference. Standard errors are from the observed information; the knot rows use a finite-difference step
 /// wider than the spacing of observed times (the likelihood has kinks there), reported in <see cref="KnotStep"/>.
 /// </remarks>
-public sealed class GrowthMixtureResult : SummarizedResult
+public sealed record GrowthMixtureResult : Result
 {
     internal GrowthMixtureResult(MixtureParameters parameters, IReadOnlyList<ParameterEstimate> estimates, double logLik,
         int nParameters, IReadOnlyList<string> ids, Matrix<double> posteriors, GrowthCurve curve, CovariateTreatment covariates,
@@ -46,12 +46,14 @@ public sealed class GrowthMixtureResult : SummarizedResult
     }
 
     /// <summary>The estimates on the original scale.</summary>
+    [JsonIgnore]
     public MixtureParameters Parameters { get; }
 
     /// <summary>Every free parameter with its standard error and 95% Wald interval, in the reporting order.</summary>
     public IReadOnlyList<ParameterEstimate> Estimates { get; }
 
     /// <summary>The maximised log-likelihood.</summary>
+    [JsonPropertyName("logLik")]
     public double LogLikelihood { get; }
 
     /// <summary>Number of free parameters.</summary>
@@ -76,18 +78,23 @@ public sealed class GrowthMixtureResult : SummarizedResult
     public double? Entropy { get; }
 
     /// <summary>Person identifiers, in data order.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Ids { get; }
 
     /// <summary>Posterior class probabilities τ_ik, N x K.</summary>
+    [JsonIgnore]
     public Matrix<double> Posteriors { get; }
 
     /// <summary>Modal class of each person, 1-based.</summary>
+    [JsonIgnore]
     public IReadOnlyList<int> Assignments { get; }
 
     /// <summary>Expected class sizes Σ_i τ_ik.</summary>
+    [JsonIgnore]
     public IReadOnlyList<double> ExpectedSizes { get; }
 
     /// <summary>Modal class counts.</summary>
+    [JsonIgnore]
     public IReadOnlyList<int> ModalCounts { get; }
 
     /// <summary>The trajectory shape.</summary>
@@ -120,8 +127,32 @@ public sealed class GrowthMixtureResult : SummarizedResult
     /// <summary>The finite-difference step used for the knot rows of the information matrix, or null when not computed.</summary>
     public double? KnotStep { get; }
 
-    /// <summary>Degenerate solutions, floors, non-replication, unavailable standard errors, dropped data.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+    /// <summary>Final-stage runs: the best short runs carried on to convergence (Mplus's final stage optimizations).</summary>
+    public int FinalStarts { get; init; }
+
+    /// <summary>Final-stage runs that met the EM tolerance without collapsing a class.</summary>
+    public int ConvergedStarts { get; init; }
+
+    /// <summary>Per class: share, knot, growth-factor means, expert coefficients and covariances.</summary>
+    [JsonPropertyName("classes")]
+    public IReadOnlyList<GrowthClassSummary> ClassSummaries => Enumerable.Range(0, K).Select(k =>
+    {
+        var c = Parameters.Classes[k];
+        bool joint = Covariates == CovariateTreatment.Joint && ExpertNames.Count > 0;
+        return new GrowthClassSummary(k + 1, ExpectedSizes[k] / NObs, Curve == GrowthCurve.BilinearSpline ? c.Knot : null,
+            c.Alpha.ToArray(), c.MarginalMeans.ToArray(), c.B, c.Psi, c.Theta, joint ? c.MuX.ToArray() : null, joint ? c.Phi : null);
+    }).ToArray();
+
+    /// <summary>Gating (multinomial logit) coefficients of classes 2..K against class 1.</summary>
+    [JsonPropertyName("gating")]
+    public IReadOnlyList<GatingCoefficients> GatingRows => Enumerable.Range(1, Math.Max(0, K - 1)).Select(k =>
+        new GatingCoefficients(k + 1, Parameters.Gating[k, 0], Enumerable.Range(1, GatingNames.Count).Select(g => Parameters.Gating[k, g]).ToArray()))
+        .ToArray();
+
+    /// <summary>Each person's modal class and posterior probabilities.</summary>
+    [JsonPropertyName("assignments")]
+    public IReadOnlyList<ClassAssignment> AssignmentRows => Enumerable.Range(0, NObs)
+        .Select(i => new ClassAssignment(Ids[i], Assignments[i], Enumerable.Range(0, K).Select(k => Posteriors[i, k]).ToArray())).ToArray();
 
     /// <summary>The summary as data.</summary>
     public override SummaryTable Summary()
@@ -143,8 +174,8 @@ public sealed class GrowthMixtureResult : SummarizedResult
         s.AddTable(classes);
         var est = new Table("Estimates (95% Wald intervals)", "parameter", "estimate", "std. error", "z", "p", "lower", "upper");
         foreach (var p in Estimates)
-            est.AddRow(p.Name, F(p.Estimate, "F6"), p.StdError is double se ? F(se, "F6") : "-", p.Statistic is double z ? F(z, "F2") : "-",
-                p.PValue is double pv ? F(pv, "F4") : "-", p.Lower is double lo ? F(lo, "F4") : "-", p.Upper is double up ? F(up, "F4") : "-");
+            est.AddRow(p.Term, F(p.Estimate, "F6"), p.StdError is double se ? F(se, "F6") : "-", p.Statistic is double z ? F(z, "F2") : "-",
+                p.PValue is double pv ? F(pv, "F4") : "-", p.CiLower is double lo ? F(lo, "F4") : "-", p.CiUpper is double up ? F(up, "F4") : "-");
         s.AddTable(est);
         s.AddNote("Class 1 is the gating reference; classes are ordered by " + (Curve == GrowthCurve.BilinearSpline ? "knot." : "intercept."));
         s.AddNote("alpha: growth-factor intercepts at x = 0; psi: residual growth-factor covariance; theta: residual variance.");
@@ -154,79 +185,8 @@ public sealed class GrowthMixtureResult : SummarizedResult
         return s;
     }
 
-    /// <summary>JSON: fit statistics, classes, gating, assignments, estimates and diagnostics (camelCase, NaN as null).</summary>
-    public override string ToJson() => Json.Serialize(WriteJson);
-
-    /// <summary>Writes the JSON object.</summary>
-    /// <param name="w">The writer.</param>
-    public void WriteJson(Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        Json.WriteNumber(w, "logLik", LogLikelihood);
-        Json.WriteNumber(w, "aic", Aic);
-        Json.WriteNumber(w, "bic", Bic);
-        Json.WriteNumber(w, "adjustedBic", AdjustedBic);
-        if (Entropy is double e) Json.WriteNumber(w, "entropy", e); else w.WriteNull("entropy");
-        w.WriteNumber("nParameters", NParameters);
-        w.WriteNumber("nObs", NObs);
-        w.WriteBoolean("converged", Converged);
-        w.WriteString("curve", Curve.ToString());
-        w.WriteString("covariates", Covariates == CovariateTreatment.Joint ? "joint" : "conditional");
-        w.WriteStartArray("classes");
-        for (int k = 0; k < K; k++)
-        {
-            var c = Parameters.Classes[k];
-            w.WriteStartObject();
-            w.WriteNumber("class", k + 1);
-            Json.WriteNumber(w, "proportion", ExpectedSizes[k] / NObs);
-            if (Curve == GrowthCurve.BilinearSpline) Json.WriteNumber(w, "knot", c.Knot); else w.WriteNull("knot");
-            Json.WriteArray(w, "growthFactorMeans", c.Alpha);
-            Json.WriteArray(w, "marginalMeans", c.MarginalMeans);
-            Json.WriteMatrix(w, "expertCoefficients", c.B);
-            Json.WriteMatrix(w, "psi", c.Psi);
-            Json.WriteNumber(w, "residualVariance", c.Theta);
-            if (Covariates == CovariateTreatment.Joint && ExpertNames.Count > 0)
-            {
-                Json.WriteArray(w, "expertMeans", c.MuX);
-                Json.WriteMatrix(w, "expertCovariance", c.Phi);
-            }
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("gating");
-        for (int k = 1; k < K; k++)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("class", k + 1);
-            Json.WriteNumber(w, "intercept", Parameters.Gating[k, 0]);
-            Json.WriteArray(w, "coefficients", Enumerable.Range(1, GatingNames.Count).Select(g => Parameters.Gating[k, g]));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("estimates");
-        foreach (var p in Estimates)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", p.Name);
-            Json.WriteNumber(w, "estimate", p.Estimate);
-            if (p.StdError is double se) Json.WriteNumber(w, "stdError", se); else w.WriteNull("stdError");
-            if (p.PValue is double pv) Json.WriteNumber(w, "pValue", pv); else w.WriteNull("pValue");
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("assignments");
-        for (int i = 0; i < NObs; i++)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", Ids[i]);
-            w.WriteNumber("class", Assignments[i]);
-            Json.WriteArray(w, "probabilities", Enumerable.Range(0, K).Select(k => Posteriors[i, k]));
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
-    }
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.GrowthMixtureResult;
 
     /// <summary>The estimated class trajectories over the individual curves, coloured by modal class.</summary>
     /// <param name="data">The data the model was fitted to (for the individual curves).</param>

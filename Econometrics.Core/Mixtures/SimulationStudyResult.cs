@@ -4,10 +4,10 @@ using Econometrics.Reporting;
 namespace Econometrics.Mixtures;
 
 /// <summary>
-/// Performance of a growth mixture estimator over replications (definitions of Morris, White and Crowther, Stat. Med. 2019): relative
+/// Performance of a growth mixture estimator over replications (Morris, White and Crowther 2019, Table 6): relative
 /// bias (absolute bias when the truth is 0), empirical SE, mean model SE, RMSE and 95% Wald coverage per parameter.
 /// </summary>
-public sealed class SimulationStudyResult : SummarizedResult
+public sealed record SimulationStudyResult : Result
 {
     internal SimulationStudyResult(IReadOnlyList<string> names, IReadOnlyList<double> truth, IReadOnlyList<SimulationReplication> replications, int planned)
     {
@@ -47,6 +47,10 @@ public sealed class SimulationStudyResult : SummarizedResult
         return new SimulationStudyResult(f.Names, f.Truth, all, f.Planned);
     }
 
+    /// <summary>Per-parameter performance measures (the table of the summary).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("measures")]
+    public IReadOnlyList<SimulationMeasure> PerformanceMeasures => Measures();
+
     /// <summary>Per-parameter performance measures.</summary>
     public IReadOnlyList<SimulationMeasure> Measures()
     {
@@ -69,6 +73,9 @@ public sealed class SimulationStudyResult : SummarizedResult
         }
         return list;
     }
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.SimulationStudyResult;
 
     /// <summary>The summary as data.</summary>
     public override SummaryTable Summary()

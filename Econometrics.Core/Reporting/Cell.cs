@@ -33,7 +33,7 @@ public readonly record struct Cell
     /// <param name="value">The integer.</param>
     public static Cell Int(long value) => new(null, value, "0");
 
-    /// <summary>A p-value cell: printed with four decimals, or as "&lt;1e-16"-style bounds when tiny.</summary>
+    /// <summary>A p-value cell, printed by <see cref="PValueFormat"/> (R's format.pval convention); JSON keeps the exact value.</summary>
     /// <param name="p">The p-value.</param>
     public static Cell PValue(double p) => new(null, p, "pvalue");
 
@@ -57,7 +57,7 @@ public readonly record struct Cell
         if (double.IsNaN(x)) return "";
         if (double.IsInfinity(x)) return x > 0 ? "Inf" : "-Inf";
         if (Format == "pvalue")
-            return x < 1e-4 ? (x < 1e-16 ? "<1e-16" : x.ToString("0.00e+00", CultureInfo.InvariantCulture)) : x.ToString("F4", CultureInfo.InvariantCulture);
+            return PValueFormat.Format(x);
         if (Format is not null) return x.ToString(Format, CultureInfo.InvariantCulture);
         double a = Math.Abs(x);
         return a != 0 && (a >= 1e6 || a < 1e-4)

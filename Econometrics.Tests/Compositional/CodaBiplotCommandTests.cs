@@ -73,3 +73,56 @@ public sealed class CodaBiplotCommandTests : IDisposable
         Assert.Contains("--type must be form or covariance", err);
     }
 }
+
+/// <summary><c>econ coda rho|pcor --fdr-permutations</c>: the <c>fdr</c> table in JSON and text, seeded, and bad options.</summary>
+public sealed class CodaFdrCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter(); var e = new StringWriter();
+        int code = global::Econometrics.Cli.Cli.Run(args, new CliConsole(o, e));
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Theory]
+    [InlineData("rho", "rho", "proportionality")]
+    [InlineData("pcor", "pcor", "partialCorrelation")]
+    public void Fdr_table_is_added_and_equals_the_library_result(string sub, string metricName, string matrixField)
+    {
+        var (code, stdout, err) = Run("coda", sub, "--data", DataFile("roman_cups.csv"), "--fdr-permutations", "30", "--fdr-cutoffs", "12",
+            "--seed", "9", "--json", "-");
+        Assert.True(code == 0, err);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        Assert.True(root.TryGetProperty(matrixField, out _));
+        Assert.Equal(metricName, root.GetProperty("fdrMetric").GetString());
+        var fdr = root.GetProperty("fdr");
+        Assert.Equal(12, fdr.GetArrayLength());
+        var expected = new Econometrics.Compositional.PermutationFdr
+        {
+            Permutations = 30, NumberOfCutoffs = 12, Seed = 9,
+            Metric = sub == "rho" ? Econometrics.Compositional.PairwiseMetric.Proportionality : Econometrics.Compositional.PairwiseMetric.PartialCorrelation,
+        }.Estimate(Composition.Load(DataFile("roman_cups.csv")));
+        for (int t = 0; t < 12; t++)
+        {
+            Assert.Equal(expected.Rows[t].Cutoff, fdr[t].GetProperty("cutoff").GetDouble());
+            Assert.Equal(expected.Rows[t].Discoveries, fdr[t].GetProperty("discoveries").GetInt32());
+            Assert.Equal(expected.Rows[t].PermutedCount, fdr[t].GetProperty("permutedCount").GetDouble());
+        }
+        Assert.Equal(JsonValueKind.Null, fdr[11].GetProperty("fdr").ValueKind);   // nothing beyond the largest value
+        Assert.Contains(root.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("code").GetString() == "fdr-undefined");
+        Assert.Contains("[fdr] 100%", err);
+    }
+
+    [Theory]
+    [InlineData("--fdr-permutations", "0", "--fdr-permutations must be a positive whole number")]
+    [InlineData("--fdr-permutations", "ten", "--fdr-permutations must be a positive whole number")]
+    [InlineData("--fdr-tails", "left", "--fdr-tails must be right or both")]
+    [InlineData("--fdr-cutoffs", "5", "--fdr-cutoffs and --fdr-tails need --fdr-permutations")]
+    public void Bad_fdr_options_are_usage_errors(string option, string value, string message)
+    {
+        var (code, _, err) = Run("coda", "rho", "--data", DataFile("roman_cups.csv"), option, value);
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", err);
+        Assert.Contains(message, err);
+    }
+}

@@ -20,7 +20,7 @@ public sealed class RenderingTests
         Assert.Contains("<table", r.ToHtml());
         Assert.Contains("| Al-Fe |", r.ToMarkdown());
         var json = JsonDocument.Parse(r.ToJson()).RootElement;
-        Assert.Equal("ClrPseudoInverse", json.GetProperty("route").GetString());
+        Assert.Equal("clrPseudoInverse", json.GetProperty("route").GetString());
         Assert.DoesNotContain("NaN", r.ToJson());
         var shrunk = new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage }.Estimate(ResearchNoteValueTests.Cups());
         Assert.Contains("Shrinkage lambda:", shrunk.ToString());

@@ -65,4 +65,34 @@ public class ReferenceDistributionTests
         Assert.Equal("zero-variance", json.GetProperty("diagnostics")[0].GetProperty("code").GetString());
         Assert.Contains("Warning: A unit had zero variance.", bad.ToString());
     }
+
+    // Far tails where the survival function underflows: chi2 with even df in closed form,
+    // log Q(3, x) = -x + log(1 + x + x^2/2); the normal from scipy.stats.norm.logsf(40); t and F from their
+    // leading tail terms, c nu^((nu+1)/2) t^-nu / nu and z^a / (a B(a, b)), exact to O(1/t^2) and O(z).
+    [Theory]
+    [InlineData("chi2", 2000.0, -986.875636623927)]
+    [InlineData("normal", 40.0, -804.6084420137539)]
+    [InlineData("t", 1e60, -688.5252716624003)]
+    [InlineData("f", 1e120, -1375.1778426678286)]
+    public void Log_survival_stays_finite_where_the_p_value_underflows(string kind, double x, double expected)
+    {
+        var d = kind switch
+        {
+            "chi2" => ReferenceDistribution.ChiSquared(6),
+            "normal" => ReferenceDistribution.Normal,
+            "t" => ReferenceDistribution.StudentT(5),
+            _ => ReferenceDistribution.F(4, 10),
+        };
+        Close.Relative(expected, d.LogSurvival(x), 1e-10);
+    }
+
+    [Fact]
+    public void Log_survival_agrees_with_the_survival_function_where_both_are_representable()
+    {
+        // moe screen's expert LR: 171.6 on 6 df; -log10 p = 33.69 (scipy.stats.chi2.logsf(171.6, 6) = -77.56580121864627).
+        var chi = ReferenceDistribution.ChiSquared(6);
+        Close.Relative(-77.56580121864627, chi.LogSurvival(171.6), 1e-12);
+        Close.Relative(Math.Log(chi.Survival(171.6)), chi.LogPValue(171.6, Tail.Upper)!.Value, 1e-12);
+        Assert.True(chi.Survival(171.6) > 0);
+    }
 }

@@ -27,9 +27,9 @@ public sealed class FitTests(ITestOutputHelper output)
         Assert.Equal(1.031958, c2.Phi[0, 0], 1.031958 * 1e-3);
         Assert.Equal(0.001027, c2.MuX[0], 1e-5);
         // OpenMx Hessian SEs of the gating at fixed knots (note §5 B.2): 0.1115, 0.1274.
-        Assert.Equal(0.1115, fit.Estimates.Single(e => e.Name == "gate 2: intercept").StdError!.Value, 0.1115 * 2e-2);
-        Assert.Equal(0.1274, fit.Estimates.Single(e => e.Name == "gate 2: gx").StdError!.Value, 0.1274 * 2e-2);
-        Assert.DoesNotContain(fit.Estimates, e => e.Name.EndsWith("knot", StringComparison.Ordinal));
+        Assert.Equal(0.1115, fit.Estimates.Single(e => e.Term == "gate 2: intercept").StdError!.Value, 0.1115 * 2e-2);
+        Assert.Equal(0.1274, fit.Estimates.Single(e => e.Term == "gate 2: gx").StdError!.Value, 0.1274 * 2e-2);
+        Assert.DoesNotContain(fit.Estimates, e => e.Term.EndsWith("knot", StringComparison.Ordinal));
         Assert.Null(fit.KnotStep);
     }
 

@@ -19,8 +19,8 @@ public sealed class InferenceTests(ExampleFitFixture fixture, ITestOutputHelper 
 
     private static double[] Arr(JsonElement e) => e.EnumerateArray().Select(x => x.GetDouble()).ToArray();
 
-    private double Est(string name) => Fit.Estimates.Single(e => e.Name == name).Estimate;
-    private double Se(string name) => Fit.Estimates.Single(e => e.Name == name).StdError!.Value;
+    private double Est(string name) => Fit.Estimates.Single(e => e.Term == name).Estimate;
+    private double Se(string name) => Fit.Estimates.Single(e => e.Term == name).StdError!.Value;
 
     private static void Rel(double expected, double actual, double tol, string what) =>
         Assert.True(Math.Abs(actual - expected) <= tol * Math.Abs(expected) + 1e-4, $"{what}: expected {expected}, got {actual}");
@@ -84,12 +84,12 @@ public sealed class InferenceTests(ExampleFitFixture fixture, ITestOutputHelper 
         Rel(gs[1], Se("gate 2: gx1"), 2e-2, "gate SE");
         Rel(gs[2], Se("gate 2: gx2"), 2e-2, "gate SE");
         output.WriteLine($"worst relative SE difference {worst:G3}; knot step {Fit.KnotStep}");
-        var gx1 = Fit.Estimates.Single(e => e.Name == "gate 2: gx1");
+        var gx1 = Fit.Estimates.Single(e => e.Term == "gate 2: gx1");
         Assert.Equal(gx1.Estimate / gx1.StdError!.Value, gx1.Statistic!.Value, 12);
         Assert.Equal(2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -Math.Abs(gx1.Statistic.Value)), gx1.PValue!.Value, 14);
         Assert.InRange(gx1.PValue.Value, 1e-4, 1e-3);   // z ≈ 3.54 (OpenMx: 0.4399 / 0.1241)
-        var ci = Fit.Estimates.Single(e => e.Name == "class 1: knot");
-        Assert.Equal(ci.Estimate - 1.959963984540054 * ci.StdError!.Value, ci.Lower!.Value, 12);
+        var ci = Fit.Estimates.Single(e => e.Term == "class 1: knot");
+        Assert.Equal(ci.Estimate - 1.959963984540054 * ci.StdError!.Value, ci.CiLower!.Value, 12);
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class InteractiveEffectsFixtureTests
         foreach (var c in f.Expected.GetProperty("coefficients").EnumerateObject())
         {
             Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), c.Name);
-            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError, f.Tolerance("coefficients"), c.Name + " s.e.");
+            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), c.Name + " s.e.");
         }
         var e = fit.Residuals().Enumerate().Sum(v => v * v);
         Fixture.Close(f.Expected.GetProperty("ssr").GetDouble(), e, f.Tolerance("coefficients"), "SSR");

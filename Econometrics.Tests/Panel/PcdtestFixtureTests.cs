@@ -70,7 +70,7 @@ public sealed class PcdtestFixtureTests
         {
             var mine = fit![c.Name];
             Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), mine.Estimate, f.Tolerance("coefficients"), $"{name} {c.Name} estimate");
-            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), mine.StdError, f.Tolerance("coefficients"), $"{name} {c.Name} std. error");
+            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), mine.StdError!.Value, f.Tolerance("coefficients"), $"{name} {c.Name} std. error");
         }
         Assert.Equal(coefs.EnumerateObject().Count(), fit!.Coefficients.Count);
         Assert.Equal(f.Expected.GetProperty("nobs").GetInt32(), fit.NObs);
@@ -101,7 +101,7 @@ public sealed class PcdtestFixtureTests
         foreach (var c in e.GetProperty("coefficients").EnumerateObject())
         {
             Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{key} {c.Name}");
-            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
+            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
         }
         Assert.Equal(1031, fit.NObs);
         var cd = new CrossSectionalDependence { Tests = CdTests.CD }.Test(fit);
@@ -120,7 +120,7 @@ public sealed class PcdtestFixtureTests
         foreach (var c in e.GetProperty("coefficients").EnumerateObject())
         {
             Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{key} {c.Name}");
-            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
+            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
         }
         foreach (var c in f.Expected.GetProperty("qr").GetProperty(key).EnumerateObject())
             Fixture.Close(c.Value.GetDouble(), fit[c.Name].Estimate, f.Tolerance("qr"), $"{key} {c.Name} vs QR transcription");

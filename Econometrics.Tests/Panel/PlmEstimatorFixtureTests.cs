@@ -58,7 +58,7 @@ public sealed class PlmEstimatorFixtureTests
         foreach (var c in coefs.EnumerateObject())
             Fixture.Close(c.Value.GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{name} {model} {c.Name} estimate");
         foreach (var c in e.GetProperty("stdError").GetProperty(vcov).EnumerateObject())
-            Fixture.Close(c.Value.GetDouble(), fit[c.Name].StdError, f.Tolerance("stdError"), $"{name} {model} {vcov} {c.Name} SE");
+            Fixture.Close(c.Value.GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("stdError"), $"{name} {model} {vcov} {c.Name} SE");
     }
 
     [Theory]

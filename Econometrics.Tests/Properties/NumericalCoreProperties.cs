@@ -194,7 +194,11 @@ public sealed class NumericalCoreProperties
     public bool Eigenvalue_floor_is_reached_and_idempotent(int seed, int order)
     {
         int n = Size(order, 2, 8);
-        var a = Backends.Random(n * n, seed);
+        var r = Backends.Random(n * n, seed);
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                a[i * n + j] = r[i * n + j] + r[j * n + i];
         const double floor = 0.05;
         SmallDense.FloorEigenvalues(a, n, floor);
         var min = Matrix<double>.Build.Dense(n, n, a).Evd(Symmetricity.Symmetric).EigenValues.Min(z => z.Real);

@@ -25,9 +25,9 @@ public class SummaryTableTests
             No. observations: 200
             ------------------------------------------------------------------------------
             Coefficients
-            Term      Estimate  Std. Error  P-value
-            const       1.5000      0.2500   <1e-16
-            x<1>   -1.2345e-05               0.0312
+            Term      Estimate  Std. Error    P-value
+            const       1.5000      0.2500  < 2.2e-16
+            x<1>   -1.2345e-05                 0.0312
             ==============================================================================
             Notes:
             [1] 3 rows had missing values & were dropped.

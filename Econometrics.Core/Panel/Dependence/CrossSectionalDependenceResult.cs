@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Econometrics.Panel.Factors;
 using Econometrics.Reporting;
 using MathNet.Numerics.LinearAlgebra;
@@ -7,7 +8,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Econometrics.Panel.Dependence;
 
 /// <summary>The cross-sectional dependence statistics of one panel, with the pairwise correlations behind them.</summary>
-public sealed class CrossSectionalDependenceResult : SummarizedResult
+public sealed record CrossSectionalDependenceResult : Result
 {
     private readonly PairwiseCorrelations _pc;
 
@@ -33,6 +34,7 @@ public sealed class CrossSectionalDependenceResult : SummarizedResult
     public int PairsDropped { get; }
 
     /// <summary>Whether every unit is observed in every period.</summary>
+    [JsonPropertyName("balanced")]
     public bool IsBalanced { get; }
 
     /// <summary>What was tested (a variable, a matrix, or a model's residuals).</summary>
@@ -48,16 +50,16 @@ public sealed class CrossSectionalDependenceResult : SummarizedResult
     public double MeanAbsRho { get; }
 
     /// <summary>The tested units' labels.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Entities { get; }
 
     /// <summary>The factor-number choice behind CD*, when the number was estimated.</summary>
+    [JsonIgnore]
     public FactorNumberResult? FactorSelection { get; }
 
     /// <summary>CD_W's Rademacher weights (N x G), for reproduction; null when CD_W was not computed.</summary>
+    [JsonIgnore]
     public Matrix<double>? Weights { get; }
-
-    /// <summary>Conditions met along the way (units excluded, pairs dropped, bias warnings).</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>The number of factors CD* removed, or null when CD* was not computed.</summary>
     public int? Factors => Tests.FirstOrDefault(s => s.Name == "CDStar")?.Factors;
@@ -99,42 +101,8 @@ public sealed class CrossSectionalDependenceResult : SummarizedResult
         return s;
     }
 
-    /// <summary>JSON: <c>{"n","t","pairs","balanced","factors","tests":[{"name","statistic","pValue","distribution"}],"diagnostics"}</c>; CD* also carries "theta".</summary>
-    public override string ToJson() => Json.Serialize(WriteJson);
-
-    /// <summary>Writes the JSON object.</summary>
-    /// <param name="w">The writer.</param>
-    public void WriteJson(Utf8JsonWriter w)
-    {
-        w.WriteStartObject();
-        w.WriteString("source", Source);
-        w.WriteNumber("n", N);
-        w.WriteNumber("t", T);
-        w.WriteNumber("pairs", Pairs);
-        w.WriteNumber("pairsDropped", PairsDropped);
-        w.WriteBoolean("balanced", IsBalanced);
-        if (Factors is { } m) w.WriteNumber("factors", m); else w.WriteNull("factors");
-        Json.WriteNumber(w, "meanRho", MeanRho);
-        Json.WriteNumber(w, "meanAbsRho", MeanAbsRho);
-        w.WriteStartArray("tests");
-        foreach (var t in Tests)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", t.Name);
-            Json.WriteNumber(w, "statistic", t.Statistic);
-            Json.WriteNumber(w, "pValue", t.PValue ?? double.NaN);
-            w.WriteString("distribution", t.Result.Distribution.ToString());
-            w.WriteString("validity", t.Result.Validity.ToString());
-            if (t.Result.Reason is { } reason) w.WriteString("reason", reason);
-            if (t.Theta is { } th) Json.WriteNumber(w, "theta", th);
-            if (t.Factors is { } f) w.WriteNumber("factors", f);
-            Json.WriteDiagnostics(w, t.Result.Diagnostics ?? []);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        Json.WriteDiagnostics(w, Diagnostics);
-        w.WriteEndObject();
-    }
+    /// <inheritdoc/>
+    protected override JsonTypeInfo JsonContract => CoreJsonContext.Default.CrossSectionalDependenceResult;
 
     /// <summary>Heatmap of the pairwise correlations, units ordered by their loading on the first principal component.</summary>
     public ScottPlot.Plot PlotCorrelationHeatmap()

@@ -27,7 +27,7 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
         if (r.Degenerate is { } why)
         {
             notes.Add(Diagnostic.Warning(why, "cdstar-degenerate"));
-            return (new("CDStar", new TestResult(method, h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.Invalid, why, notes), r.Theta, r.Factors), r.Selection);
+            return (new("CDStar", TestResult.Invalid(method, h0, ReferenceDistribution.Normal, why, notes), r.Theta, r.Factors), r.Selection);
         }
         return (new("CDStar", TestResult.Create(method, h0, r.CdStar, ReferenceDistribution.Normal, Tail.TwoSided, notes), r.Theta, r.Factors), r.Selection);
     }

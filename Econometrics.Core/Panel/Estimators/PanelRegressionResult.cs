@@ -7,13 +7,13 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Econometrics.Panel.Estimators;
 
 /// <summary>A fitted panel regression: the coefficient table, residuals and partial residuals (T x N, NaN for gaps).</summary>
-public sealed class PanelRegressionResult : SummarizedResult
+public sealed record PanelRegressionResult : Result
 {
     private readonly double[] _residuals, _partial;
     private readonly double[][]? _unitBases;
     private readonly bool _within, _commonEffects;
 
-    private PanelRegressionResult(PanelModel model, string formula, IReadOnlyList<Coefficient> coefficients, Matrix<double> covariance,
+    private PanelRegressionResult(PanelModel model, string formula, IReadOnlyList<ParameterEstimate> coefficients, Matrix<double> covariance,
         int nobs, int t, int n, IReadOnlyList<string> entities, double[] residuals, double[] partial, double[][]? unitBases,
         bool within, bool commonEffects, int? factors, IReadOnlyList<Diagnostic> diagnostics, int? df, FactorNumberResult? factorSelection)
     {
@@ -27,13 +27,13 @@ public sealed class PanelRegressionResult : SummarizedResult
         double[][]? unitBases = null, int? factors = null, FactorNumberResult? factorSelection = null, LinearFitStatistics? stats = null,
         int? units = null, int? periods = null, RandomEffectsComponents? randomEffects = null, PanelCovariance? covariance = null)
     {
-        var coefs = new Coefficient[names.Length];
+        var coefs = new ParameterEstimate[names.Length];
         double q = df is { } d0 ? StudentT.InvCDF(0, 1, d0, 0.5 + options.Level / 2) : Normal.InvCDF(0, 1, 0.5 + options.Level / 2);
         for (int p = 0; p < names.Length; p++)
         {
             double se = Math.Sqrt(cov[p, p]), z = b[p] / se;
             double pv = df is { } dof ? 2 * StudentT.CDF(0, 1, dof, -Math.Abs(z)) : 2 * Normal.CDF(0, 1, -Math.Abs(z));
-            coefs[p] = new Coefficient(names[p], b[p], se, z, pv, b[p] - q * se, b[p] + q * se);
+            coefs[p] = new ParameterEstimate(names[p], b[p], se, z, pv, b[p] - q * se, b[p] + q * se);
         }
         var usedUnits = Enumerable.Range(0, d.N).Count(i => Enumerable.Range(0, d.T).Any(s => d.Used[s + i * d.T]));
         var usedPeriods = Enumerable.Range(0, d.T).Count(s => Enumerable.Range(0, d.N).Any(i => d.Used[s + i * d.T]));
@@ -90,7 +90,7 @@ public sealed class PanelRegressionResult : SummarizedResult
     public string Formula { get; }
 
     /// <summary>The coefficient table.</summary>
-    public IReadOnlyList<Coefficient> Coefficients { get; }
+    public IReadOnlyList<ParameterEstimate> Coefficients { get; }
 
     /// <summary>The coefficients' covariance matrix.</summary>
     public Matrix<double> Covariance { get; }
@@ -116,13 +116,11 @@ public sealed class PanelRegressionResult : SummarizedResult
     /// <summary>Interactive effects: the factor-number choice (criteria and scree) when the number was estimated; otherwise null.</summary>
     public FactorNumberResult? FactorSelection { get; }
 
-    /// <summary>Notes from the fit.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     /// <summary>The coefficient with the given name.</summary>
     /// <param name="name">The regressor as written in the formula.</param>
-    public Coefficient this[string name] => Coefficients.FirstOrDefault(c => c.Name == name.Replace(" ", "", StringComparison.Ordinal))
-        ?? throw new ArgumentException($"No coefficient '{name}'; have: {string.Join(", ", Coefficients.Select(c => c.Name))}.", nameof(name));
+    public ParameterEstimate this[string name] => Coefficients.FirstOrDefault(c => c.Term == name.Replace(" ", "", StringComparison.Ordinal))
+        ?? throw new ArgumentException($"No coefficient '{name}'; have: {string.Join(", ", Coefficients.Select(c => c.Term))}.", nameof(name));
 
     /// <summary>Residuals as T x N (NaN where a cell was not used).</summary>
     public Matrix<double> Residuals() => Matrix<double>.Build.Dense(T, N, (double[])_residuals.Clone());
@@ -135,6 +133,9 @@ public sealed class PanelRegressionResult : SummarizedResult
     internal double[][]? UnitBases => _unitBases;
     internal bool WithinResiduals => _within;
     internal bool CommonEffectsRemoved => _commonEffects;
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.PanelRegressionResult;
 
     /// <summary>The coefficient table as a summary.</summary>
     public override SummaryTable Summary()
@@ -155,7 +156,9 @@ public sealed class PanelRegressionResult : SummarizedResult
                  : $"{re.ThetaMin.ToString("G4", CultureInfo.InvariantCulture)} .. {re.ThetaMax.ToString("G4", CultureInfo.InvariantCulture)}");
         string lv = (Level * 100).ToString("G4", CultureInfo.InvariantCulture);
         var table = new Table("Coefficients", "Term", "Estimate", "Std. Error", DegreesOfFreedom is null ? "z" : "t", "P-value", $"[{lv}%", "CI]");
-        foreach (var c in Coefficients) table.AddRow(c.Name, c.Estimate, c.StdError, c.Statistic, Cell.PValue(c.PValue), c.CiLower, c.CiUpper);
+        foreach (var c in Coefficients)
+            table.AddRow(c.Term, c.Estimate, c.StdError ?? double.NaN, c.Statistic ?? double.NaN, Cell.PValue(c.PValue ?? double.NaN),
+                c.CiLower ?? double.NaN, c.CiUpper ?? double.NaN);
         s.AddTable(table);
         s.AddNote($"Standard errors: {CovarianceUsed.Describe()}" + (DegreesOfFreedom is { } df
             ? $"; t with {df.ToString(CultureInfo.InvariantCulture)} degrees of freedom." : "; N(0,1) reference."));

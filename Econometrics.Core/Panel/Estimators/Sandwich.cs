@@ -121,21 +121,21 @@ internal static class Sandwich
         switch (adj)
         {
             case ResidualAdjustment.HC1:
-                { double f = Math.Sqrt((double)d.M / d.Hc1Df); for (int r = 0; r < w.Length; r++) w[r] *= f; break; }
+            { double f = Math.Sqrt((double)d.M / d.Hc1Df); for (int r = 0; r < w.Length; r++) w[r] *= f; break; }
             case ResidualAdjustment.Sss:
-                { double f = Math.Sqrt(g / (g - 1.0) * ((d.M - 1.0) / (d.M - d.P))); for (int r = 0; r < w.Length; r++) w[r] *= f; break; }
+            { double f = Math.Sqrt(g / (g - 1.0) * ((d.M - 1.0) / (d.M - d.P))); for (int r = 0; r < w.Length; r++) w[r] *= f; break; }
             case ResidualAdjustment.HC2:
             case ResidualAdjustment.HC3:
+            {
+                var h = Leverage(d, bread, la);
+                for (int r = 0; r < w.Length; r++)
                 {
-                    var h = Leverage(d, bread, la);
-                    for (int r = 0; r < w.Length; r++)
-                    {
-                        if (!(h[r] < 1 - 1e-12))
-                            throw new ArgumentException($"{adj} is undefined: observation {r + 1} has leverage 1 (a unit or period fitted exactly).", "vcov");
-                        w[r] = adj == ResidualAdjustment.HC2 ? w[r] / Math.Sqrt(1 - h[r]) : w[r] / (1 - h[r]);
-                    }
-                    break;
+                    if (!(h[r] < 1 - 1e-12))
+                        throw new ArgumentException($"{adj} is undefined: observation {r + 1} has leverage 1 (a unit or period fitted exactly).", "vcov");
+                    w[r] = adj == ResidualAdjustment.HC2 ? w[r] / Math.Sqrt(1 - h[r]) : w[r] / (1 - h[r]);
                 }
+                break;
+            }
         }
         return w;
     }

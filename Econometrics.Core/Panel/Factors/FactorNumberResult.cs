@@ -3,7 +3,7 @@ using Econometrics.Reporting;
 namespace Econometrics.Panel.Factors;
 
 /// <summary>The number of factors chosen by each criterion, with the scree values behind them.</summary>
-public sealed class FactorNumberResult : SummarizedResult
+public sealed record FactorNumberResult : Result
 {
     internal FactorNumberResult(int n, int t, int maxFactors, FactorCriterion criterion, int selected,
         IReadOnlyDictionary<FactorCriterion, int> byCriterion, double[] eigenvalues, IReadOnlyList<FactorNumberRow> rows,
@@ -37,8 +37,9 @@ public sealed class FactorNumberResult : SummarizedResult
     /// <summary>Criteria for k = 0..kmax.</summary>
     public IReadOnlyList<FactorNumberRow> Rows { get; }
 
-    /// <summary>Notes on the computation.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.FactorNumberResult;
 
     /// <summary>The summary table.</summary>
     public override SummaryTable Summary()

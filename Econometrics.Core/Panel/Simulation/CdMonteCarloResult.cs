@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Econometrics.Reporting;
 
 namespace Econometrics.Panel.Simulation;
 
 /// <summary>A size/power table from <see cref="CdMonteCarlo"/>, possibly one shard of it; shards merge by adding counts.</summary>
-public sealed class CdMonteCarloResult : SummarizedResult
+public sealed record CdMonteCarloResult : Result
 {
     private static readonly string[] Order = ["CD", "CDw", "CDwPlus", "CDStar"];
 
@@ -66,6 +67,9 @@ public sealed class CdMonteCarloResult : SummarizedResult
         return new CdMonteCarloResult(first.Design, first.Seed, first.Replications, first.Alpha, shards.Order().ToList(), first.ShardCount, cells);
     }
 
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.CdMonteCarloResult;
+
     /// <summary>The table: rejection rates (%) by cell and test, with mean theta.</summary>
     public override SummaryTable Summary()
     {
@@ -85,31 +89,7 @@ public sealed class CdMonteCarloResult : SummarizedResult
         return s;
     }
 
-    /// <summary>JSON with the raw counts, readable by <see cref="FromJson"/> for merging.</summary>
-    public override string ToJson() => Json.Serialize(w =>
-    {
-        w.WriteStartObject();
-        w.WriteString("design", Design);
-        w.WriteNumber("seed", Seed);
-        w.WriteNumber("replications", Replications);
-        w.WriteNumber("alpha", Alpha);
-        w.WriteNumber("shardCount", ShardCount);
-        w.WriteStartArray("shards"); foreach (var s in Shards) w.WriteNumberValue(s); w.WriteEndArray();
-        w.WriteStartArray("cells");
-        foreach (var c in Cells)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("n", c.N); w.WriteNumber("t", c.T); w.WriteNumber("replications", c.Replications);
-            Json.WriteNumber(w, "thetaSum", c.ThetaSum);
-            w.WriteStartObject("rejections"); foreach (var (k, v) in c.Rejections.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(k, v); w.WriteEndObject();
-            w.WriteStartObject("rates"); foreach (var (k, v) in c.Rejections.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumber(k, (double)v / c.Replications); w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    });
-
-    /// <summary>Reads a result written by <see cref="ToJson"/>.</summary>
+    /// <summary>Reads a result written by <see cref="Result.ToJson"/>.</summary>
     /// <param name="json">The JSON text.</param>
     public static CdMonteCarloResult FromJson(string json)
     {
