@@ -10,11 +10,12 @@ namespace Econometrics.Causal;
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     Converters = [typeof(MatrixJsonConverter), typeof(Array2DJsonConverter), typeof(VectorJsonConverter), typeof(CamelCaseEnumConverter)])]
 [JsonSerializable(typeof(Invariance.IcpResult))]
+[JsonSerializable(typeof(Invariance.HiddenIcpResult))]
 [JsonSerializable(typeof(Invariance.InvarianceReport))]
 [JsonSerializable(typeof(Invariance.PacTransferResult))]
 [JsonSerializable(typeof(Invariance.AnchorRegressionResult))]
-[JsonSerializable(typeof(Sem.SemFit))]
-[JsonSerializable(typeof(Sem.CovarianceResult))]
-[JsonSerializable(typeof(Sem.RelationsResult))]
-[JsonSerializable(typeof(Sem.IdentifiabilityResult))]
+[JsonSerializable(typeof(Econometrics.Sem.Fitting.SemFit))]
+[JsonSerializable(typeof(Econometrics.Sem.Covariance.CovarianceResult))]
+[JsonSerializable(typeof(Econometrics.Sem.Relations.RelationsResult))]
+[JsonSerializable(typeof(Econometrics.Sem.Identification.IdentifiabilityResult))]
 internal sealed partial class CausalJsonContext : JsonSerializerContext;

@@ -5,9 +5,14 @@
 #:property SelfContained=false
 // Linear SEMs on mixed graphs: covariance by the one-connection rule, identifiability, polynomial relations,
 // and a lavaan-grade ML fit. Run from the repository root or notebooks/:  dotnet run notebooks/02-linear-sem-mixed-graphs.cs
-using Econometrics.Causal.Sem;
 using Econometrics.Data;
 using Econometrics.Reporting;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Identification;
+using Econometrics.Sem.Relations;
 
 var root = Directory.Exists("data") ? "." : "..";
 var outDir = Path.Combine(root, "notebooks", "out");

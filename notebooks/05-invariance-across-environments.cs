@@ -41,10 +41,10 @@ foreach (var phi in representations)
 }
 
 // 3. Population truth from the SEM: the gaps are exactly zero for the parents and positive otherwise.
-var sems = LinearSem.LoadSpecification(Path.Combine(dataDir, "invariance_sem_spec.json"), "Y");
-var moments = sems.Select(s => s.Sem.Moments()).ToArray();
+var sems = SemEnvironments.LoadSpecification(Path.Combine(dataDir, "invariance_sem_spec.json"));
+var moments = sems.Select(s => s.Sem).ToArray();
 foreach (var phi in representations)
-    Console.WriteLine($"population gaps, {phi.Name,-16}: {PopulationInvariance.Gaps(moments, phi.Phi)}");
+    Console.WriteLine($"population gaps, {phi.Name,-16}: {PopulationInvariance.Gaps(moments, "Y", phi.Phi)}");
 Console.WriteLine();
 
 // 4. Invariant causal prediction with both tests.
@@ -62,7 +62,7 @@ foreach (var gamma in new[] { 0.0, 1.0, 2.0, 10.0, 100.0 })
 // 6. PAC transfer: how many training interventions until approximate invariance carries over to unseen ones?
 var pac = new PacTransferExperiment
 {
-    Base = sems[0].Sem, Family = InterventionFamily.ExampleFamily(0.1),
+    Base = sems[0].Sem, Target = "Y", Family = InterventionFamily.ExampleFamily(0.1),
     KnownInvariant = [["X1", "X2"], ["X1", "X2", "X4"]], RareChangeProbability = 0.1, Seed = 7,
 }.Simulate();
 Console.WriteLine(pac);

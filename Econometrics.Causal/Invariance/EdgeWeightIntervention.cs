@@ -6,5 +6,5 @@ namespace Econometrics.Causal.Invariance;
 /// <param name="Weight">The new weight.</param>
 public sealed record EdgeWeightIntervention(string Node, string Parent, double Weight) : Intervention(Node)
 {
-    internal override void Apply(LinearSem.Parameters p, int node, Func<string, int> index) => p.B[node, index(Parent)] = Weight;
+    internal override void Apply(StructuralParameters p, int node, Func<string, int> index) => p.Lambda[index(Parent), node] = Weight;
 }

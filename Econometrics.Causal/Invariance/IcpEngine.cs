@@ -13,7 +13,7 @@ namespace Econometrics.Causal.Invariance;
 /// </summary>
 /// <remarks>Columns are centred at their pooled means first: the fits are unchanged (the intercept absorbs the shift),
 /// and the Gram matrices are far better conditioned.</remarks>
-internal sealed class IcpEngine
+internal sealed class IcpEngine : IIcpSetTest
 {
     private readonly double[][] _gk;
     private readonly double[] _g;

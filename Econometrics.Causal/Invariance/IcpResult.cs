@@ -26,6 +26,9 @@ public sealed record IcpResult : Result
     /// <summary>The per-set test used.</summary>
     public IcpTest Test { get; }
 
+    /// <summary>The model of the target: linear, or logistic for a two-class target.</summary>
+    public IcpFamily Family { get; init; } = IcpFamily.Gaussian;
+
     /// <summary>The goodness-of-fit level for model rejection.</summary>
     public double GoodnessOfFit { get; }
 
@@ -86,7 +89,9 @@ public sealed record IcpResult : Result
     /// <summary>The result as a summary table.</summary>
     public override SummaryTable Summary()
     {
-        var s = new SummaryTable($"Invariant causal prediction ({Test.ToString().ToLowerInvariant()} test)")
+        var s = new SummaryTable(Family == IcpFamily.Binomial
+                ? "Invariant causal prediction (binary target: logistic regression, Welch t tests of residuals)"
+                : $"Invariant causal prediction ({Test.ToString().ToLowerInvariant()} test)")
             .AddHeader("Observations", N).AddHeader("Environments", K)
             .AddHeader("Alpha", Alpha)
             .AddHeader("Sets tested", $"{Sets.Count} of {SetsInSearch}")

@@ -1,3 +1,5 @@
+using Econometrics.Sem.Graphs;
+
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed record InterventionFamily(IReadOnlyList<RandomIntervention> Compon
 
     /// <summary>Exact moments of one draw (arrays), for the PAC experiment's inner loops.</summary>
     internal (double[] Mean, double[] Covariance) DrawMoments(LinearSem baseSem, Random random) =>
-        baseSem.MomentsAfter(Components.Select(c => c.Draw(random)).OfType<Intervention>().ToArray());
+        SemEnvironments.MomentsAfter(baseSem, Components.Select(c => c.Draw(random)).OfType<Intervention>().ToArray());
 
     /// <summary>The shipped example family on X1..X4, Y: c_X1 ~ U(-2, 2); sd_X2 ~ U(0.5, 2); with probability
     /// 0.5 the weight X1 -> X2 ~ U(0, 1.2); c_X4 ~ U(-3, 3); with probability <paramref name="q"/> the weight Y -> X3 ~ U(-1, 1).</summary>

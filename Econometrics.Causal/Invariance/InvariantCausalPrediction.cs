@@ -24,6 +24,12 @@ public sealed record InvariantCausalPrediction
     /// <summary>The per-set invariance test.</summary>
     public IcpTest Test { get; init; } = IcpTest.Normal;
 
+    /// <summary>
+    /// The model of the target: linear (Gaussian) or logistic (Binomial, a two-class target). Null chooses as R's
+    /// package does: logistic when the target has exactly two distinct values (the larger one is class 1).
+    /// </summary>
+    public IcpFamily? Family { get; init; }
+
     /// <summary>Goodness-of-fit level below which the whole model is rejected; null means max(0.01, Alpha) as in R.</summary>
     public double? GoodnessOfFit { get; init; }
 
@@ -59,7 +65,21 @@ public sealed record InvariantCausalPrediction
         if (maxSize < 0) throw new ArgumentOutOfRangeException(nameof(MaxSetSize), maxSize, "MaxSetSize must be non-negative.");
         if (p > MaxPredictors && MaxSetSize is null)
             throw new ArgumentException($"{p} predictors give 2^{p} sets; use at most {MaxPredictors} or set MaxSetSize.", nameof(data));
-        var engine = new IcpEngine(data.X, data.Y, data, Backend ?? LinearAlgebraBackends.Default);
+        var classes = data.Y.Distinct().Order().Take(3).ToArray();
+        var family = Family ?? (classes.Length == 2 ? IcpFamily.Binomial : IcpFamily.Gaussian);
+        LogisticIcpEngine? logistic = null;
+        if (family == IcpFamily.Binomial)
+        {
+            if (classes.Length < 2)
+                throw new ArgumentException($"The binary target '{data.Target}' has one class ({classes[0]}) in all {data.N} observations; " +
+                    "logistic ICP needs both classes.", nameof(data));
+            if (classes.Length > 2)
+                throw new ArgumentException($"Family = Binomial needs a target with two values; '{data.Target}' has more. Use Gaussian.", nameof(Family));
+            if (Test != IcpTest.Normal)
+                throw new ArgumentException("The exact test is for continuous targets; the binomial family uses the normal (Welch t) test.", nameof(Test));
+            logistic = new LogisticIcpEngine(data.X, data.Y.Select(v => v == classes[1] ? 1.0 : 0.0).ToArray(), data);
+        }
+        IIcpSetTest engine = logistic ?? (IIcpSetTest)new IcpEngine(data.X, data.Y, data, Backend ?? LinearAlgebraBackends.Default);
 
         // R's order: by size, then by the binary code of the set (getblanketall).
         var levels = Enumerable.Range(0, Math.Min(maxSize, p) + 1)
@@ -128,9 +148,17 @@ public sealed record InvariantCausalPrediction
             }
         }
         var diagnostics = new List<Diagnostic>(data.Diagnostics);
-        if (data.Y.Distinct().Take(3).Count() == 2)
-            diagnostics.Add(Diagnostic.Warning("The target has only two distinct values; it is treated as continuous (R's package would switch to " +
-                "logistic-regression ICP).", "binary-target"));
+        if (family == IcpFamily.Binomial)
+        {
+            diagnostics.Add(Diagnostic.Info($"The target has two values ({Fmt(classes[0])}, {Fmt(classes[1])}): logistic-regression ICP with " +
+                $"{Fmt(classes[1])} as class 1 (as R's InvariantCausalPrediction); Family = Gaussian overrides.", "binary-target"));
+            if (logistic!.NotConverged > 0)
+                diagnostics.Add(Diagnostic.Info($"{logistic.NotConverged} logistic fit(s) stopped at R's 10 IRLS iterations before the deviance " +
+                    "settled to 1e-6; their p-values are R's.", "irls-iterations"));
+        }
+        else if (classes.Length == 2)
+            diagnostics.Add(Diagnostic.Warning("The target has only two distinct values but is treated as continuous (Family = Gaussian); " +
+                "the default would use logistic-regression ICP.", "binary-target"));
         if (reject)
             diagnostics.Add(Diagnostic.Warning($"No set has a p-value above the goodness-of-fit level {gof}; the model is rejected " +
                 "(no set of predictors makes the target invariant), so no causal predictor is claimed.", "model-rejected"));
@@ -152,8 +180,11 @@ public sealed record InvariantCausalPrediction
             causal, pValues, lower, upper, reject,
             tested.Max(t => t.P),
             tested.Select(t => new IcpSet(Names(t.Mask), t.P)).ToArray(),
-            total, pruned, data.K, data.N, diagnostics);
+            total, pruned, data.K, data.N, diagnostics)
+        { Family = family };
     }
+
+    private static string Fmt(double v) => v.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
     private static double NanMax(double a, double b) => double.IsNaN(a) ? b : Math.Max(a, b);
     private static double NanMin(double a, double b) => double.IsNaN(a) ? b : Math.Min(a, b);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using MathNet.Numerics.Distributions;
+using Econometrics.Sem.Graphs;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Causal.Invariance;
@@ -19,6 +20,9 @@ public sealed record PacTransferExperiment
 {
     /// <summary>The observational SEM.</summary>
     public required LinearSem Base { get; init; }
+
+    /// <summary>The target node; the hypotheses are subsets of the other nodes.</summary>
+    public required string Target { get; init; }
 
     /// <summary>The intervention family Pi.</summary>
     public required InterventionFamily Family { get; init; }
@@ -65,11 +69,12 @@ public sealed record PacTransferExperiment
         if (Replications < 1 || TestDraws < 1) throw new ArgumentOutOfRangeException(nameof(Replications), "Replications and TestDraws must be positive.");
         if (TrainingEnvironments.Count == 0 || TrainingEnvironments.Any(m => m < 2))
             throw new ArgumentException("Every m must be at least 2.", nameof(TrainingEnvironments));
-        var predictors = Base.Predictors;
+        ArgumentNullException.ThrowIfNull(Target);
+        var predictors = Base.Predictors(Target);
         int p = predictors.Count;
         var hyp = (Hypotheses ?? AllSubsets(predictors)).Select(h => Selection(h, predictors)).ToArray();
         var known = KnownInvariant?.Select(h => Selection(h, predictors)).Select(m => m.Mask).ToHashSet();
-        int nodes = Base.Names.Count, target = Base.Target;
+        int nodes = Base.Graph.Count, target = Base.Graph.IndexOf(Target);
         var predictorNodes = Enumerable.Range(0, nodes).Where(i => i != target).ToArray();
         var hypNodes = hyp.Select(h => (h.Mask, Nodes: Enumerable.Range(0, p).Where(j => (h.Mask & (1UL << j)) != 0).Select(j => predictorNodes[j]).ToArray())).ToArray();
         var rows = new List<PacTransferRow>();
@@ -89,7 +94,7 @@ public sealed record PacTransferExperiment
                 foreach (var h in hypNodes)
                 {
                     var s2 = new double[m];
-                    var coefs = train.Select((t, i) => SemMath.SubsetRegressor(t.Mean, t.Covariance, nodes, target, h.Nodes, out s2[i])).ToArray();
+                    var coefs = train.Select((t, i) => PopulationInvariance.SubsetRegressor(t.Mean, t.Covariance, nodes, target, h.Nodes, out s2[i])).ToArray();
                     if (MaxPairDistance(coefs) > Tolerance) continue;
                     var key = (Math.Round(s2.Average(), 12), h.Nodes.Length);
                     if (key.CompareTo(bestKey) < 0)
@@ -103,7 +108,7 @@ public sealed record PacTransferExperiment
                 for (int j = 0; j < TestDraws; j++)
                 {
                     var (mu, cov) = Family.DrawMoments(Base, rng);
-                    var c = SemMath.SubsetRegressor(mu, cov, nodes, target, best.Value.Nodes, out _);
+                    var c = PopulationInvariance.SubsetRegressor(mu, cov, nodes, target, best.Value.Nodes, out _);
                     double d = 0;
                     for (int i = 0; i < c.Length; i++) d += (c[i] - reference![i]) * (c[i] - reference[i]);
                     if (Math.Sqrt(d) > Tolerance) fails++;

@@ -5,5 +5,5 @@ namespace Econometrics.Causal.Invariance;
 /// <param name="Delta">The shift.</param>
 public sealed record ShiftIntervention(string Node, double Delta) : Intervention(Node)
 {
-    internal override void Apply(LinearSem.Parameters p, int node, Func<string, int> index) => p.C[node] += Delta;
+    internal override void Apply(StructuralParameters p, int node, Func<string, int> index) => p.Intercepts[node] += Delta;
 }

@@ -14,7 +14,7 @@ public sealed class InvarianceCommand : ICommand
     public string Description => "invariance across environments: gaps, Chow/Levene tests, epsilon-certification, ICP";
 
     /// <inheritdoc/>
-    public IReadOnlyCollection<string> Flags => ["icp", "standardize"];
+    public IReadOnlyCollection<string> Flags => ["icp", "standardize", "hidden"];
 
     /// <inheritdoc/>
     public string Usage => """
@@ -33,6 +33,9 @@ public sealed class InvarianceCommand : ICommand
           --icp                  also run invariant causal prediction over all subsets of the predictors
           --test normal|exact    ICP's test (default normal)
           --prune                (with --icp) skip sets that cannot change the causal set
+          --family F             (with --icp) gaussian or binomial; default: binomial (logistic ICP) when the
+                                 target has two values, else gaussian
+          --hidden               (with --icp) hiddenICP: hidden confounders, shift interventions on X only
 
         """ + SharedOptions.Usage;
 
@@ -64,6 +67,18 @@ public sealed class InvarianceCommand : ICommand
             _ => throw new UsageException($"--test must be 'normal' or 'exact', not '{testName}'."),
         };
         bool prune = args.Has("prune");
+        IcpFamily? family = args.Get("family") switch
+        {
+            null => null,
+            "gaussian" => IcpFamily.Gaussian,
+            "binomial" => IcpFamily.Binomial,
+            var f => throw new UsageException($"--family must be 'gaussian' or 'binomial', not '{f}'."),
+        };
+        bool hidden = args.Has("hidden");
+        if ((family is not null || hidden || prune || args.Get("test") is not null) && !runIcp)
+            throw new UsageException("--family, --hidden, --prune and --test apply to ICP; add --icp.");
+        if (hidden && (family is not null || prune || args.Get("test") is not null))
+            throw new UsageException("--hidden runs hiddenICP, which has no --family, --prune or --test.");
         args.RejectUnknown();
 
         var data = Environments.Load(shared.Data!, target, env, predictors);
@@ -71,14 +86,26 @@ public sealed class InvarianceCommand : ICommand
             : Representation.Subset(data, subset.Length > 0 ? subset : data.Predictors.ToArray());
         var report = new InvarianceCheck { Alpha = alpha, Tolerance = tolerance, Standardize = standardize, BootstrapReplications = bootstrap, Seed = shared.Seed }
             .Test(data, phi, cancellationToken: console.Cancellation);
-        var icp = runIcp ? new InvariantCausalPrediction { Alpha = alpha, Test = test, Prune = prune }.Fit(data, cancellationToken: console.Cancellation) : null;
+        IcpResult? icp = null;
+        HiddenIcpResult? hiddenIcp = null;
+        try
+        {
+            if (runIcp && hidden) hiddenIcp = new HiddenInvariantCausalPrediction { Alpha = alpha }.Fit(data);
+            else if (runIcp) icp = new InvariantCausalPrediction { Alpha = alpha, Test = test, Prune = prune, Family = family }.Fit(data, cancellationToken: console.Cancellation);
+        }
+        catch (ArgumentException e) when (e.ParamName is "data" or "Family" or "Test")
+        {
+            // The data (one class, a singular contrast) or an option do not fit the method: name the option.
+            throw new UsageException((e.ParamName == "data" ? "--icp: " : e.ParamName == "Family" ? "--family: " : "--test: ") + e.Message.Split(" (Parameter")[0]);
+        }
+        Result? icpResult = icp is not null ? icp : hiddenIcp;
 
-        string text = report.ToString() + (icp is null ? "" : Environment.NewLine + icp);
-        string Html() => report.ToHtml() + (icp?.ToHtml() ?? "");
+        string text = report.ToString() + (icpResult is null ? "" : Environment.NewLine + icpResult);
+        string Html() => report.ToHtml() + (icpResult?.ToHtml() ?? "");
         string JsonText()
         {
             var node = report.ToJsonNode();
-            if (icp is not null) node["icp"] = icp.ToJsonNode();
+            if (icpResult is not null) node["icp"] = icpResult.ToJsonNode();
             return ResultJson.Write(node);
         }
         shared.Emit(console, text, JsonText, Html, report.PlotCoefficients);

@@ -31,10 +31,10 @@ public sealed class InvarianceSection : IReportSection
         section.AddSummary(icp.Summary());
         section.AddFigure("icp-intervals", "ICP confidence intervals (union over accepted sets); blue: estimated causal predictors.", icp.PlotIntervals());
 
-        var sem = LinearSem.LoadSpecification(context.DataFile("invariance/invariance_sem_spec.json"), "Y")[0].Sem;
+        var sem = SemEnvironments.LoadSpecification(context.DataFile("invariance/invariance_sem_spec.json"))[0].Sem;
         var pac = new PacTransferExperiment
         {
-            Base = sem, Family = InterventionFamily.ExampleFamily(0.1), KnownInvariant = [["X1", "X2"], ["X1", "X2", "X4"]],
+            Base = sem, Target = "Y", Family = InterventionFamily.ExampleFamily(0.1), KnownInvariant = [["X1", "X2"], ["X1", "X2", "X4"]],
             RareChangeProbability = 0.1, Seed = context.Seed,
         }.Simulate(cancellationToken: context.Cancellation);
         section.AddParagraph("PAC transfer: a subset that is approximately invariant on m training interventions fails on unseen ones " +

@@ -1,6 +1,10 @@
-using Econometrics.Causal.Sem;
 using Econometrics.Data;
 using Econometrics.Reporting;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Identification;
+using Econometrics.Sem.Relations;
 
 namespace Econometrics.Cli.ReportSections;
 

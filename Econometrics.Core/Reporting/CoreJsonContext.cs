@@ -11,6 +11,7 @@ namespace Econometrics.Reporting;
     Converters = [typeof(MatrixJsonConverter), typeof(Array2DJsonConverter), typeof(VectorJsonConverter), typeof(CamelCaseEnumConverter)])]
 [JsonSerializable(typeof(TestResult))]
 [JsonSerializable(typeof(Panel.Dependence.CrossSectionalDependenceResult))]
+[JsonSerializable(typeof(Panel.Dependence.CrossSectionalExponentResult))]
 [JsonSerializable(typeof(Panel.Factors.FactorNumberResult))]
 [JsonSerializable(typeof(Panel.Estimators.PanelRegressionResult))]
 [JsonSerializable(typeof(Panel.Simulation.CdMonteCarloResult))]

@@ -1,3 +1,4 @@
+using Econometrics.Sem.Graphs;
 using Econometrics.Tests.Support;
 using Xunit.Abstractions;
 using Econometrics.Causal.Invariance;
@@ -22,7 +23,7 @@ public class IcpMonteCarloTests(ITestOutputHelper output)
         for (int i = 0; i < n; i++)
             for (int j = i + 1; j < n; j++)
                 if (r.NextDouble() < 0.5) b[Idx(order[j]), Idx(order[i])] = (r.NextDouble() < 0.5 ? -1 : 1) * (0.5 + r.NextDouble());
-        var sem = new LinearSem(b, Vector<double>.Build.Dense(n), Vector<double>.Build.Dense(n, 1.0), names, target);
+        var sem = LinearSem.FromSupport(names, b.Transpose(), Matrix<double>.Build.DenseIdentity(n));
         var others = names.Where(v => v != target).ToArray();
         var envs = new List<LinearSem> { sem };
         for (int e = 0; e < 3; e++)
@@ -38,7 +39,7 @@ public class IcpMonteCarloTests(ITestOutputHelper output)
             }
             envs.Add(sem.Apply(ivs.ToArray()));
         }
-        return (LinearSem.Simulate(envs, 150, r), sem.ParentsOf(target).ToHashSet());
+        return (SemEnvironments.Simulate(envs, target, 150, r), sem.ParentsOf(target).ToHashSet());
     }
 
     [MonteCarloFact, Trait("Category", "MonteCarlo")]

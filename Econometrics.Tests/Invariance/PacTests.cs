@@ -1,4 +1,5 @@
 using Econometrics.Tests.Support;
+using Econometrics.Sem.Graphs;
 using Econometrics.Causal.Invariance;
 
 namespace Econometrics.Tests.Invariance;
@@ -8,10 +9,10 @@ public class PacTests
     [Fact]
     public void ReproducesTheNotesTableWithinMonteCarloError()
     {
-        var sems = LinearSem.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"), "Y");
+        var sems = SemEnvironments.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"));
         var result = new PacTransferExperiment
         {
-            Base = sems[0].Sem, Family = InterventionFamily.ExampleFamily(0.1),
+            Base = sems[0].Sem, Target = "Y", Family = InterventionFamily.ExampleFamily(0.1),
             KnownInvariant = [["X1", "X2"], ["X1", "X2", "X4"]], RareChangeProbability = 0.1, Seed = 7,
         }.Simulate();
         var note = File.ReadAllLines(Fixtures.DataFile("invariance_pac_experiment.csv")).Skip(1)
@@ -40,8 +41,8 @@ public class PacTests
     [Fact]
     public void IsReproducibleForASeed()
     {
-        var sems = LinearSem.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"), "Y");
-        var exp = new PacTransferExperiment { Base = sems[0].Sem, Family = InterventionFamily.ExampleFamily(), TrainingEnvironments = [3], Replications = 40, TestDraws = 40, Seed = 5 };
+        var sems = SemEnvironments.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"));
+        var exp = new PacTransferExperiment { Base = sems[0].Sem, Target = "Y", Family = InterventionFamily.ExampleFamily(), TrainingEnvironments = [3], Replications = 40, TestDraws = 40, Seed = 5 };
         var rows = exp.Simulate().Rows;
         Assert.Equal(rows, exp.Simulate().Rows);
         // Pinned across processes and machines: per-replication streams come from a fixed mixer, not HashCode.

@@ -1,3 +1,4 @@
+using Econometrics.Sem.Graphs;
 using Econometrics.Causal.Invariance;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -8,8 +9,8 @@ public class PopulationTests
     [Fact]
     public void CoefficientsAndGapsMatchTheNoteToMachinePrecision()
     {
-        var sems = LinearSem.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"), "Y");
-        var moments = sems.Select(s => s.Sem.Moments()).ToArray();
+        var sems = SemEnvironments.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"));
+        var moments = sems.Select(s => s.Sem).ToArray();
         var expected = Fixtures.Expected("population_sim");
         foreach (var rep in expected.GetProperty("representations").EnumerateObject())
         {
@@ -18,13 +19,13 @@ public class PopulationTests
             for (int k = 0; k < envs.Length; k++)
             {
                 Assert.Equal(envs[k].GetProperty("env").GetString(), sems[k].Name);
-                var fit = PopulationInvariance.Regressor(moments[k], phi);
+                var fit = PopulationInvariance.Regressor(moments[k], "Y", phi);
                 Assert.Equal(envs[k].GetProperty("b").GetDouble(), fit.Intercept, 1e-9);
                 Assert.Equal(envs[k].GetProperty("residVar").GetDouble(), fit.ResidualVariance, 1e-9);
                 var w = envs[k].GetProperty("w").EnumerateArray().Select(v => v.GetDouble()).ToArray();
                 for (int j = 0; j < w.Length; j++) Assert.Equal(w[j], fit.Slopes[j], 1e-9);
             }
-            var gaps = PopulationInvariance.Gaps(moments, phi);
+            var gaps = PopulationInvariance.Gaps(moments, "Y", phi);
             var g = expected.GetProperty("gaps").GetProperty(rep.Name);
             Assert.Equal(g.GetProperty("slopeGap").GetDouble(), gaps.SlopeGap, 1e-8);
             Assert.Equal(g.GetProperty("interceptGap").GetDouble(), gaps.InterceptGap, 1e-8);
@@ -38,8 +39,8 @@ public class PopulationTests
     public void ShippedCsvFilesAgreeAtTheirPrintedPrecision()
     {
         // The shipped CSVs print 6 decimals, so they agree to half a unit in the last place.
-        var sems = LinearSem.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"), "Y");
-        var moments = sems.Select(s => s.Sem.Moments()).ToArray();
+        var sems = SemEnvironments.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"));
+        var moments = sems.Select(s => s.Sem).ToArray();
         var reps = Fixtures.Expected("population_sim").GetProperty("representations");
         Matrix<double> Phi(string name) => Matrix<double>.Build.DenseOfRows(
             reps.GetProperty(name).GetProperty("phi").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble())));
@@ -50,7 +51,7 @@ public class PopulationTests
         {
             var f = line.Split(',');
             int k = sems.Select(s => s.Name).ToList().IndexOf(f[1]);
-            var fit = PopulationInvariance.Regressor(moments[k], Phi(f[0]));
+            var fit = PopulationInvariance.Regressor(moments[k], "Y", Phi(f[0]));
             Assert.Equal(D(f[2]), fit.Intercept, 5.1e-7);
             var w = f[3].Split(' ').Select(D).ToArray();
             for (int j = 0; j < w.Length; j++) Assert.Equal(w[j], fit.Slopes[j], 5.1e-7);
@@ -61,7 +62,7 @@ public class PopulationTests
         foreach (var line in gapLines)
         {
             var f = line.Split(',');
-            var g = PopulationInvariance.Gaps(moments, Phi(f[0]));
+            var g = PopulationInvariance.Gaps(moments, "Y", Phi(f[0]));
             double[] ours = [g.SlopeGap, g.InterceptGap, g.VarianceRatio, g.IrmPenalty, g.MaxExcessRisk];
             for (int j = 0; j < 5; j++) Assert.Equal(D(f[j + 1]), ours[j], 5.1e-7);
         }
@@ -70,7 +71,7 @@ public class PopulationTests
     [Fact]
     public void InterventionsReproduceTheSpecifiedEnvironments()
     {
-        var sems = LinearSem.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"), "Y").Select(s => s.Sem).ToArray();
+        var sems = SemEnvironments.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json")).Select(s => s.Sem).ToArray();
         var b = sems[0];
         var built = new[]
         {
@@ -82,14 +83,14 @@ public class PopulationTests
         };
         for (int k = 0; k < 5; k++)
         {
-            Assert.True(sems[k].B.Equals(built[k].B) && sems[k].C.Equals(built[k].C) && sems[k].NoiseSd.Equals(built[k].NoiseSd), $"environment {k}");
+            Assert.True(sems[k].Lambda.Equals(built[k].Lambda) && sems[k].Intercepts.Equals(built[k].Intercepts) && sems[k].Omega.Equals(built[k].Omega), $"environment {k}");
         }
         Assert.Equal(["X1", "X2"], b.ParentsOf("Y"));
         // Sampling agrees with the exact moments (n = 20000, 5 SE).
-        var z = built[4].Sample(20000, new Random(3));
-        var mu = built[4].Moments().Mean;
+        var z = built[4].Simulate(20000, new Random(3));
+        var mu = built[4].Mean();
         for (int j = 0; j < 5; j++)
-            Assert.True(Math.Abs(z.Column(j).Average() - mu[j]) < 5 * Math.Sqrt(built[4].Moments().Covariance[j, j] / 20000), $"mean {j}");
+            Assert.True(Math.Abs(z.Column(j).Average() - mu[j]) < 5 * Math.Sqrt(built[4].Covariance()[j, j] / 20000), $"mean {j}");
         Assert.Throws<ArgumentException>(() => b.Apply(new EdgeWeightIntervention("X1", "X3", 0.5)));  // X3 -> X1 closes the cycle X1 -> Y -> X3 -> X1
     }
 }

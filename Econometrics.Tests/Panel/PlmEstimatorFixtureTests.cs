@@ -102,4 +102,21 @@ public sealed class PlmEstimatorFixtureTests
     }
 
     public static IEnumerable<object[]> CaseNames => Cases.Select(c => new object[] { c });
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void Hausman_tests_match_phtest(string name)
+    {
+        var f = new Fixture(name);
+        var formula = f.Spec.GetProperty("formula").GetString()!;
+        var panel = Load(f);
+        foreach (var (key, vcov) in new (string, PanelCovariance?)[] { ("hausman", null), ("hausmanAux", PanelCovariance.Classical), ("hausmanAuxCluster", PanelCovariance.Cluster) })
+        {
+            var e = f.Expected.GetProperty(key);
+            var h = new HausmanTest(formula) { Covariance = vcov }.Test(panel);
+            Fixture.Close(e.GetProperty("statistic").GetDouble(), h.Statistic, f.Tolerance("statistic"), $"{name} {key}");
+            Fixture.Close(e.GetProperty("pValue").GetDouble(), h.PValue!.Value, f.Tolerance("statistic"), $"{name} {key} p");
+            Assert.Equal(e.GetProperty("df").GetDouble(), h.Distribution.Df1);
+        }
+    }
 }

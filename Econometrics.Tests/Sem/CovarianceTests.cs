@@ -1,7 +1,9 @@
-using Econometrics.Causal.Sem;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 using static Econometrics.Tests.Sem.SemTestGraphs;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Econometrics.Causal.Sem;
 using Xunit;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Identification;
 
 namespace Econometrics.Tests.Sem;
 

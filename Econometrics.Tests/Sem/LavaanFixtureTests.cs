@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Econometrics.Causal.Sem;
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
+using Econometrics.Sem.Fitting;
 
 namespace Econometrics.Tests.Sem;
 

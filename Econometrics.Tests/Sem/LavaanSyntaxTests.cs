@@ -1,7 +1,9 @@
-using Econometrics.Causal.Sem;
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Identification;
+using Econometrics.Sem.Syntax;
 
 namespace Econometrics.Tests.Sem;
 

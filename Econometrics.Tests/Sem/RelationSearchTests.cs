@@ -1,7 +1,10 @@
-using Econometrics.Causal.Sem;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 using static Econometrics.Tests.Sem.SemTestGraphs;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Graphs;
+using Econometrics.Sem.Relations;
+using Econometrics.Sem.Syntax;
 
 namespace Econometrics.Tests.Sem;
 

@@ -1,6 +1,7 @@
-using Econometrics.Causal.Sem;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

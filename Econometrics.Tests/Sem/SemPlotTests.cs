@@ -1,6 +1,6 @@
-using Econometrics.Causal.Sem;
 using Econometrics.Reporting;
 using Xunit;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

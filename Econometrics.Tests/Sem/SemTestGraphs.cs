@@ -1,4 +1,5 @@
-using Econometrics.Causal.Sem;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

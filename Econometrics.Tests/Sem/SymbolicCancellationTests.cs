@@ -1,6 +1,8 @@
-using Econometrics.Causal.Sem;
 using Xunit;
 using static Econometrics.Tests.Sem.SemTestGraphs;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Tests.Sem;
 

@@ -1,3 +1,4 @@
+using Econometrics.Sem.Graphs;
 using System.Globalization;
 using System.Text;
 using Econometrics.Causal.Invariance;
@@ -54,7 +55,7 @@ public sealed class IcpBench : IBenchSuite
         b[12, 0] = 1.0; b[12, 1] = 0.5; b[12, 2] = -0.7;
         b[1, 0] = 0.6; b[3, 12] = 0.8; b[4, 12] = -0.5; b[4, 1] = 0.4; b[5, 12] = 0.3;
         for (int j = 6; j < 12; j++) b[j, j % 3] = 0.5;
-        var sem = new LinearSem(b, Vector<double>.Build.Dense(13), Vector<double>.Build.Dense(13, 1.0), names, "Y");
+        var sem = LinearSem.FromSupport(names, b.Transpose(), Matrix<double>.Build.DenseIdentity(13));
         var envs = new[]
         {
             sem,
@@ -63,7 +64,7 @@ public sealed class IcpBench : IBenchSuite
             sem.Apply(new EdgeWeightIntervention("X5", "Y", 0.4), new ShiftIntervention("X3", -1)),
             sem.Apply(new HardIntervention("X2", 1, 0.5), new NoiseScaleIntervention("X6", 2), new ShiftIntervention("X10", 2)),
         };
-        return LinearSem.Simulate(envs, 1000, new Random(20260101));
+        return SemEnvironments.Simulate(envs, "Y", 1000, new Random(20260101));
     }
 
     private static void WriteCsv(string dir, Environments data)

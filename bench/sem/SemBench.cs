@@ -1,5 +1,7 @@
-using Econometrics.Causal.Sem;
 using Econometrics.Data;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Graphs;
 
 namespace Econometrics.Bench.Cases;
 

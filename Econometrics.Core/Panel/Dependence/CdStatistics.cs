@@ -1,39 +1,108 @@
+using Econometrics.LinearAlgebra;
+
 namespace Econometrics.Panel.Dependence;
 
-/// <summary>The pair sums behind CD, LM and scaled LM (the formulas of plm::pcdtest), from the pairwise correlations.</summary>
+/// <summary>The pair sums behind CD, LM and scaled LM (the formulas of plm::pcdtest).</summary>
+/// <remarks>
+/// Balanced panels need no pair: with Z the T x N standardized columns (unit norm), sum_{i&lt;j} rho_ij =
+/// (||Z 1||^2 - N) / 2 and sum_{i&lt;j} rho_ij^2 = (||Z Z'||_F^2 - N) / 2, so CD, LM, scaled LM and the BFK
+/// correction cost one T x T SYRK (O(N T^2) work, O(N T) memory). Unbalanced panels sum sqrt(T_ij) rho_ij and
+/// T_ij rho_ij^2 over the pairs, tile by tile.
+/// </remarks>
 internal sealed class CdStatistics
 {
-    public CdStatistics(PairwiseCorrelations pc)
+    private CdStatistics(long pairs, long dropped, double maxT, double cd, double lm, double sclm, double meanRho, double? meanAbsRho)
     {
-        int n = pc.N;
-        double cd = 0, lm = 0, sclm = 0, rho = 0, absRho = 0, maxT = 0;
-        int pairs = 0, dropped = 0;
-        for (int j = 0; j < n; j++)
-            for (int i = j + 1; i < n; i++)
-            {
-                double r = pc.Rho[i + j * n];
-                if (double.IsNaN(r)) { dropped++; continue; }
-                double tij = pc.Tij(i, j);
-                cd += Math.Sqrt(tij) * r;
-                lm += tij * r * r;
-                sclm += tij * r * r - 1;
-                rho += r; absRho += Math.Abs(r);
-                maxT = Math.Max(maxT, tij);
-                pairs++;
-            }
-        Pairs = pairs; Dropped = dropped; MaxTij = maxT;
-        Cd = cd / Math.Sqrt(pairs);
-        Lm = lm;
-        ScaledLm = sclm / Math.Sqrt(2.0 * pairs);
-        MeanRho = rho / pairs; MeanAbsRho = absRho / pairs;
+        Pairs = pairs; Dropped = dropped; MaxTij = maxT; Cd = cd; Lm = lm; ScaledLm = sclm; MeanRho = meanRho; MeanAbsRho = meanAbsRho;
     }
 
-    public int Pairs { get; }
-    public int Dropped { get; }
+    public long Pairs { get; }
+    public long Dropped { get; }
     public double MaxTij { get; }
     public double Cd { get; }
     public double Lm { get; }
     public double ScaledLm { get; }
     public double MeanRho { get; }
-    public double MeanAbsRho { get; }
+
+    /// <summary>Mean |rho_ij| over the pairs; null when no pair was formed (the moment path).</summary>
+    public double? MeanAbsRho { get; private set; }
+
+    /// <summary>The balanced-panel statistics from the moments of Z alone.</summary>
+    public static CdStatistics FromMoments(PairwiseCorrelations pc, ILinearAlgebra la)
+    {
+        var z = pc.Z ?? throw new InvalidOperationException("The moment path needs a balanced panel.");
+        int n = pc.N, t = pc.T;
+        // ||Z 1||^2: the squared norm of the row sums.
+        double ones = 0;
+        for (int s = 0; s < t; s++)
+        {
+            double row = 0;
+            for (int i = 0; i < n; i++) row += z[s + i * t];
+            ones += row * row;
+        }
+        var g = new double[t * t];
+        la.Syrk(false, t, n, 1.0, z, 0.0, g);
+        double frob = 0;
+        foreach (var v in g) frob += v * v;
+        double sumRho = (ones - n) / 2, sumRho2 = (frob - n) / 2;
+        long pairs = (long)n * (n - 1) / 2;
+        return new(pairs, 0, t, Math.Sqrt(t) * sumRho / Math.Sqrt(pairs), t * sumRho2,
+            (t * sumRho2 - pairs) / Math.Sqrt(2.0 * pairs), sumRho / pairs, null);
+    }
+
+    /// <summary>The statistics summed over every pair (any panel), with the mean |rho_ij|.</summary>
+    public static CdStatistics FromPairs(PairwiseCorrelations pc)
+    {
+        var s = pc.Reduce(new Sums());
+        long pairs = s.Pairs;
+        return new(pairs, s.Dropped, s.MaxT, s.Cd / Math.Sqrt(pairs), s.Lm, s.Sclm / Math.Sqrt(2.0 * pairs),
+            s.Rho / pairs, s.AbsRho / pairs);
+    }
+
+    /// <summary>Sets the mean |rho_ij| found by another pass over the pairs.</summary>
+    public void SetMeanAbsRho(double value) => MeanAbsRho = value;
+
+    private struct Sums : IPairAccumulator<Sums>
+    {
+        public double Cd, Lm, Sclm, Rho, AbsRho, MaxT;
+        public long Pairs, Dropped;
+
+        public readonly Sums Empty() => new();
+
+        public void Add(int i, int j, double r, double tij)
+        {
+            if (double.IsNaN(r)) { Dropped++; return; }
+            Cd += Math.Sqrt(tij) * r;
+            Lm += tij * r * r;
+            Sclm += tij * r * r - 1;
+            Rho += r; AbsRho += Math.Abs(r);
+            MaxT = Math.Max(MaxT, tij);
+            Pairs++;
+        }
+
+        public void Merge(in Sums o)
+        {
+            Cd += o.Cd; Lm += o.Lm; Sclm += o.Sclm; Rho += o.Rho; AbsRho += o.AbsRho;
+            MaxT = Math.Max(MaxT, o.MaxT); Pairs += o.Pairs; Dropped += o.Dropped;
+        }
+    }
+}
+
+/// <summary>Sum of |rho_ij| over all pairs and over the pairs above a threshold (CD_W+'s screening term), in one pass.</summary>
+internal struct AbsoluteCorrelationSums(double threshold) : IPairAccumulator<AbsoluteCorrelationSums>
+{
+    public double All, Above;
+    public long Pairs;
+
+    public readonly AbsoluteCorrelationSums Empty() => new(threshold);
+
+    public void Add(int i, int j, double rho, double tij)
+    {
+        if (double.IsNaN(rho)) return;
+        double a = Math.Abs(rho);
+        All += a; Pairs++;
+        if (a > threshold) Above += a;
+    }
+
+    public void Merge(in AbsoluteCorrelationSums o) { All += o.All; Above += o.Above; Pairs += o.Pairs; }
 }

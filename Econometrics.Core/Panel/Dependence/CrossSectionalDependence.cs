@@ -11,7 +11,9 @@ namespace Econometrics.Panel.Dependence;
 /// Pesaran-Xie's CD*, and the local CD over a neighbour matrix.
 /// </summary>
 /// <remarks>
-/// Every pairwise statistic comes from one BLAS-3 pass (<see cref="PairwiseCorrelations"/>). Units with fewer than
+/// On balanced panels CD, LM, scaled LM and the BFK correction come from the moments of the standardized data
+/// without forming a pair; statistics that need pairs visit them in BLAS-3 tiles of bounded size
+/// (<see cref="PairwiseCorrelations"/>). The result states the path taken. Units with fewer than
 /// two observations or no variance are excluded with a diagnostic; pairs with fewer than two common periods are
 /// dropped and counted (as <c>plm::pcdtest</c>). CD* on a fitted regression uses the partial residuals y - x'b
 /// (factor part kept), as Pesaran and Xie require; CD_W, CD_W+ and CD* need a balanced panel.
@@ -44,6 +46,12 @@ public sealed record CrossSectionalDependence
     /// observed (default false: they are reported as not applicable). An extension, not the papers' statistics.
     /// </summary>
     public bool DropIncompletePeriods { get; init; }
+
+    /// <summary>
+    /// Side of the square tiles in which pair statistics (unbalanced overlaps, CD_W+'s screening, LM_adj, local CD,
+    /// mean |rho|) are computed; 0 (default) for 1024. Memory for pairs is a few tiles, never N x N.
+    /// </summary>
+    public int PairTileSize { get; init; }
 
     /// <summary>Neighbour matrix (N x N) for the local CD over pairs with a nonzero entry; null for none.</summary>
     public Matrix<double>? Neighbours { get; init; }
@@ -113,13 +121,30 @@ public sealed record CrossSectionalDependence
         var entities = keep.Select(i => input.Entities[i]).ToArray();
         bool balanced = e.All(v => !double.IsNaN(v));
 
-        var pc = PairwiseCorrelations.Compute(e, t, n, la);
-        var engine = new CdStatistics(pc);
+        var pc = PairwiseCorrelations.Compute(e, t, n, la, PairTileSize);
+        int passes = 0;
+        // Balanced panels: CD and the LM family from the moments of Z, no pair formed. Unbalanced: the pair overlaps.
+        var engine = balanced ? CdStatistics.FromMoments(pc, la) : CdStatistics.FromPairs(pc);
+        if (!balanced) passes++;
         if (engine.Dropped > 0)
-            diagnostics.Add(Diagnostic.Warning($"{engine.Dropped} of {n * (n - 1) / 2} pairs have fewer than 2 common periods (or no variance there) and were dropped.", "pairs-dropped"));
+            diagnostics.Add(Diagnostic.Warning($"{engine.Dropped} of {(long)n * (n - 1) / 2} pairs have fewer than 2 common periods (or no variance there) and were dropped.", "pairs-dropped"));
         if (engine.Pairs == 0) throw new ArgumentException("No pair of units has 2 or more common periods.", "panel");
         if (input.CommonEffectsRemoved && Tests.HasFlag(CdTests.CD))
             diagnostics.Add(Diagnostic.Warning("The residuals come from a model with estimated common effects (time effects, CCE or factors); CD is biased there (Juodis and Reese 2022). Prefer CD_W or CD*.", "cd-biased"));
+        // Mean |rho| needs every pair: on balanced panels it shares the pass CD_W+'s screening makes, or runs on its own
+        // while the pairs are few; beyond that it is not computed (said in a diagnostic).
+        AbsoluteCorrelationSums? absolute = null;
+        double threshold = JuodisReese.Threshold(n, t);
+        bool screening = Tests.HasFlag(CdTests.CDwPlus) && balanced && !JuodisReese.ScreensNothing(threshold);
+        if (balanced && (screening || n <= PairwiseCorrelations.DenseLimit / 2))
+        {
+            var sums = pc.Reduce(new AbsoluteCorrelationSums(threshold));
+            passes++;
+            absolute = sums;
+            engine.SetMeanAbsRho(sums.All / sums.Pairs);
+        }
+        else if (balanced)
+            diagnostics.Add(Diagnostic.Info($"Mean |rho| was not computed: it needs all {engine.Pairs} pairs and no requested statistic visits them.", "mean-abs-rho-skipped"));
 
         var tests = new List<CdStatistic>();
         const string independence = "No cross-sectional dependence";
@@ -130,7 +155,12 @@ public sealed record CrossSectionalDependence
         if (Tests.HasFlag(CdTests.ScaledLM))
             tests.Add(new("ScaledLM", TestResult.Create("Pesaran scaled LM", independence, engine.ScaledLm, ReferenceDistribution.Normal, Tail.TwoSided)));
         if (Tests.HasFlag(CdTests.BiasCorrectedScaledLM)) tests.Add(BaltagiFengKao.Test(engine, n, input.WithinResiduals));
-        if (Tests.HasFlag(CdTests.LMAdj)) tests.Add(PuyLmAdj.Test(pc, input.UnitBases is null ? null : keep.Select(i => input.UnitBases[i]).ToArray(), balanced, la));
+        if (Tests.HasFlag(CdTests.LMAdj))
+        {
+            var bases = input.UnitBases is null ? null : keep.Select(i => input.UnitBases[i]).ToArray();
+            if (bases is not null && balanced) passes++;
+            tests.Add(PuyLmAdj.Test(pc, bases, balanced, la));
+        }
         // CD_W, CD_W+ and CD* need a balanced block: the whole panel, or its complete periods on request.
         double[] eb = e; double[]? pb = partial; int tb = t; bool balancedBlock = balanced; var pcb = pc;
         if (!balanced && DropIncompletePeriods && (Tests & (CdTests.CDw | CdTests.CDwPlus | CdTests.CDStar)) != 0)
@@ -141,7 +171,7 @@ public sealed record CrossSectionalDependence
             {
                 eb = Rows(e, t, n, rows); pb = partial is null ? null : Rows(partial, t, n, rows); tb = rows.Length;
                 balancedBlock = true;
-                pcb = PairwiseCorrelations.Compute(eb, tb, n, la);
+                pcb = PairwiseCorrelations.Compute(eb, tb, n, la, PairTileSize);
                 diagnostics.Add(Diagnostic.Warning($"CD_W, CD_W+ and CD* use the {tb} of {t} periods in which every unit is observed.", "incomplete-periods-dropped"));
             }
             else diagnostics.Add(Diagnostic.Warning($"Only {rows.Length} period(s) observe every unit; CD_W, CD_W+ and CD* need 3.", "incomplete-periods"));
@@ -149,7 +179,14 @@ public sealed record CrossSectionalDependence
         double[,]? weights = null;
         if (Tests.HasFlag(CdTests.CDw) || Tests.HasFlag(CdTests.CDwPlus))
         {
-            var (cdw, cdwPlus, w) = JuodisReese.Test(this, eb, tb, n, n0, balancedBlock, pcb, keep, la);
+            var blockPc = pcb;
+            double PowerEnhancement()
+            {
+                if (absolute is { } a && ReferenceEquals(blockPc, pc)) return a.Above;
+                if (!JuodisReese.ScreensNothing(JuodisReese.Threshold(blockPc.N, blockPc.T))) passes++;
+                return JuodisReese.PowerEnhancement(blockPc);
+            }
+            var (cdw, cdwPlus, w) = JuodisReese.Test(this, eb, tb, n, n0, balancedBlock, PowerEnhancement, keep, la);
             weights = w;
             if (Tests.HasFlag(CdTests.CDw)) tests.Add(cdw);
             if (Tests.HasFlag(CdTests.CDwPlus)) tests.Add(cdwPlus);
@@ -161,10 +198,15 @@ public sealed record CrossSectionalDependence
             tests.Add(star);
             selection = sel;
         }
-        if (Neighbours is not null) tests.Add(LocalCd.Test(Neighbours, pc, keep, n0));
+        if (Neighbours is not null) { tests.Add(LocalCd.Test(Neighbours, pc, keep, n0)); passes++; }
 
+        int tile = Math.Min(pc.TileSize, n), tiles = (n + tile - 1) / tile;
+        string computation = (balanced ? "CD and LM family from the moments of the standardized data (O(N T^2), no pair formed)"
+                : "CD and LM family summed over the pair overlaps")
+            + (passes == 0 ? "" : $"; {passes} pass(es) over the pairs in {(long)tiles * (tiles + 1) / 2} tile(s) of {tile} x {tile}");
         return new CrossSectionalDependenceResult(n, t, engine.Pairs, engine.Dropped, balanced, input.Source, tests,
-            engine.MeanRho, engine.MeanAbsRho, pc, entities, selection, weights, diagnostics);
+            engine.MeanRho, engine.MeanAbsRho, pc, entities, selection, weights, diagnostics)
+        { Computation = computation };
     }
 
     private static double[] Rows(double[] e, int t, int n, int[] rows)

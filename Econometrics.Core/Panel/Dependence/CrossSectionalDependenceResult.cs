@@ -12,8 +12,8 @@ public sealed record CrossSectionalDependenceResult : Result
 {
     private readonly PairwiseCorrelations _pc;
 
-    internal CrossSectionalDependenceResult(int n, int t, int pairs, int pairsDropped, bool balanced, string source,
-        IReadOnlyList<CdStatistic> tests, double meanRho, double meanAbsRho, PairwiseCorrelations pc, IReadOnlyList<string> entities,
+    internal CrossSectionalDependenceResult(int n, int t, long pairs, long pairsDropped, bool balanced, string source,
+        IReadOnlyList<CdStatistic> tests, double meanRho, double? meanAbsRho, PairwiseCorrelations pc, IReadOnlyList<string> entities,
         FactorNumberResult? factorSelection, double[,]? weights, IReadOnlyList<Diagnostic> diagnostics)
     {
         N = n; T = t; Pairs = pairs; PairsDropped = pairsDropped; IsBalanced = balanced; Source = source; Tests = tests;
@@ -28,10 +28,13 @@ public sealed record CrossSectionalDependenceResult : Result
     public int T { get; }
 
     /// <summary>Number of pairs with 2 or more common periods (P).</summary>
-    public int Pairs { get; }
+    public long Pairs { get; }
 
     /// <summary>Number of pairs dropped for lack of overlap.</summary>
-    public int PairsDropped { get; }
+    public long PairsDropped { get; }
+
+    /// <summary>How the statistics were computed: from moments without pairs, and how many passes over pair tiles.</summary>
+    public string Computation { get; init; } = "";
 
     /// <summary>Whether every unit is observed in every period.</summary>
     [JsonPropertyName("balanced")]
@@ -46,8 +49,8 @@ public sealed record CrossSectionalDependenceResult : Result
     /// <summary>Mean pairwise correlation (plm's "rho").</summary>
     public double MeanRho { get; }
 
-    /// <summary>Mean absolute pairwise correlation (plm's "absrho").</summary>
-    public double MeanAbsRho { get; }
+    /// <summary>Mean absolute pairwise correlation (plm's "absrho"); null when no pass over the pairs was made (large balanced panels).</summary>
+    public double? MeanAbsRho { get; }
 
     /// <summary>The tested units' labels.</summary>
     [JsonIgnore]
@@ -69,10 +72,12 @@ public sealed record CrossSectionalDependenceResult : Result
     public CdStatistic this[string name] => Tests.FirstOrDefault(s => s.Name == name)
         ?? throw new ArgumentException($"No statistic '{name}'; computed: {string.Join(", ", Tests.Select(s => s.Name))}.", nameof(name));
 
-    /// <summary>Pairwise correlations (N x N; NaN for dropped pairs).</summary>
+    /// <summary>Pairwise correlations (N x N; NaN for dropped pairs), formed on request.</summary>
+    /// <exception cref="InvalidOperationException">N is too large for an N x N matrix (above 8192).</exception>
     public Matrix<double> Rho() => Matrix<double>.Build.Dense(N, N, (double[])_pc.Rho.Clone());
 
-    /// <summary>Common periods T_ij (N x N).</summary>
+    /// <summary>Common periods T_ij (N x N), formed on request.</summary>
+    /// <exception cref="InvalidOperationException">N is too large for an N x N matrix (above 8192).</exception>
     public Matrix<double> Overlap() => _pc.Overlap is { } o ? Matrix<double>.Build.Dense(N, N, (double[])o.Clone())
         : Matrix<double>.Build.Dense(N, N, T);
 
@@ -83,8 +88,9 @@ public sealed record CrossSectionalDependenceResult : Result
             .AddHeader("Tested", Source)
             .AddHeader("Units (N)", N).AddHeader("Periods (T)", T)
             .AddHeader("Balanced", IsBalanced ? "yes" : "no")
-            .AddHeader("Pairs", Pairs)
-            .AddHeader("Mean rho", MeanRho).AddHeader("Mean |rho|", MeanAbsRho);
+            .AddHeader("Pairs", Pairs.ToString(CultureInfo.InvariantCulture))
+            .AddHeader("Mean rho", MeanRho).AddHeader("Mean |rho|", MeanAbsRho is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "not computed")
+            .AddHeader("Computation", Computation);
         var table = new Table("Tests", "Test", "Statistic", "Distribution", "P-value", "Note");
         foreach (var t in Tests)
         {
@@ -107,6 +113,7 @@ public sealed record CrossSectionalDependenceResult : Result
     /// <summary>Heatmap of the pairwise correlations, units ordered by their loading on the first principal component.</summary>
     public ScottPlot.Plot PlotCorrelationHeatmap()
     {
+        if (N > MaxHeatmapUnits) return PlotBlockHeatmap();
         int n = N;
         var rho = _pc.Rho;
         // Order by the leading eigenvector of the correlation matrix (NaN pairs as 0), found by power iteration so
@@ -144,27 +151,46 @@ public sealed record CrossSectionalDependenceResult : Result
         return plot;
     }
 
+    // More units than this are drawn as mean correlations over groups of neighbouring units (in loading order).
+    private const int MaxHeatmapUnits = 1000;
+
+    private ScottPlot.Plot PlotBlockHeatmap()
+    {
+        const int groups = 400;
+        var lead = _pc.LeadingLoadings();
+        if (lead.Sum() < 0) for (int i = 0; i < lead.Length; i++) lead[i] = -lead[i];
+        var order = Enumerable.Range(0, N).OrderBy(i => lead[i]).ThenBy(i => i).ToArray();
+        var group = new int[N];
+        for (int k = 0; k < N; k++) group[order[k]] = (int)((long)k * groups / N);
+        var means = _pc.BlockMeans(group, groups);
+        var grid = new double[groups, groups];
+        for (int a = 0; a < groups; a++)
+            for (int b = 0; b < groups; b++) grid[a, b] = means[a + b * groups];
+        int per = (N + groups - 1) / groups;
+        var plot = Figures.Create($"Mean pairwise correlation in blocks of about {per} units (ordered by first-factor loading)", "Unit block", "Unit block");
+        var hm = plot.Add.Heatmap(grid);
+        hm.Colormap = new ScottPlot.Colormaps.MellowRainbow();
+        hm.ManualRange = new ScottPlot.Range(-1, 1);
+        plot.Add.ColorBar(hm);
+        plot.Axes.SetLimits(-0.5, groups - 0.5, -0.5, groups - 0.5);
+        return plot;
+    }
+
     /// <summary>Histogram of sqrt(T_ij) rho_ij over the pairs against the N(0,1) density it follows under independence.</summary>
     public ScottPlot.Plot PlotCorrelationHistogram()
     {
-        var values = new List<double>(Pairs);
-        int n = N;
-        for (int j = 0; j < n; j++)
-            for (int i = j + 1; i < n; i++)
-            {
-                double r = _pc.Rho[i + j * n];
-                if (!double.IsNaN(r)) values.Add(Math.Sqrt(_pc.Tij(i, j)) * r);
-            }
-        double lo = Math.Min(-4, values.Min()), hi = Math.Max(4, values.Max());
-        int bins = Math.Clamp((int)Math.Sqrt(values.Count), 10, 60);
+        // Two passes over the pair tiles (range, then counts): bounded memory for any N.
+        var range = _pc.Reduce(new ScaledRange());
+        double lo = Math.Min(-4, range.Min), hi = Math.Max(4, range.Max);
+        long count = range.Count;
+        int bins = (int)Math.Clamp(Math.Sqrt(count), 10, 60);
         double width = (hi - lo) / bins;
-        var counts = new double[bins];
-        foreach (var v in values) counts[Math.Min(bins - 1, (int)((v - lo) / width))]++;
+        var counts = _pc.Reduce(new ScaledCounts(lo, width, bins)).Counts;
         var plot = Figures.Create("sqrt(T_ij) rho_ij against N(0,1)", "sqrt(T_ij) rho_ij", "Density");
         var bars = plot.Add.Bars(Enumerable.Range(0, bins).Select(b => lo + (b + 0.5) * width).ToArray(),
-            counts.Select(c => c / (values.Count * width)).ToArray());
+            counts.Select(c => c / (count * width)).ToArray());
         foreach (var bar in bars.Bars) { bar.Size = width; bar.LineWidth = 0; }
-        bars.LegendText = $"{values.Count} pairs";
+        bars.LegendText = $"{count} pairs";
         var xs = Enumerable.Range(0, 201).Select(k => lo + k * (hi - lo) / 200).ToArray();
         var density = plot.Add.Scatter(xs, xs.Select(x => Math.Exp(-x * x / 2) / Math.Sqrt(2 * Math.PI)).ToArray());
         density.MarkerSize = 0; density.LineWidth = 2; density.LegendText = "N(0,1)";
@@ -176,4 +202,38 @@ public sealed record CrossSectionalDependenceResult : Result
     /// <exception cref="InvalidOperationException">The number of factors was fixed, or CD* was not computed.</exception>
     public ScottPlot.Plot PlotScree() => FactorSelection?.PlotScree()
         ?? throw new InvalidOperationException("No factor number was estimated (CD* not computed, or a fixed number was given).");
+
+    // Range and count of sqrt(T_ij) rho_ij over the retained pairs.
+    private struct ScaledRange() : IPairAccumulator<ScaledRange>
+    {
+        public double Min = double.PositiveInfinity, Max = double.NegativeInfinity;
+        public long Count;
+
+        public readonly ScaledRange Empty() => new();
+
+        public void Add(int i, int j, double rho, double tij)
+        {
+            if (double.IsNaN(rho)) return;
+            double v = Math.Sqrt(tij) * rho;
+            Min = Math.Min(Min, v); Max = Math.Max(Max, v); Count++;
+        }
+
+        public void Merge(in ScaledRange o) { Min = Math.Min(Min, o.Min); Max = Math.Max(Max, o.Max); Count += o.Count; }
+    }
+
+    // Histogram counts of sqrt(T_ij) rho_ij on fixed bins.
+    private struct ScaledCounts(double lo, double width, int bins) : IPairAccumulator<ScaledCounts>
+    {
+        public double[] Counts = new double[bins];
+
+        public readonly ScaledCounts Empty() => new(lo, width, bins);
+
+        public void Add(int i, int j, double rho, double tij)
+        {
+            if (double.IsNaN(rho)) return;
+            Counts[Math.Clamp((int)((Math.Sqrt(tij) * rho - lo) / width), 0, bins - 1)]++;
+        }
+
+        public void Merge(in ScaledCounts o) { for (int k = 0; k < bins; k++) Counts[k] += o.Counts[k]; }
+    }
 }

@@ -6,7 +6,7 @@ namespace Econometrics.Panel.Dependence;
 internal static class JuodisReese
 {
     public static (CdStatistic Cdw, CdStatistic CdwPlus, double[,]? Weights) Test(CrossSectionalDependence options, double[] e, int t, int n, int n0, bool balanced,
-        PairwiseCorrelations pc, List<int> keep, ILinearAlgebra la)
+        Func<double> powerEnhancement, List<int> keep, ILinearAlgebra la)
     {
         const string h0 = "No cross-sectional dependence";
         if (!balanced)
@@ -17,7 +17,7 @@ internal static class JuodisReese
         }
         var w = RademacherWeights(options, n, n0, keep);
         double cdw = Cdw(e, t, n, w, options.CdwNormalization, la);
-        double pe = PowerEnhancement(pc);
+        double pe = powerEnhancement();
         var weights = new double[n, w.Length / n];
         for (int g = 0; g < weights.GetLength(1); g++) for (int i = 0; i < n; i++) weights[i, g] = w[i + g * n];
         int draws = weights.GetLength(1);
@@ -86,17 +86,19 @@ internal static class JuodisReese
         return total / Math.Sqrt(g);
     }
 
-    /// <summary>Eq. (32): sum over pairs of |rho_ij| where |rho_ij| &gt; 2 sqrt(ln N / T) (raw correlations, not times sqrt(T)).</summary>
+    /// <summary>Eq. (32)'s threshold 2 sqrt(ln N / T) on |rho_ij| (raw correlations, not times sqrt(T)).</summary>
+    public static double Threshold(int n, int t) => 2 * Math.Sqrt(Math.Log(n) / t);
+
+    /// <summary>
+    /// Eq. (32): sum over pairs of |rho_ij| where |rho_ij| &gt; 2 sqrt(ln N / T). When the threshold is at least 1 no
+    /// correlation can pass it and the term is exactly 0 without forming a pair.
+    /// </summary>
     public static double PowerEnhancement(PairwiseCorrelations pc)
     {
-        int n = pc.N;
-        double threshold = 2 * Math.Sqrt(Math.Log(n) / pc.T), sum = 0;
-        for (int j = 0; j < n; j++)
-            for (int i = j + 1; i < n; i++)
-            {
-                double a = Math.Abs(pc.Rho[i + j * n]);
-                if (a > threshold) sum += a;
-            }
-        return sum;
+        double threshold = Threshold(pc.N, pc.T);
+        return ScreensNothing(threshold) ? 0 : pc.Reduce(new AbsoluteCorrelationSums(threshold)).Above;
     }
+
+    /// <summary>Whether the threshold exceeds every possible |rho| (1, plus rounding of a unit-norm dot product).</summary>
+    public static bool ScreensNothing(double threshold) => threshold > 1 + 1e-12;
 }

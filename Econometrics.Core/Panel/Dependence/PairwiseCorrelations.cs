@@ -3,20 +3,29 @@ using Econometrics.LinearAlgebra;
 namespace Econometrics.Panel.Dependence;
 
 /// <summary>
-/// All pairwise correlations rho_ij of the columns of a T x N matrix with NaN gaps, each over the pair's common
-/// periods and demeaned over that overlap (R's <c>cor(use = "pairwise.complete.obs")</c>), with the overlaps T_ij.
+/// The pairwise correlations rho_ij of the columns of a T x N matrix with NaN gaps, each over the pair's common
+/// periods and demeaned over that overlap (R's <c>cor(use = "pairwise.complete.obs")</c>), with the overlaps T_ij,
+/// held as O(NT) data and produced in B x B tiles on demand.
 /// </summary>
 /// <remarks>
-/// Balanced input takes one SYRK of the standardized columns. Unbalanced input takes four masked GEMMs
-/// (pairwise-complete moments, as plm's pcdtest on unbalanced panels): with M the 0/1 mask and X0 the data shifted by each column's own mean and
-/// zeroed at gaps, <c>T_ij = (M'M)_ij</c>, <c>Sx = X0'M</c>, <c>Sxx = (X0 o X0)'M</c> and <c>Sxy = X0'X0</c> give
-/// every overlap mean, variance and covariance, so there is no loop over pairs with work in T.
+/// Balanced input keeps Z, the columns centred and scaled to unit norm, so a tile is one GEMM <c>Z_I' Z_J</c>.
+/// Unbalanced input keeps the 0/1 mask M, X0 (the data shifted by each column's own mean, zero at gaps) and X0 o X0;
+/// a tile is six GEMMs, <c>T_ij = (M'M)_ij</c>, <c>Sx = X0'M</c>, <c>Sxx = (X0 o X0)'M</c> and <c>Sxy = X0'X0</c>,
+/// which give every overlap mean, variance and covariance. Nothing of size N x N exists unless <see cref="Rho"/> is
+/// asked for; sums over pairs visit the tiles with at most one B x B block of each kind in memory.
 /// </remarks>
 internal sealed class PairwiseCorrelations
 {
-    private PairwiseCorrelations(int n, int t, double[] rho, double[]? overlap)
+    /// <summary>Largest N for which the N x N matrices are materialised (32768^2 doubles = 8 GB is never reached).</summary>
+    public const int DenseLimit = 8192;
+
+    private readonly double[]? _z, _mask, _x0, _x0sq;
+    private readonly ILinearAlgebra _la;
+    private double[]? _rho, _overlap;
+
+    private PairwiseCorrelations(int n, int t, double[]? z, double[]? mask, double[]? x0, double[]? x0sq, ILinearAlgebra la, int tile)
     {
-        N = n; T = t; Rho = rho; Overlap = overlap;
+        N = n; T = t; _z = z; _mask = mask; _x0 = x0; _x0sq = x0sq; _la = la; TileSize = tile;
     }
 
     /// <summary>Number of units.</summary>
@@ -25,34 +34,52 @@ internal sealed class PairwiseCorrelations
     /// <summary>Number of periods (rows).</summary>
     public int T { get; }
 
+    /// <summary>Whether every unit is observed in every period (then T_ij = T).</summary>
+    public bool IsBalanced => _z is not null;
+
+    /// <summary>Tile side B of the blocked pair pass.</summary>
+    public int TileSize { get; }
+
+    /// <summary>The standardized columns (balanced only): T x N, column-major, each centred with unit norm.</summary>
+    public double[]? Z => _z;
+
     /// <summary>N x N correlations, column-major; NaN where the pair has fewer than 2 common periods or no variance there.</summary>
-    public double[] Rho { get; }
+    /// <exception cref="InvalidOperationException">N exceeds <see cref="DenseLimit"/>.</exception>
+    public double[] Rho
+    {
+        get
+        {
+            if (_rho is null) Materialise();
+            return _rho!;
+        }
+    }
 
     /// <summary>N x N common-period counts T_ij, or null when balanced (every T_ij = T).</summary>
-    public double[]? Overlap { get; }
-
-    /// <summary>The overlap of a pair.</summary>
-    public double Tij(int i, int j) => Overlap is null ? T : Overlap[i + j * N];
-
-    /// <summary>Computes the correlations of the columns of <paramref name="e"/> (T x N column-major, NaN for gaps).</summary>
-    public static PairwiseCorrelations Compute(double[] e, int t, int n, ILinearAlgebra la)
+    public double[]? Overlap
     {
+        get
+        {
+            if (IsBalanced) return null;
+            if (_overlap is null) Materialise();
+            return _overlap;
+        }
+    }
+
+    /// <summary>The overlap of a pair (from the materialised matrix when unbalanced).</summary>
+    public double Tij(int i, int j) => IsBalanced ? T : Overlap![i + j * N];
+
+    /// <summary>Prepares the correlations of the columns of <paramref name="e"/> (T x N column-major, NaN for gaps).</summary>
+    /// <param name="e">The data.</param>
+    /// <param name="t">Rows.</param>
+    /// <param name="n">Columns.</param>
+    /// <param name="la">The BLAS backend for the tiles.</param>
+    /// <param name="tile">Tile side; 0 for the default (1024).</param>
+    public static PairwiseCorrelations Compute(double[] e, int t, int n, ILinearAlgebra la, int tile = 0)
+    {
+        int b = tile > 0 ? tile : 1024;
         bool balanced = true;
         for (int k = 0; k < e.Length && balanced; k++) balanced = !double.IsNaN(e[k]);
-        return balanced ? Balanced(e, t, n, la) : Unbalanced(e, t, n, la);
-    }
-
-    private static PairwiseCorrelations Balanced(double[] e, int t, int n, ILinearAlgebra la)
-    {
-        var z = PanelMath.StandardizedColumns(e, t, n, out _);
-        var rho = new double[n * n];
-        la.Syrk(true, n, t, 1.0, z, 0.0, rho);
-        for (int i = 0; i < n; i++) rho[i + i * n] = 1.0;
-        return new PairwiseCorrelations(n, t, rho, null);
-    }
-
-    private static PairwiseCorrelations Unbalanced(double[] e, int t, int n, ILinearAlgebra la)
-    {
+        if (balanced) return new(n, t, PanelMath.StandardizedColumns(e, t, n, out _), null, null, null, la, b);
         var mask = new double[t * n];
         var x0 = new double[t * n];
         var x0sq = new double[t * n];
@@ -69,26 +96,233 @@ internal sealed class PairwiseCorrelations
                 mask[k] = 1; x0[k] = v - mean; x0sq[k] = x0[k] * x0[k];
             }
         }
-        var tij = new double[n * n];
-        var sx = new double[n * n];
-        var sxx = new double[n * n];
-        var sxy = new double[n * n];
-        la.Syrk(true, n, t, 1.0, mask, 0.0, tij);
-        la.Gemm(true, false, n, n, t, 1.0, x0, mask, 0.0, sx);     // sx[i,j] = sum over overlap of x0_i
-        la.Gemm(true, false, n, n, t, 1.0, x0sq, mask, 0.0, sxx);  // sxx[i,j] = sum over overlap of x0_i^2
-        la.Syrk(true, n, t, 1.0, x0, 0.0, sxy);                    // zero-filled gaps make this the overlap cross-product
-        var rho = new double[n * n];
-        for (int j = 0; j < n; j++)
-            for (int i = 0; i < n; i++)
-            {
-                int ij = i + j * n, ji = j + i * n;
-                double m = tij[ij];
-                if (m < 2) { rho[ij] = double.NaN; continue; }
-                double cov = sxy[ij] - sx[ij] * sx[ji] / m;
-                double vi = sxx[ij] - sx[ij] * sx[ij] / m;
-                double vj = sxx[ji] - sx[ji] * sx[ji] / m;
-                rho[ij] = vi > 0 && vj > 0 ? Math.Clamp(cov / Math.Sqrt(vi * vj), -1.0, 1.0) : double.NaN;
-            }
-        return new PairwiseCorrelations(n, t, rho, tij);
+        return new(n, t, null, mask, x0, x0sq, la, b);
     }
+
+    /// <summary>One tile: rows I = [I0, I0 + Bi), columns J = [J0, J0 + Bj), both Bi x Bj column-major.</summary>
+    public sealed class Tile
+    {
+        public int I0, Bi, J0, Bj;
+        public double[] Rho = [];
+        public double[]? Overlap;
+    }
+
+    /// <summary>
+    /// Visits the tiles covering the strict lower triangle (i &gt; j) in a fixed order: column blocks left to right,
+    /// row blocks from the diagonal down. Entries of a diagonal tile with i &lt;= j are to be ignored by the caller.
+    /// </summary>
+    public void ForEachTile(Action<Tile> body)
+    {
+        int b = Math.Min(TileSize, N);
+        var tile = new Tile();
+        var scratch = new Scratch();
+        for (int j0 = 0; j0 < N; j0 += b)
+            for (int i0 = j0; i0 < N; i0 += b)
+            {
+                Fill(tile, i0, Math.Min(b, N - i0), j0, Math.Min(b, N - j0), scratch);
+                body(tile);
+            }
+    }
+
+    /// <summary>
+    /// Sums an accumulator over every pair i &gt; j, tile by tile; within a tile the columns run in parallel and their
+    /// partial sums are merged in column order, so the result does not depend on the number of threads.
+    /// </summary>
+    public TAcc Reduce<TAcc>(TAcc seed) where TAcc : struct, IPairAccumulator<TAcc>
+    {
+        var total = seed.Empty();
+        TAcc[] parts = new TAcc[Math.Min(TileSize, N)];
+        ForEachTile(tile =>
+        {
+            int bi = tile.Bi, i0 = tile.I0, j0 = tile.J0;
+            var rho = tile.Rho; var overlap = tile.Overlap;
+            double t = T;
+            Parallel.For(0, tile.Bj, c =>
+            {
+                var acc = seed.Empty();
+                int j = j0 + c;
+                for (int r = Math.Max(0, j + 1 - i0); r < bi; r++)
+                    acc.Add(i0 + r, j, rho[r + c * bi], overlap is null ? t : overlap[r + c * bi]);
+                parts[c] = acc;
+            });
+            for (int c = 0; c < tile.Bj; c++) total.Merge(parts[c]);
+        });
+        return total;
+    }
+
+    // Work arrays of exact sizes (BLAS backends may insist), reused across tiles of the same shape.
+    private sealed class Scratch
+    {
+        private readonly Dictionary<(int Slot, int Length), double[]> _arrays = [];
+
+        public double[] Get(int slot, int length)
+        {
+            if (!_arrays.TryGetValue((slot, length), out var a)) _arrays[(slot, length)] = a = new double[length];
+            return a;
+        }
+    }
+
+    // Columns [c0, c0 + count) of a T x N array into a dense T x count scratch block (contiguous in column-major order).
+    private double[] Columns(double[] source, int c0, int count, double[] target)
+    {
+        Array.Copy(source, c0 * T, target, 0, count * T);
+        return target;
+    }
+
+    private void Fill(Tile tile, int i0, int bi, int j0, int bj, Scratch s)
+    {
+        tile.I0 = i0; tile.Bi = bi; tile.J0 = j0; tile.Bj = bj;
+        int ta = T * bi, tb = T * bj, bb = bi * bj;
+        var rho = tile.Rho = s.Get(0, bb);
+        if (IsBalanced)
+        {
+            var za = Columns(_z!, i0, bi, s.Get(1, ta));
+            var zb = Columns(_z!, j0, bj, s.Get(2, tb));
+            Gemm(bi, bj, za, zb, rho);
+            tile.Overlap = null;
+            // Diagonal entries are exactly 1 (as the dense SYRK path sets them).
+            if (i0 == j0) for (int k = 0; k < Math.Min(bi, bj); k++) rho[k + k * bi] = 1.0;
+            return;
+        }
+        var xa = Columns(_x0!, i0, bi, s.Get(1, ta)); var xb = Columns(_x0!, j0, bj, s.Get(2, tb));
+        var ma = Columns(_mask!, i0, bi, s.Get(3, ta)); var mb = Columns(_mask!, j0, bj, s.Get(4, tb));
+        var qa = Columns(_x0sq!, i0, bi, s.Get(5, ta)); var qb = Columns(_x0sq!, j0, bj, s.Get(6, tb));
+        var m = s.Get(7, bb); var sx = s.Get(8, bb); var sxT = s.Get(9, bb); var sxx = s.Get(10, bb); var sxxT = s.Get(11, bb);
+        Gemm(bi, bj, ma, mb, m);        // T_ij
+        Gemm(bi, bj, xa, mb, sx);       // sum over the overlap of x0_i
+        Gemm(bi, bj, ma, xb, sxT);      // sum over the overlap of x0_j
+        Gemm(bi, bj, qa, mb, sxx);      // sum over the overlap of x0_i^2
+        Gemm(bi, bj, ma, qb, sxxT);     // sum over the overlap of x0_j^2
+        Gemm(bi, bj, xa, xb, rho);      // zero-filled gaps make this the overlap cross-product
+        for (int k = 0; k < bb; k++)
+        {
+            double n = m[k];
+            if (n < 2) { rho[k] = double.NaN; continue; }
+            double cov = rho[k] - sx[k] * sxT[k] / n;
+            double vi = sxx[k] - sx[k] * sx[k] / n;
+            double vj = sxxT[k] - sxT[k] * sxT[k] / n;
+            rho[k] = vi > 0 && vj > 0 ? Math.Clamp(cov / Math.Sqrt(vi * vj), -1.0, 1.0) : double.NaN;
+        }
+        tile.Overlap = m;
+    }
+
+    private void Gemm(int bi, int bj, double[] a, double[] b, double[] c)
+    {
+        _la.Gemm(true, false, bi, bj, T, 1.0, a, b, 0.0, c);
+    }
+
+    /// <summary>
+    /// Loadings of the units on the first principal component of the standardized data (unbalanced: the centred,
+    /// zero-filled data scaled to unit norm), from the T x T side when N &gt; T: the unit order of the heatmaps.
+    /// </summary>
+    public double[] LeadingLoadings()
+    {
+        var a = _z;
+        if (a is null)
+        {
+            a = (double[])_x0!.Clone();
+            for (int i = 0; i < N; i++)
+            {
+                var col = a.AsSpan(i * T, T);
+                double ss = 0;
+                foreach (var x in col) ss += x * x;
+                if (ss > 0) { double norm = Math.Sqrt(ss); foreach (ref var x in col) x /= norm; }
+            }
+        }
+        var (_, loadings) = PanelMath.LeadingRightVectors(a, T, N, 1, _la);
+        return loadings;
+    }
+
+    /// <summary>
+    /// Mean correlation over each pair of unit groups (group[i] in 0..G-1; a unit with itself counts as 1, dropped
+    /// pairs are left out): G x G, column-major. Balanced panels use the group sums of Z (O(N T + G^2 T)); unbalanced
+    /// ones visit the pair tiles.
+    /// </summary>
+    public double[] BlockMeans(int[] group, int g)
+    {
+        var sums = new double[g * g];
+        var counts = new double[g * g];
+        if (_z is { } z)
+        {
+            var s = new double[T * g];
+            var size = new double[g];
+            for (int i = 0; i < N; i++)
+            {
+                size[group[i]]++;
+                for (int t = 0; t < T; t++) s[t + group[i] * T] += z[t + i * T];
+            }
+            _la.Gemm(true, false, g, g, T, 1.0, s, s, 0.0, sums);
+            for (int a = 0; a < g; a++) for (int b = 0; b < g; b++) counts[a + b * g] = size[a] * size[b];
+        }
+        else
+        {
+            for (int i = 0; i < N; i++) { sums[group[i] * (g + 1)] += 1; counts[group[i] * (g + 1)] += 1; }
+            ForEachTile(tile =>
+            {
+                for (int c = 0; c < tile.Bj; c++)
+                    for (int r = 0; r < tile.Bi; r++)
+                    {
+                        int i = tile.I0 + r, j = tile.J0 + c;
+                        double v = tile.Rho[r + c * tile.Bi];
+                        if (i <= j || double.IsNaN(v)) continue;
+                        int ab = group[i] + group[j] * g, ba = group[j] + group[i] * g;
+                        sums[ab] += v; counts[ab]++;
+                        sums[ba] += v; counts[ba]++;
+                    }
+            });
+        }
+        for (int k = 0; k < sums.Length; k++) sums[k] = counts[k] > 0 ? sums[k] / counts[k] : 0;
+        return sums;
+    }
+
+    private void Materialise()
+    {
+        if (N > DenseLimit)
+            throw new InvalidOperationException(
+                $"The N x N correlation matrix of N = {N} units would take {8.0 * N * N / 1e9:F1} GB; use the pair sums, the tiles or the block heatmap instead.");
+        var rho = new double[N * N];
+        var overlap = IsBalanced ? null : new double[N * N];
+        for (int i = 0; i < N; i++) { rho[i + i * N] = 1.0; if (overlap is not null) overlap[i + i * N] = double.NaN; }
+        ForEachTile(tile =>
+        {
+            for (int c = 0; c < tile.Bj; c++)
+                for (int r = 0; r < tile.Bi; r++)
+                {
+                    int i = tile.I0 + r, j = tile.J0 + c;
+                    if (i <= j) continue;
+                    double v = tile.Rho[r + c * tile.Bi];
+                    rho[i + j * N] = v; rho[j + i * N] = v;
+                    if (overlap is not null) { double o = tile.Overlap![r + c * tile.Bi]; overlap[i + j * N] = o; overlap[j + i * N] = o; }
+                }
+        });
+        if (overlap is not null) Diagonal(rho, overlap);
+        _overlap = overlap;
+        _rho = rho;
+    }
+
+    // T_ii = number of observed periods of unit i (the diagonal of M'M); rho_ii = 1 where a correlation exists.
+    private void Diagonal(double[] rho, double[] overlap)
+    {
+        for (int i = 0; i < N; i++)
+        {
+            double count = 0, ss = 0;
+            for (int s = 0; s < T; s++) { count += _mask![s + i * T]; ss += _x0sq![s + i * T]; }
+            overlap[i + i * N] = count;
+            rho[i + i * N] = count >= 2 && ss > 0 ? 1.0 : double.NaN;
+        }
+    }
+
+}
+
+/// <summary>A sum over pairs (i, j) with i &gt; j, visited by <see cref="PairwiseCorrelations.Reduce{TAcc}"/>.</summary>
+internal interface IPairAccumulator<TSelf> where TSelf : struct, IPairAccumulator<TSelf>
+{
+    /// <summary>A zero sum with the same settings (thresholds, masks) as this one.</summary>
+    TSelf Empty();
+
+    /// <summary>Adds pair (i, j): its correlation (NaN when dropped) and overlap.</summary>
+    void Add(int i, int j, double rho, double tij);
+
+    /// <summary>Adds another partial sum.</summary>
+    void Merge(in TSelf other);
 }

@@ -13,30 +13,37 @@ internal static class LinearPanel
     /// <summary>The used cells as rows (unit-major, time ascending) with dense unit and period indices.</summary>
     internal sealed record Rows(int[] Cells, int[] Unit, int[] Time, int Units, int Periods, int[] UnitSize, string[] UnitLabels);
 
-    public static PanelRegressionResult Fit(PanelRegression options, RegressionData d, ILinearAlgebra la)
+    /// <summary>The used rows and the model's transformed regression (before aliased terms are dropped).</summary>
+    internal static (Rows Rows, Transformed T, double[] Y, double[] X) Transform(PanelModel model, RegressionData d, List<Diagnostic> diagnostics, ILinearAlgebra la)
     {
-        var diagnostics = new List<Diagnostic>();
         var rows = UsedRows(d);
         int m0 = rows.Cells.Length, k = d.K;
-        if (options.Model != PanelModel.Pooled && rows.Periods < 2)
-            throw new ArgumentException($"The {PanelRegression.Describe(options.Model)} model needs at least 2 periods; the data have {rows.Periods}.", "panel");
+        if (model != PanelModel.Pooled && rows.Periods < 2)
+            throw new ArgumentException($"The {PanelRegression.Describe(model)} model needs at least 2 periods; the data have {rows.Periods}.", "panel");
         var y = rows.Cells.Select(c => d.Y[c]).ToArray();
         var x = new double[m0 * k];
         for (int p = 0; p < k; p++) for (int r = 0; r < m0; r++) x[r + p * m0] = d.X[p][rows.Cells[r]];
         var names = d.Formula.Regressors.ToList();
         int singletons = rows.UnitSize.Count(s => s == 1);
-        if (singletons > 0 && options.Model is PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects or PanelModel.FirstDifferences)
+        if (singletons > 0 && model is PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects or PanelModel.FirstDifferences)
             diagnostics.Add(Diagnostic.Info($"{singletons} unit(s) observed once carry no within-unit information.", "singletons"));
-
-        Transformed t = options.Model switch
+        Transformed t = model switch
         {
             PanelModel.Pooled => Pooled(y, x, rows, k, names),
             PanelModel.FixedEffects => Within(y, x, rows, k, names, twoWay: false, diagnostics),
             PanelModel.TwoWayFixedEffects => Within(y, x, rows, k, names, twoWay: true, diagnostics),
             PanelModel.RandomEffects => RandomEffects.Transform(y, x, rows, k, names, diagnostics, la),
             PanelModel.FirstDifferences => FirstDifferences(y, x, rows, k, names, diagnostics),
-            _ => throw new ArgumentOutOfRangeException(nameof(options), options.Model, "Not a linear panel model."),
+            _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Not a linear panel model."),
         };
+        return (rows, t, y, x);
+    }
+
+    public static PanelRegressionResult Fit(PanelRegression options, RegressionData d, ILinearAlgebra la)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var (rows, t, y, x) = Transform(options.Model, d, diagnostics, la);
+        int k = d.K;
         var keep = Aliasing.Keep(t.X, t.M, t.P, t.RawScale, t.Names, t.AbsorbedBy, diagnostics, la);
         if (keep.Length == 0 || keep.All(j => t.Names[j] == "(Intercept)"))
             throw new ArgumentException($"No regressor of '{d.Formula.Text}' is left to estimate in the {PanelRegression.Describe(options.Model)} model.", "formula");

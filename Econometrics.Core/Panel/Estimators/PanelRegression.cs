@@ -56,6 +56,23 @@ public sealed record PanelRegression
     {
         ArgumentNullException.ThrowIfNull(panel);
         if (!(Level > 0 && Level < 1)) throw new ArgumentException($"Level must be in (0, 1); got {Level}.", nameof(Level));
+        var data = Data(panel);
+        var la = LinearAlgebraBackends.Default;
+        RequireOwnCovariance();
+        return Model switch
+        {
+            PanelModel.Pooled or PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects
+                or PanelModel.FirstDifferences => LinearPanel.Fit(this, data, la),
+            PanelModel.CceMeanGroup or PanelModel.CcePooled => Cce.Fit(this, data, la),
+            PanelModel.InteractiveEffects => InteractiveEffects.Fit(this, data, la),
+            PanelModel.UnitOls => UnitOls.Fit(this, data, la),
+            _ => throw new ArgumentOutOfRangeException(nameof(Model), Model, "Unknown panel model."),
+        };
+    }
+
+    /// <summary>The formula's cells: a cell enters when the response and every regressor are observed.</summary>
+    internal RegressionData Data(PanelData panel)
+    {
         var f = PanelFormula.Parse(Formula);
         int t = panel.T, n = panel.N;
         var y = PanelFormula.Values(panel, f.Response);
@@ -68,19 +85,8 @@ public sealed record PanelRegression
             if (used[k]) nobs++;
             else { y[k] = double.NaN; foreach (var x in xs) x[k] = double.NaN; }
         }
-        var data = new RegressionData(f, y, xs, used, t, n, nobs, panel.Entities, panel.Times);
         if (nobs <= xs.Length + 1) throw new ArgumentException($"The formula '{Formula}' has {nobs} complete observations for {xs.Length} regressor(s).", nameof(panel));
-        var la = LinearAlgebraBackends.Default;
-        RequireOwnCovariance();
-        return Model switch
-        {
-            PanelModel.Pooled or PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects
-                or PanelModel.FirstDifferences => LinearPanel.Fit(this, data, la),
-            PanelModel.CceMeanGroup or PanelModel.CcePooled => Cce.Fit(this, data, la),
-            PanelModel.InteractiveEffects => InteractiveEffects.Fit(this, data, la),
-            PanelModel.UnitOls => UnitOls.Fit(this, data, la),
-            _ => throw new ArgumentOutOfRangeException(nameof(Model), Model, "Unknown panel model."),
-        };
+        return new RegressionData(f, y, xs, used, t, n, nobs, panel.Entities, panel.Times);
     }
 
     /// <summary>CCE, unit OLS and interactive effects report their own variances; other choices are a clear error.</summary>

@@ -45,8 +45,10 @@ model_expected <- function(f, pd, model, effect = "individual") {
 estimators_expected <- function(f, pd, f_aux = f) {
   fe <- plm(f, data = pd, model = "within"); re <- plm(f, data = pd, model = "random")
   h <- phtest(fe, re)
-  aux <- phtest(f_aux, data = pd, method = "aux", vcov = function(x) vcovHC(x, method = "arellano", type = "sss"))
+  aux <- phtest(f_aux, data = pd, method = "aux")
+  auxc <- phtest(f_aux, data = pd, method = "aux", vcov = function(x) vcovHC(x, method = "arellano", type = "sss"))
   list(
+    hausmanAuxCluster = list(statistic = unname(auxc$statistic), df = unname(auxc$parameter), pValue = auxc$p.value),
     pooled = model_expected(f, pd, "pooling"),
     fe = model_expected(f, pd, "within"),
     twfe = model_expected(f, pd, "within", "twoways"),

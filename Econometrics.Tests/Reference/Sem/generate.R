@@ -1,4 +1,4 @@
-# Fixtures for Econometrics.Causal.Sem: lavaan 0.6-14 ML fits (default settings: ML, expected information,
+# Fixtures for Econometrics.Sem (Econometrics.Causal assembly): lavaan 0.6-14 ML fits (default settings: ML, expected information,
 # fixed.x = TRUE, marker-variable identification). Run from this folder: Rscript generate.R
 # Writes <case>/expected.json, <case>/model.lav and the input data (<case>/input.csv or <case>/cov.csv)
 # and ships the lavaan data sets into ../../../data/sem/.

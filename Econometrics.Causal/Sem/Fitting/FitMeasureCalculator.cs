@@ -1,0 +1,66 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Econometrics.Sem.Fitting;
+
+/// <summary>lavaan's fit measures from the fitted and sample covariances (conventions of lavaan's fitMeasures, Rosseel 2012).</summary>
+internal static class FitMeasureCalculator
+{
+    public static SemFitMeasures Compute(RamModel model, Matrix<double> s, Matrix<double> sigma, double logDetS, double fmin, int n, int df)
+    {
+        int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
+        double t = 2 * n * fmin;
+        if (t < 0) t = 0;
+        double pValue = df > 0 ? ReferenceDistribution.ChiSquared(df).Survival(t) : double.NaN;
+
+        // Independence model: all variables uncorrelated, except that the fixed.x block keeps its sample moments.
+        var sb = Matrix<double>.Build.Dense(p, p, (i, j) => i == j || (model.FixedX.Contains(i) && model.FixedX.Contains(j)) ? s[i, j] : 0);
+        double tb = n * (LogDet(sb) + sb.Inverse().PointwiseMultiply(s).Enumerate().Sum() - logDetS - p);
+        int dfb = p * (p - 1) / 2 - k * (k - 1) / 2;
+
+        double num = Math.Max(t - df, 0), den = Math.Max(Math.Max(t - df, tb - dfb), 0);
+        double cfi = den == 0 ? 1 : 1 - num / den;
+        double tli = df == 0 ? 1 : (tb / dfb - t / df) / (tb / dfb - 1);
+        double nfi = (tb - t) / tb;
+
+        double rmsea = 0, lo = 0, hi = 0, pClose = double.NaN, pNotClose = double.NaN;
+        if (df > 0)
+        {
+            rmsea = Math.Sqrt(Math.Max(0, (t - df) / ((double)df * n)));
+            lo = Math.Sqrt(NoncentralChiSquared.SolveNcp(t, df, 0.95) / ((double)n * df));
+            hi = Math.Sqrt(NoncentralChiSquared.SolveNcp(t, df, 0.05) / ((double)n * df));
+            pClose = 1 - NoncentralChiSquared.Cdf(t, df, n * df * 0.05 * 0.05);
+            pNotClose = NoncentralChiSquared.Cdf(t, df, n * df * 0.08 * 0.08);
+        }
+
+        double srmrSum = 0; int cnt = 0;
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j <= i; j++, cnt++)
+            {
+                double r = (s[i, j] - sigma[i, j]) / Math.Sqrt(s[i, i] * s[j, j]);
+                srmrSum += r * r;
+            }
+        double srmr = Math.Sqrt(srmrSum / cnt);
+
+        const double Log2Pi = 1.8378770664093453;
+        var sigmaInv = sigma.Inverse();
+        double logl = -n / 2.0 * (p * Log2Pi + LogDet(sigma) + sigmaInv.PointwiseMultiply(s).Enumerate().Sum());
+        double logl1 = -n / 2.0 * (p * Log2Pi + logDetS + p);
+        if (k > 0)
+        {
+            // fixed.x: the likelihood is conditional on the covariates, so their marginal log-likelihood is removed.
+            var sxx = Matrix<double>.Build.Dense(k, k, (i, j) => s[model.FixedX[i], model.FixedX[j]]);
+            double lx = -n / 2.0 * (k * Log2Pi + LogDet(sxx) + k);
+            logl -= lx; logl1 -= lx;
+        }
+        double aic = -2 * logl + 2 * q, bic = -2 * logl + q * Math.Log(n), sabic = -2 * logl + q * Math.Log((n + 2) / 24.0);
+        return new SemFitMeasures(t, df, pValue, tb, dfb, cfi, tli, nfi, rmsea, lo, hi, pClose, pNotClose, srmr, logl, logl1, aic, bic, sabic, q, fmin);
+    }
+
+    private static double LogDet(Matrix<double> m)
+    {
+        var ch = m.Cholesky();
+        double s = 0;
+        for (int i = 0; i < m.RowCount; i++) s += 2 * Math.Log(ch.Factor[i, i]);
+        return s;
+    }
+}

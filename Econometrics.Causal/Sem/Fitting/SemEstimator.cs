@@ -1,0 +1,265 @@
+using Deedle;
+using Econometrics.Data;
+using MathNet.Numerics.LinearAlgebra;
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Identification;
+using Econometrics.Sem.Syntax;
+
+namespace Econometrics.Sem.Fitting;
+
+/// <summary>
+/// Maximum-likelihood fitting of a linear SEM written in lavaan syntax, following lavaan 0.6's defaults: normal
+/// likelihood with divisor N, marker-variable identification (first loading fixed at 1), free residual and latent
+/// variances, free covariances among exogenous latents and among pure endogenous variables, fixed.x = TRUE,
+/// expected-information standard errors. Non-recursive (cyclic) models are fitted like recursive ones.
+/// </summary>
+/// <param name="Model">The model in lavaan syntax.</param>
+public sealed record SemEstimator(string Model)
+{
+    /// <summary>Fit even when the identification check fails (standard errors may then be missing). Default false.</summary>
+    public bool ForceFit { get; init; }
+
+    /// <summary>lavaan's <c>std.lv = TRUE</c>: latent (residual) variances fixed at 1 and all loadings free. Default false (marker variables).</summary>
+    public bool StdLv { get; init; }
+
+    /// <summary>Maximum Fisher-scoring iterations. Default 500.</summary>
+    public int MaxIterations { get; init; } = 500;
+
+    /// <summary>
+    /// Convergence tolerance on the largest scaled gradient entry |g_a| / sqrt(I_aa) of the objective (g the gradient, I the
+    /// expected information). The scaled gradient does not change when a parameter or the data are rescaled, so the
+    /// criterion means the same at any scale of the data. Default 1e-10.
+    /// </summary>
+    public double GradientTolerance { get; init; } = 1e-10;
+
+    /// <summary>Seed of the random points of the identification check. Default 20260101.</summary>
+    public int Seed { get; init; } = 20260101;
+
+    /// <summary>Fits the model to raw data; rows with a missing value in a model variable are dropped (listwise) with a diagnostic.</summary>
+    /// <param name="data">A frame whose columns include every observed variable of the model.</param>
+    public SemFit Fit(Frame<int, string> data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var statements = LavaanSyntax.Parse(Model);
+        var model = RamModel.FromStatements(statements, data.ColumnKeys.ToList(), StdLv);
+        int p = model.Observed;
+        var columns = DataColumns.Of(data);
+        var cols = new double[p][];
+        for (int v = 0; v < p; v++)
+            cols[v] = columns.Numbers(model.Variables[v], $"column '{model.Variables[v]}' must be numeric for the model");
+        int rows = data.RowCount;
+        var keep = Enumerable.Range(0, rows).Where(r => cols.All(c => double.IsFinite(c[r]))).ToArray();
+        var diagnostics = new List<Diagnostic>();
+        if (keep.Length < rows) diagnostics.Add(Diagnostic.Warning($"{rows - keep.Length} of {rows} rows have missing values in model variables and were dropped (listwise deletion).", "listwise"));
+        int n = keep.Length;
+        if (n <= p) throw new ArgumentException($"{n} complete rows are too few for {p} observed variables.", nameof(data));
+        var x = Matrix<double>.Build.Dense(n, p, (r, v) => cols[v][keep[r]]);
+        var means = x.ColumnSums() / n;
+        var centered = x - Matrix<double>.Build.Dense(n, p, (_, v) => means[v]);
+        var sample = centered.TransposeThisAndMultiply(centered) / n;
+        return Estimate(model, (sample + sample.Transpose()) * 0.5, n, diagnostics);
+    }
+
+    /// <summary>Fits the model to a covariance matrix, rescaled by (N - 1)/N as lavaan does (sample.cov.rescale).</summary>
+    /// <param name="covariance">The unbiased sample covariance.</param>
+    /// <param name="names">Variable names, one per row/column.</param>
+    /// <param name="nobs">The sample size N.</param>
+    public SemFit Fit(Matrix<double> covariance, IReadOnlyList<string> names, int nobs)
+    {
+        ArgumentNullException.ThrowIfNull(covariance); ArgumentNullException.ThrowIfNull(names);
+        if (covariance.RowCount != covariance.ColumnCount || covariance.RowCount != names.Count)
+            throw new ArgumentException($"The covariance matrix must be square with one row per name ({names.Count}), got {covariance.RowCount} x {covariance.ColumnCount}.", nameof(covariance));
+        for (int i = 0; i < names.Count; i++)
+            for (int j = 0; j < i; j++)
+                if (Math.Abs(covariance[i, j] - covariance[j, i]) > 1e-12 * Math.Max(1, Math.Abs(covariance[i, j])))
+                    throw new ArgumentException($"The covariance matrix is not symmetric at ({names[i]}, {names[j]}).", nameof(covariance));
+        var model = RamModel.FromStatements(LavaanSyntax.Parse(Model), names.ToList(), StdLv);
+        int p = model.Observed;
+        if (nobs <= p) throw new ArgumentOutOfRangeException(nameof(nobs), nobs, $"N must exceed the number of observed variables ({p}).");
+        var pos = model.Variables.Take(p).Select(v => names.ToList().IndexOf(v)).ToArray();
+        var sample = Matrix<double>.Build.Dense(p, p, (i, j) => covariance[pos[i], pos[j]] * (nobs - 1.0) / nobs);
+        return Estimate(model, sample, nobs, []);
+    }
+
+    private SemFit Estimate(RamModel model, Matrix<double> sample, int n, List<Diagnostic> diagnostics)
+    {
+        int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
+        var obsNames = model.Variables.Take(p).ToArray();
+        double logDetS;
+        try
+        {
+            var ch = sample.Cholesky();
+            logDetS = 2 * Enumerable.Range(0, p).Sum(i => Math.Log(ch.Factor[i, i]));
+            // A pivot that is a negligible share of its variance means the matrix is singular up to rounding.
+            bool degenerate = Enumerable.Range(0, p).Any(i => !(ch.Factor[i, i] * ch.Factor[i, i] > 1e-10 * sample[i, i]));
+            if (!double.IsFinite(logDetS) || degenerate) throw new ArgumentException("not positive definite");
+        }
+        catch (ArgumentException)
+        {
+            throw new ArgumentException($"The sample covariance matrix of {string.Join(", ", obsNames)} is not positive definite " +
+                                        "(a variable is constant or a linear combination of others).", "data");
+        }
+        int df = p * (p + 1) / 2 - q - k * (k + 1) / 2;
+        CheckIdentification(model, df);
+
+        var eval = new RamEvaluator(model, sample);
+        var theta = StartValues(model, sample);
+        var ml = new MlObjective(eval, sample, logDetS);
+        var state = ml.At(theta) ?? throw new InvalidOperationException("The start values give a singular model.");
+        int it = 0; bool converged = false;
+        for (; it < MaxIterations; it++)
+        {
+            var (g, info) = ml.GradientAndInformation(state);
+            double scaled = ScaledGradient(g, info);
+            if (scaled < GradientTolerance) { converged = true; break; }
+            var step = Solve(info, g);
+            double t = 1; MlObjective.State? next = null;
+            for (int h = 0; h < 60; h++, t /= 2)
+            {
+                var cand = ml.At((Vector<double>.Build.DenseOfArray(theta) - t * step).ToArray());
+                if (cand is not null && cand.F <= state.F) { next = cand; theta = cand.Theta; break; }
+            }
+            if (next is null) { converged = scaled < 1e-6; break; }
+            bool stalled = state.F - next.F < 1e-16 * Math.Max(1, state.F);
+            state = next;
+            if (stalled && scaled < 1e-7) { converged = true; break; }
+        }
+        if (!converged) diagnostics.Add(Diagnostic.Warning($"The optimizer did not converge in {it} iterations.", "nonconvergence"));
+        var (_, infoFinal) = ml.GradientAndInformation(state);
+        Matrix<double>? vcov = null;
+        // Singular up to rounding counts as singular: a relative eigenvalue threshold on the Jacobi-scaled information
+        // (unit diagonal, so the threshold does not depend on the units of the parameters), not the luck of a Cholesky pivot.
+        var (scaledInfo, d) = JacobiScaled(infoFinal);
+        var eig = scaledInfo.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
+        if (eig.Min() > 1e-10 * eig.Max())
+        {
+            try
+            {
+                var inv = scaledInfo.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(q));
+                vcov = Matrix<double>.Build.Dense(q, q, (i, j) => inv[i, j] / (d[i] * d[j] * n));
+            }
+            catch (ArgumentException) { }
+        }
+        if (vcov is null || Enumerable.Range(0, q).Any(i => !(vcov[i, i] > 0)))
+        {
+            vcov = null;
+            diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).", "singular-information"));
+        }
+        var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df);
+        var (fa, fs) = eval.Fill(state.Theta);
+        var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
+        var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
+        var estimates = BuildEstimates(model, state.Theta, sample, vcov, total, fs);
+        return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics);
+    }
+
+    private void CheckIdentification(RamModel model, int df)
+    {
+        if (ForceFit) return;
+        var names = model.Cells.Where(c => c.IsFree).GroupBy(c => c.Free).OrderBy(g => g.Key).Select(g => $"{g.First().Lhs} {g.First().Op} {g.First().Rhs}").ToArray();
+        if (df < 0)
+            throw new UnidentifiedModelException($"The model is not identified: it has {model.FreeCount} free parameters but only " +
+                $"{df + model.FreeCount} covariance moments (df = {df}). Add constraints or instruments, or set ForceFit to fit anyway.", names);
+        var (rank, unid) = JacobianRank.Compute(model, Seed);
+        if (rank < model.FreeCount)
+        {
+            var bad = unid.Select(i => names[i]).ToArray();
+            throw new UnidentifiedModelException($"The model is not identified: the Jacobian of the covariance map has rank {rank} < " +
+                $"{model.FreeCount} free parameters at random points (exact, modulo 2^31 - 1), so {model.FreeCount - rank} direction(s) " +
+                $"leave Sigma unchanged. Parameters involved: {string.Join(", ", bad)}. Set ForceFit to fit anyway.", bad);
+        }
+    }
+
+    // max_a |g_a| / sqrt(I_aa): invariant under rescaling any parameter (g_a scales as 1/c, I_aa as 1/c^2).
+    private static double ScaledGradient(Vector<double> g, Matrix<double> info)
+    {
+        double m = 0;
+        for (int a = 0; a < g.Count; a++)
+            m = Math.Max(m, info[a, a] > 0 ? Math.Abs(g[a]) / Math.Sqrt(info[a, a]) : Math.Abs(g[a]) == 0 ? 0 : double.PositiveInfinity);
+        return m;
+    }
+
+    // D^-1/2 I D^-1/2 with D = diag(I) (zero diagonals left unscaled) and the scale vector sqrt(diag(I)).
+    private static (Matrix<double> Scaled, double[] D) JacobiScaled(Matrix<double> info)
+    {
+        int q = info.RowCount;
+        var d = new double[q];
+        for (int a = 0; a < q; a++) d[a] = info[a, a] > 0 ? Math.Sqrt(info[a, a]) : 1;
+        return (Matrix<double>.Build.Dense(q, q, (i, j) => info[i, j] / (d[i] * d[j])), d);
+    }
+
+    // The Fisher-scoring step I^-1 g, solved on the Jacobi-scaled information so that parameters of very different units
+    // (loadings near 1, variances near 1e12 for data in the millions) do not make a well-posed system look singular.
+    private static Vector<double> Solve(Matrix<double> info, Vector<double> g)
+    {
+        var (scaled, d) = JacobiScaled(info);
+        var gs = Vector<double>.Build.Dense(g.Count, a => g[a] / d[a]);
+        Vector<double>? step = null;
+        try
+        {
+            var ch = scaled.Cholesky();
+            var s = ch.Solve(gs);
+            if (s.All(double.IsFinite)) step = s;
+        }
+        catch (ArgumentException) { }
+        // Singular information (an unidentified model under ForceFit): a ridge keeps the step finite.
+        step ??= (scaled + 1e-8 * Matrix<double>.Build.DenseIdentity(info.RowCount)).Solve(gs);
+        return Vector<double>.Build.Dense(g.Count, a => step[a] / d[a]);
+    }
+
+    // Start values on the scale of S, so that the iterations are the same at any scale of the data: loadings
+    // sqrt(s_jj / s_mm) when the latent variable has a marker indicator m (its scale is the marker's; 1 for indicators on a
+    // common scale), else sqrt(s_jj / 2); regressions and covariances 0;
+    // residual variances s_jj / 2; latent variances 0.05 times the variance of the first indicator (lavaan's 0.05 for
+    // unit-variance data).
+    private static double[] StartValues(RamModel model, Matrix<double> sample)
+    {
+        int m = model.Size;
+        var scale = new double[m];
+        for (int v = 0; v < model.Observed; v++) scale[v] = sample[v, v];
+        double mean = Enumerable.Range(0, model.Observed).Average(v => sample[v, v]);
+        var loadings = model.Cells.Where(c => c.Op == "=~").ToList();
+        var marker = new Dictionary<int, int>();
+        foreach (var c in loadings.Where(c => !c.IsFree && c.Value != 0)) marker.TryAdd(c.Col, c.Row);
+        for (int v = model.Observed; v < m; v++)
+        {
+            var first = loadings.FirstOrDefault(c => c.Col == v && c.Row < model.Observed);
+            scale[v] = first is null ? mean : sample[first.Row, first.Row];
+        }
+        var t = new double[model.FreeCount];
+        foreach (var c in model.Cells.Where(c => c.IsFree).GroupBy(c => c.Free).Select(g => g.First()))
+            t[c.Free] = c.Op switch
+            {
+                "=~" => marker.TryGetValue(c.Col, out int mk) ? Math.Sqrt(scale[c.Row] / scale[mk]) : Math.Sqrt(0.5 * scale[c.Row]),
+                "~" => 0.0,
+                _ when c.Row != c.Col => 0.0,
+                _ => model.IsLatent(c.Row) ? 0.05 * scale[c.Row] : 0.5 * sample[c.Row, c.Row],
+            };
+        return t;
+    }
+
+    private static List<ParameterEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Matrix<double>? vcov,
+                                                    Vector<double> total, Matrix<double> s)
+    {
+        var list = new List<ParameterEstimate>();
+        // lavaan's order: loadings, regressions, then covariances and variances.
+        int Rank(RamCell c) => c.Op switch { "=~" => 0, "~" => 1, _ => 2 };
+        foreach (var c in model.Cells.OrderBy(Rank))
+        {
+            double est = c.IsFree ? theta[c.Free] : c.Kind == RamCellKind.FixedX ? sample[c.Row, c.Col] : c.Value;
+            double? se = c.IsFree && vcov is not null ? Math.Sqrt(vcov[c.Free, c.Free]) : null;
+            double? z = se is double sd ? est / sd : null;
+            double? pv = z is double zz ? ReferenceDistribution.Normal.PValue(zz, Tail.TwoSided) : null;
+            // std.all: coefficients rescaled by model-implied standard deviations; (co)variances by the variances of their own
+            // matrix, so residual covariances become residual correlations.
+            double std = c.IsA ? est * Math.Sqrt(total[c.Col] / total[c.Row])
+                : c.Row == c.Col ? est / total[c.Row]
+                : est / Math.Sqrt(s[c.Row, c.Row] * s[c.Col, c.Col]);
+            list.Add(new ParameterEstimate($"{c.Lhs} {c.Op} {c.Rhs}", est, se, z, pv)
+            {
+                Lhs = c.Lhs, Op = c.Op, Rhs = c.Rhs, Label = c.Label, Free = c.IsFree, StdAll = double.IsFinite(std) ? std : null,
+            });
+        }
+        return list;
+    }
+}

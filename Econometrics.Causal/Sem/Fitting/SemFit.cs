@@ -1,0 +1,143 @@
+using Econometrics.Causal;
+using Econometrics.Reporting;
+using System.Text.Json.Serialization;
+using MathNet.Numerics.LinearAlgebra;
+using Econometrics.Sem.Covariance;
+using Econometrics.Sem.Graphs;
+
+namespace Econometrics.Sem.Fitting;
+
+/// <summary>A fitted linear SEM: lavaan-style parameter table, fit measures, sample and implied covariances.</summary>
+public sealed partial record SemFit : Result
+{
+    private readonly RamModel _model;
+
+    internal SemFit(RamModel model, IReadOnlyList<ParameterEstimate> estimates, SemFitMeasures fit, Matrix<double> sample,
+                    Matrix<double> implied, int nobs, int iterations, bool converged, Matrix<double>? vcov, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        _model = model; Estimates = estimates; FitMeasures = fit; SampleCovariance = sample; ImpliedCovariance = implied;
+        NObs = nobs; Iterations = iterations; Converged = converged; Vcov = vcov; Diagnostics = diagnostics;
+    }
+
+    /// <summary>The parameter table: loadings, regressions, covariances and variances (fixed ones included).</summary>
+    public IReadOnlyList<ParameterEstimate> Estimates { get; }
+
+    /// <summary>The fit measures.</summary>
+    [JsonPropertyName("fit")]
+    public SemFitMeasures FitMeasures { get; }
+
+    /// <summary>Observed variables, in the order of the covariance matrices.</summary>
+    [JsonPropertyName("observed")]
+    public IReadOnlyList<string> ObservedVariables => _model.Variables.Take(_model.Observed).ToArray();
+
+    /// <summary>Latent variables.</summary>
+    [JsonPropertyName("latent")]
+    public IReadOnlyList<string> LatentVariables => _model.Variables.Skip(_model.Observed).ToArray();
+
+    /// <summary>Sample covariance S (divisor N).</summary>
+    public Matrix<double> SampleCovariance { get; }
+
+    /// <summary>Model-implied covariance Sigma(theta-hat) of the observed variables.</summary>
+    public Matrix<double> ImpliedCovariance { get; }
+
+    /// <summary>Sample size N.</summary>
+    [JsonPropertyName("nobs")]
+    public int NObs { get; }
+
+    /// <summary>Fisher-scoring iterations.</summary>
+    public int Iterations { get; }
+
+    /// <summary>Whether the optimizer converged.</summary>
+    public bool Converged { get; }
+
+    /// <summary>Covariance of the free parameters (inverse expected information / N), or null when singular.</summary>
+    public Matrix<double>? Vcov { get; }
+
+
+    /// <summary>The estimate for lhs op rhs (either orientation for ~~).</summary>
+    /// <param name="lhs">Left-hand variable.</param>
+    /// <param name="op">Operator.</param>
+    /// <param name="rhs">Right-hand variable.</param>
+    public ParameterEstimate Get(string lhs, string op, string rhs) =>
+        Estimates.FirstOrDefault(e => e.Op == op && ((e.Lhs == lhs && e.Rhs == rhs) || (op == "~~" && e.Lhs == rhs && e.Rhs == lhs)))
+        ?? throw new ArgumentException($"The model has no parameter '{lhs} {op} {rhs}'.", nameof(lhs));
+
+    /// <summary>The mixed graph over observed and latent variables (directed: loadings and regressions; bidirected: covariances).</summary>
+    public MixedGraph Graph()
+    {
+        var directed = _model.Cells.Where(c => c.IsA).Select(c => (_model.Variables[c.Col], _model.Variables[c.Row]));
+        var bi = _model.Cells.Where(c => !c.IsA && c.Row != c.Col).Select(c => (_model.Variables[c.Row], _model.Variables[c.Col]));
+        return new MixedGraph(_model.Variables, directed, bi);
+    }
+
+    /// <summary>Residual correlations: S and Sigma each scaled to correlations, then subtracted (the SRMR's ingredients).</summary>
+    public Matrix<double> ResidualCorrelations()
+    {
+        int p = SampleCovariance.RowCount;
+        return Matrix<double>.Build.Dense(p, p, (i, j) =>
+            SampleCovariance[i, j] / Math.Sqrt(SampleCovariance[i, i] * SampleCovariance[j, j])
+            - ImpliedCovariance[i, j] / Math.Sqrt(ImpliedCovariance[i, i] * ImpliedCovariance[j, j]));
+    }
+
+    /// <inheritdoc/>
+    protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.SemFit;
+
+    /// <summary>The summary in the layout of lavaan's <c>summary(fit, fit.measures = TRUE)</c>.</summary>
+    public override SummaryTable Summary()
+    {
+        var f = FitMeasures;
+        var s = new SummaryTable("Structural equation model (ML)")
+            .AddHeader("Estimator", "ML (normal likelihood, expected information)")
+            .AddHeader("Converged", Converged ? $"yes, after {Iterations} iterations" : $"NO ({Iterations} iterations)")
+            .AddHeader("Number of model parameters", f.NPar)
+            .AddHeader("Number of observations", NObs);
+        var fit = new Table("Model fit", "Measure", "Value")
+            .AddRow("Chi-square (user model)", Cell.Num(f.Chisq, "F3"))
+            .AddRow("Degrees of freedom", f.Df)
+            .AddRow("P-value (chi-square)", Cell.PValue(f.PValue))
+            .AddRow("Chi-square (baseline)", Cell.Num(f.BaselineChisq, "F3"))
+            .AddRow("Degrees of freedom (baseline)", f.BaselineDf)
+            .AddRow("CFI", Cell.Num(f.Cfi, "F3"))
+            .AddRow("TLI", Cell.Num(f.Tli, "F3"))
+            .AddRow("Loglikelihood user model (H0)", Cell.Num(f.LogLikelihood, "F3"))
+            .AddRow("Loglikelihood unrestricted model (H1)", Cell.Num(f.UnrestrictedLogLikelihood, "F3"))
+            .AddRow("AIC", Cell.Num(f.Aic, "F3"))
+            .AddRow("BIC", Cell.Num(f.Bic, "F3"))
+            .AddRow("Sample-size adjusted BIC", Cell.Num(f.Sabic, "F3"))
+            .AddRow("RMSEA", Cell.Num(f.Rmsea, "F3"))
+            .AddRow("90 Percent CI - lower", Cell.Num(f.RmseaLower, "F3"))
+            .AddRow("90 Percent CI - upper", Cell.Num(f.RmseaUpper, "F3"))
+            .AddRow("P-value H_0: RMSEA <= 0.050", Cell.Num(f.RmseaPValue, "F3"))
+            .AddRow("P-value H_0: RMSEA >= 0.080", Cell.Num(f.RmseaNotClosePValue, "F3"))
+            .AddRow("SRMR", Cell.Num(f.Srmr, "F3"));
+        s.AddTable(fit);
+        var endogenous = new HashSet<string>(Estimates.Where(e => e.Op is "=~").Select(e => e.Rhs!).Concat(Estimates.Where(e => e.Op == "~").Select(e => e.Lhs!)));
+        foreach (var (caption, pick) in new (string, Func<ParameterEstimate, bool>)[]
+                 {
+                     ("Latent Variables", e => e.Op == "=~"), ("Regressions", e => e.Op == "~"),
+                     ("Covariances", e => e.Op == "~~" && e.Lhs != e.Rhs), ("Variances", e => e.Op == "~~" && e.Lhs == e.Rhs),
+                 })
+        {
+            var rows = Estimates.Where(pick).ToList();
+            if (rows.Count == 0) continue;
+            var t = new Table(caption, "Parameter", "Estimate", "Std.Err", "z-value", "P(>|z|)", "Std.all");
+            foreach (var e in rows)
+            {
+                string label = e.Op switch
+                {
+                    "~~" when e.Lhs == e.Rhs => (endogenous.Contains(e.Lhs!) ? "." : "") + e.Lhs,
+                    "~~" => $"{(endogenous.Contains(e.Lhs!) ? "." : "")}{e.Lhs} ~~ {(endogenous.Contains(e.Rhs!) ? "." : "")}{e.Rhs}",
+                    _ => $"{e.Lhs} {e.Op} {e.Rhs}",
+                };
+                if (e.Label is not null) label += $" ({e.Label})";
+                t.AddRow(label, Cell.Num(e.Estimate, "F3"), Cell.Num(e.StdError ?? double.NaN, "F3"), Cell.Num(e.Statistic ?? double.NaN, "F3"),
+                         Cell.Num(e.PValue ?? double.NaN, "F3"), Cell.Num(e.StdAll ?? double.NaN, "F3"));
+            }
+            s.AddTable(t);
+        }
+        s.AddNote("Standard errors from the expected information; S uses divisor N (lavaan's likelihood = \"normal\").");
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        return s;
+    }
+
+}

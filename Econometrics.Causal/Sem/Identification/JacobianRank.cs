@@ -1,0 +1,77 @@
+using Econometrics.Sem.Algebra;
+using Econometrics.Sem.Fitting;
+using Econometrics.Sem.Syntax;
+namespace Econometrics.Sem.Identification;
+
+/// <summary>
+/// The Jacobian of theta -&gt; vech(Sigma) of a RAM-form model, evaluated exactly over F_p (p = 2^31 - 1) at a random point.
+/// Full column rank mod p certifies that the parametrization is generically finite-to-one over Q (a nonzero maximal
+/// minor mod p is a nonzero polynomial over Z); a rank deficit at independent random points shows, with probability
+/// at least 1 - (deg/p)^k, that it is generically infinite-to-one.
+/// </summary>
+internal static class JacobianRank
+{
+    private const long P = ModPOps.P;
+
+    /// <summary>The rank at <paramref name="points"/> independent random points (the maximum), and the parameters that
+    /// appear in the kernel at the best point (not locally identified).</summary>
+    public static (int Rank, int[] Unidentified) Compute(RamModel model, int seed, int points = 2)
+    {
+        var rng = new Random(seed);
+        int best = -1; int[] unid = [];
+        for (int k = 0; k < points; k++)
+        {
+            var j = Evaluate(model, rng);
+            int rank = ModularMatrix.Rank(j);
+            if (rank > best)
+            {
+                best = rank;
+                unid = ModularMatrix.Kernel(j).SelectMany(v => v.Select((x, i) => (x, i)).Where(t => t.x != 0).Select(t => t.i)).Distinct().Order().ToArray();
+            }
+            if (best == model.FreeCount) break;
+        }
+        return (best, unid);
+    }
+
+    public static long[,] Evaluate(RamModel model, Random rng)
+    {
+        int m = model.Size, p = model.Observed;
+        for (int attempt = 0; ; attempt++)
+        {
+            var theta = Enumerable.Range(0, model.FreeCount).Select(_ => 1 + rng.NextInt64(P - 1)).ToArray();
+            var a = new long[m, m]; var s = new long[m, m];
+            var xFixed = new Dictionary<(int, int), long>();
+            foreach (var c in model.Cells)
+            {
+                long v = c.IsFree ? theta[c.Free]
+                    : c.Kind == RamCellKind.FixedX ? (xFixed.TryGetValue((c.Row, c.Col), out var x) ? x : xFixed[(c.Row, c.Col)] = 1 + rng.NextInt64(P - 1))
+                    : ModularMatrix.FromRational(Rational.FromDouble(c.Value));
+                if (c.IsA) a[c.Row, c.Col] = v; else s[c.Row, c.Col] = s[c.Col, c.Row] = v;
+            }
+            var iminus = new long[m, m];
+            for (int i = 0; i < m; i++) for (int jj = 0; jj < m; jj++) iminus[i, jj] = ModPOps.Sub(i == jj ? 1 : 0, a[i, jj]);
+            var b = ModularMatrix.Inverse(iminus);
+            if (b is null) { if (attempt > 20) throw new InvalidOperationException("I - A is singular at every random point."); continue; }
+            var c2 = ModularMatrix.Multiply(ModularMatrix.Multiply(b, s), ModularMatrix.Transpose(b));
+            int rows = p * (p + 1) / 2;
+            var jac = new long[rows, model.FreeCount];
+            foreach (var cell in model.Cells)
+            {
+                if (!cell.IsFree) continue;
+                int r = 0;
+                for (int i = 0; i < p; i++)
+                    for (int jj = i; jj < p; jj++, r++)
+                    {
+                        long d;
+                        if (cell.IsA)
+                            // u v^T + v u^T with u = B[:, row], v = C[:, col]
+                            d = (b[i, cell.Row] * c2[jj, cell.Col] + c2[i, cell.Col] * b[jj, cell.Row]) % P;
+                        else if (cell.Row == cell.Col) d = b[i, cell.Row] * b[jj, cell.Row] % P;
+                        else d = (b[i, cell.Row] * b[jj, cell.Col] + b[i, cell.Col] * b[jj, cell.Row]) % P;
+                        jac[r, cell.Free] = (jac[r, cell.Free] + d) % P;
+                    }
+            }
+            return jac;
+        }
+    }
+}

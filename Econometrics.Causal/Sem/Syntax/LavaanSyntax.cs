@@ -1,0 +1,141 @@
+using System.Globalization;
+
+namespace Econometrics.Sem.Syntax;
+
+/// <summary>
+/// A parser for the lavaan model syntax subset used for linear SEMs: <c>=~</c> (measured by), <c>~</c> (regressed on),
+/// <c>~~</c> (variance/covariance), modifiers <c>1*x</c> (fixed), <c>a*x</c> (label), <c>NA*x</c> (free), several
+/// left-hand sides joined by <c>+</c>, statements separated by new lines or <c>;</c>, a trailing <c>+</c> continuing a
+/// statement on the next line, and comments from <c>#</c> or <c>!</c> to the end of the line.
+/// </summary>
+public static class LavaanSyntax
+{
+    private enum Kind { Name, Number, Op, Plus, Star, End }
+
+    private readonly record struct Token(Kind Kind, string Text, int Line, int Column);
+
+    /// <summary>Parses model text into statements.</summary>
+    /// <param name="model">The model text.</param>
+    /// <exception cref="ModelSyntaxException">A syntax error, with line and column.</exception>
+    public static IReadOnlyList<ModelStatement> Parse(string model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var statements = new List<ModelStatement>();
+        var tokens = Tokenize(model);
+        int pos = 0;
+        while (pos < tokens.Count)
+        {
+            if (tokens[pos].Kind == Kind.End) { pos++; continue; }
+            var stmt = new List<Token>();
+            while (pos < tokens.Count && tokens[pos].Kind != Kind.End) stmt.Add(tokens[pos++]);
+            statements.AddRange(ParseStatement(stmt, pos < tokens.Count ? tokens[pos] : default));
+        }
+        if (statements.Count == 0) throw new ModelSyntaxException("the model has no statements.", 1, 1);
+        return statements;
+    }
+
+    private static List<Token> Tokenize(string text)
+    {
+        var tokens = new List<Token>();
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (int li = 0; li < lines.Length; li++)
+        {
+            string s = lines[li];
+            int i = 0;
+            while (i < s.Length)
+            {
+                char c = s[i];
+                int col = i + 1, line = li + 1;
+                if (c is '#' or '!') break;
+                if (char.IsWhiteSpace(c)) { i++; continue; }
+                if (c == ';') { tokens.Add(new(Kind.End, ";", line, col)); i++; continue; }
+                if (c == '+') { tokens.Add(new(Kind.Plus, "+", line, col)); i++; continue; }
+                if (c == '*') { tokens.Add(new(Kind.Star, "*", line, col)); i++; continue; }
+                if (c == '=' && i + 1 < s.Length && s[i + 1] == '~') { tokens.Add(new(Kind.Op, "=~", line, col)); i += 2; continue; }
+                if (c == '~') { bool two = i + 1 < s.Length && s[i + 1] == '~'; tokens.Add(new(Kind.Op, two ? "~~" : "~", line, col)); i += two ? 2 : 1; continue; }
+                if (char.IsLetter(c) || c is '_' or '.')
+                {
+                    int st = i;
+                    while (i < s.Length && (char.IsLetterOrDigit(s[i]) || s[i] is '_' or '.')) i++;
+                    tokens.Add(new(Kind.Name, s[st..i], line, col)); continue;
+                }
+                if (char.IsDigit(c) || c == '-')
+                {
+                    int st = i; i++;
+                    while (i < s.Length && (char.IsDigit(s[i]) || s[i] is '.' or 'e' or 'E' || (s[i] is '-' or '+' && s[i - 1] is 'e' or 'E'))) i++;
+                    if (!double.TryParse(s[st..i], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                        throw new ModelSyntaxException($"'{s[st..i]}' is not a number.", line, col);
+                    tokens.Add(new(Kind.Number, s[st..i], line, col)); continue;
+                }
+                string op = i + 1 < s.Length ? s.Substring(i, 2) : c.ToString();
+                string what = op is ":=" or "==" or "<" or ">" or "|~" or "=~" ? $"operator '{op}' is not supported (only =~, ~ and ~~)"
+                    : $"unexpected character '{c}'";
+                throw new ModelSyntaxException(what + ".", line, col);
+            }
+            // A line ending in '+' or an operator continues on the next line; otherwise the statement ends here.
+            if (tokens.Count > 0 && tokens[^1].Kind is not (Kind.Plus or Kind.Op or Kind.Star or Kind.End) && tokens[^1].Line == li + 1)
+                tokens.Add(new(Kind.End, "\n", li + 1, s.Length + 1));
+        }
+        return tokens;
+    }
+
+    private static IEnumerable<ModelStatement> ParseStatement(List<Token> t, Token end)
+    {
+        int opAt = t.FindIndex(x => x.Kind == Kind.Op);
+        if (opAt < 0)
+        {
+            if (t.Count > 1) throw new ModelSyntaxException($"expected an operator (=~, ~ or ~~) before '{t[1].Text}'.", t[1].Line, t[1].Column);
+            throw new ModelSyntaxException($"expected an operator (=~, ~ or ~~) after '{t[0].Text}'.", t[0].Line, t[0].Column + t[0].Text.Length);
+        }
+        if (opAt == 0) throw new ModelSyntaxException($"'{t[0].Text}' needs a variable on its left.", t[0].Line, t[0].Column);
+        var op = t[opAt];
+        int second = t.FindIndex(opAt + 1, x => x.Kind == Kind.Op);
+        if (second >= 0) throw new ModelSyntaxException($"a second operator '{t[second].Text}' in one statement; separate statements by a new line or ';'.", t[second].Line, t[second].Column);
+        var lhs = new List<Token>();
+        for (int i = 0; i < opAt; i++)
+        {
+            if (i % 2 == 0)
+            {
+                if (t[i].Kind != Kind.Name) throw new ModelSyntaxException($"expected a variable name, found '{t[i].Text}'.", t[i].Line, t[i].Column);
+                lhs.Add(t[i]);
+            }
+            else if (t[i].Kind != Kind.Plus) throw new ModelSyntaxException($"expected '+' or an operator, found '{t[i].Text}'.", t[i].Line, t[i].Column);
+        }
+        if (opAt % 2 == 0) throw new ModelSyntaxException("a left-hand side cannot end in '+'.", op.Line, op.Column);
+        var rhs = new List<ModelTerm>();
+        int p = opAt + 1;
+        if (p >= t.Count) throw new ModelSyntaxException($"'{op.Text}' needs a right-hand side.", op.Line, op.Column + op.Text.Length);
+        while (p < t.Count)
+        {
+            rhs.Add(ParseTerm(t, ref p, op));
+            if (p < t.Count)
+            {
+                if (t[p].Kind != Kind.Plus) throw new ModelSyntaxException($"expected '+' between terms, found '{t[p].Text}'.", t[p].Line, t[p].Column);
+                p++;
+                if (p >= t.Count) throw new ModelSyntaxException("a statement cannot end in '+'.", t[p - 1].Line, t[p - 1].Column);
+            }
+        }
+        foreach (var l in lhs) yield return new ModelStatement(l.Text, op.Text, rhs, l.Line, l.Column);
+    }
+
+    private static ModelTerm ParseTerm(List<Token> t, ref int p, Token op)
+    {
+        double? fix = null; string? label = null; bool na = false;
+        if (p + 1 < t.Count && t[p + 1].Kind == Kind.Star)
+        {
+            var m = t[p];
+            if (m.Kind == Kind.Number) fix = double.Parse(m.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
+            else if (m.Kind == Kind.Name && m.Text == "NA") na = true;
+            else if (m.Kind == Kind.Name) label = m.Text;
+            else throw new ModelSyntaxException($"expected a number, NA or a label before '*', found '{m.Text}'.", m.Line, m.Column);
+            p += 2;
+        }
+        if (p >= t.Count) throw new ModelSyntaxException("expected a variable after '*'.", t[p - 1].Line, t[p - 1].Column);
+        var v = t[p];
+        if (v.Kind == Kind.Number && v.Text == "1" && op.Text == "~")
+            throw new ModelSyntaxException("intercepts ('~ 1') are not supported; the mean structure is saturated.", v.Line, v.Column);
+        if (v.Kind != Kind.Name) throw new ModelSyntaxException($"expected a variable name, found '{v.Text}'.", v.Line, v.Column);
+        p++;
+        return new ModelTerm(v.Text, fix, label, na, v.Line, v.Column);
+    }
+}

@@ -1,0 +1,99 @@
+using Econometrics.LinearAlgebra;
+using Econometrics.Panel.Dependence;
+using MathNet.Numerics.LinearAlgebra;
+using Xunit;
+
+namespace Econometrics.Tests.Panel;
+
+/// <summary>
+/// The blocked pair pass (small tiles) against one tile holding every pair, and the balanced moment path against the
+/// pair sums. Tiles change only the order in which pair terms are added (per tile column, then tile by tile), so
+/// the sums agree to rounding: 1e-12 relative bounds the reordering error of up to ~10^4 terms of size O(1).
+/// </summary>
+public sealed class BlockedPairsTests
+{
+    private const double Tol = 1e-12;
+
+    public static IEnumerable<object[]> Cases => Fixture.Cases("pcdtest_");
+
+    private static void Same(double expected, double actual, string what)
+    {
+        if (double.IsNaN(expected)) { Assert.True(double.IsNaN(actual), what); return; }
+        Assert.True(Math.Abs(expected - actual) <= Tol * Math.Max(1, Math.Abs(expected)), $"{what}: {expected:R} vs {actual:R}");
+    }
+
+    private static Matrix<double>? Neighbours(Fixture f) =>
+        f.Spec.TryGetProperty("neighbours", out var w) ? Econometrics.Data.DataColumns.Load(f.File(w.GetString()!)) is var d
+            ? Matrix<double>.Build.Dense(d.RowCount, d.Names.Count, (i, j) => d.Numbers(d.Names[j])[i]) : null : null;
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Three_by_three_tiles_give_the_one_tile_statistics(string name)
+    {
+        var f = new Fixture(name);
+        var w = Neighbours(f);
+        var direct = PcdtestFixtureTests.Run(f, new CrossSectionalDependence { Neighbours = w, PairTileSize = 4096 }).Cd;
+        var blocked = PcdtestFixtureTests.Run(f, new CrossSectionalDependence { Neighbours = w, PairTileSize = 3 }).Cd;
+        Assert.Equal(direct.Pairs, blocked.Pairs);
+        Assert.Equal(direct.PairsDropped, blocked.PairsDropped);
+        Same(direct.MeanRho, blocked.MeanRho, "mean rho");
+        Same(direct.MeanAbsRho!.Value, blocked.MeanAbsRho!.Value, "mean |rho|");
+        Assert.Equal(direct.Tests.Select(t => t.Name), blocked.Tests.Select(t => t.Name));
+        foreach (var (a, b) in direct.Tests.Zip(blocked.Tests)) Same(a.Statistic, b.Statistic, a.Name);
+        Assert.Contains("tile(s) of 3 x 3", blocked.Computation);
+        var ra = direct.Rho(); var rb = blocked.Rho();
+        for (int k = 0; k < ra.RowCount * ra.ColumnCount; k++) Same(ra.AsColumnMajorArray()[k], rb.AsColumnMajorArray()[k], "rho");
+    }
+
+    [Fact]
+    public void Unbalanced_tiles_equal_one_tile_and_the_moment_path_equals_the_pair_sums()
+    {
+        var rng = new Random(5);
+        int t = 17, n = 40;
+        var factor = Enumerable.Range(0, t).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var e = new double[t * n];
+        for (int i = 0; i < n; i++)
+            for (int s = 0; s < t; s++) e[s + i * t] = 0.7 * factor[s] * (i % 3) + rng.NextDouble();
+        var la = LinearAlgebraBackends.Default;
+
+        var balanced = PairwiseCorrelations.Compute(e, t, n, la, 6);
+        var moments = CdStatistics.FromMoments(balanced, la);
+        var pairs = CdStatistics.FromPairs(balanced);
+        Same(pairs.Cd, moments.Cd, "CD");
+        Same(pairs.Lm, moments.Lm, "LM");
+        Same(pairs.ScaledLm, moments.ScaledLm, "scaled LM");
+        Same(pairs.MeanRho, moments.MeanRho, "mean rho");
+        Assert.Equal(pairs.Pairs, moments.Pairs);
+
+        for (int k = 0; k < 90; k++) e[rng.Next(e.Length)] = double.NaN;
+        var one = CdStatistics.FromPairs(PairwiseCorrelations.Compute(e, t, n, la, n));
+        var many = CdStatistics.FromPairs(PairwiseCorrelations.Compute(e, t, n, la, 6));
+        Assert.Equal(one.Pairs, many.Pairs);
+        Assert.Equal(one.Dropped, many.Dropped);
+        Assert.Equal(one.MaxTij, many.MaxTij);
+        Same(one.Cd, many.Cd, "CD");
+        Same(one.Lm, many.Lm, "LM");
+        Same(one.ScaledLm, many.ScaledLm, "scaled LM");
+        Same(one.MeanAbsRho!.Value, many.MeanAbsRho!.Value, "mean |rho|");
+        var rho1 = PairwiseCorrelations.Compute(e, t, n, la, n).Rho;
+        var rho6 = PairwiseCorrelations.Compute(e, t, n, la, 6).Rho;
+        for (int k = 0; k < rho1.Length; k++) Same(rho1[k], rho6[k], $"rho[{k}]");
+    }
+
+    [Fact]
+    public void Large_balanced_panels_form_no_pair_and_say_so()
+    {
+        // N = 9000 > the dense limit: CD from moments, CD_W+'s threshold 2 sqrt(ln N / T) > 1 screens nothing.
+        var rng = new Random(11);
+        int t = 30, n = 9000;
+        var e = Matrix<double>.Build.Dense(t, n, (_, _) => rng.NextDouble());
+        var r = new CrossSectionalDependence { Tests = CdTests.CD | CdTests.LM | CdTests.CDw | CdTests.CDwPlus }.Test(e);
+        Assert.Null(r.MeanAbsRho);
+        Assert.Contains(r.Diagnostics, d => d.Code == "mean-abs-rho-skipped");
+        Assert.StartsWith("CD and LM family from the moments", r.Computation);
+        Assert.DoesNotContain("pass", r.Computation);
+        Assert.Equal(r["CDw"].Statistic, r["CDwPlus"].Statistic);
+        Assert.Equal((long)n * (n - 1) / 2, r.Pairs);
+        Assert.Throws<InvalidOperationException>(() => r.Rho());
+    }
+}
