@@ -43,7 +43,7 @@ public sealed class ReportContext
         {
             using var stream = File.OpenRead(path);
             var hash = Convert.ToHexStringLower(SHA256.HashData(stream));
-            _dataFiles.Add(new(relativePath, $"sha256 {hash[..16]}…"));
+            _dataFiles.Add(new(relativePath, $"sha256 {hash}"));
         }
         return path;
     }

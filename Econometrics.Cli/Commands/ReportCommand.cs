@@ -56,13 +56,36 @@ public sealed class ReportCommand : ICommand
             timings.Add(new($"Time: {s.Title}", clock.Elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture) + " s"));
         }
         // The provenance header is rendered first but filled last, once the sections have named their data.
+        report.AddProvenance("Generated (UTC)", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        report.AddProvenance("Git commit", GitCommit(dataDir) ?? "not available (the data folder is not in a git checkout)");
         foreach (var (k, v) in Toolkit.Facts()) report.AddProvenance(k, v);
         report.AddProvenance("Command", "econ report --seed " + seed.ToString(CultureInfo.InvariantCulture));
+        report.AddProvenance("Seed", seed.ToString(CultureInfo.InvariantCulture) + " (every section; each section lists the econ command that reproduces it)");
         foreach (var (k, v) in context.DataFiles) report.AddProvenance("Data: " + k, v);
         foreach (var (k, v) in timings) report.AddProvenance(k, v);
         report.WriteTo(outDir);
         console.Out.WriteLine($"Report written to {Path.Combine(outDir, "index.html")} and {Path.Combine(outDir, "report.md")}");
         return 0;
+    }
+
+    // The commit of the checkout holding the data folder, when git is installed and the folder is in one.
+    private static string? GitCommit(string directory)
+    {
+        try
+        {
+            using var p = Process.Start(new ProcessStartInfo("git", "rev-parse HEAD")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory,
+            });
+            if (p is null) return null;
+            string sha = p.StandardOutput.ReadToEnd().Trim();
+            p.WaitForExit(5000);
+            return p.ExitCode == 0 && sha.Length == 40 ? sha : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
     private static string FindDataDirectory()

@@ -24,6 +24,7 @@ public sealed class SemSection : IReportSection
         var model = ExampleModels.PoliticalDemocracy;
         section.AddPreformatted(model);
         var fit = new SemEstimator(model) { Seed = context.Seed }.Fit(CsvFrame.Load(context.DataFile("sem/PoliticalDemocracy.csv")));
+        section.AddReproduction("econ sem fit --model poldem.lav --data data/sem/PoliticalDemocracy.csv   # poldem.lav: the model text above");
         section.AddSummary(fit.Summary());
         section.AddFigure("sem-poldem-path", "Path diagram of the political democracy model with ML estimates (* fixed).", fit.PlotPathDiagram());
         section.AddFigure("sem-poldem-residuals", "Residual correlations of the political democracy model.", fit.PlotResidualCorrelations());

@@ -48,13 +48,20 @@ public static class Figures
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         if (ext == ".png") plot.SavePng(path, width, height);
-        else plot.SaveSvg(path, width, height);
+        else File.WriteAllText(path, plot.ToSvg(width, height));
     }
 
     /// <summary>The plot as an SVG document, for inlining into HTML reports.</summary>
     /// <param name="plot">The plot.</param>
     /// <param name="width">Width in pixels.</param>
     /// <param name="height">Height in pixels.</param>
-    public static string ToSvg(this Plot plot, int width = DefaultWidth, int height = DefaultHeight) =>
-        plot.GetSvgXml(width, height);
+    /// <remarks>
+    /// Raster layers (heatmap cells) are marked <c>image-rendering: pixelated</c>: browsers would otherwise smooth an
+    /// 11 x 11 matrix into a contour map, while the PNG shows discrete cells.
+    /// </remarks>
+    public static string ToSvg(this Plot plot, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        return plot.GetSvgXml(width, height).Replace("<image ", "<image style=\"image-rendering:pixelated\" ", StringComparison.Ordinal);
+    }
 }

@@ -5,7 +5,7 @@ namespace Econometrics.Reporting;
 
 /// <summary>
 /// A reproducible research report: a provenance header (data, software, seeds, timings) and sections, rendered to
-/// one self-contained HTML file (figures inline as SVG) and to Markdown (figures as SVG files beside it).
+/// one self-contained HTML file (figures embedded as SVG images) and to Markdown (figures as SVG files beside it).
 /// </summary>
 public sealed class Report
 {
@@ -40,19 +40,27 @@ public sealed class Report
         return s;
     }
 
-    /// <summary>Renders the whole report as a self-contained HTML document.</summary>
+    /// <summary>
+    /// Renders the whole report as one self-contained HTML document: a table of contents, the provenance, and the
+    /// sections. Figures are embedded as <c>&lt;img&gt;</c> data URIs, so the ids inside one figure's SVG can never
+    /// collide with another's.
+    /// </summary>
     public string ToHtml()
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(Title)).Append("</title>\n<style>\n")
-          .Append(Css).Append("</style>\n</head>\n<body>\n<h1>").Append(E(Title)).Append("</h1>\n");
-        sb.Append("<section class=\"provenance\">\n<h2>Provenance</h2>\n<table>\n");
+        sb.Append("<h1>").Append(E(Title)).Append("</h1>\n<nav class=\"toc\">\n<h2>Contents</h2>\n<ol>\n")
+          .Append("<li><a href=\"#provenance\">Provenance</a></li>\n");
+        for (int i = 0; i < _sections.Count; i++)
+            sb.Append("<li><a href=\"#").Append(Anchor(i)).Append("\">").Append(E(_sections[i].Title)).Append("</a></li>\n");
+        sb.Append("</ol>\n</nav>\n");
+        sb.Append("<section class=\"provenance\" id=\"provenance\">\n<h2>Provenance</h2>\n<table>\n");
         foreach (var (k, v) in _provenance) sb.Append("<tr><th>").Append(E(k)).Append("</th><td>").Append(E(v)).Append("</td></tr>\n");
         sb.Append("</table>\n</section>\n");
-        foreach (var section in _sections)
+        for (int i = 0; i < _sections.Count; i++)
         {
-            sb.Append("<section>\n<h2>").Append(E(section.Title)).Append("</h2>\n");
+            var section = _sections[i];
+            sb.Append("<section id=\"").Append(Anchor(i)).Append("\">\n<h2>").Append(E(section.Title)).Append("</h2>\n");
             foreach (var block in section.Blocks)
             {
                 switch (block)
@@ -60,21 +68,31 @@ public sealed class Report
                     case ReportSection.Paragraph p: sb.Append("<p>").Append(E(p.Text)).Append("</p>\n"); break;
                     case ReportSection.Preformatted p: sb.Append("<pre>").Append(E(p.Text)).Append("</pre>\n"); break;
                     case ReportSection.Summary s: sb.Append(s.Table.ToHtml()); break;
+                    case ReportSection.Reproduction r:
+                        sb.Append("<p class=\"econ-notes\">Reproduce with:</p>\n<pre>").Append(E(r.Command)).Append("</pre>\n");
+                        break;
                     case ReportSection.Figure f:
-                        sb.Append("<figure>\n").Append(StripXmlDeclaration(f.Svg)).Append("\n<figcaption>").Append(E(f.Caption)).Append("</figcaption>\n</figure>\n");
+                        sb.Append("<figure>\n<img alt=\"").Append(E(f.Caption)).Append("\" src=\"data:image/svg+xml;base64,")
+                          .Append(Convert.ToBase64String(Encoding.UTF8.GetBytes(f.Svg))).Append("\">\n<figcaption>")
+                          .Append(E(f.Caption)).Append("</figcaption>\n</figure>\n");
                         break;
                 }
             }
             sb.Append("</section>\n");
         }
-        return sb.Append("</body>\n</html>\n").ToString();
+        return HtmlPage.Render(Title, sb.ToString());
     }
+
+    private static string Anchor(int i) => "section-" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Renders the report as Markdown; figures are referenced as <c>figures/NAME.svg</c>.</summary>
     public string ToMarkdown()
     {
         var sb = new StringBuilder();
-        sb.Append("# ").AppendLine(Title).AppendLine().AppendLine("## Provenance").AppendLine();
+        sb.Append("# ").AppendLine(Title).AppendLine();
+        sb.AppendLine("1. [Provenance](#provenance)");
+        for (int i = 0; i < _sections.Count; i++) sb.Append(i + 2).Append(". ").AppendLine(_sections[i].Title);
+        sb.AppendLine().AppendLine("## Provenance").AppendLine();
         sb.AppendLine("| | |").AppendLine("|---|---|");
         foreach (var (k, v) in _provenance) sb.Append("| ").Append(k).Append(" | ").Append(v.Replace("|", "\\|")).AppendLine(" |");
         sb.AppendLine();
@@ -89,6 +107,7 @@ public sealed class Report
                     case ReportSection.Preformatted p: sb.AppendLine("```").AppendLine(p.Text.TrimEnd()).AppendLine("```").AppendLine(); break;
                     case ReportSection.Summary s: sb.AppendLine(s.Table.ToMarkdown()); break;
                     case ReportSection.Figure f: sb.Append("![").Append(f.Caption).Append("](figures/").Append(f.Name).AppendLine(".svg)").AppendLine(); break;
+                    case ReportSection.Reproduction r: sb.AppendLine("Reproduce with:").AppendLine().AppendLine("```").AppendLine(r.Command).AppendLine("```").AppendLine(); break;
                 }
             }
         }
@@ -110,21 +129,4 @@ public sealed class Report
         File.WriteAllText(Path.Combine(directory, "index.html"), html);
         File.WriteAllText(Path.Combine(directory, "report.md"), md);
     }
-
-    private static string StripXmlDeclaration(string svg) =>
-        svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;
-
-    private const string Css = """
-        body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; max-width: 1000px; margin: 2em auto; color: #222; line-height: 1.45; }
-        h1 { border-bottom: 2px solid #333; padding-bottom: .2em; }
-        h2 { border-bottom: 1px solid #bbb; margin-top: 2em; }
-        table { border-collapse: collapse; margin: .8em 0; font-size: 0.92em; }
-        th, td { padding: .25em .7em; border-bottom: 1px solid #ddd; text-align: left; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; }
-        caption { caption-side: top; text-align: left; font-weight: bold; padding: .3em 0; }
-        pre { background: #f6f6f6; padding: .8em; overflow-x: auto; }
-        figure { margin: 1em 0; } figure svg { max-width: 100%; height: auto; }
-        figcaption { font-size: .9em; color: #555; }
-        .econ-notes { font-size: .9em; color: #555; }
-        """;
 }

@@ -10,6 +10,7 @@ public sealed class ReportSection
     internal sealed record Preformatted(string Text) : Block;
     internal sealed record Summary(SummaryTable Table) : Block;
     internal sealed record Figure(string Name, string Caption, string Svg) : Block;
+    internal sealed record Reproduction(string Command) : Block;
 
     private readonly List<Block> _blocks = [];
 
@@ -29,6 +30,11 @@ public sealed class ReportSection
     /// <param name="text">The text.</param>
     /// <returns>This section, for chaining.</returns>
     public ReportSection AddPreformatted(string text) { _blocks.Add(new Preformatted(text)); return this; }
+
+    /// <summary>Adds the command line that reproduces what follows (data, seed and settings included).</summary>
+    /// <param name="command">The command, e.g. <c>econ cd --data data/grunfeld.csv ...</c>.</param>
+    /// <returns>This section, for chaining.</returns>
+    public ReportSection AddReproduction(string command) { _blocks.Add(new Reproduction(command)); return this; }
 
     /// <summary>Adds a result summary.</summary>
     /// <param name="summary">The summary.</param>

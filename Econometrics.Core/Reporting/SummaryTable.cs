@@ -11,6 +11,9 @@ namespace Econometrics.Reporting;
 public sealed class SummaryTable
 {
     private const int Width = 78;
+
+    /// <summary>The widest a text summary should be; notes wrap to it.</summary>
+    public const int MaxWidth = 100;
     private readonly List<KeyValuePair<string, Cell>> _header = [];
     private readonly List<Table> _tables = [];
     private readonly List<string> _notes = [];
@@ -71,7 +74,15 @@ public sealed class SummaryTable
         if (_notes.Count > 0)
         {
             sb.AppendLine("Notes:");
-            for (int i = 0; i < _notes.Count; i++) sb.Append('[').Append(i + 1).Append("] ").AppendLine(_notes[i]);
+            for (int i = 0; i < _notes.Count; i++)
+            {
+                string marker = "[" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "] ";
+                var lines = _notes[i].Split('\n');
+                // The first line is prose, wrapped to the summary's width; further lines (formulas) stay one per line.
+                var wrapped = Wrap(lines[0], Math.Min(width, MaxWidth) - marker.Length);
+                for (int k = 0; k < wrapped.Count; k++) sb.Append(k == 0 ? marker : new string(' ', marker.Length)).AppendLine(wrapped[k]);
+                foreach (var line in lines.Skip(1)) sb.Append(new string(' ', marker.Length + 2)).AppendLine(line.TrimEnd());
+            }
         }
         return sb.ToString();
     }
@@ -106,7 +117,13 @@ public sealed class SummaryTable
         if (_notes.Count > 0)
         {
             sb.Append("<ol class=\"econ-notes\">\n");
-            foreach (var n in _notes) sb.Append("<li>").Append(E(n)).Append("</li>\n");
+            foreach (var n in _notes)
+            {
+                var lines = n.Split('\n');
+                sb.Append("<li>").Append(E(lines[0]));
+                foreach (var line in lines.Skip(1)) sb.Append("<div class=\"math\">").Append(E(line.Trim())).Append("</div>");
+                sb.Append("</li>\n");
+            }
             sb.Append("</ol>\n");
         }
         return sb.Append("</div>\n").ToString();
@@ -132,7 +149,12 @@ public sealed class SummaryTable
             foreach (var row in t.Rows) sb.Append("| ").Append(string.Join(" | ", row.Select(c => M(c.ToString())))).AppendLine(" |");
             sb.AppendLine();
         }
-        foreach (var n in _notes) sb.Append("- ").AppendLine(M(n));
+        for (int i = 0; i < _notes.Count; i++)
+        {
+            var lines = _notes[i].Split('\n');
+            sb.Append(i + 1).Append(". ").AppendLine(M(lines[0]));
+            foreach (var line in lines.Skip(1)) sb.Append("   `").Append(line.Trim()).AppendLine("`");
+        }
         return sb.ToString();
     }
 
@@ -186,6 +208,20 @@ public sealed class SummaryTable
         sb.AppendLine(string.Join("  ", t.Columns.Select((c, j) => j == 0 ? c.PadRight(w[j]) : c.PadLeft(w[j]))).TrimEnd());
         foreach (var row in t.Rows)
             sb.AppendLine(string.Join("  ", row.Select((c, j) => j == 0 && !c.IsNumber ? c.ToString().PadRight(w[j]) : c.ToString().PadLeft(w[j]))).TrimEnd());
+    }
+
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width) { lines.Add(line.ToString()); line.Clear(); }
+            if (line.Length > 0) line.Append(' ');
+            line.Append(word);
+        }
+        if (line.Length > 0 || lines.Count == 0) lines.Add(line.ToString());
+        return lines;
     }
 
     private static string Center(string s, int width) => s.Length >= width ? s : new string(' ', (width - s.Length) / 2) + s;

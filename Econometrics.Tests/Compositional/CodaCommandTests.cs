@@ -114,7 +114,7 @@ public sealed class CodaCommandTests : IDisposable
         var html = File.ReadAllText(Path.Combine(dir, "index.html"));
         Assert.Contains("Roman", html);
         Assert.Contains("Al-Fe", html);
-        Assert.Contains("<svg", html);
+        Assert.Contains("data:image/svg+xml;base64,", html);
         Assert.Contains(context.DataFiles, f => f.Key == "coda/roman_cups.csv");
     }
 }

@@ -85,3 +85,27 @@ public sealed class BinaryHiddenCliTests : IDisposable
         Assert.False(File.Exists(json));
     }
 }
+
+/// <summary>The report's invariance section shows the binary and hidden-variable ICP on the shipped simulations.</summary>
+public sealed class BinaryHiddenReportTests
+{
+    [Fact]
+    public void Invariance_section_has_logistic_and_hidden_ICP()
+    {
+        var report = new Econometrics.Reporting.Report("test");
+        var context = new Econometrics.Cli.ReportContext(Path.Combine(AppContext.BaseDirectory, "data"), 1, TextWriter.Null, default);
+        new Econometrics.Cli.ReportSections.InvarianceSection().Write(report.AddSection("Invariance"), context);
+        var dir = Directory.CreateTempSubdirectory("icp-report-");
+        try
+        {
+            report.WriteTo(dir.FullName);
+            var md = File.ReadAllText(Path.Combine(dir.FullName, "report.md"));
+            Assert.Contains("binary target: logistic regression", md);
+            Assert.Contains("accepted sets intersect in {X1, X2}", md);
+            Assert.Contains("with hidden variables (shift interventions)", md);
+            Assert.Contains("here it finds {X1}", md);
+            Assert.Contains(context.DataFiles, f => f.Key == "invariance/icp_hidden_sim.csv");
+        }
+        finally { dir.Delete(true); }
+    }
+}

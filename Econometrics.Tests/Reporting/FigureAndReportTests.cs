@@ -38,7 +38,7 @@ public class FigureAndReportTests
             .AddFigure("line", "A line.", Line());
         report.WriteTo(dir);
         var html = File.ReadAllText(Path.Combine(dir, "index.html"));
-        Assert.Contains("<svg", html);
+        Assert.Contains("<img alt=\"A line.\" src=\"data:image/svg+xml;base64,", html);
         Assert.Contains("Some &lt;text&gt;.", html);
         Assert.DoesNotContain("<?xml", html);
         var md = File.ReadAllText(Path.Combine(dir, "report.md"));

@@ -111,6 +111,6 @@ public class SemReportSectionTests
         Assert.Contains("dem65 ~ dem60", md);
         Assert.Contains("s11 = (w11 + l31^2 w33 + l23^2 l31^2 w22) / det^2", md);
         Assert.Contains(context.DataFiles, f => f.Key.Contains("PoliticalDemocracy"));
-        Assert.Contains("<svg", File.ReadAllText(Path.Combine(dir, "index.html")));
+        Assert.Contains("data:image/svg+xml;base64,", File.ReadAllText(Path.Combine(dir, "index.html")));
     }
 }

@@ -24,17 +24,49 @@ internal static class PathDiagram
             t = Math.Min(t * len, len / 2) / len;
             return new Coordinates(to.X - dx * t, to.Y - dy * t);
         }
+        // Labels are placed greedily: each takes the first candidate point on its edge that is clear of the labels and
+        // nodes placed before it, so no label sits on a node or on another label.
+        var placed = new List<Coordinates>(pos);
+        bool Clear(Coordinates c) => placed.All(q => Math.Abs(q.X - c.X) > 0.42 || Math.Abs(q.Y - c.Y) > 0.2);
+        void PlaceLabel(string text, IReadOnlyList<Coordinates> curve, Color color)
+        {
+            int mid = curve.Count / 2;
+            var order = Enumerable.Range(0, curve.Count).Where(i => i > 1 && i < curve.Count - 2).OrderBy(i => Math.Abs(i - mid));
+            var at = order.Select(i => curve[i]).FirstOrDefault(Clear, curve[mid]);
+            placed.Add(at);
+            Label(plot, text, at.X, at.Y, color);
+        }
+        static Coordinates[] Bezier(Coordinates a, Coordinates c, Coordinates b) => Enumerable.Range(0, 21).Select(i => i / 20.0)
+            .Select(t => new Coordinates((1 - t) * (1 - t) * a.X + 2 * t * (1 - t) * c.X + t * t * b.X,
+                                         (1 - t) * (1 - t) * a.Y + 2 * t * (1 - t) * c.Y + t * t * b.Y)).ToArray();
         for (int e = 0; e < g.Directed.Count; e++)
         {
             var (a, b) = (pos[g.Directed[e].From], pos[g.Directed[e].To]);
             // Offset the two arrows of a 2-cycle so that both stay visible.
             bool twoCycle = g.HasDirected(g.Directed[e].To, g.Directed[e].From);
             var off = twoCycle ? Normal(a, b, 0.08) : new Coordinates(0, 0);
-            var start = Shrink(b, a); var end = Shrink(a, b);
-            var arrow = plot.Add.Arrow(new Coordinates(start.X + off.X, start.Y + off.Y), new Coordinates(end.X + off.X, end.Y + off.Y));
-            arrow.ArrowFillColor = Colors.Black; arrow.ArrowLineColor = Colors.Black;
-            arrow.ArrowheadLength = 12; arrow.ArrowheadWidth = 8; arrow.ArrowWidth = 1.5f;
-            if (directedLabel(e) is string lab) Label(plot, lab, (a.X + b.X) / 2 + off.X * 2, (a.Y + b.Y) / 2 + off.Y * 2, Colors.DarkBlue);
+            // An edge along a row that would pass behind another node of that row bows above the row instead.
+            bool blocked = Math.Abs(a.Y - b.Y) < 1e-9 && pos.Any(q => Math.Abs(q.Y - a.Y) < 1e-9 && q.X > Math.Min(a.X, b.X) + 1e-9 && q.X < Math.Max(a.X, b.X) - 1e-9);
+            Coordinates[] curve;
+            if (blocked)
+            {
+                var ctrl = new Coordinates((a.X + b.X) / 2, a.Y + 0.35 + 0.1 * Math.Abs(b.X - a.X));
+                curve = Bezier(a, ctrl, b);
+                var body = plot.Add.ScatterLine(curve[1..^2]);
+                body.LineStyle.Color = Colors.Black; body.LineWidth = 1.5f;
+                var head = plot.Add.Arrow(curve[^3], Shrink(curve[^3], b));
+                head.ArrowFillColor = Colors.Black; head.ArrowLineColor = Colors.Black;
+                head.ArrowheadLength = 12; head.ArrowheadWidth = 8; head.ArrowWidth = 1.5f;
+            }
+            else
+            {
+                var start = Shrink(b, a); var end = Shrink(a, b);
+                var arrow = plot.Add.Arrow(new Coordinates(start.X + off.X, start.Y + off.Y), new Coordinates(end.X + off.X, end.Y + off.Y));
+                arrow.ArrowFillColor = Colors.Black; arrow.ArrowLineColor = Colors.Black;
+                arrow.ArrowheadLength = 12; arrow.ArrowheadWidth = 8; arrow.ArrowWidth = 1.5f;
+                curve = Enumerable.Range(0, 21).Select(i => new Coordinates(a.X + (b.X - a.X) * i / 20.0 + off.X * 2, a.Y + (b.Y - a.Y) * i / 20.0 + off.Y * 2)).ToArray();
+            }
+            if (directedLabel(e) is string lab) PlaceLabel(lab, curve, Colors.DarkBlue);
         }
         for (int k = 0; k < g.Bidirected.Count; k++)
         {
@@ -44,13 +76,13 @@ internal static class PathDiagram
             // On the observed row of a latent-variable model, bow downwards, away from the loadings.
             if (latent.Count > 0 && a.Y == 0 && b.Y == 0 && n.Y > 0) n = new Coordinates(-n.X, -n.Y);
             if (latent.Count > 0 && a.Y == 0 && b.Y == 0) n = new Coordinates(n.X, n.Y - 0.3);
-            var mid = new Coordinates((a.X + b.X) / 2 + n.X, (a.Y + b.Y) / 2 + n.Y);
-            var pts = Enumerable.Range(0, 21).Select(i => i / 20.0)
-                .Select(t => new Coordinates((1 - t) * (1 - t) * a.X + 2 * t * (1 - t) * mid.X + t * t * b.X,
-                                             (1 - t) * (1 - t) * a.Y + 2 * t * (1 - t) * mid.Y + t * t * b.Y)).ToArray();
+            // Arcs of similar span get different depths so that they and their labels separate.
+            double depth = 1 + 0.25 * (k % 3);
+            var mid = new Coordinates((a.X + b.X) / 2 + n.X * depth, (a.Y + b.Y) / 2 + n.Y * depth);
+            var pts = Bezier(a, mid, b);
             var line = plot.Add.ScatterLine(pts);
             line.LineStyle.Pattern = LinePattern.Dashed; line.LineStyle.Color = Colors.DarkRed; line.LineWidth = 1.2f;
-            if (bidirectedLabel(k) is string lab) Label(plot, lab, pts[10].X, pts[10].Y, Colors.DarkRed);
+            if (bidirectedLabel(k) is string lab) PlaceLabel(lab, pts, Colors.DarkRed);
         }
         for (int v = 0; v < g.Count; v++)
         {

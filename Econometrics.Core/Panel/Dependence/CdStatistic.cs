@@ -8,7 +8,11 @@ namespace Econometrics.Panel.Dependence;
 public sealed record CdStatistic(string Name, [property: System.Text.Json.Serialization.JsonIgnore] TestResult Result, double? Theta = null, int? Factors = null)
 {
     /// <summary>The name plm and xtcd2 users know: "CD", "LM", "Scaled LM", "Bias-corrected scaled LM", "CD_W", "CD_W+", "CD*", ...</summary>
-    public string Label => Name switch
+    public string Label => LabelOf(Name);
+
+    /// <summary>The human label of a stable test name ("CDwPlus" becomes "CD_W+").</summary>
+    /// <param name="name">The stable name.</param>
+    public static string LabelOf(string name) => name switch
     {
         "ScaledLM" => "Scaled LM",
         "BiasCorrectedScaledLM" => "Bias-corrected scaled LM",
@@ -17,7 +21,7 @@ public sealed record CdStatistic(string Name, [property: System.Text.Json.Serial
         "CDwPlus" => "CD_W+",
         "CDStar" => "CD*",
         "LocalCD" => "Local CD",
-        _ => Name,
+        _ => name,
     };
 
     /// <summary>The reference distribution, in short notation.</summary>

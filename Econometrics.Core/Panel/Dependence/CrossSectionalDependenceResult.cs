@@ -91,19 +91,25 @@ public sealed record CrossSectionalDependenceResult : Result
             .AddHeader("Pairs", Pairs.ToString(CultureInfo.InvariantCulture))
             .AddHeader("Mean rho", MeanRho).AddHeader("Mean |rho|", MeanAbsRho is { } a ? a.ToString("F4", CultureInfo.InvariantCulture) : "not computed")
             .AddHeader("Computation", Computation);
-        var table = new Table("Tests", "Test", "Statistic", "Distribution", "P-value", "Note");
+        // Notes are numbered footnotes; a row that needs one carries its number. Tests that do not apply are not rows.
+        var table = new Table("Tests", "Test", "Statistic", "Distribution", "P-value");
         foreach (var t in Tests)
         {
             var r = t.Result;
-            string note = r.Validity != TestValidity.Valid ? r.Reason ?? ""
-                : t.Theta is { } th ? $"theta = {th.ToString("F4", CultureInfo.InvariantCulture)}, m = {t.Factors}" : "";
-            table.AddRow(t.Name, r.Statistic, r.Distribution.ToString(), r.PValue is { } p ? Cell.PValue(p) : Cell.Text("n/a"), note);
+            if (r.Validity != TestValidity.Valid) { s.AddNote($"{t.Label} not computed: {r.Reason}"); continue; }
+            string label = t.Label;
+            if (t.Theta is { } th)
+            {
+                s.AddNote(string.Create(CultureInfo.InvariantCulture, $"{t.Label}: theta = {th:F4}, {t.Factors} factor(s) removed."));
+                label += $" [{s.Notes.Count}]";
+            }
+            table.AddRow(label, r.Statistic, r.Distribution.ToString(), r.PValue is { } p ? Cell.PValue(p) : Cell.Text("none"));
         }
         s.AddTable(table);
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         foreach (var t in Tests)
-            foreach (var d in t.Result.Diagnostics ?? [])
-                if (d.Severity == DiagnosticSeverity.Warning) s.AddNote($"{t.Name}: {d}");
+            foreach (var d in t.Result.Diagnostics)
+                if (d.Severity == DiagnosticSeverity.Warning) s.AddNote($"{t.Label}: {d}");
         return s;
     }
 

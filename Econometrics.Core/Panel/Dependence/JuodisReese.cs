@@ -11,7 +11,7 @@ internal static class JuodisReese
         const string h0 = "No cross-sectional dependence";
         if (!balanced)
         {
-            const string why = "CD_W and CD_W+ are defined for balanced panels (set DropIncompletePeriods to use the complete periods).";
+            const string why = "CD_W and CD_W+ are defined for balanced panels (econ cd --drop-incomplete, or DropIncompletePeriods = true, uses the complete periods).";
             return (new("CDw", new TestResult("Juodis-Reese CD_W", h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, why)),
                     new("CDwPlus", new TestResult("Juodis-Reese CD_W+", h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, why)), null);
         }

@@ -16,7 +16,7 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
         const string h0 = "No cross-sectional dependence (errors of a latent factor model)";
         if (x.Any(double.IsNaN))
             return (new("CDStar", new TestResult(method, h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable,
-                "CD* is defined for balanced panels (set DropIncompletePeriods to use the complete periods).")), null);
+                "CD* is defined for balanced panels (econ cd --drop-incomplete, or DropIncompletePeriods = true, uses the complete periods).")), null);
         var r = new PesaranXie(options.Factors, options.Standardize).Compute(x, t, n, la);
         var notes = new List<Diagnostic>();
         if (input.Partial is null && input.CommonEffectsRemoved)

@@ -18,7 +18,7 @@ internal static class PuyLmAdj
         const string h0 = "No cross-sectional dependence";
         if (bases is null)
             return new("LMAdj", new TestResult(method, h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable,
-                "LM_adj needs residuals of unit-by-unit OLS regressions (PanelModel.UnitOls)."));
+                "LM adj. needs residuals of unit-by-unit OLS regressions (econ cd --model unitols)."));
         if (!balanced)
             return new("LMAdj", new TestResult(method, h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable,
                 "LM_adj needs a balanced panel."));

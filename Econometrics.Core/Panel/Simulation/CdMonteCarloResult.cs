@@ -110,4 +110,40 @@ public sealed record CdMonteCarloResult : Result
             throw new ArgumentException($"Not a CD Monte Carlo result: {e.Message}", nameof(json), e);
         }
     }
+
+    /// <summary>
+    /// Size/power plot: the rejection rate (%) of each test in each (N, T) cell, with the nominal level and its
+    /// 95% Monte Carlo band (rates inside the band are consistent with correct size).
+    /// </summary>
+    public ScottPlot.Plot PlotRejectionRates()
+    {
+        var tests = Order.Where(o => Cells.Any(c => c.Rejections.ContainsKey(o))).ToArray();
+        var plot = Figures.Create($"Rejection rates at the {(100 * Alpha).ToString("G3", CultureInfo.InvariantCulture)}% level",
+            "(N, T) cell", "rejection rate (%)");
+        var palette = new ScottPlot.Palettes.Category10();
+        double width = 0.8 / Math.Max(1, tests.Length);
+        for (int k = 0; k < tests.Length; k++)
+        {
+            var bars = Cells.Select((c, i) => new ScottPlot.Bar
+            {
+                Position = i + (k - (tests.Length - 1) / 2.0) * width,
+                Value = 100 * c.Rate(tests[k]), Size = width * 0.95, FillColor = palette.GetColor(k), LineWidth = 0,
+            }).ToArray();
+            plot.Add.Bars(bars).LegendText = Dependence.CdStatistic.LabelOf(tests[k]);
+        }
+        double se = 100 * 1.959963984540054 * Math.Sqrt(Alpha * (1 - Alpha) / Math.Max(1, Cells.Min(c => c.Replications)));
+        var band = plot.Add.VerticalSpan(100 * Alpha - se, 100 * Alpha + se);
+        band.FillStyle.Color = ScottPlot.Colors.Gray.WithAlpha(0.25);
+        band.LineStyle.Width = 0;
+        band.LegendText = "nominal level ± 1.96 MC s.e.";
+        var nominal = plot.Add.HorizontalLine(100 * Alpha);
+        nominal.LinePattern = ScottPlot.LinePattern.Dashed;
+        nominal.Color = ScottPlot.Colors.Black;
+        var pos = Enumerable.Range(0, Cells.Count).Select(i => (double)i).ToArray();
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos,
+            Cells.Select(c => string.Create(CultureInfo.InvariantCulture, $"N={c.N}\nT={c.T}")).ToArray());
+        plot.Axes.SetLimits(-0.6, Cells.Count - 0.4, 0, 105);
+        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        return plot;
+    }
 }
