@@ -35,7 +35,8 @@ public sealed class CdMonteCarloCommand : ICommand
           --model M            ccemg | ccep | pc | fe | twfe | pooled (default ccemg)
           --draws G            CD_W draws (default 30)
           --threads K          parallel replications (default all cores; results do not depend on it)
-          --shard i/n          run shard i (0-based) of n; merge the JSON files afterwards
+          --shard i/n|auto     run shard i (0-based) of n, or take it from a Slurm job array
+                               (auto) or a Kubernetes Indexed Job (auto/n); merge the JSON files afterwards
           --json OUT           write the counts (needed for merge)
           --seed S             study seed (default 20260101)
 
@@ -128,13 +129,18 @@ public sealed class CdMonteCarloCommand : ICommand
             : throw new UsageException($"--{name} must list integers of at least 3, not '{s}'.")).ToArray();
     }
 
+    // i/n, or auto from a Slurm job array / Kubernetes Indexed Job (Econometrics.Inference.Shard).
     private static (int, int) Shard(string? text)
     {
         if (text is null) return (0, 1);
-        var parts = text.Split('/');
-        if (parts.Length == 2 && int.TryParse(parts[0], out var i) && int.TryParse(parts[1], out var n) && n >= 1 && i >= 0 && i < n) return (i, n);
-        throw new UsageException($"--shard must be i/n with 0 <= i < n, not '{text}'.");
+        try
+        {
+            var shard = Econometrics.Inference.Shard.Parse(text);
+            return (shard.Index, shard.Count);
+        }
+        catch (ArgumentException e) { throw new UsageException(e.Message.Split(" (Parameter")[0]); }
     }
+
 
     private sealed class ProgressBar(TextWriter error) : IProgress<CdMonteCarloProgress>
     {

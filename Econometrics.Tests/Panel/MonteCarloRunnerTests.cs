@@ -29,6 +29,9 @@ public sealed class MonteCarloRunnerTests
             Assert.Equal(whole.Cells[c].Replications, merged.Cells[c].Replications);
             Assert.Equal(whole.Cells[c].Rejections.OrderBy(k => k.Key), merged.Cells[c].Rejections.OrderBy(k => k.Key));
             Assert.Equal(whole.Cells[c].MeanTheta, merged.Cells[c].MeanTheta, 12);
+            // Exact: the merge sums the thetas in replication order, as one process does.
+            Assert.Equal(BitConverter.DoubleToInt64Bits(whole.Cells[c].ThetaSum), BitConverter.DoubleToInt64Bits(merged.Cells[c].ThetaSum));
+            Assert.Equal(whole.Cells[c].Thetas, merged.Cells[c].Thetas);
         }
         Assert.Throws<ArgumentException>(() => CdMonteCarloResult.Merge([parts[0], parts[0]]));
         Assert.Throws<ArgumentException>(() => CdMonteCarloResult.Merge([parts[0], (Small with { Seed = 8 }).Simulate(shardIndex: 1, shardCount: 3)]));

@@ -84,7 +84,7 @@ public sealed record CdMonteCarlo
             var rejections = names.ToDictionary(name => name, name => outcomes.Count(o => o.TryGetValue(name, out var rej) && rej));
             double thetaSum = 0;
             foreach (var th in thetas) thetaSum += th;
-            cells.Add(new CdMonteCarloCell(n, t, mine.Length, rejections, thetaSum));
+            cells.Add(new CdMonteCarloCell(n, t, mine.Length, rejections, thetaSum, thetas));
         }
         return new CdMonteCarloResult(Design, Seed, Replications, Alpha, [shardIndex], shardCount, cells);
     }

@@ -5,8 +5,10 @@ namespace Econometrics.Panel.Simulation;
 /// <param name="T">Periods.</param>
 /// <param name="Replications">Replications counted.</param>
 /// <param name="Rejections">Rejections at the nominal level, by test name.</param>
-/// <param name="ThetaSum">Sum of CD*'s theta over the replications (NaN entries poison it on purpose).</param>
-public sealed record CdMonteCarloCell(int N, int T, int Replications, IReadOnlyDictionary<string, int> Rejections, double ThetaSum)
+/// <param name="ThetaSum">Sum of CD*'s theta over the replications in replication order (NaN entries poison it on purpose).</param>
+/// <param name="Thetas">CD*'s theta of each replication counted, in replication order (what makes merged sums exact).</param>
+public sealed record CdMonteCarloCell(int N, int T, int Replications, IReadOnlyDictionary<string, int> Rejections, double ThetaSum,
+    IReadOnlyList<double>? Thetas = null)
 {
     /// <summary>Rejection rate of a test (0..1).</summary>
     /// <param name="test">The test name, e.g. "CDStar".</param>

@@ -57,12 +57,20 @@ public sealed record CdMonteCarloResult : Result
         }
         var shards = list.SelectMany(p => p.Shards).ToList();
         if (shards.Distinct().Count() != shards.Count) throw new ArgumentException("A shard appears twice.", nameof(parts));
+        // A complete merge puts the thetas back in replication order (replication r ran in shard r mod S, as its
+        // (r / S)-th) and sums them in that order, so the merged sum is the one-process sum to the last bit.
+        bool ordered = shards.Count == first.ShardCount && list.All(p => p.Shards.Count == 1 && p.Cells.All(c => c.Thetas is not null));
+        var byShard = ordered ? list.ToDictionary(p => p.Shards[0]) : null;
         var cells = first.Cells.Select((c, k) =>
         {
             var names = list.SelectMany(p => p.Cells[k].Rejections.Keys).Distinct();
-            return new CdMonteCarloCell(c.N, c.T, list.Sum(p => p.Cells[k].Replications),
-                names.ToDictionary(nm => nm, nm => list.Sum(p => p.Cells[k].Rejections.GetValueOrDefault(nm))),
-                list.Sum(p => p.Cells[k].ThetaSum));
+            int reps = list.Sum(p => p.Cells[k].Replications);
+            var rejections = names.ToDictionary(nm => nm, nm => list.Sum(p => p.Cells[k].Rejections.GetValueOrDefault(nm)));
+            if (!ordered) return new CdMonteCarloCell(c.N, c.T, reps, rejections, list.Sum(p => p.Cells[k].ThetaSum));
+            var thetas = new double[reps];
+            double sum = 0;
+            for (int r = 0; r < reps; r++) sum += thetas[r] = byShard![r % first.ShardCount].Cells[k].Thetas![r / first.ShardCount];
+            return new CdMonteCarloCell(c.N, c.T, reps, rejections, sum, thetas);
         }).ToList();
         return new CdMonteCarloResult(first.Design, first.Seed, first.Replications, first.Alpha, shards.Order().ToList(), first.ShardCount, cells);
     }
@@ -100,7 +108,9 @@ public sealed record CdMonteCarloResult : Result
             var cells = r.GetProperty("cells").EnumerateArray().Select(c => new CdMonteCarloCell(
                 c.GetProperty("n").GetInt32(), c.GetProperty("t").GetInt32(), c.GetProperty("replications").GetInt32(),
                 c.GetProperty("rejections").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32()),
-                c.GetProperty("thetaSum").ValueKind == JsonValueKind.Null ? double.NaN : c.GetProperty("thetaSum").GetDouble())).ToList();
+                c.GetProperty("thetaSum").ValueKind == JsonValueKind.Null ? double.NaN : c.GetProperty("thetaSum").GetDouble(),
+                c.TryGetProperty("thetas", out var th) && th.ValueKind == JsonValueKind.Array
+                    ? th.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? double.NaN : v.GetDouble()).ToArray() : null)).ToList();
             return new CdMonteCarloResult(r.GetProperty("design").GetString()!, r.GetProperty("seed").GetInt64(),
                 r.GetProperty("replications").GetInt32(), r.GetProperty("alpha").GetDouble(),
                 r.GetProperty("shards").EnumerateArray().Select(s => s.GetInt32()).ToList(), r.GetProperty("shardCount").GetInt32(), cells);
