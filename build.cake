@@ -3,7 +3,7 @@
 //   Test    run the tests under the default backend and under ECONOMETRICS_BLAS=managed
 //   Report  run the main job, econ report, into ./report
 //   Bench   run bench/ (Release) against the R peers, printing ratios
-//   Pack    pack the econ command as a dotnet tool into ./artifacts
+//   Pack    pack every package (Core, Causal, the econ tool) into ./artifacts, the local feed
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Debug");
 var solution = "./Econometrics.slnx";
@@ -29,6 +29,6 @@ Task("Bench").Does(() =>
     DotNetRun("./bench/Econometrics.Bench/Econometrics.Bench.csproj", new DotNetRunSettings { Configuration = "Release" }));
 
 Task("Pack").Does(() =>
-    DotNetPack("./Econometrics.Cli/Econometrics.Cli.csproj", new DotNetPackSettings { Configuration = "Release", OutputDirectory = "./artifacts" }));
+    DotNetPack(solution, new DotNetPackSettings { Configuration = "Release", OutputDirectory = "./artifacts" }));
 
 RunTarget(target);

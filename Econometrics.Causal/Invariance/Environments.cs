@@ -76,6 +76,28 @@ public sealed class Environments
         return e;
     }
 
+    /// <summary>Summary: target, predictors, and per environment its rows and the target's mean and standard deviation.</summary>
+    public Econometrics.Reporting.SummaryTable Summary()
+    {
+        var s = new Econometrics.Reporting.SummaryTable("Environments")
+            .AddHeader("Target", Target)
+            .AddHeader("Predictors", string.Join(", ", Predictors))
+            .AddHeader("Rows (N)", N)
+            .AddHeader("Environments (K)", K);
+        var table = new Econometrics.Reporting.Table("Rows by environment", "Environment", "Rows", $"Mean {Target}", $"SD {Target}");
+        for (int k = 0; k < K; k++)
+        {
+            var y = TargetOf(k);
+            table.AddRow(Names[k], y.Length, y.Average(), MathNet.Numerics.Statistics.Statistics.StandardDeviation(y));
+        }
+        s.AddTable(table);
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        return s;
+    }
+
+    /// <summary>Plain-text <see cref="Summary"/>.</summary>
+    public override string ToString() => Summary().ToText();
+
     /// <summary>Loads a CSV file with a header row.</summary>
     /// <param name="path">The file.</param>
     /// <param name="target">The target column.</param>

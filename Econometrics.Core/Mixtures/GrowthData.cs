@@ -76,6 +76,30 @@ public sealed class GrowthData
     /// <param name="j">Occasion, 0-based.</param>
     public double Time(int i, int j) => T[i * P + j];
 
+    /// <summary>Summary: persons, occasions, covariates, and per occasion the observed count and mean outcome and time.</summary>
+    public Econometrics.Reporting.SummaryTable Summary()
+    {
+        var s = new Econometrics.Reporting.SummaryTable("Growth data")
+            .AddHeader("Persons (N)", N)
+            .AddHeader("Occasions (p)", P)
+            .AddHeader("Gating covariates", GatingNames.Count == 0 ? "none" : string.Join(", ", GatingNames))
+            .AddHeader("Expert covariates", ExpertNames.Count == 0 ? "none" : string.Join(", ", ExpertNames));
+        var table = new Econometrics.Reporting.Table("Occasions", "Occasion", "Observed", "Mean outcome", "Mean time");
+        for (int j = 0; j < P; j++)
+        {
+            int n = 0; double y = 0, t = 0;
+            for (int i = 0; i < N; i++)
+                if (!double.IsNaN(Y[i * P + j])) { n++; y += Y[i * P + j]; t += T[i * P + j]; }
+            table.AddRow(j + 1, n, n > 0 ? y / n : double.NaN, n > 0 ? t / n : double.NaN);
+        }
+        s.AddTable(table);
+        foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        return s;
+    }
+
+    /// <summary>Plain-text <see cref="Summary"/>.</summary>
+    public override string ToString() => Summary().ToText();
+
     /// <summary>
     /// The same data with each person's times measured from their first observed occasion (t − t_first), as
     /// <c>nlpsem</c> re-baselines ages in the ECLS-K demo.
