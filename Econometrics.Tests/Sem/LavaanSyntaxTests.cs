@@ -35,12 +35,35 @@ public class LavaanSyntaxTests
         Assert.Equal((2, 18), (s[0].Rhs[1].Line, s[0].Rhs[1].Column));
     }
 
+    [Fact]
+    public void Intercepts_BecomeTheirOwnStatements()
+    {
+        var s = LavaanSyntax.Parse("y ~ 1 + b*x\nt1 ~ 0*1\nf ~ m*1");
+        Assert.Equal(4, s.Count);
+        Assert.Equal(("y", "~", "x"), (s[0].Lhs, s[0].Op, s[0].Rhs.Single().Name));
+        Assert.Equal(("y", "~1", ""), (s[1].Lhs, s[1].Op, s[1].Rhs.Single().Name));
+        Assert.True(s[1].Rhs[0].IsIntercept);
+        Assert.Equal(("t1", "~1", 0.0), (s[2].Lhs, s[2].Op, s[2].Rhs[0].Fixed!.Value));
+        Assert.Equal("m", s[3].Rhs[0].Label);
+    }
+
+    [Fact]
+    public void MeanStructure_NeedsRawData_AndFixedXMeansAreNotParameters()
+    {
+        var data = CsvFrame.Load(HsFile);
+        var ex = Assert.Throws<ModelSyntaxException>(() => new SemEstimator("x1 ~ x2\nx2 ~ 1").Fit(data));
+        Assert.Contains("'x2 ~ 1' concerns an exogenous covariate", ex.Message);
+        var cov = Matrix<double>.Build.DenseIdentity(2);
+        var ex2 = Assert.Throws<ArgumentException>(() => new SemEstimator("x1 ~ x2\nx1 ~ 1").Fit(cov, ["x1", "x2"], 100));
+        Assert.Contains("needs raw data", ex2.Message);
+    }
+
     [Theory]
     [InlineData("visual =~ x1 + + x2", 1, 16)]
     [InlineData("visual =~ x1 + x2\ntextual x4 + x5", 2, 9)]
     [InlineData("f =~ x1 + x2\nab := a*b", 2, 4)]
     [InlineData("f =~ x1 + x2 +", 1, 14)]
-    [InlineData("f =~ x1 + x2\ny ~ 1", 2, 5)]
+    [InlineData("f =~ x1 + x2\ny ~ 2", 2, 5)]
     [InlineData("f =~ x1 @ x2", 1, 9)]
     [InlineData("f =~ x1 =~ x2", 1, 9)]
     public void SyntaxErrors_CarryLineAndColumn(string model, int line, int column)

@@ -5,7 +5,8 @@ namespace Econometrics.Sem.Fitting;
 /// <summary>lavaan's fit measures from the fitted and sample covariances (conventions of lavaan's fitMeasures, Rosseel 2012).</summary>
 internal static class FitMeasureCalculator
 {
-    public static SemFitMeasures Compute(RamModel model, Matrix<double> s, Matrix<double> sigma, double logDetS, double fmin, int n, int df)
+    public static SemFitMeasures Compute(RamModel model, Matrix<double> s, Matrix<double> sigma, double logDetS, double fmin, int n, int df,
+                                         Vector<double>? sampleMean = null, Vector<double>? mu = null)
     {
         int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
         double t = 2 * n * fmin;
@@ -39,11 +40,19 @@ internal static class FitMeasureCalculator
                 double r = (s[i, j] - sigma[i, j]) / Math.Sqrt(s[i, i] * s[j, j]);
                 srmrSum += r * r;
             }
+        if (mu is not null)
+            for (int i = 0; i < p; i++, cnt++)
+            {
+                // lavaan's SRMR with a mean structure also averages the standardized mean residuals.
+                double r = (sampleMean![i] - mu[i]) / Math.Sqrt(s[i, i]);
+                srmrSum += r * r;
+            }
         double srmr = Math.Sqrt(srmrSum / cnt);
 
         const double Log2Pi = 1.8378770664093453;
         var sigmaInv = sigma.Inverse();
-        double logl = -n / 2.0 * (p * Log2Pi + LogDet(sigma) + sigmaInv.PointwiseMultiply(s).Enumerate().Sum());
+        double meanMisfit = mu is null ? 0 : (sampleMean! - mu).DotProduct(sigmaInv * (sampleMean! - mu));
+        double logl = -n / 2.0 * (p * Log2Pi + LogDet(sigma) + sigmaInv.PointwiseMultiply(s).Enumerate().Sum() + meanMisfit);
         double logl1 = -n / 2.0 * (p * Log2Pi + logDetS + p);
         if (k > 0)
         {

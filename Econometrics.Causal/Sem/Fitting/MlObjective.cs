@@ -3,19 +3,25 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Econometrics.Sem.Fitting;
 
 /// <summary>
-/// lavaan's ML objective F = 0.5 [log|Sigma| + tr(S Sigma^-1) - log|S| - p], its gradient
-/// g_a = 0.5 tr(Sigma^-1 (Sigma - S) Sigma^-1 dSigma_a) and the expected information per observation
-/// I_ab = 0.5 tr(Sigma^-1 dSigma_a Sigma^-1 dSigma_b).
+/// lavaan's ML objective F = 0.5 [log|Sigma| + tr(S Sigma^-1) - log|S| - p + (ybar - mu)' Sigma^-1 (ybar - mu)] (the
+/// last term only with a mean structure), its gradient g_a = 0.5 tr(W dSigma_a) - e' dmu_a with
+/// W = Sigma^-1 (Sigma - S - d d') Sigma^-1, d = ybar - mu, e = Sigma^-1 d, and the expected information per observation
+/// I_ab = 0.5 tr(Sigma^-1 dSigma_a Sigma^-1 dSigma_b) + dmu_a' Sigma^-1 dmu_b.
 /// </summary>
-internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, double logDetS)
+internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, double logDetS, Vector<double>? sampleMean = null)
 {
-    internal sealed record State(double[] Theta, double F, Matrix<double> Sigma, Matrix<double> SigmaInv, Matrix<double> FB, Matrix<double> FC);
+    internal sealed record State(double[] Theta, double F, Matrix<double> Sigma, Matrix<double> SigmaInv, RamEvaluator.Moments Moments)
+    {
+        public Matrix<double> FB => Moments.FB;
+        public Matrix<double> FC => Moments.FC;
+    }
 
     /// <summary>The objective at theta, or null outside the parameter space (I - A singular or Sigma not positive definite).</summary>
     public State? At(double[] theta)
     {
-        var sigma = eval.Implied(theta, out var fb, out var fc);
-        if (sigma is null) return null;
+        var mom = eval.Implied(theta);
+        if (mom is null) return null;
+        var sigma = mom.Sigma;
         int p = sigma.RowCount;
         MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> ch;
         try { ch = sigma.Cholesky(); } catch (ArgumentException) { return null; }
@@ -24,37 +30,66 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
         if (!double.IsFinite(logDet)) return null;
         var inv = ch.Solve(Matrix<double>.Build.DenseIdentity(p));
         double tr = sample.PointwiseMultiply(inv).Enumerate().Sum();
+        if (mom.Mu is { } mu)
+        {
+            var d = sampleMean! - mu;
+            tr += d.DotProduct(inv * d);
+        }
         double f = 0.5 * (logDet + tr - logDetS - p);
-        return double.IsFinite(f) ? new State(theta, f, sigma, inv, fb, fc) : null;
+        return double.IsFinite(f) ? new State(theta, f, sigma, inv, mom) : null;
     }
 
     // Every dSigma_a is a sum of symmetric rank-2 terms w (x y^T + y x^T) whose vectors are columns of V = [F B | F C]:
     // an A-cell (i, j) gives x = (FB)_i, y = (FC)_j; an S-cell (i, j) gives x = (FB)_i, y = (FB)_j (w = 1/2 on the diagonal).
     private readonly (int X, int Y, double W)[][] _terms = BuildTerms(eval.Model);
 
+    // Every dmu_a is a sum of columns of F B: an m-cell j gives (FB)_j; an A-cell (i, j) gives (FB)_i (B m)_j (Index = j).
+    private readonly (int X, int BmIndex)[][] _meanTerms = BuildMeanTerms(eval.Model);
+
     private static (int, int, double)[][] BuildTerms(RamModel model)
     {
         int m = model.Size;
         var terms = Enumerable.Range(0, model.FreeCount).Select(_ => new List<(int, int, double)>()).ToArray();
-        foreach (var c in model.Cells.Where(c => c.IsFree))
+        foreach (var c in model.Cells.Where(c => c.IsFree && !c.IsMean))
             terms[c.Free].Add(c.IsA ? (c.Row, m + c.Col, 1.0) : (c.Row, c.Col, c.Row == c.Col ? 0.5 : 1.0));
         return terms.Select(t => t.ToArray()).ToArray();
     }
 
+    private static (int, int)[][] BuildMeanTerms(RamModel model)
+    {
+        var terms = Enumerable.Range(0, model.FreeCount).Select(_ => new List<(int, int)>()).ToArray();
+        if (model.HasMeans)
+            foreach (var c in model.Cells.Where(c => c.IsFree && (c.IsMean || c.IsA)))
+                terms[c.Free].Add(c.IsMean ? (c.Row, -1) : (c.Row, c.Col));
+        return terms.Select(t => t.ToArray()).ToArray();
+    }
+
     /// <summary>
-    /// Gradient and expected information from two Gram matrices of V: Q = V^T Sigma^-1 V and R = V^T W V with
-    /// W = Sigma^-1 (Sigma - S) Sigma^-1 (BLAS-3 products). Then g_a = sum w R[x, y] and
+    /// Gradient and expected information from two Gram matrices of V: Q = V^T Sigma^-1 V and R = V^T W V
+    /// (BLAS-3 products). Then g_a = sum w R[x, y] and
     /// tr(Sigma^-1 (xy' + yx') Sigma^-1 (zu' + uz')) = Q_yz Q_ux + Q_yu Q_zx + Q_xz Q_uy + Q_xu Q_zy.
     /// </summary>
     public (Vector<double> Gradient, Matrix<double> Information) GradientAndInformation(State s)
     {
         var v = s.FB.Append(s.FC);
         var q = v.TransposeThisAndMultiply(s.SigmaInv * v);
-        var w = s.SigmaInv * (s.Sigma - sample) * s.SigmaInv;
+        var resid = s.Sigma - sample;
+        Vector<double>? ve = null;
+        if (s.Moments.Mu is { } mu)
+        {
+            var d = sampleMean! - mu;
+            resid -= d.OuterProduct(d);
+            ve = s.FB.TransposeThisAndMultiply(s.SigmaInv * d);
+        }
+        var w = s.SigmaInv * resid * s.SigmaInv;
         var r = v.TransposeThisAndMultiply(w * v);
         int n = _terms.Length;
         var g = Vector<double>.Build.Dense(n);
         for (int a = 0; a < n; a++) foreach (var (x, y, wt) in _terms[a]) g[a] += wt * r[x, y];
+        var bm = s.Moments.BM;
+        double Weight(int j) => j < 0 ? 1.0 : bm![j];
+        if (ve is not null)
+            for (int a = 0; a < n; a++) foreach (var (x, j) in _meanTerms[a]) g[a] -= Weight(j) * ve[x];
         var info = Matrix<double>.Build.Dense(n, n);
         for (int a = 0; a < n; a++)
             for (int b = 0; b <= a; b++)
@@ -63,7 +98,12 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
                 foreach (var (x, y, wa) in _terms[a])
                     foreach (var (z, u, wb) in _terms[b])
                         sum += wa * wb * (q[y, z] * q[u, x] + q[y, u] * q[z, x] + q[x, z] * q[u, y] + q[x, u] * q[z, y]);
-                info[a, b] = info[b, a] = 0.5 * sum;
+                double meanPart = 0;
+                if (ve is not null)
+                    foreach (var (x, i) in _meanTerms[a])
+                        foreach (var (z, j) in _meanTerms[b])
+                            meanPart += Weight(i) * Weight(j) * q[x, z];
+                info[a, b] = info[b, a] = 0.5 * sum + meanPart;
             }
         return (g, info);
     }

@@ -12,7 +12,11 @@ internal sealed class RamModel
     private RamModel(string[] variables, int observed, List<RamCell> cells, int free, int[] fixedX)
     {
         Variables = variables; Observed = observed; Cells = cells; FreeCount = free; FixedX = fixedX;
+        HasMeans = cells.Any(c => c.IsMean);
     }
+
+    /// <summary>Whether the model has a mean structure (intercepts and latent means).</summary>
+    public bool HasMeans { get; }
 
     public string[] Variables { get; }
     public int Observed { get; }
@@ -37,13 +41,21 @@ internal sealed class RamModel
     }
 
     /// <summary>Builds the parameter table from lavaan statements, checking variables against the data's columns.</summary>
-    public static RamModel FromStatements(IReadOnlyList<ModelStatement> statements, IReadOnlyCollection<string> columns, bool stdLv = false)
+    /// <param name="statements">The parsed statements.</param>
+    /// <param name="columns">The data's columns.</param>
+    /// <param name="stdLv">lavaan's std.lv.</param>
+    /// <param name="meanStructure">Add the mean structure even when no statement has <c>~ 1</c> (lavaan's meanstructure).</param>
+    /// <param name="observedInterceptsFree">lavaan's int.ov.free: default intercepts of observed variables free (else 0).</param>
+    /// <param name="latentMeansFree">lavaan's int.lv.free: default intercepts of latent variables free (else 0).</param>
+    public static RamModel FromStatements(IReadOnlyList<ModelStatement> statements, IReadOnlyCollection<string> columns, bool stdLv = false,
+                                          bool meanStructure = false, bool observedInterceptsFree = true, bool latentMeansFree = false)
     {
+        meanStructure |= statements.Any(s => s.Op == "~1");
         var latent = statements.Where(s => s.Op == "=~").Select(s => s.Lhs).Distinct().ToList();
         var order = new List<string>();
         var firstSeen = new Dictionary<string, (int Line, int Col)>();
         void See(string name, int line, int col) { if (firstSeen.TryAdd(name, (line, col))) order.Add(name); }
-        foreach (var s in statements) { See(s.Lhs, s.Line, s.Column); foreach (var t in s.Rhs) See(t.Name, t.Line, t.Column); }
+        foreach (var s in statements) { See(s.Lhs, s.Line, s.Column); foreach (var t in s.Rhs.Where(t => !t.IsIntercept)) See(t.Name, t.Line, t.Column); }
         var colSet = new HashSet<string>(columns, StringComparer.Ordinal);
         foreach (var f in latent.Where(colSet.Contains))
         {
@@ -71,18 +83,18 @@ internal sealed class RamModel
 
         var cells = new List<RamCell>();
         var labels = new Dictionary<string, int>(StringComparer.Ordinal);
-        var taken = new HashSet<(bool, int, int)>();
+        var taken = new HashSet<(int, int, int)>();
         int free = 0;
         var markerDone = new HashSet<string>();
         void Add(string lhs, string op, string rhs, bool isA, int row, int col, ModelTerm? term, bool fixOne, RamCellKind kind, int line, int column)
         {
             if (!isA && row < col) (row, col) = (col, row);
-            if (!taken.Add((isA, row, col)))
+            if (!taken.Add((isA ? 0 : op == "~1" ? 2 : 1, row, col)))
             {
                 if (kind != RamCellKind.User) return;
                 throw new ModelSyntaxException($"'{lhs} {op} {rhs}' is specified twice.", line, column);
             }
-            if (term?.Fixed is double v) { cells.Add(new(lhs, op, rhs, isA, row, col, -1, v, null, kind)); return; }
+            if (term?.Fixed is double v) { cells.Add(new(lhs, op, rhs, isA, row, col, -1, v, term.Label, kind)); return; }
             if (fixOne && term is not { ForceFree: true } && term?.Label is null) { cells.Add(new(lhs, op, rhs, isA, row, col, -1, 1.0, null, kind)); return; }
             int idx;
             if (term?.Label is string lab) { if (!labels.TryGetValue(lab, out idx)) labels[lab] = idx = free++; }
@@ -100,6 +112,11 @@ internal sealed class RamModel
                         break;
                     case "~":
                         Add(s.Lhs, "~", t.Name, true, index[s.Lhs], index[t.Name], t, false, RamCellKind.User, t.Line, t.Column);
+                        break;
+                    case "~1":
+                        if (xs.Contains(s.Lhs))
+                            throw new ModelSyntaxException($"'{s.Lhs} ~ 1' concerns an exogenous covariate, whose mean is fixed at its sample value (fixed.x).", t.Line, t.Column);
+                        Add(s.Lhs, "~1", "", false, index[s.Lhs], 0, t, false, RamCellKind.User, t.Line, t.Column);
                         break;
                     default:
                         if (xs.Contains(s.Lhs) && xs.Contains(t.Name))
@@ -121,8 +138,16 @@ internal sealed class RamModel
             for (int j = i; j < xs.Count; j++)
             {
                 int a = index[xs[i]], b = index[xs[j]];
-                if (taken.Add((false, Math.Max(a, b), Math.Min(a, b))))
+                if (taken.Add((1, Math.Max(a, b), Math.Min(a, b))))
                     cells.Add(new(xs[i], "~~", xs[j], false, Math.Max(a, b), Math.Min(a, b), -1, double.NaN, null, RamCellKind.FixedX));
+            }
+        if (meanStructure)
+            foreach (var v in variables)
+            {
+                int i = index[v];
+                if (xs.Contains(v)) { if (taken.Add((2, i, 0))) cells.Add(new(v, "~1", "", false, i, 0, -1, double.NaN, null, RamCellKind.FixedX)); continue; }
+                bool isFree = latent.Contains(v) ? latentMeansFree : observedInterceptsFree;
+                Add(v, "~1", "", false, i, 0, isFree ? null : new ModelTerm("", 0.0, null, false, 0, 0), false, RamCellKind.Default, 0, 0);
             }
         if (free == 0) throw new ModelSyntaxException("the model has no free parameters.", statements[0].Line, statements[0].Column);
         return new RamModel(variables, observed.Count, cells, free, xs.Select(x => index[x]).ToArray());

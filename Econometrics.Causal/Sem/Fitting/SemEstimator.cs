@@ -35,13 +35,35 @@ public sealed record SemEstimator(string Model)
     /// <summary>Seed of the random points of the identification check. Default 20260101.</summary>
     public int Seed { get; init; } = 20260101;
 
+    /// <summary>
+    /// lavaan's <c>meanstructure = TRUE</c>: fit intercepts and latent means as well (also switched on by any <c>~ 1</c>
+    /// statement). Default false.
+    /// </summary>
+    public bool MeanStructure { get; init; }
+
+    /// <summary>lavaan's <c>int.ov.free</c>: intercepts of observed variables free by default (else fixed at 0). Default true.</summary>
+    public bool ObservedInterceptsFree { get; init; } = true;
+
+    /// <summary>lavaan's <c>int.lv.free</c>: intercepts (means) of latent variables free by default (else fixed at 0). Default false.</summary>
+    public bool LatentMeansFree { get; init; }
+
+    /// <summary>
+    /// lavaan's <c>growth()</c>: the mean structure with the observed intercepts fixed at 0 and the latent intercepts free, so
+    /// that the growth factors carry the means. Exogenous covariates keep their sample means (fixed.x).
+    /// </summary>
+    /// <param name="model">The growth model in lavaan syntax.</param>
+    public static SemEstimator Growth(string model) =>
+        new(model) { MeanStructure = true, ObservedInterceptsFree = false, LatentMeansFree = true };
+
+    private RamModel Build(IReadOnlyCollection<string> columns) =>
+        RamModel.FromStatements(LavaanSyntax.Parse(Model), columns, StdLv, MeanStructure, ObservedInterceptsFree, LatentMeansFree);
+
     /// <summary>Fits the model to raw data; rows with a missing value in a model variable are dropped (listwise) with a diagnostic.</summary>
     /// <param name="data">A frame whose columns include every observed variable of the model.</param>
     public SemFit Fit(Frame<int, string> data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var statements = LavaanSyntax.Parse(Model);
-        var model = RamModel.FromStatements(statements, data.ColumnKeys.ToList(), StdLv);
+        var model = Build(data.ColumnKeys.ToList());
         int p = model.Observed;
         var columns = DataColumns.Of(data);
         var cols = new double[p][];
@@ -57,7 +79,7 @@ public sealed record SemEstimator(string Model)
         var means = x.ColumnSums() / n;
         var centered = x - Matrix<double>.Build.Dense(n, p, (_, v) => means[v]);
         var sample = centered.TransposeThisAndMultiply(centered) / n;
-        return Estimate(model, (sample + sample.Transpose()) * 0.5, n, diagnostics);
+        return Estimate(model, (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, diagnostics);
     }
 
     /// <summary>Fits the model to a covariance matrix, rescaled by (N - 1)/N as lavaan does (sample.cov.rescale).</summary>
@@ -73,15 +95,17 @@ public sealed record SemEstimator(string Model)
             for (int j = 0; j < i; j++)
                 if (Math.Abs(covariance[i, j] - covariance[j, i]) > 1e-12 * Math.Max(1, Math.Abs(covariance[i, j])))
                     throw new ArgumentException($"The covariance matrix is not symmetric at ({names[i]}, {names[j]}).", nameof(covariance));
-        var model = RamModel.FromStatements(LavaanSyntax.Parse(Model), names.ToList(), StdLv);
+        var model = Build(names.ToList());
+        if (model.HasMeans)
+            throw new ArgumentException("A model with a mean structure (intercepts or latent means) needs raw data, not a covariance matrix.", nameof(covariance));
         int p = model.Observed;
         if (nobs <= p) throw new ArgumentOutOfRangeException(nameof(nobs), nobs, $"N must exceed the number of observed variables ({p}).");
         var pos = model.Variables.Take(p).Select(v => names.ToList().IndexOf(v)).ToArray();
         var sample = Matrix<double>.Build.Dense(p, p, (i, j) => covariance[pos[i], pos[j]] * (nobs - 1.0) / nobs);
-        return Estimate(model, sample, nobs, []);
+        return Estimate(model, sample, null, nobs, []);
     }
 
-    private SemFit Estimate(RamModel model, Matrix<double> sample, int n, List<Diagnostic> diagnostics)
+    private SemFit Estimate(RamModel model, Matrix<double> sample, Vector<double>? sampleMean, int n, List<Diagnostic> diagnostics)
     {
         int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
         var obsNames = model.Variables.Take(p).ToArray();
@@ -99,12 +123,13 @@ public sealed record SemEstimator(string Model)
             throw new ArgumentException($"The sample covariance matrix of {string.Join(", ", obsNames)} is not positive definite " +
                                         "(a variable is constant or a linear combination of others).", "data");
         }
-        int df = p * (p + 1) / 2 - q - k * (k + 1) / 2;
+        // With a mean structure the p means are moments too, and the k fixed.x means are not modelled.
+        int df = p * (p + 1) / 2 - q - k * (k + 1) / 2 + (model.HasMeans ? p - k : 0);
         CheckIdentification(model, df);
 
-        var eval = new RamEvaluator(model, sample);
-        var theta = StartValues(model, sample);
-        var ml = new MlObjective(eval, sample, logDetS);
+        var eval = new RamEvaluator(model, sample, sampleMean);
+        var theta = StartValues(model, sample, sampleMean);
+        var ml = new MlObjective(eval, sample, logDetS, sampleMean);
         var state = ml.At(theta) ?? throw new InvalidOperationException("The start values give a singular model.");
         int it = 0; bool converged = false;
         for (; it < MaxIterations; it++)
@@ -145,11 +170,11 @@ public sealed record SemEstimator(string Model)
             vcov = null;
             diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).", "singular-information"));
         }
-        var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df);
-        var (fa, fs) = eval.Fill(state.Theta);
+        var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df, sampleMean, state.Moments.Mu);
+        var (fa, fs, _) = eval.Fill(state.Theta);
         var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
         var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
-        var estimates = BuildEstimates(model, state.Theta, sample, vcov, total, fs);
+        var estimates = BuildEstimates(model, state.Theta, sample, sampleMean, vcov, total, fs);
         return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics);
     }
 
@@ -212,7 +237,7 @@ public sealed record SemEstimator(string Model)
     // common scale), else sqrt(s_jj / 2); regressions and covariances 0;
     // residual variances s_jj / 2; latent variances 0.05 times the variance of the first indicator (lavaan's 0.05 for
     // unit-variance data).
-    private static double[] StartValues(RamModel model, Matrix<double> sample)
+    private static double[] StartValues(RamModel model, Matrix<double> sample, Vector<double>? sampleMean)
     {
         int m = model.Size;
         var scale = new double[m];
@@ -232,30 +257,34 @@ public sealed record SemEstimator(string Model)
             {
                 "=~" => marker.TryGetValue(c.Col, out int mk) ? Math.Sqrt(scale[c.Row] / scale[mk]) : Math.Sqrt(0.5 * scale[c.Row]),
                 "~" => 0.0,
+                // Observed intercepts start at the sample means, latent means at 0.
+                "~1" => c.Row < model.Observed ? sampleMean![c.Row] : 0.0,
                 _ when c.Row != c.Col => 0.0,
                 _ => model.IsLatent(c.Row) ? 0.05 * scale[c.Row] : 0.5 * sample[c.Row, c.Row],
             };
         return t;
     }
 
-    private static List<ParameterEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Matrix<double>? vcov,
+    private static List<ParameterEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Vector<double>? sampleMean, Matrix<double>? vcov,
                                                     Vector<double> total, Matrix<double> s)
     {
         var list = new List<ParameterEstimate>();
         // lavaan's order: loadings, regressions, then covariances and variances.
-        int Rank(RamCell c) => c.Op switch { "=~" => 0, "~" => 1, _ => 2 };
+        int Rank(RamCell c) => c.Op switch { "=~" => 0, "~" => 1, "~~" => 2, _ => 3 };
         foreach (var c in model.Cells.OrderBy(Rank))
         {
-            double est = c.IsFree ? theta[c.Free] : c.Kind == RamCellKind.FixedX ? sample[c.Row, c.Col] : c.Value;
+            double est = c.IsFree ? theta[c.Free] : c.Kind == RamCellKind.FixedX ? (c.IsMean ? sampleMean![c.Row] : sample[c.Row, c.Col]) : c.Value;
             double? se = c.IsFree && vcov is not null ? Math.Sqrt(vcov[c.Free, c.Free]) : null;
             double? z = se is double sd ? est / sd : null;
             double? pv = z is double zz ? ReferenceDistribution.Normal.PValue(zz, Tail.TwoSided) : null;
             // std.all: coefficients rescaled by model-implied standard deviations; (co)variances by the variances of their own
             // matrix, so residual covariances become residual correlations.
+            // Intercepts and means are divided by the model-implied standard deviation of their variable.
             double std = c.IsA ? est * Math.Sqrt(total[c.Col] / total[c.Row])
+                : c.IsMean ? est / Math.Sqrt(total[c.Row])
                 : c.Row == c.Col ? est / total[c.Row]
                 : est / Math.Sqrt(s[c.Row, c.Row] * s[c.Col, c.Col]);
-            list.Add(new ParameterEstimate($"{c.Lhs} {c.Op} {c.Rhs}", est, se, z, pv)
+            list.Add(new ParameterEstimate(c.IsMean ? $"{c.Lhs} ~ 1" : $"{c.Lhs} {c.Op} {c.Rhs}", est, se, z, pv)
             {
                 Lhs = c.Lhs, Op = c.Op, Rhs = c.Rhs, Label = c.Label, Free = c.IsFree, StdAll = double.IsFinite(std) ? std : null,
             });

@@ -66,7 +66,7 @@ public sealed partial record SemFit : Result
     public MixedGraph Graph()
     {
         var directed = _model.Cells.Where(c => c.IsA).Select(c => (_model.Variables[c.Col], _model.Variables[c.Row]));
-        var bi = _model.Cells.Where(c => !c.IsA && c.Row != c.Col).Select(c => (_model.Variables[c.Row], _model.Variables[c.Col]));
+        var bi = _model.Cells.Where(c => c.IsS && c.Row != c.Col).Select(c => (_model.Variables[c.Row], _model.Variables[c.Col]));
         return new MixedGraph(_model.Variables, directed, bi);
     }
 
@@ -115,7 +115,8 @@ public sealed partial record SemFit : Result
         foreach (var (caption, pick) in new (string, Func<ParameterEstimate, bool>)[]
                  {
                      ("Latent Variables", e => e.Op == "=~"), ("Regressions", e => e.Op == "~"),
-                     ("Covariances", e => e.Op == "~~" && e.Lhs != e.Rhs), ("Variances", e => e.Op == "~~" && e.Lhs == e.Rhs),
+                     ("Covariances", e => e.Op == "~~" && e.Lhs != e.Rhs), ("Intercepts", e => e.Op == "~1"),
+                     ("Variances", e => e.Op == "~~" && e.Lhs == e.Rhs),
                  })
         {
             var rows = Estimates.Where(pick).ToList();
@@ -127,6 +128,7 @@ public sealed partial record SemFit : Result
                 {
                     "~~" when e.Lhs == e.Rhs => (endogenous.Contains(e.Lhs!) ? "." : "") + e.Lhs,
                     "~~" => $"{(endogenous.Contains(e.Lhs!) ? "." : "")}{e.Lhs} ~~ {(endogenous.Contains(e.Rhs!) ? "." : "")}{e.Rhs}",
+                    "~1" => (endogenous.Contains(e.Lhs!) ? "." : "") + e.Lhs,
                     _ => $"{e.Lhs} {e.Op} {e.Rhs}",
                 };
                 if (e.Label is not null) label += $" ({e.Label})";

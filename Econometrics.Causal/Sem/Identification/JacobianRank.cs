@@ -39,26 +39,39 @@ internal static class JacobianRank
         for (int attempt = 0; ; attempt++)
         {
             var theta = Enumerable.Range(0, model.FreeCount).Select(_ => 1 + rng.NextInt64(P - 1)).ToArray();
-            var a = new long[m, m]; var s = new long[m, m];
+            var a = new long[m, m]; var s = new long[m, m]; var mean = new long[m];
             var xFixed = new Dictionary<(int, int), long>();
             foreach (var c in model.Cells)
             {
                 long v = c.IsFree ? theta[c.Free]
-                    : c.Kind == RamCellKind.FixedX ? (xFixed.TryGetValue((c.Row, c.Col), out var x) ? x : xFixed[(c.Row, c.Col)] = 1 + rng.NextInt64(P - 1))
+                    : c.Kind == RamCellKind.FixedX ? (xFixed.TryGetValue((c.Row, c.IsMean ? -1 : c.Col), out var x) ? x : xFixed[(c.Row, c.IsMean ? -1 : c.Col)] = 1 + rng.NextInt64(P - 1))
                     : ModularMatrix.FromRational(Rational.FromDouble(c.Value));
-                if (c.IsA) a[c.Row, c.Col] = v; else s[c.Row, c.Col] = s[c.Col, c.Row] = v;
+                if (c.IsA) a[c.Row, c.Col] = v;
+                else if (c.IsMean) mean[c.Row] = v;
+                else s[c.Row, c.Col] = s[c.Col, c.Row] = v;
             }
             var iminus = new long[m, m];
             for (int i = 0; i < m; i++) for (int jj = 0; jj < m; jj++) iminus[i, jj] = ModPOps.Sub(i == jj ? 1 : 0, a[i, jj]);
             var b = ModularMatrix.Inverse(iminus);
             if (b is null) { if (attempt > 20) throw new InvalidOperationException("I - A is singular at every random point."); continue; }
             var c2 = ModularMatrix.Multiply(ModularMatrix.Multiply(b, s), ModularMatrix.Transpose(b));
-            int rows = p * (p + 1) / 2;
+            int rows = p * (p + 1) / 2 + (model.HasMeans ? p : 0);
+            // mu = F B m: dmu_i/dm_j = B[i, j] and dmu_i/dA[r, c] = B[i, r] (B m)_c.
+            var bm = new long[m];
+            for (int i = 0; i < m; i++) for (int j = 0; j < m; j++) bm[i] = (bm[i] + b[i, j] * mean[j]) % P;
             var jac = new long[rows, model.FreeCount];
             foreach (var cell in model.Cells)
             {
                 if (!cell.IsFree) continue;
                 int r = 0;
+                if (cell.IsMean)
+                {
+                    for (int i = 0; i < p; i++) jac[p * (p + 1) / 2 + i, cell.Free] = (jac[p * (p + 1) / 2 + i, cell.Free] + b[i, cell.Row]) % P;
+                    continue;
+                }
+                if (cell.IsA && model.HasMeans)
+                    for (int i = 0; i < p; i++)
+                        jac[p * (p + 1) / 2 + i, cell.Free] = (jac[p * (p + 1) / 2 + i, cell.Free] + b[i, cell.Row] * bm[cell.Col]) % P;
                 for (int i = 0; i < p; i++)
                     for (int jj = i; jj < p; jj++, r++)
                     {

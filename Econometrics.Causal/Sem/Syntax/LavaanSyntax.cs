@@ -4,7 +4,7 @@ namespace Econometrics.Sem.Syntax;
 
 /// <summary>
 /// A parser for the lavaan model syntax subset used for linear SEMs: <c>=~</c> (measured by), <c>~</c> (regressed on),
-/// <c>~~</c> (variance/covariance), modifiers <c>1*x</c> (fixed), <c>a*x</c> (label), <c>NA*x</c> (free), several
+/// <c>~~</c> (variance/covariance), <c>~ 1</c> (intercept or latent mean; statement operator <c>~1</c>), modifiers <c>1*x</c> (fixed), <c>a*x</c> (label), <c>NA*x</c> (free), several
 /// left-hand sides joined by <c>+</c>, statements separated by new lines or <c>;</c>, a trailing <c>+</c> continuing a
 /// statement on the next line, and comments from <c>#</c> or <c>!</c> to the end of the line.
 /// </summary>
@@ -115,7 +115,13 @@ public static class LavaanSyntax
                 if (p >= t.Count) throw new ModelSyntaxException("a statement cannot end in '+'.", t[p - 1].Line, t[p - 1].Column);
             }
         }
-        foreach (var l in lhs) yield return new ModelStatement(l.Text, op.Text, rhs, l.Line, l.Column);
+        // Intercepts written among regressors (y ~ 1 + x) become their own "~1" statements, as in lavaan's parameter table.
+        var slopes = rhs.Where(r => !r.IsIntercept).ToList();
+        foreach (var l in lhs)
+        {
+            if (slopes.Count > 0) yield return new ModelStatement(l.Text, op.Text, slopes, l.Line, l.Column);
+            foreach (var i in rhs.Where(r => r.IsIntercept)) yield return new ModelStatement(l.Text, "~1", [i], l.Line, l.Column);
+        }
     }
 
     private static ModelTerm ParseTerm(List<Token> t, ref int p, Token op)
@@ -133,7 +139,10 @@ public static class LavaanSyntax
         if (p >= t.Count) throw new ModelSyntaxException("expected a variable after '*'.", t[p - 1].Line, t[p - 1].Column);
         var v = t[p];
         if (v.Kind == Kind.Number && v.Text == "1" && op.Text == "~")
-            throw new ModelSyntaxException("intercepts ('~ 1') are not supported; the mean structure is saturated.", v.Line, v.Column);
+        {
+            p++;
+            return new ModelTerm("", fix, label, na, v.Line, v.Column) { IsIntercept = true };
+        }
         if (v.Kind != Kind.Name) throw new ModelSyntaxException($"expected a variable name, found '{v.Text}'.", v.Line, v.Column);
         p++;
         return new ModelTerm(v.Text, fix, label, na, v.Line, v.Column);

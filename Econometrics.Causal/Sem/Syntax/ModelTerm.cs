@@ -10,4 +10,8 @@ namespace Econometrics.Sem.Syntax;
 /// <param name="ForceFree">Whether the term was written <c>NA*x</c>.</param>
 /// <param name="Line">1-based line of the variable name.</param>
 /// <param name="Column">1-based column of the variable name.</param>
-public sealed record ModelTerm(string Name, double? Fixed, string? Label, bool ForceFree, int Line, int Column);
+public sealed record ModelTerm(string Name, double? Fixed, string? Label, bool ForceFree, int Line, int Column)
+{
+    /// <summary>Whether the term is the constant <c>1</c> of an intercept statement <c>y ~ 1</c> (Name is then empty).</summary>
+    public bool IsIntercept { get; init; }
+}

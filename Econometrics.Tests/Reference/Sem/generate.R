@@ -15,7 +15,7 @@ write_case <- function(name, model, fit, call, input = NULL, cov = NULL, nobs = 
   if (!is.null(input)) write.csv(input, file.path(name, "input.csv"), row.names = FALSE)
   if (!is.null(cov)) write.csv(cov, file.path(name, "cov.csv"), row.names = FALSE)
   pe <- parameterEstimates(fit)
-  pe <- pe[pe$op %in% c("=~", "~", "~~"), ]
+  pe <- pe[pe$op %in% c("=~", "~", "~~", "~1"), ]
   ss <- standardizedSolution(fit, type = "std.all")
   std <- ss$est.std[match(paste(pe$lhs, pe$op, pe$rhs), paste(ss$lhs, ss$op, ss$rhs))]
   est <- lapply(seq_len(nrow(pe)), function(i) list(lhs = pe$lhs[i], op = pe$op[i], rhs = pe$rhs[i],
@@ -78,6 +78,36 @@ y2 ~ x2 + y1
 y1 ~~ y2"
 nra_fit <- sem(nra_model, sample.cov = S, sample.nobs = 500)
 write_case("lavaan_nonrecursive_cov", nra_model, nra_fit, "sem(model, sample.cov = S, sample.nobs = 500)", cov = S, nobs = 500)
+
+# 5. Latent growth curve with time-invariant (x1, x2) and time-varying (c1..c4) covariates: growth() defaults
+#    (mean structure, observed intercepts fixed at 0, latent intercepts free, fixed.x = TRUE).
+gr <- Demo.growth
+gr_model <- "# linear growth with covariates (lavaan's Demo.growth)
+i =~ 1*t1 + 1*t2 + 1*t3 + 1*t4
+s =~ 0*t1 + 1*t2 + 2*t3 + 3*t4
+i ~ x1 + x2
+s ~ x1 + x2
+t1 ~ c1
+t2 ~ c2
+t3 ~ c3
+t4 ~ c4"
+gr_fit <- growth(gr_model, data = gr)
+write_case("lavaan_growth", gr_model, gr_fit, "growth(model, data = Demo.growth)", input = gr)
+
+# 6. PoliticalDemocracy with the mean structure switched on by the option (free intercepts, latent means 0).
+pdm_fit <- sem(pd_model, data = pd, meanstructure = TRUE)
+write_case("lavaan_poldem_means", pd_model, pdm_fit, "sem(model, data = PoliticalDemocracy, meanstructure = TRUE)", input = pd)
+
+# 7. Mean structure from the syntax: the marker's intercept fixed at 0 and the factor means free.
+hsm_model <- "# CFA with latent means identified by fixing the marker intercepts
+visual  =~ x1 + x2 + x3
+textual =~ x4 + x5 + x6
+visual ~ 1
+textual ~ 1
+x1 ~ 0*1
+x4 ~ 0*1"
+hsm_fit <- cfa(hsm_model, data = hs)
+write_case("lavaan_hs_means", hsm_model, hsm_fit, "cfa(model, data = HolzingerSwineford1939)", input = hs[, paste0("x", 1:6)])
 
 # Shipped data sets.
 write.csv(hs, "../../../data/sem/HolzingerSwineford1939.csv", row.names = FALSE)
