@@ -89,7 +89,7 @@ public sealed class CdMonteCarloCommand : ICommand
         args.RejectUnknown();
         if (study.MaxDegreeOfParallelism < 1) throw new UsageException("--threads must be at least 1.");
         var progress = new ProgressBar(console.Error);
-        var result = study.Run(progress, console.Cancellation, shard, shards);
+        var result = study.Simulate(progress, console.Cancellation, shard, shards);
         progress.Finish();
         Emit(console, result, json);
         return 0;

@@ -89,13 +89,13 @@ public sealed class MoeCommand : ICommand
         var progress = new StderrProgress(console.Error);
         if (screen)
         {
-            var result = new CovariateScreen { Model = model with { StandardErrors = false } }.Screen(data, console.Cancellation);
+            var result = new CovariateScreen { Model = model with { StandardErrors = false } }.Test(data, console.Cancellation);
             shared.Emit(console, result.ToString(), result.ToJson, result.ToHtml, result.PlotEvidence);
         }
         else if (enumerate)
         {
             var result = new ClassEnumeration { MaxClasses = maxClasses, Model = model with { StandardErrors = false } }
-                .Enumerate(data, progress, console.Cancellation);
+                .Fit(data, progress, console.Cancellation);
             console.Error.WriteLine();
             shared.Emit(console, result.ToString(), result.ToJson, result.ToHtml, result.PlotCriteria);
         }
