@@ -23,10 +23,10 @@ public sealed record InterventionFamily(IReadOnlyList<RandomIntervention> Compon
     internal (double[] Mean, double[] Covariance) DrawMoments(LinearSem baseSem, Random random) =>
         SemEnvironments.MomentsAfter(baseSem, Components.Select(c => c.Draw(random)).OfType<Intervention>().ToArray());
 
-    /// <summary>The research note's family (section 3.6) on X1..X4, Y: c_X1 ~ U(-2, 2); sd_X2 ~ U(0.5, 2); with probability
+    /// <summary>The shipped example family on X1..X4, Y: c_X1 ~ U(-2, 2); sd_X2 ~ U(0.5, 2); with probability
     /// 0.5 the weight X1 -> X2 ~ U(0, 1.2); c_X4 ~ U(-3, 3); with probability <paramref name="q"/> the weight Y -> X3 ~ U(-1, 1).</summary>
-    /// <param name="q">Probability of the rare change of the Y -> X3 mechanism (0.1 in the note).</param>
-    public static InterventionFamily NoteFamily(double q = 0.1) => new(
+    /// <param name="q">Probability of the rare change of the Y -> X3 mechanism (0.1 in the shipped example).</param>
+    public static InterventionFamily ExampleFamily(double q = 0.1) => new(
     [
         new(InterventionKind.Shift, "X1", -2, 2),
         new(InterventionKind.NoiseScale, "X2", 0.5, 2),

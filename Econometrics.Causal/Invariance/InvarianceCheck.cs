@@ -8,7 +8,7 @@ namespace Econometrics.Causal.Invariance;
 /// The invariance report for one representation Phi: per-environment optimal linear predictors on Phi X with
 /// standard errors, the invariance gaps, tests of exact invariance (Chow, a Welch-type Wald test, ICP's two tests)
 /// and of equal residual scale (Levene, Brown-Forsythe), bootstrap intervals for the gaps, and the decision
-/// "epsilon-invariant at level alpha" (research note section 1.8a).
+/// "epsilon-invariant at level alpha" (Parulekar, Shanmugam and Shakkottai, PAC generalization via invariant representations, ICML 2023).
 /// </summary>
 /// <remarks>
 /// The decision tests H0: slope gap &gt;= <see cref="Tolerance"/> with the upper confidence bound

@@ -6,13 +6,13 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Econometrics.Causal.Invariance;
 
 /// <summary>
-/// The PAC transfer experiment (research note section 1.8b): draw m training environments from an intervention
+/// The PAC transfer experiment (Parulekar, Shanmugam and Shakkottai, ICML 2023): draw m training environments from an intervention
 /// family, keep the hypotheses (subsets of predictors) whose population-optimal (b, w) varies by at most
 /// <see cref="Tolerance"/> across them, select the one with the smallest mean residual variance (ties: fewer
 /// predictors), and measure on fresh environments how often it stops being approximately invariant.
 /// </summary>
 /// <remarks>
-/// Uses exact moments (infinite samples per environment), as the note does. Replications run in parallel, each with
+/// Uses exact moments (infinite samples per environment), as in the population analysis of that paper. Replications run in parallel, each with
 /// its own random stream derived from <see cref="Seed"/>, m and the replication index, so results do not depend on
 /// the thread count.
 /// </remarks>
@@ -60,7 +60,7 @@ public sealed record PacTransferExperiment
     /// <summary>Runs the experiment.</summary>
     /// <param name="progress">Receives the fraction done.</param>
     /// <param name="cancellationToken">Cancels the run.</param>
-    public PacTransferResult Run(IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public PacTransferResult Simulate(IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(Base); ArgumentNullException.ThrowIfNull(Family);
         if (!(Tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must be positive.");
@@ -130,8 +130,7 @@ public sealed record PacTransferExperiment
     // A deterministic seed per (seed, m, replication). HashCode.Combine would not do: it is randomised per process.
     internal static int StreamSeed(int seed, int m, int rep)
     {
-        ulong z = unchecked((ulong)(uint)seed * SplitMix64.Golden ^ (ulong)(uint)m << 32 ^ (uint)rep);
-        return SplitMix64.ToSeed(z);
+        return SplitMix64.ToSeed(SplitMix64.StreamKey((ulong)(uint)seed, (uint)m, (uint)rep));
     }
 
     private static double MaxPairDistance(double[][] c)

@@ -3,7 +3,7 @@ using ScottPlot;
 
 namespace Econometrics.Causal.Invariance;
 
-/// <summary>The result of <see cref="PacTransferExperiment.Run"/>.</summary>
+/// <summary>The result of <see cref="PacTransferExperiment.Simulate"/>.</summary>
 public sealed record PacTransferResult : Result
 {
     internal PacTransferResult(IReadOnlyList<PacTransferRow> rows, int hypotheses, double tolerance, double failureProbability, double delta,

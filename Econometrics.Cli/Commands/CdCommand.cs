@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Econometrics.Data;
 using Econometrics.Panel.Dependence;
 using Econometrics.Panel.Estimators;
@@ -12,16 +13,10 @@ public sealed class CdCommand : EconCommand
 {
     private enum PlotKind { Heatmap, Histogram, Scree }
 
-    /// <summary>The panel estimators by their command-line word.</summary>
-    internal static readonly (string, PanelModel)[] ModelWords =
-    [
-        ("pooled", PanelModel.Pooled), ("fe", PanelModel.FixedEffects), ("twfe", PanelModel.TwoWayFixedEffects),
-        ("ccemg", PanelModel.CceMeanGroup), ("ccep", PanelModel.CcePooled), ("pc", PanelModel.InteractiveEffects), ("unitols", PanelModel.UnitOls),
-    ];
-
     private readonly SharedOptions _shared;
     private readonly Option<string?> _entity, _time, _value, _formula, _neighbours;
-    private readonly ChoiceOption<PanelModel> _model;
+    private readonly PanelRegressionOptions _regression;
+    private readonly Option<int> _exponentReps;
     private readonly Option<CdTests[]> _tests;
     private readonly FactorOptions _factors;
     private readonly Option<int> _draws;
@@ -38,7 +33,8 @@ public sealed class CdCommand : EconCommand
         _time = Declare(Opt.Column("--time", "the time column"));
         _value = Declare(Opt.Text("--value", "COL", "test a variable as it is"));
         _formula = Declare(Opt.Text("--formula", "\"y ~ x\"", "test the residuals of a panel regression (terms: names or log(name))"));
-        _model = Declare(Opt.Choice("--model", "the panel estimator for --formula", PanelModel.FixedEffects, ModelWords), "Model");
+        _regression = new PanelRegressionOptions(this);
+        _exponentReps = Declare(Opt.Int("--exponent-reps", "B", "bootstrap replications for the residual exponent (0 skips its SE)", 100, min: 0), "Replications");
         _tests = Declare(Opt.ChoiceList("--tests", "tests to run (default all)", [CdTests.All],
             ("cd", CdTests.CD), ("lm", CdTests.LM), ("sclm", CdTests.ScaledLM), ("bcsclm", CdTests.BiasCorrectedScaledLM), ("lmadj", CdTests.LMAdj),
             ("cdw", CdTests.CDw), ("cdwplus", CdTests.CDwPlus), ("cdstar", CdTests.CDStar), ("all", CdTests.All)), "Tests");
@@ -60,8 +56,11 @@ public sealed class CdCommand : EconCommand
         var value = run.Get(_value);
         var formula = run.Get(_formula);
         if ((value is null) == (formula is null)) throw new UsageException("Give exactly one of --value COL and --formula \"y ~ x\".");
-        var model = run.Get(_model);
-        if (run.Given(_model) && formula is null) throw new UsageException("--model applies to --formula; drop it or give --formula.");
+        var model = _regression.Model(run);
+        if (run.Given(_regression.ModelOption) && formula is null) throw new UsageException("--model applies to --formula; drop it or give --formula.");
+        var vcov = _regression.Covariance(run);
+        if (vcov is not null && formula is null) throw new UsageException("--vcov applies to the regression of --formula.");
+        int exponentReps = run.Get(_exponentReps);
         var tests = run.Get(_tests).Aggregate(CdTests.None, (a, t) => a | t);
         var factors = _factors.Get(run, model == PanelModel.InteractiveEffects ? FactorCriterion.IC2 : FactorCriterion.ER);
         var plotKind = run.Get(_plotKind);
@@ -76,21 +75,27 @@ public sealed class CdCommand : EconCommand
         };
         CrossSectionalDependenceResult result;
         PanelRegressionResult? regression = null;
+        CrossSectionalExponentResult? exponent;
+        string? exponentNote;
         string summary;
         if (formula is not null)
         {
-            regression = new PanelRegression(formula, model) { Factors = factors }.Fit(panel);
-            result = options.Test(regression);
-            summary = regression + "\n" + result;
+            var fit = new PanelRegression(formula, model) { Factors = factors, Covariance = vcov }.Fit(panel);
+            regression = fit;
+            result = options.Test(fit);
+            exponent = TryExponent(() => new CrossSectionalExponent { Replications = exponentReps, Seed = _shared.SeedValue(run) }.Estimate(fit), out exponentNote);
+            summary = fit + "\n" + result;
         }
         else
         {
             result = options.Test(panel, value!);
+            exponent = TryExponent(() => new CrossSectionalExponent().Estimate(panel, value!), out exponentNote);
             summary = result.ToString();
         }
+        summary += "\n" + (exponent is null ? $"Exponent of cross-sectional dependence: not available ({exponentNote})." : Verdict(result, exponent)) + "\n";
         if (plotKind == PlotKind.Scree && result.FactorSelection is null && run.Given(_shared.Plot!))
             throw new UsageException("--plot-kind scree needs --factors auto and the cdstar test.");
-        _shared.Emit(run, "Cross-sectional dependence", summary, () => Json(result, regression), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
+        _shared.Emit(run, "Cross-sectional dependence", summary, () => Json(result, regression, exponent), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
         {
             PlotKind.Histogram => result.PlotCorrelationHistogram(),
             PlotKind.Scree => result.FactorSelection!.PlotScree(),
@@ -99,13 +104,28 @@ public sealed class CdCommand : EconCommand
         return 0;
     }
 
-    // The contracted CD object, plus the regression's coefficient table under "regression" when there is one.
-    private static string Json(CrossSectionalDependenceResult result, PanelRegressionResult? regression)
+    // The contracted CD object, plus the regression under "regression" and the exponent under "exponent" when present.
+    private static string Json(CrossSectionalDependenceResult result, PanelRegressionResult? regression, CrossSectionalExponentResult? exponent)
     {
-        if (regression is null) return result.ToJson();
         var node = result.ToJsonNode();
-        node["regression"] = regression.ToJsonNode();
+        if (regression is not null) node["regression"] = regression.ToJsonNode();
+        if (exponent is not null) node["exponent"] = exponent.ToJsonNode();
         return Reporting.ResultJson.Write(node);
+    }
+
+    private static CrossSectionalExponentResult? TryExponent(Func<CrossSectionalExponentResult> estimate, out string? why)
+    {
+        try { why = null; return estimate(); }
+        catch (ArgumentException e) { why = e.Message.Split(" (Parameter")[0]; return null; }
+    }
+
+    /// <summary>alpha beside CD and CD*, and which of them the data call for (Pesaran and Xie: CD is valid for alpha &lt; 1/2).</summary>
+    internal static string Verdict(CrossSectionalDependenceResult cd, CrossSectionalExponentResult exponent)
+    {
+        string Stat(string name) => cd.Tests.FirstOrDefault(t => t.Name == name) is { } s && double.IsFinite(s.Statistic)
+            ? s.Statistic.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
+        return $"Exponent of cross-sectional dependence ({exponent.Method}): {PanelCommand.Alpha(exponent)}\n" +
+            $"CD = {Stat("CD")}, CD* = {Stat("CDStar")}: the data call for {(exponent.Weak ? "CD" : "CD* (or CD_W)")}.";
     }
 
     // The neighbour matrix through the one column-extraction helper: square, numeric, finite, one row per unit.

@@ -83,14 +83,14 @@ public static class MoeCommands
             {
                 case Mode.Screen:
                 {
-                    var result = new CovariateScreen { Model = model with { StandardErrors = false } }.Screen(data, run.Cancellation);
+                    var result = new CovariateScreen { Model = model with { StandardErrors = false } }.Test(data, run.Cancellation);
                     _shared.Emit(run, "Covariate screen", result.ToString(), result.ToJson, result.ToHtml, result.PlotEvidence);
                     break;
                 }
                 case Mode.Enumerate:
                 {
                     var result = new ClassEnumeration { MaxClasses = run.Get(_maxClasses), Model = model with { StandardErrors = false } }
-                        .Enumerate(data, progress, run.Cancellation);
+                        .Fit(data, progress, run.Cancellation);
                     _shared.Emit(run, "Class enumeration", result.ToString(), result.ToJson, result.ToHtml, result.PlotCriteria);
                     break;
                 }

@@ -43,11 +43,11 @@ public sealed class CdSection : IReportSection
 
         context.Progress.WriteLine("[report] cross-sectional dependence: simulating a strong one-factor null ...");
         var study = new CdMonteCarlo { Grid = [(50, 50), (100, 50)], Replications = 200, Seed = context.Seed };
-        var mc = study.Run(cancellation: context.Cancellation);
+        var mc = study.Simulate(cancellation: context.Cancellation);
         section.AddParagraph("Simulation under the null of independent errors in a strong one-factor model (loadings U(0,2), " +
             "heteroskedastic Gaussian errors; CD, CD_W and CD_W+ on the principal-components residuals with one factor, CD* with its own PCA). " +
             "CD rejects almost always although the errors are independent; CD*, CD_W and CD_W+ stay near the nominal 5%. " +
-            "The full study (`econ cd-mc`, 500 replications at N = T = 100) is in the issue's acceptance tests.");
+            "The full study (`econ cd-mc`, 500 replications at N = T = 100) is in the Monte Carlo acceptance tests.");
         section.AddReproduction($"econ cd-mc --n 50,100 --t 50,50 --reps 200 --seed {context.Seed}");
         section.AddSummary(mc.Summary());
         section.AddFigure("cd-mc-rejections", "Rejection rates of the CD family under a strong-factor null, with the nominal level and its Monte Carlo band.", mc.PlotRejectionRates());

@@ -3,7 +3,7 @@ using Econometrics.Reporting;
 
 namespace Econometrics.Cli.ReportSections;
 
-/// <summary>The invariance section: which representations of the predictors stay invariant across the note's five environments, ICP, and PAC transfer.</summary>
+/// <summary>The invariance section: which representations of the predictors stay invariant across the shipped five environments, ICP, and PAC transfer.</summary>
 public sealed class InvarianceSection : IReportSection
 {
     /// <inheritdoc/>
@@ -52,9 +52,9 @@ public sealed class InvarianceSection : IReportSection
         var sem = SemEnvironments.LoadSpecification(context.DataFile("invariance/invariance_sem_spec.json"))[0].Sem;
         var pac = new PacTransferExperiment
         {
-            Base = sem, Target = "Y", Family = InterventionFamily.NoteFamily(0.1), KnownInvariant = [["X1", "X2"], ["X1", "X2", "X4"]],
+            Base = sem, Target = "Y", Family = InterventionFamily.ExampleFamily(0.1), KnownInvariant = [["X1", "X2"], ["X1", "X2", "X4"]],
             RareChangeProbability = 0.1, Seed = context.Seed,
-        }.Run(cancellationToken: context.Cancellation);
+        }.Simulate(cancellationToken: context.Cancellation);
         section.AddParagraph("PAC transfer: a subset that is approximately invariant on m training interventions fails on unseen ones " +
             "exactly when no training environment changed the rare Y -> X3 mechanism, so the failure probability follows (1 - q)^m; " +
             "the finite-class PAC bound is conservative.");

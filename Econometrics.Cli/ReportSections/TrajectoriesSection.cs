@@ -35,7 +35,7 @@ public sealed class TrajectoriesSection : IReportSection
             "derived from the NCES ECLS-K:2011 public-use file; GPL >= 3 package data, not to be used to identify respondents). " +
             "Two classes with family income (1-18) and parents' highest education (1-8) as gating covariates.");
         var enumeration = new ClassEnumeration { MaxClasses = 3, Model = new GrowthMixture { Starts = 6, StandardErrors = false, Seed = context.Seed } }
-            .Enumerate(GrowthData.Load(context.DataFile("moe/RMS_dat.csv"), "ID", "M", "T").FromFirstOccasion(), null, context.Cancellation);
+            .Fit(GrowthData.Load(context.DataFile("moe/RMS_dat.csv"), "ID", "M", "T").FromFirstOccasion(), null, context.Cancellation);
         section.AddParagraph("The enumeration below uses 6 random starts per K to keep the report fast; `econ moe enumerate` defaults to 20. " +
             "More starts can reach a higher maximum for K = 3 (the columns final, conv. and best LL show how often the best " +
             "log-likelihood was replicated); rerun with more starts before choosing K.");

@@ -21,6 +21,13 @@ internal static class SplitMix64
         }
     }
 
+    /// <summary>
+    /// The key of stream (a, b) under a study seed, <c>seed * golden XOR (a &lt;&lt; 32 | b)</c>: every seeded procedure
+    /// numbers its independent streams (cell and replication, start and person) this way and mixes the key, so a
+    /// stream depends only on its own coordinates, never on the thread that draws it or the order streams run.
+    /// </summary>
+    public static ulong StreamKey(ulong seed, uint a, uint b) => unchecked(seed * Golden ^ ((ulong)a << 32 | b));
+
     /// <summary>Mixes a key into a non-negative seed for <see cref="System.Random"/>.</summary>
     public static int ToSeed(ulong z) => (int)(Mix(z) & 0x7FFFFFFF);
 }

@@ -3,7 +3,7 @@ namespace Econometrics.Mixtures;
 /// <summary>Brent's derivative-free one-dimensional maximiser (golden section with parabolic steps).</summary>
 /// <remarks>
 /// Used for the knot: the likelihood in γ is piecewise smooth with kinks at every observed time, and its maximum
-/// often sits on a kink, where Newton steps and gradient-based optimisers stall (research note §4.2).
+/// often sits on a kink, where Newton steps and gradient-based optimisers stall (Brent, Algorithms for Minimization without Derivatives, 1973, ch. 5).
 /// </remarks>
 internal static class Brent
 {

@@ -22,7 +22,7 @@ public sealed record ClassEnumeration
     /// <param name="progress">Receives the fraction of K values done.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MaxClasses"/> is below 1.</exception>
-    public ClassEnumerationResult Enumerate(GrowthData data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public ClassEnumerationResult Fit(GrowthData data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (MaxClasses < 1) throw new ArgumentOutOfRangeException(nameof(MaxClasses), MaxClasses, "At least one class is needed.");

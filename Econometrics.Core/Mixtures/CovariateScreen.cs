@@ -27,7 +27,7 @@ public sealed record CovariateScreen
     /// <param name="data">Data whose gating and expert covariates together are the candidates.</param>
     /// <param name="cancellationToken">Cancels the screen.</param>
     /// <exception cref="ArgumentException">No candidates, or a bad level.</exception>
-    public CovariateScreenResult Screen(GrowthData data, CancellationToken cancellationToken = default)
+    public CovariateScreenResult Test(GrowthData data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (!(Level > 0 && Level < 1)) throw new ArgumentOutOfRangeException(nameof(Level), Level, "The level must be in (0, 1).");

@@ -9,7 +9,7 @@ namespace Econometrics.Mixtures;
 /// Estimation is EM with a one-dimensional knot search per class (the likelihood has kinks at observed times, where
 /// the maximum often sits, so gradient optimisers stop short), many seeded random starts run in parallel, and a
 /// quasi-Newton polish of the full log-likelihood. Standard errors come from the numerical observed information.
-/// See the research note <c>moe.md</c> for the model (§1.9) and algorithm (§3).
+/// The model is that of Liu and Perera (Psychological Methods 28(1), 152-178, 2023).
 /// </remarks>
 public sealed partial record GrowthMixture
 {

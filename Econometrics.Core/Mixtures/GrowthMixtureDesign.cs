@@ -4,8 +4,8 @@ using MathNet.Numerics.Distributions;
 namespace Econometrics.Mixtures;
 
 /// <summary>
-/// A data-generating design for growth mixtures of experts, following the authors' simulations (research note
-/// §1.14): gating covariates z ~ N(0, I); class from the multinomial logit; expert covariates x ~ N(μx_k, Φ_k);
+/// A data-generating design for growth mixtures of experts, following the simulation design of Liu and Perera
+/// (Psychological Methods 28(1), 2023): gating covariates z ~ N(0, I); class from the multinomial logit; expert covariates x ~ N(μx_k, Φ_k);
 /// growth factors η ~ N(α_k + B_k x, Ψ_k); occasions t_1 = 0 and t_j = (j − 1) + U(−jitter, jitter); outcomes
 /// y = Λ(t; γ_k) η + N(0, θ_k).
 /// </summary>

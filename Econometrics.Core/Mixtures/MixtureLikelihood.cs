@@ -4,7 +4,7 @@ using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
-/// The observed-data log-likelihood of the mixture of experts (research note §1.9) and its pieces: per-person class
+/// The observed-data log-likelihood of the mixture of experts (Liu and Perera 2023) and its pieces: per-person class
 /// densities through the Woodbury identity (V⁻¹ = θ⁻¹I − θ⁻¹Λ A⁻¹ Λᵀθ⁻¹ with A = Ψ⁻¹ + ΛᵀΛ/θ, so every person costs
 /// O(p q²) instead of a p x p Cholesky), posterior class probabilities, growth-factor posterior moments for the EM,
 /// and the analytic score in the packed parameterisation (knots excluded; their derivative jumps at observed times).

@@ -3,9 +3,9 @@ namespace Econometrics.Mixtures;
 
 /// <summary>
 /// The covariance of the estimates from the observed information (−∂²ℓ)⁻¹ in the reporting parameterisation, as
-/// OpenMx reports it. Smooth blocks use central differences of the analytic score. The knot rows need care
-/// (research note §3.7): ℓ has kinks in γ at every observed time, so the knot is differenced with a step
-/// (<see cref="KnotStep"/>) wider than the local spacing of the occasions and well below its standard error.
+/// OpenMx reports it. Smooth blocks use central differences of the analytic score. The knot rows need care: ℓ has
+/// kinks in γ at every observed time, so the knot is differenced with a step (<see cref="KnotStep"/>) wider than
+/// the local spacing of the occasions and well below its standard error.
 /// </summary>
 internal static class ObservedInformation
 {

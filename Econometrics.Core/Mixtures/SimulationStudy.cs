@@ -29,7 +29,7 @@ public sealed record SimulationStudy
     /// <param name="progress">Receives the fraction of replications done.</param>
     /// <param name="cancellationToken">Cancels the study.</param>
     /// <exception cref="ArgumentException">Inconsistent options.</exception>
-    public SimulationStudyResult Run(IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public SimulationStudyResult Simulate(IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         if (Replications < 1) throw new ArgumentOutOfRangeException(nameof(Replications), Replications, "At least one replication is needed.");
         if (Shards < 1 || Shard < 0 || Shard >= Shards) throw new ArgumentOutOfRangeException(nameof(Shard), Shard, $"Shard must be in 0..{Shards - 1}.");

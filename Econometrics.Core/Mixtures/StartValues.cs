@@ -2,7 +2,7 @@ using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
-/// Starting values in the style of <c>nlpsem</c> (research note §3.5): per-person least-squares growth curves (for a
+/// Starting values in the style of <c>nlpsem</c> (Liu, Behavior Research Methods 2025): per-person least-squares growth curves (for a
 /// spline, over a knot grid), k-means on the person-level growth factors and knots, then per-cluster moments with
 /// the residual variance inflated x2, Ψ shrunk to 0.8 of the cluster covariance and gating shrunk by 0.7. Starts
 /// after the first re-seed k-means and perturb the partition and knots, so the restarts explore other optima.

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Compositional;
 using Econometrics.LinearAlgebra;
@@ -137,6 +138,6 @@ public sealed class ClrPcaTests
         var text = r.ToString();
         Assert.Contains("covariance", text);
         Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 100, line));
-        Assert.NotNull(r.PlotBiplot());
+        PlotAssert.RendersContent(r.PlotBiplot());
     }
 }

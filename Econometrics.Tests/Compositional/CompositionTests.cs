@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.Compositional;
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
@@ -55,7 +56,7 @@ public sealed class CompositionTests
         Assert.Equal(x[0, 5] + x[0, 6], am[0, 5], 14);
         Assert.Throws<ArgumentException>(() => x.Amalgamate("Si", "Na", "K"));
         Assert.Throws<ArgumentException>(() => x.Subcomposition("Fe", "Gold"));
-        Assert.NotNull(x.PlotTernary("Na", "Ca", "Si"));
+        PlotAssert.RendersContent(x.PlotTernary("Na", "Ca", "Si"));
         Assert.Contains("Samples:", x.ToString());
     }
 

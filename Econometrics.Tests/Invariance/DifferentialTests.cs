@@ -98,7 +98,7 @@ public class DifferentialTests
     public void ArraySubsetRegressorEqualsTheMatrixRegressor()
     {
         var sems = SemEnvironments.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"));
-        var fam = InterventionFamily.NoteFamily();
+        var fam = InterventionFamily.ExampleFamily();
         var rng = new Random(9);
         for (int i = 0; i < 20; i++)
         {

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Causal.Invariance;
 
@@ -84,7 +85,7 @@ public class IcpRenderingTests
         var j = System.Text.Json.JsonDocument.Parse(fit.ToJson()).RootElement;
         Assert.Equal(16, j.GetProperty("sets").GetArrayLength());
         Assert.Equal(JsonValueKind.Array, j.GetProperty("confidenceIntervals").GetProperty("X4").ValueKind);
-        Assert.NotNull(fit.PlotIntervals());
+        PlotAssert.RendersContent(fit.PlotIntervals());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Causal.Invariance;
 using MathNet.Numerics.LinearAlgebra;
@@ -102,7 +103,7 @@ public class ReportTests
         Assert.True(json.GetProperty("gaps").GetProperty("slopeGap").GetDouble() > 0);
         Assert.All(json.GetProperty("tests").EnumerateArray(), t => { t.GetProperty("name"); t.GetProperty("pValue"); t.GetProperty("statistic"); });
         Assert.Contains("Per-environment optimal predictor", a.ToString());
-        Assert.NotNull(a.PlotCoefficients());
+        PlotAssert.RendersContent(a.PlotCoefficients());
     }
 
     [Fact]

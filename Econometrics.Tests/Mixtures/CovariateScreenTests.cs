@@ -23,7 +23,7 @@ public sealed class CovariateScreenTests(ITestOutputHelper output)
         var y = Enumerable.Range(0, n * d.P).Select(t => d.Outcome(t / d.P, t % d.P)).ToArray();
         var tt = Enumerable.Range(0, n * d.P).Select(t => d.Time(t / d.P, t % d.P)).ToArray();
         var data = GrowthData.FromArrays(d.Ids, y, tt, d.P, x, ["x1", "n2"], z, ["z1", "n1"]);
-        var screen = new CovariateScreen { Model = new GrowthMixture { Starts = 4, FinalStarts = 2, StandardErrors = false } }.Screen(data);
+        var screen = new CovariateScreen { Model = new GrowthMixture { Starts = 4, FinalStarts = 2, StandardErrors = false } }.Test(data);
         output.WriteLine(screen.ToString());
         Assert.Equal(["z1"], screen.GatingCovariates);
         Assert.Equal(["x1"], screen.ExpertCovariates);
@@ -35,7 +35,7 @@ public sealed class CovariateScreenTests(ITestOutputHelper output)
     public void ScreenNeedsCandidates()
     {
         var data = GrowthData.Load(MixtureFixtures.DataPath("moe_ref_sim.csv"), "id", "Y", "T");
-        Assert.Equal("data", Assert.Throws<ArgumentException>(() => new CovariateScreen().Screen(data)).ParamName);
-        Assert.Equal("Level", Assert.Throws<ArgumentOutOfRangeException>(() => new CovariateScreen { Level = 1.5 }.Screen(MixtureFixtures.Sim)).ParamName);
+        Assert.Equal("data", Assert.Throws<ArgumentException>(() => new CovariateScreen().Test(data)).ParamName);
+        Assert.Equal("Level", Assert.Throws<ArgumentOutOfRangeException>(() => new CovariateScreen { Level = 1.5 }.Test(MixtureFixtures.Sim)).ParamName);
     }
 }

@@ -12,7 +12,7 @@ public sealed class EnumerationTests(ITestOutputHelper output)
     public void EnumerationReachesNlpsemFitsOnEclsK()
     {
         var data = GrowthData.Load(MixtureFixtures.DataPath("RMS_dat.csv"), "ID", "M", "T").FromFirstOccasion();
-        var result = new ClassEnumeration { MaxClasses = 3, Model = new GrowthMixture { Starts = 8, StandardErrors = false } }.Enumerate(data);
+        var result = new ClassEnumeration { MaxClasses = 3, Model = new GrowthMixture { Starts = 8, StandardErrors = false } }.Fit(data);
         output.WriteLine(result.ToString());
         var e = MixtureFixtures.Expected("rms_enumeration");
         var m2ll = e.GetProperty("minus2LogLik").EnumerateArray().Select(x => x.GetDouble()).ToArray();
@@ -33,7 +33,7 @@ public sealed class EnumerationTests(ITestOutputHelper output)
     public void EnumerationTabulatesCriteriaAndPicksTwoClassesOnTheSyntheticSet()
     {
         var data = GrowthData.Load(MixtureFixtures.DataPath("moe_ref_sim.csv"), "id", "Y", "T");
-        var result = new ClassEnumeration { MaxClasses = 2, Model = new GrowthMixture { Starts = 3, FinalStarts = 2, StandardErrors = false } }.Enumerate(data);
+        var result = new ClassEnumeration { MaxClasses = 2, Model = new GrowthMixture { Starts = 3, FinalStarts = 2, StandardErrors = false } }.Fit(data);
         output.WriteLine(result.ToString());
         Assert.Equal([1, 2], result.Fits.Select(f => f.K));
         Assert.Equal([11, 23], result.Fits.Select(f => f.NParameters));
@@ -55,7 +55,7 @@ public sealed class EnumerationTests(ITestOutputHelper output)
         var y = Enumerable.Range(0, n * p).Select(t => full.Outcome(t / p, t % p)).ToArray();
         var tt = Enumerable.Range(0, n * p).Select(t => full.Time(t / p, t % p)).ToArray();
         var small = GrowthData.FromArrays(full.Ids.Take(n).ToArray(), y, tt, p, [], [], [], []);
-        var result = new ClassEnumeration { MaxClasses = 5, Model = new GrowthMixture { Starts = 2, FinalStarts = 1, StandardErrors = false, MaxIterations = 30 } }.Enumerate(small);
+        var result = new ClassEnumeration { MaxClasses = 5, Model = new GrowthMixture { Starts = 2, FinalStarts = 1, StandardErrors = false, MaxIterations = 30 } }.Fit(small);
         Assert.True(result.Fits.Count < 5);
         Assert.Contains(result.Diagnostics, d => d.Code == "classes-unsupported");
     }

@@ -14,7 +14,7 @@ public sealed class SimulationTests(ITestOutputHelper output)
     public void KnotsAndClassesAreRecovered()
     {
         var study = new SimulationStudy { Design = Design, Replications = 6, Seed = 7, Model = new GrowthMixture { Starts = 6, FinalStarts = 2 } };
-        var result = study.Run();
+        var result = study.Simulate();
         output.WriteLine(result.ToString());
         Assert.Equal(6, result.Succeeded);
         int k1 = result.Names.ToList().IndexOf("class 1: knot"), k2 = result.Names.ToList().IndexOf("class 2: knot");
@@ -31,9 +31,9 @@ public sealed class SimulationTests(ITestOutputHelper output)
     {
         var small = Design with { N = 200 };
         var model = new GrowthMixture { Starts = 2, FinalStarts = 1, StandardErrors = false, MaxIterations = 50 };
-        var full = new SimulationStudy { Design = small, Replications = 3, Model = model }.Run();
-        var a = new SimulationStudy { Design = small, Replications = 3, Model = model, Shard = 0, Shards = 2 }.Run();
-        var b = new SimulationStudy { Design = small, Replications = 3, Model = model, Shard = 1, Shards = 2 }.Run();
+        var full = new SimulationStudy { Design = small, Replications = 3, Model = model }.Simulate();
+        var a = new SimulationStudy { Design = small, Replications = 3, Model = model, Shard = 0, Shards = 2 }.Simulate();
+        var b = new SimulationStudy { Design = small, Replications = 3, Model = model, Shard = 1, Shards = 2 }.Simulate();
         var combined = SimulationStudyResult.Combine(a, b);
         Assert.Equal(full.Replications.Select(r => r.Index), combined.Replications.Select(r => r.Index));
         for (int r = 0; r < 3; r++) Assert.Equal(full.Replications[r].Estimates, combined.Replications[r].Estimates);

@@ -75,7 +75,7 @@ public sealed class BadInputTests
         Assert.Equal("Factors", e.ParamName);
         Assert.Contains("min(N, T - 1) = 10", e.Message);
         var pc = Assert.Throws<ArgumentException>(() => new PanelRegression("y ~ x", PanelModel.InteractiveEffects) { Factors = FactorCount.Fixed(9) }
-            .Fit(new FactorPanelDgp { N = 10, T = 6, IncludeRegressor = true }.Generate(1).ToPanel()));
+            .Fit(new FactorPanelDgp { N = 10, T = 6, IncludeRegressor = true }.Simulate(1).ToPanel()));
         Assert.Contains("min(N, T - 1) = 5", pc.Message);
     }
 

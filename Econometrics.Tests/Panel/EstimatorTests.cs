@@ -15,7 +15,7 @@ public sealed class EstimatorTests
     public void Interactive_effects_and_cce_recover_beta_when_x_loads_on_the_factors()
     {
         var dgp = new FactorPanelDgp { N = 60, T = 60, Factors = 2, IncludeRegressor = true, Beta = 1.0, LoadingLow = 0.5, LoadingHigh = 2.5 };
-        var panel = dgp.Generate(11).ToPanel();
+        var panel = dgp.Simulate(11).ToPanel();
         var fe = new PanelRegression("y ~ x", PanelModel.FixedEffects).Fit(panel)["x"];
         var ife = new PanelRegression("y ~ x", PanelModel.InteractiveEffects) { Factors = FactorCount.Fixed(2) }.Fit(panel);
         var ccemg = new PanelRegression("y ~ x", PanelModel.CceMeanGroup).Fit(panel)["x"];
@@ -37,7 +37,7 @@ public sealed class EstimatorTests
     [Fact]
     public void Cd_star_on_cce_uses_partial_residuals()
     {
-        var panel = new FactorPanelDgp { N = 40, T = 40, IncludeRegressor = true }.Generate(3).ToPanel();
+        var panel = new FactorPanelDgp { N = 40, T = 40, IncludeRegressor = true }.Simulate(3).ToPanel();
         var fit = new PanelRegression("y ~ x", PanelModel.CceMeanGroup).Fit(panel);
         var viaFit = new CrossSectionalDependence { Tests = CdTests.CDStar, Factors = FactorCount.Fixed(1) }.Test(fit)["CDStar"];
         var viaPartial = new CrossSectionalDependence { Tests = CdTests.CDStar, Factors = FactorCount.Fixed(1) }.Test(fit.PartialResiduals())["CDStar"];

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.Panel.Dependence;
 using Econometrics.Panel.Factors;
 using Econometrics.Panel.Simulation;
@@ -40,14 +41,14 @@ public sealed class FactorNumberTests
         Assert.Equal(3, r.Factors);
         Assert.NotNull(r.FactorSelection);
         Assert.Equal(FactorCriterion.IC2, r.FactorSelection!.Criterion);
-        Assert.NotNull(r.PlotScree());
+        PlotAssert.RendersContent(r.PlotScree());
         Assert.Contains("Number of factors", r.FactorSelection.ToString());
     }
 
     [Fact]
     public void Kmax_is_capped_by_the_rank_with_a_diagnostic()
     {
-        var x = new FactorPanelDgp { N = 6, T = 40 }.Generate(1).Y;
+        var x = new FactorPanelDgp { N = 6, T = 40 }.Simulate(1).Y;
         var r = new FactorNumber { MaxFactors = 8 }.Estimate(x);
         Assert.Equal(4, r.MaxFactors);
         Assert.Contains(r.Diagnostics, d => d.Code == "kmax-reduced");

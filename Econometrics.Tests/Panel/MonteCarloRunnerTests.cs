@@ -11,16 +11,16 @@ public sealed class MonteCarloRunnerTests
     [Fact]
     public void Same_counts_on_one_thread_and_many()
     {
-        var one = (Small with { MaxDegreeOfParallelism = 1 }).Run();
-        var many = (Small with { MaxDegreeOfParallelism = 4 }).Run();
+        var one = (Small with { MaxDegreeOfParallelism = 1 }).Simulate();
+        var many = (Small with { MaxDegreeOfParallelism = 4 }).Simulate();
         Assert.Equal(one.ToJson(), many.ToJson());
     }
 
     [Fact]
     public void Shards_merge_to_the_whole_study_through_json()
     {
-        var whole = Small.Run();
-        var parts = Enumerable.Range(0, 3).Select(i => CdMonteCarloResult.FromJson(Small.Run(shardIndex: i, shardCount: 3).ToJson())).ToList();
+        var whole = Small.Simulate();
+        var parts = Enumerable.Range(0, 3).Select(i => CdMonteCarloResult.FromJson(Small.Simulate(shardIndex: i, shardCount: 3).ToJson())).ToList();
         Assert.False(parts[0].IsComplete);
         var merged = CdMonteCarloResult.Merge(parts);
         Assert.True(merged.IsComplete);
@@ -34,29 +34,29 @@ public sealed class MonteCarloRunnerTests
             Assert.Equal(whole.Cells[c].Thetas, merged.Cells[c].Thetas);
         }
         Assert.Throws<ArgumentException>(() => CdMonteCarloResult.Merge([parts[0], parts[0]]));
-        Assert.Throws<ArgumentException>(() => CdMonteCarloResult.Merge([parts[0], (Small with { Seed = 8 }).Run(shardIndex: 1, shardCount: 3)]));
+        Assert.Throws<ArgumentException>(() => CdMonteCarloResult.Merge([parts[0], (Small with { Seed = 8 }).Simulate(shardIndex: 1, shardCount: 3)]));
     }
 
     [Fact]
     public void Progress_reaches_the_total_and_cancellation_stops()
     {
         int last = 0, total = 0;
-        Small.Run(new SyncProgress(p => { last = Math.Max(last, p.Completed); total = p.Total; }));
+        Small.Simulate(new SyncProgress(p => { last = Math.Max(last, p.Completed); total = p.Total; }));
         Assert.Equal(48, total);
         Assert.Equal(48, last);
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => Small.Run(cancellation: cts.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => Small.Simulate(cancellation: cts.Token));
     }
 
     [Fact]
     public void Dgp_is_reproducible_and_validates()
     {
         var dgp = new FactorPanelDgp { N = 10, T = 12, Errors = ErrorDistribution.ChiSquared, SerialCorrelation = 0.5, SpatialDelta = 0.3, IncludeRegressor = true };
-        Assert.Equal(dgp.Generate(3).Y, dgp.Generate(3).Y);
-        Assert.NotEqual(dgp.Generate(3).Y, dgp.Generate(4).Y);
-        Assert.Equal("SpatialDelta", Assert.Throws<ArgumentException>(() => (dgp with { SpatialDelta = 1.2 }).Generate(1)).ParamName);
-        var panel = dgp.Generate(3).ToPanel();
+        Assert.Equal(dgp.Simulate(3).Y, dgp.Simulate(3).Y);
+        Assert.NotEqual(dgp.Simulate(3).Y, dgp.Simulate(4).Y);
+        Assert.Equal("SpatialDelta", Assert.Throws<ArgumentException>(() => (dgp with { SpatialDelta = 1.2 }).Simulate(1)).ParamName);
+        var panel = dgp.Simulate(3).ToPanel();
         Assert.Equal(10, panel.N);
         Assert.Equal(["y", "x"], panel.Variables);
     }

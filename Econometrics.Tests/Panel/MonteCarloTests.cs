@@ -13,7 +13,7 @@ public sealed class MonteCarloTests
     [Support.MonteCarloFact]
     public void Strong_factor_null_cd_star_and_cd_w_are_sized_while_cd_over_rejects()
     {
-        var cell = Null.Run().Cells[0];
+        var cell = Null.Simulate().Cells[0];
         Assert.InRange(cell.Rate("CDStar"), 0.025, 0.08);
         Assert.InRange(cell.Rate("CDw"), 0.025, 0.08);
         Assert.True(cell.Rate("CD") > 0.5, $"CD rejected {cell.Rate("CD"):P1}");
@@ -24,7 +24,7 @@ public sealed class MonteCarloTests
     public void Spatial_network_alternative_cd_star_has_power()
     {
         var alt = Null with { Dgp = new FactorPanelDgp { SpatialDelta = 0.8, NetworkNeighbours = 5 } };
-        var cell = alt.Run().Cells[0];
+        var cell = alt.Simulate().Cells[0];
         Assert.True(cell.Rate("CDStar") > 0.5, $"CD* power {cell.Rate("CDStar"):P1}");
     }
 
@@ -33,7 +33,7 @@ public sealed class MonteCarloTests
     {
         // y = x + gamma_i f_t + e, x loading on f: CCE mean group; CD* sees y - x'b_i (factor part kept), CD the CCE residuals.
         var cce = Null with { Dgp = new FactorPanelDgp { IncludeRegressor = true }, Grid = [(50, 50)], Replications = 300, Model = PanelModel.CceMeanGroup };
-        var cell = cce.Run().Cells[0];
+        var cell = cce.Simulate().Cells[0];
         Assert.InRange(cell.Rate("CDStar"), 0.025, 0.08);
         Assert.InRange(cell.Rate("CDw"), 0.025, 0.08);
         Assert.True(cell.Rate("CD") > 0.5, $"CD rejected {cell.Rate("CD"):P1}");

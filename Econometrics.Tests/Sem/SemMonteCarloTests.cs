@@ -25,7 +25,7 @@ public class SemMonteCarloTests
         Assert.True((s - sem.Covariance()).Enumerate().Max(Math.Abs) < 0.08);
     }
 
-    [Fact]
+    [Support.MonteCarloFact]
     [Trait("Category", "MonteCarlo")]
     public void NonRecursiveModel_CoverageAndTestSize_WithinBinomialError()
     {

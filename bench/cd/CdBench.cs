@@ -46,7 +46,7 @@ public sealed class CdBench : IBenchSuite
         };
     }
 
-    private static Matrix<double> Panel(int n, int t) => new FactorPanelDgp { N = n, T = t }.Generate(20260101).Y;
+    private static Matrix<double> Panel(int n, int t) => new FactorPanelDgp { N = n, T = t }.Simulate(20260101).Y;
 
     private static void Write(string dir, Matrix<double> x)
     {

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Sem.Fitting;
 
-/// <summary>lavaan's fit measures from the fitted and sample covariances (conventions in the research note, section 4.3).</summary>
+/// <summary>lavaan's fit measures from the fitted and sample covariances (conventions of lavaan's fitMeasures, Rosseel 2012).</summary>
 internal static class FitMeasureCalculator
 {
     public static SemFitMeasures Compute(RamModel model, Matrix<double> s, Matrix<double> sigma, double logDetS, double fmin, int n, int df,

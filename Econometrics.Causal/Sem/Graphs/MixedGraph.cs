@@ -151,7 +151,7 @@ public sealed class MixedGraph
         names.AddRange(Directed.Select(e => Pair("lambda", e.From, e.To)));
         names.AddRange(Enumerable.Range(0, Count).Select(v => Pair("omega", v, v)));
         names.AddRange(Bidirected.Select(e => Pair("omega", e.A, e.B)));
-        // Text form uses l and w, the convention of the research note.
+        // Text form uses l and w, for the Lambda and Omega of Foygel, Draisma and Drton (2012).
         return latex ? names : names.Select(s => s.StartsWith('o') ? "w" + s[1..] : s).ToArray();
     }
 

@@ -4,7 +4,7 @@ using Econometrics.Panel.Factors;
 namespace Econometrics.Panel.Dependence;
 
 /// <summary>
-/// Pesaran and Xie's bias-corrected CD* (research note, algorithm 4.3): principal components with m factors on
+/// Pesaran and Xie's bias-corrected CD* (Pesaran and Xie, arXiv:2109.00408, the CD* statistic): principal components with m factors on
 /// the demeaned (optionally standardized) data, CD of the defactored data, and the correction
 /// CD* = (CD + sqrt(T/2) theta) / (1 - theta) with theta = 1 - N^-1 sum a_i^2, a_i = 1 - sigma_i gamma_i' phi.
 /// </summary>

@@ -58,15 +58,20 @@ public sealed record PanelRegressionResult : Result
     public double Level { get; private init; } = 0.95;
 
     /// <summary>Units with at least one observation used (nUnits).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("nUnits")]
     public int Units { get; private init; }
 
     /// <summary>Periods with at least one observation used (nPeriods).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("nPeriods")]
     public int Periods { get; private init; }
 
     /// <summary>Random effects: the Swamy-Arora variance components; null for other models.</summary>
     public RandomEffectsComponents? RandomEffects { get; private init; }
 
     internal LinearFitStatistics? Fit { get; private init; }
+
+    /// <summary>The statistic of <see cref="JointTest"/> (F, or chi-squared for classical random effects); NaN where not computed.</summary>
+    public double FStatistic => Fit?.JointTest.Statistic ?? double.NaN;
 
     /// <summary>R-squared of the estimated regression as plm reports it (within R-squared for fixed effects); NaN for CCE, unit OLS and interactive effects.</summary>
     public double RSquared => Fit?.RSquared ?? double.NaN;
@@ -82,6 +87,31 @@ public sealed record PanelRegressionResult : Result
 
     /// <summary>The F test (robust Wald F with a robust covariance; chi-squared Wald for classical random effects) of all slopes; null where not computed.</summary>
     public TestResult? JointTest => Fit?.JointTest;
+
+    /// <summary>The coefficient plot: estimates with their confidence intervals (the intercept left out), a line at zero.</summary>
+    public ScottPlot.Plot PlotCoefficients()
+    {
+        var rows = Coefficients.Where(c => c.Term != "(Intercept)").ToArray();
+        string lv = (Level * 100).ToString("G4", CultureInfo.InvariantCulture);
+        var plot = Figures.Create($"{PanelRegression.Describe(Model)}: estimates and {lv}% intervals ({CovarianceUsed.Describe()})", "Estimate", "");
+        plot.Add.VerticalLine(0, 1, ScottPlot.Colors.Gray, ScottPlot.LinePattern.Dashed);
+        for (int k = 0; k < rows.Length; k++)
+        {
+            double y = rows.Length - k;
+            if (rows[k].CiLower is { } lo && rows[k].CiUpper is { } hi && double.IsFinite(lo) && double.IsFinite(hi))
+            {
+                var line = plot.Add.Line(lo, y, hi, y);
+                line.LineWidth = 2;
+                line.Color = ScottPlot.Colors.SteelBlue;
+            }
+            var marker = plot.Add.Marker(rows[k].Estimate, y);
+            marker.MarkerSize = 9;
+            marker.Color = ScottPlot.Colors.Navy;
+        }
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Length).Select(k => (double)(rows.Length - k)).ToArray(), rows.Select(r => r.Term).ToArray());
+        plot.Axes.SetLimitsY(0.4, rows.Length + 0.6);
+        return plot;
+    }
 
     /// <summary>The estimator.</summary>
     public PanelModel Model { get; }

@@ -7,14 +7,14 @@ namespace Econometrics.Panel.Simulation;
 
 /// <summary>
 /// Size and power of the CD family by simulation over an (N, T) grid: seeded per replication, parallel, with
-/// progress and cancellation, and shardable (<see cref="Run"/> with a shard index and count, then
+/// progress and cancellation, and shardable (<see cref="Simulate"/> with a shard index and count, then
 /// <see cref="CdMonteCarloResult.Merge"/>), so a large study can run as a job array.
 /// </summary>
 /// <remarks>
 /// Replication r of grid cell c draws from a generator seeded by (Seed, c, r) alone, so every count is the same on
 /// any thread count and for any sharding. Shard i of n runs the replications with r mod n = i.
 /// Pure factor designs test the principal-components residuals with <see cref="Factors"/> factors, and CD* the raw
-/// panel with its own PCA (the research note's design); designs with a regressor fit <see cref="Model"/> and test
+/// panel with its own PCA (CD* applies its own principal components); designs with a regressor fit <see cref="Model"/> and test
 /// its residuals (CD* on the partial residuals).
 /// </remarks>
 public sealed record CdMonteCarlo
@@ -54,7 +54,7 @@ public sealed record CdMonteCarlo
     /// <param name="cancellation">Stops the run.</param>
     /// <param name="shardIndex">This shard (0-based).</param>
     /// <param name="shardCount">Number of shards (default 1: the whole study).</param>
-    public CdMonteCarloResult Run(IProgress<CdMonteCarloProgress>? progress = null, CancellationToken cancellation = default,
+    public CdMonteCarloResult Simulate(IProgress<CdMonteCarloProgress>? progress = null, CancellationToken cancellation = default,
         int shardIndex = 0, int shardCount = 1)
     {
         if (shardCount < 1 || shardIndex < 0 || shardIndex >= shardCount)
@@ -93,7 +93,7 @@ public sealed record CdMonteCarlo
 
     private (Dictionary<string, bool>, double) Replicate(FactorPanelDgp dgp, MathNet.Numerics.LinearAlgebra.Matrix<double>? spatial, int m, SeededRandom rng)
     {
-        var sample = dgp.Generate(rng, spatial);
+        var sample = dgp.Simulate(rng, spatial);
         var options = new CrossSectionalDependence
         {
             Tests = CdTests.CD | CdTests.CDw | CdTests.CDwPlus | CdTests.CDStar,

@@ -8,7 +8,7 @@ namespace Econometrics.Panel.Simulation;
 /// eps_t = (I - delta W)^-1 e_t (W the row-normalized circular network, 2h neighbours) and e_it AR(1) over t.
 /// </summary>
 /// <remarks>
-/// Defaults follow the research note's replication design (section 4.10): one strong factor, f_t ~ N(0,1),
+/// Defaults are a one-factor design: one strong factor, f_t ~ N(0,1),
 /// gamma_i ~ U(0, 2), sigma_i^2 = 0.5 + chi2(2)/2, Gaussian errors, no spatial or serial dependence.
 /// Factor strength alpha makes only the first round(N^alpha) loadings nonzero. With a regressor,
 /// x_it = 1 + gx_i' f_t + v_it (gx_i ~ U(0, 2), v_it ~ N(0,1)), so x is correlated with the factors.
@@ -45,7 +45,7 @@ public sealed record FactorPanelDgp
     /// <summary>Spatial error dependence delta on the circular two-neighbour network (default 0: the null).</summary>
     public double SpatialDelta { get; init; }
 
-    /// <summary>Neighbours on each side in the circular network W (default 1: two neighbours, as the note's design).</summary>
+    /// <summary>Neighbours on each side in the circular network W (default 1: two neighbours).</summary>
     public int NetworkNeighbours { get; init; } = 1;
 
     /// <summary>Slope of one regressor x (default 0: a pure factor model; the regressor is still generated when IncludeRegressor).</summary>
@@ -61,7 +61,7 @@ public sealed record FactorPanelDgp
 
     /// <summary>Draws one panel.</summary>
     /// <param name="seed">The seed; the same seed gives the same panel.</param>
-    public FactorPanelSample Generate(long seed) => Generate(new SeededRandom((ulong)seed), SpatialInverse());
+    public FactorPanelSample Simulate(long seed) => Simulate(new SeededRandom((ulong)seed), SpatialInverse());
 
     internal void Validate()
     {
@@ -89,7 +89,7 @@ public sealed record FactorPanelDgp
         return a.Inverse();
     }
 
-    internal FactorPanelSample Generate(SeededRandom rng, Matrix<double>? spatial)
+    internal FactorPanelSample Simulate(SeededRandom rng, Matrix<double>? spatial)
     {
         int n = N, t = T, m = Factors;
         int loaded = Math.Max(1, (int)Math.Round(Math.Pow(n, Strength)));

@@ -13,7 +13,7 @@ internal sealed class SeededRandom(ulong state)
     /// <summary>A seed for replication <paramref name="replication"/> of cell <paramref name="cell"/> under a study seed.</summary>
     public static ulong Derive(long seed, int cell, int replication)
     {
-        ulong z = (ulong)seed * SplitMix64.Golden ^ ((ulong)(uint)cell << 32 | (uint)replication);
+        ulong z = SplitMix64.StreamKey((ulong)seed, (uint)cell, (uint)replication);
         return SplitMix64.Mix(SplitMix64.Mix(z) + 0xD1B54A32D192ED03UL);
     }
 
