@@ -75,7 +75,7 @@ public sealed class PanelCommand : EconCommand
         {
             _formula = Declare(Opt.Text("--formula", "\"y ~ x1 + x2\"", "the regression formula", required: true), "Formula");
             _regression = new PanelRegressionOptions(this);
-            _level = Declare(Opt.Double("--level", "P", "confidence level of the intervals", 0.95, Opt.Open(0, 1)), "Level");
+            _level = Declare(Opt.Double("--level", "P", "confidence level of the intervals", 0.95, Bounds.Open(0, 1)), "Level");
         }
 
         public override int Execute(CommandRun run)
@@ -143,7 +143,7 @@ public sealed class PanelCommand : EconCommand
             _formula = Declare(Opt.Text("--formula", "\"y ~ x\"", "exponent of the regression's residuals (BKP 2019, bootstrap SE and interval)"));
             _regression = new PanelRegressionOptions(this);
             _components = Declare(Opt.Int("--components", "K", "principal components for c_N", 4, min: 1), "Components");
-            _size = Declare(Opt.Double("--size", "P", "size of the multiple tests", 0.1, Opt.Open(0, 1)), "Size");
+            _size = Declare(Opt.Double("--size", "P", "size of the multiple tests", 0.1, Bounds.Open(0, 1)), "Size");
             _reps = Declare(Opt.Int("--reps", "B", "bootstrap replications for the exponent of residuals", 200, min: 0), "Replications");
             _standardize = Declare(Opt.Flag("--standardize", "standardize each unit first"), "Standardize");
         }
