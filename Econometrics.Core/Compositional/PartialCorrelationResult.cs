@@ -25,7 +25,7 @@ public sealed record PartialCorrelationResult(
     IReadOnlyList<string> Parts, int NObs, CompositionalCovariance Covariance, PartialCorrelationRoute Route, string? AlrReference,
     Matrix<double> PartialCorrelation, Vector<double> PartialVariance, Matrix<double> Precision, Matrix<double> ClrCovariance,
     Matrix<double> Variation, Matrix<double> Proportionality, [property: JsonIgnore] PartialCorrelationTests Tests, ShrinkageIntensity? Shrinkage,
-    IReadOnlyList<Diagnostic> Diagnostics) : Result(Diagnostics)
+    IReadOnlyList<Diagnostic> Diagnostics) : PairwiseFdrResult(Diagnostics)
 {
     /// <summary>Degrees of freedom of the t tests, n - D + 1; null without tests.</summary>
     public int? Df => Tests.Df;
@@ -50,41 +50,6 @@ public sealed record PartialCorrelationResult(
 
     /// <summary>Number of parts D.</summary>
     public int NParts => Parts.Count;
-
-    /// <summary>The permutation FDR at each cutoff, when one was run; its diagnostics join this result's.</summary>
-    [JsonIgnore]
-    public PermutationFdrResult? Fdr
-    {
-        get => _fdr;
-        init { _fdr = value; if (value is not null) Diagnostics = [.. Diagnostics, .. value.Diagnostics]; }
-    }
-
-    private readonly PermutationFdrResult? _fdr;
-
-    /// <summary>The FDR measure ("rho", "pcor", "pcor.bshrink"), when an FDR table was computed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? FdrMetric => Fdr?.FdrMetric;
-
-    /// <summary>The FDR tails, when an FDR table was computed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? FdrTails => Fdr?.FdrTails;
-
-    /// <summary>The FDR permutations, when an FDR table was computed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? FdrPermutations => Fdr?.FdrPermutations;
-
-    /// <summary>The FDR seed, when an FDR table was computed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? FdrSeed => Fdr?.FdrSeed;
-
-    /// <summary>The cutoff at FDR 5% (null when none qualifies or no table was computed).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? FdrCutoff05 => Fdr?.FdrCutoff05;
-
-    /// <summary>The FDR table rows, when one was computed.</summary>
-    [JsonPropertyName("fdr")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FdrRow>? FdrRows => Fdr?.Rows;
 
     /// <summary>Two-sided t p-values (NaN diagonal; all NaN without tests).</summary>
     public Matrix<double> PValues => Tests.PValues;

@@ -11,42 +11,8 @@ namespace Econometrics.Compositional;
 /// <param name="Variation">Variation matrix T_ij = var(log(x_i/x_j)).</param>
 /// <param name="Diagnostics">Zero replacement notes.</param>
 public sealed record ProportionalityResult(IReadOnlyList<string> Parts, int NObs, [property: JsonPropertyName("proportionality")] Matrix<double> Rho,
-    Matrix<double> Variation, IReadOnlyList<Diagnostic> Diagnostics) : Result(Diagnostics)
+    Matrix<double> Variation, IReadOnlyList<Diagnostic> Diagnostics) : PairwiseFdrResult(Diagnostics)
 {
-    /// <summary>The permutation FDR at each cutoff, when one was run; its diagnostics join this result's.</summary>
-    [JsonIgnore]
-    public PermutationFdrResult? Fdr
-    {
-        get => _fdr;
-        init { _fdr = value; if (value is not null) Diagnostics = [.. Diagnostics, .. value.Diagnostics]; }
-    }
-
-    private readonly PermutationFdrResult? _fdr;
-
-    /// <summary>The FDR measure ("rho", "pcor", "pcor.bshrink"), when an FDR table was computed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? FdrMetric => Fdr?.FdrMetric;
-
-    /// <summary>The FDR tails, when an FDR table was computed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? FdrTails => Fdr?.FdrTails;
-
-    /// <summary>The FDR permutations, when an FDR table was computed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? FdrPermutations => Fdr?.FdrPermutations;
-
-    /// <summary>The FDR seed, when an FDR table was computed.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public int? FdrSeed => Fdr?.FdrSeed;
-
-    /// <summary>The cutoff at FDR 5% (null when none qualifies or no table was computed).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public double? FdrCutoff05 => Fdr?.FdrCutoff05;
-
-    /// <summary>The FDR table rows, when one was computed.</summary>
-    [JsonPropertyName("fdr")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<FdrRow>? FdrRows => Fdr?.Rows;
 
     /// <summary>The pairs ordered by rho_p (the strongest 25 when there are many), and the FDR table.</summary>
     public override SummaryTable Summary()
