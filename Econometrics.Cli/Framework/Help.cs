@@ -106,26 +106,12 @@ public static class Help
         {
             var first = "  " + l;
             if (first.Length + 2 > left) { sb.Append(first).Append('\n'); first = ""; }
-            var lines = WrapLines(r, Width - left);
+            var lines = Reporting.TextWrap.Lines(r, Width - left);
             sb.Append(first.PadRight(left)).Append(lines[0]).Append('\n');
             foreach (var more in lines.Skip(1)) sb.Append(new string(' ', left)).Append(more).Append('\n');
         }
     }
 
     private static string Wrap(string text, int indent) =>
-        string.Join('\n', WrapLines(text, Width - indent).Select(l => new string(' ', indent) + l));
-
-    private static List<string> WrapLines(string text, int width)
-    {
-        var lines = new List<string>();
-        var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > width) { lines.Add(line.ToString()); line.Clear(); }
-            if (line.Length > 0) line.Append(' ');
-            line.Append(word);
-        }
-        lines.Add(line.ToString());
-        return lines;
-    }
+        string.Join('\n', Reporting.TextWrap.Lines(text, Width - indent).Select(l => new string(' ', indent) + l));
 }

@@ -79,7 +79,7 @@ public sealed class SummaryTable
                 string marker = "[" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "] ";
                 var lines = _notes[i].Split('\n');
                 // The first line is prose, wrapped to the summary's width; further lines (formulas) stay one per line.
-                var wrapped = Wrap(lines[0], Math.Min(width, MaxWidth) - marker.Length);
+                var wrapped = TextWrap.Lines(lines[0], Math.Min(width, MaxWidth) - marker.Length);
                 for (int k = 0; k < wrapped.Count; k++) sb.Append(k == 0 ? marker : new string(' ', marker.Length)).AppendLine(wrapped[k]);
                 foreach (var line in lines.Skip(1)) sb.Append(new string(' ', marker.Length + 2)).AppendLine(line.TrimEnd());
             }
@@ -208,20 +208,6 @@ public sealed class SummaryTable
         sb.AppendLine(string.Join("  ", t.Columns.Select((c, j) => j == 0 ? c.PadRight(w[j]) : c.PadLeft(w[j]))).TrimEnd());
         foreach (var row in t.Rows)
             sb.AppendLine(string.Join("  ", row.Select((c, j) => j == 0 && !c.IsNumber ? c.ToString().PadRight(w[j]) : c.ToString().PadLeft(w[j]))).TrimEnd());
-    }
-
-    private static List<string> Wrap(string text, int width)
-    {
-        var lines = new List<string>();
-        var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (line.Length > 0 && line.Length + 1 + word.Length > width) { lines.Add(line.ToString()); line.Clear(); }
-            if (line.Length > 0) line.Append(' ');
-            line.Append(word);
-        }
-        if (line.Length > 0 || lines.Count == 0) lines.Add(line.ToString());
-        return lines;
     }
 
     private static string Center(string s, int width) => s.Length >= width ? s : new string(' ', (width - s.Length) / 2) + s;
