@@ -103,7 +103,10 @@ public sealed record CrossSectionalDependence
         int t0 = input.T, n0 = input.N;
         if (t0 < 3 || n0 < 3) throw new ArgumentException($"Cross-sectional dependence tests need at least 3 units and 3 periods; got N = {n0}, T = {t0}.", "panel");
 
-        // Exclude units that cannot have a correlation: fewer than 2 observations, or constant.
+        // Exclude units that cannot have a correlation: fewer than 2 observations, or constant. "Constant" is relative
+        // to the scale of the whole panel, so data measured in tiny units (1e-18) are not mistaken for constants.
+        double scale = 0;
+        foreach (var v in input.E) if (!double.IsNaN(v)) scale = Math.Max(scale, Math.Abs(v));
         var keep = new List<int>();
         for (int i = 0; i < n0; i++)
         {
@@ -111,7 +114,7 @@ public sealed record CrossSectionalDependence
             int count = 0; double min = double.PositiveInfinity, max = double.NegativeInfinity;
             foreach (var v in col) if (!double.IsNaN(v)) { count++; min = Math.Min(min, v); max = Math.Max(max, v); }
             if (count < 2) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' has {count} observation(s) and was excluded.", "unit-excluded"));
-            else if (max - min <= 1e-12 * Math.Max(1, Math.Max(Math.Abs(min), Math.Abs(max)))) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' is constant over its periods and was excluded.", "unit-excluded"));
+            else if (max - min <= 1e-12 * scale) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' is constant over its periods and was excluded.", "unit-excluded"));
             else keep.Add(i);
         }
         if (keep.Count < 3) throw new ArgumentException($"Only {keep.Count} unit(s) vary over time; cross-sectional dependence tests need at least 3.", "panel");
