@@ -1,3 +1,5 @@
+using Econometrics.LinearAlgebra;
+using Econometrics.Inference;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Sem.Fitting;
@@ -61,15 +63,9 @@ internal static class FitMeasureCalculator
             double lx = -n / 2.0 * (k * Log2Pi + LogDet(sxx) + k);
             logl -= lx; logl1 -= lx;
         }
-        double aic = -2 * logl + 2 * q, bic = -2 * logl + q * Math.Log(n), sabic = -2 * logl + q * Math.Log((n + 2) / 24.0);
+        double aic = SampleStatistics.Aic(logl, q), bic = SampleStatistics.Bic(logl, q, n), sabic = SampleStatistics.AdjustedBic(logl, q, n);
         return new SemFitMeasures(t, df, pValue, tb, dfb, cfi, tli, nfi, rmsea, lo, hi, pClose, pNotClose, srmr, logl, logl1, aic, bic, sabic, q, fmin);
     }
 
-    private static double LogDet(Matrix<double> m)
-    {
-        var ch = m.Cholesky();
-        double s = 0;
-        for (int i = 0; i < m.RowCount; i++) s += 2 * Math.Log(ch.Factor[i, i]);
-        return s;
-    }
+    private static double LogDet(Matrix<double> m) => SmallDense.LogDeterminant(m.Cholesky().Factor);
 }

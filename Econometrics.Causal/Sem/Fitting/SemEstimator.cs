@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 using Deedle;
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
@@ -117,7 +118,7 @@ public sealed record SemEstimator(string Model)
         try
         {
             var ch = sample.Cholesky();
-            logDetS = 2 * Enumerable.Range(0, p).Sum(i => Math.Log(ch.Factor[i, i]));
+            logDetS = SmallDense.LogDeterminant(ch.Factor);
             // A pivot that is a negligible share of its variance means the matrix is singular up to rounding.
             bool degenerate = Enumerable.Range(0, p).Any(i => !(ch.Factor[i, i] * ch.Factor[i, i] > 1e-10 * sample[i, i]));
             if (!double.IsFinite(logDetS) || degenerate) throw new ArgumentException("not positive definite");
