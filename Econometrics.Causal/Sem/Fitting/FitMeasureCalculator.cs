@@ -7,10 +7,10 @@ namespace Econometrics.Sem.Fitting;
 /// <summary>lavaan's fit measures from the fitted and sample covariances (conventions of lavaan's fitMeasures, Rosseel 2012).</summary>
 internal static class FitMeasureCalculator
 {
-    public static SemFitMeasures Compute(RamModel model, Matrix<double> s, Matrix<double> sigma, double logDetS, double fmin, int n, int df,
+    public static SemFitMeasures Compute(RamModel model, Matrix<double> s, Matrix<double> sigma, double logDetS, double fmin, int n, int df, int npar,
                                          Vector<double>? sampleMean = null, Vector<double>? mu = null)
     {
-        int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
+        int p = model.Observed, q = npar, k = model.FixedX.Length;
         double t = 2 * n * fmin;
         if (t < 0) t = 0;
         double pValue = df > 0 ? ReferenceDistribution.ChiSquared(df).Survival(t) : double.NaN;
@@ -23,7 +23,7 @@ internal static class FitMeasureCalculator
         double num = Math.Max(t - df, 0), den = Math.Max(Math.Max(t - df, tb - dfb), 0);
         double cfi = den == 0 ? 1 : 1 - num / den;
         double tli = df == 0 ? 1 : (tb / dfb - t / df) / (tb / dfb - 1);
-        double nfi = (tb - t) / tb;
+        double nfi = df == 0 ? 1 : (tb - t) / tb;
 
         double rmsea = 0, lo = 0, hi = 0, pClose = double.NaN, pNotClose = double.NaN;
         if (df > 0)
