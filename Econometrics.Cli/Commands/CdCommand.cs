@@ -92,7 +92,8 @@ public sealed class CdCommand : EconCommand
             exponent = TryExponent(() => new CrossSectionalExponent().Estimate(panel, value!), out exponentNote);
             summary = result.ToString();
         }
-        summary += "\n" + (exponent is null ? $"Exponent of cross-sectional dependence: not available ({exponentNote})." : Verdict(result, exponent)) + "\n";
+        var verdict = exponent is null ? $"Exponent of cross-sectional dependence: not available ({exponentNote})." : Verdict(result, exponent);
+        summary += "\n" + string.Concat(verdict.Split('\n').SelectMany(l => Reporting.TextWrap.Lines(l, Reporting.SummaryTable.MaxWidth)).Select(l => l + "\n"));
         if (plotKind == PlotKind.Scree && result.FactorSelection is null && run.Given(_shared.Plot!))
             throw new UsageException("--plot-kind scree needs --factors auto and the cdstar test.");
         _shared.Emit(run, "Cross-sectional dependence", summary, () => Json(result, regression, exponent), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
@@ -124,8 +125,9 @@ public sealed class CdCommand : EconCommand
     {
         string Stat(string name) => cd.Tests.FirstOrDefault(t => t.Name == name) is { } s && double.IsFinite(s.Statistic)
             ? s.Statistic.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
-        return $"Exponent of cross-sectional dependence ({exponent.Method}): {PanelCommand.Alpha(exponent)}\n" +
-            $"CD = {Stat("CD")}, CD* = {Stat("CDStar")}: the data call for {(exponent.Weak ? "CD" : "CD* (or CD_W)")}.";
+        var lines = Reporting.TextWrap.Lines($"Exponent of cross-sectional dependence ({exponent.Method}): {PanelCommand.Alpha(exponent)}", 100);
+        lines.Add($"CD = {Stat("CD")}, CD* = {Stat("CDStar")}: the data call for {exponent.CallsFor}.");
+        return string.Join('\n', lines);
     }
 
     // The neighbour matrix through the one column-extraction helper: square, numeric, finite, one row per unit.
