@@ -194,8 +194,8 @@ public sealed class Environments
         }
         var x = Matrix<double>.Build.Dense(order.Length, p, (i, j) => xs[j][order[i]]);
         var yy = order.Select(i => y[i]).ToArray();
-        CheckTargetVaries(yy, offsets, names, target, file);
         CheckCollinearity(x, predictors, file);
+        CheckTargetVaries(yy, offsets, names, target, file);
         return new Environments(target, predictors, names, offsets, x, yy, diagnostics);
     }
 
