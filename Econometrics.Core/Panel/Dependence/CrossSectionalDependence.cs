@@ -63,7 +63,7 @@ public sealed record CrossSectionalDependence
     {
         ArgumentNullException.ThrowIfNull(panel);
         var e = (double[])panel.Values(variable).Clone();
-        return Run(new CdInput(e, panel.T, panel.N, panel.Entities, $"variable '{variable}'"));
+        return Run(new CdInput(e, panel.T, panel.N, panel.Entities, $"variable '{variable}'") { EntityName = panel.EntityName });
     }
 
     /// <summary>Tests the panel's only variable (use the overload with a name when it has several).</summary>
@@ -206,7 +206,7 @@ public sealed record CrossSectionalDependence
             + (passes == 0 ? "" : $"; {passes} pass(es) over the pairs in {(long)tiles * (tiles + 1) / 2} tile(s) of {tile} x {tile}");
         return new CrossSectionalDependenceResult(n, t, engine.Pairs, engine.Dropped, balanced, input.Source, tests,
             engine.MeanRho, engine.MeanAbsRho, pc, entities, selection, weights, diagnostics)
-        { Computation = computation };
+        { Computation = computation, EntityName = input.EntityName };
     }
 
     private static double[] Rows(double[] e, int t, int n, int[] rows)

@@ -59,7 +59,7 @@ public sealed record PanelRegression
         var data = Data(panel);
         var la = LinearAlgebraBackends.Default;
         RequireOwnCovariance();
-        return Model switch
+        var fit = Model switch
         {
             PanelModel.Pooled or PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects
                 or PanelModel.FirstDifferences => LinearPanel.Fit(this, data, la),
@@ -68,6 +68,7 @@ public sealed record PanelRegression
             PanelModel.UnitOls => UnitOls.Fit(this, data, la),
             _ => throw new ArgumentOutOfRangeException(nameof(Model), Model, "Unknown panel model."),
         };
+        return fit with { EntityName = panel.EntityName };
     }
 
     /// <summary>The formula's cells: a cell enters when the response and every regressor are observed.</summary>
