@@ -33,6 +33,9 @@ public sealed record SemEstimator(string Model)
     /// </summary>
     public double GradientTolerance { get; init; } = 1e-10;
 
+    /// <summary>Compute modification indices (lavaan's <c>modindices()</c>), sorted by size. Default false.</summary>
+    public bool ModificationIndices { get; init; }
+
     /// <summary>Seed of the random points of the identification check. Default 20260101.</summary>
     public int Seed { get; init; } = 20260101;
 
@@ -204,7 +207,12 @@ public sealed record SemEstimator(string Model)
         var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
         var estimates = BuildEstimates(model, state.Theta, sample, sampleMean, vcov, total, fs, space, out var stdTheta);
         estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta));
-        return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics);
+        List<ModificationIndex>? mi = null;
+        if (ModificationIndices && vcov is not null)
+            mi = ModificationIndexCalculator.Compute(model, state.Theta, sample, sampleMean, logDetS, n, vcov, total, fs);
+        else if (ModificationIndices)
+            diagnostics.Add(Diagnostic.Warning("Modification indices need the inverse information, which is singular.", "modindices"));
+        return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics) { ModificationIndices = mi };
     }
 
     private static double Norm(double[] a) => Math.Sqrt(a.Sum(x => x * x));

@@ -25,6 +25,10 @@ public sealed partial record SemFit : Result
     /// </summary>
     public IReadOnlyList<ParameterEstimate> Estimates { get; }
 
+    /// <summary>Modification indices sorted by size (largest first), when requested; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ModificationIndex>? ModificationIndices { get; init; }
+
     /// <summary>The fit measures.</summary>
     [JsonPropertyName("fit")]
     public SemFitMeasures FitMeasures { get; }
@@ -138,6 +142,15 @@ public sealed partial record SemFit : Result
                 t.AddRow(label, Cell.Num(e.Estimate, "F3"), Cell.Num(e.StdError ?? double.NaN, "F3"), Cell.Num(e.Statistic ?? double.NaN, "F3"),
                          Cell.Num(e.PValue ?? double.NaN, "F3"), Cell.Num(e.StdAll ?? double.NaN, "F3"));
             }
+            s.AddTable(t);
+        }
+        if (ModificationIndices is { Count: > 0 } mis)
+        {
+            const int Shown = 20;
+            var t = new Table("Modification indices" + (mis.Count > Shown ? $" (largest {Shown} of {mis.Count})" : ""),
+                              "Parameter", "MI", "EPC", "sepc.all");
+            foreach (var m in mis.Take(Shown))
+                t.AddRow(m.Op == "~1" ? $"{m.Lhs} ~ 1" : $"{m.Lhs} {m.Op} {m.Rhs}", Cell.Num(m.Mi, "F3"), Cell.Num(m.Epc, "F3"), Cell.Num(m.SepcAll ?? double.NaN, "F3"));
             s.AddTable(t);
         }
         s.AddNote("Standard errors from the expected information; S uses divisor N (lavaan's likelihood = \"normal\").");

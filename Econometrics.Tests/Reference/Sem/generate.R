@@ -159,6 +159,22 @@ l5 + l6 == 2.2
 d := l2 - l5"
 write_case("sem_hs_constrained", hsc_model, cfa(hsc_model, data = hs), "cfa(model, data = HolzingerSwineford1939)", input = hs_in)
 
+# Modification indices (lavaan's modindices(fit, sort. = TRUE): univariate score tests of each fixed or absent parameter,
+# with the expected parameter change and its standardization sepc.all), beside the fits above.
+write_mi <- function(name, fit) {
+  mi <- modindices(fit, sort. = TRUE)
+  rows <- lapply(seq_len(nrow(mi)), function(i) list(lhs = mi$lhs[i], op = mi$op[i], rhs = mi$rhs[i], mi = mi$mi[i],
+                 epc = mi$epc[i], sepc.all = mi$sepc.all[i]))
+  out <- list(source = source_tag, call = "modindices(fit, sort. = TRUE)", modindices = rows,
+              tolerance = list(mi = "1e-4 relative", epc = 1e-4, sepc.all = 1e-4))
+  writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(name, "modindices.json"))
+}
+write_mi("lavaan_hs_cfa", hs_fit)
+write_mi("lavaan_poldem_sem", pd_fit)
+write_mi("lavaan_growth", gr_fit)
+write_mi("sem_mediation", sem(med_model, data = med))
+write_mi("sem_mediation_eq", sem(med_eq_model, data = med))
+
 # Shipped data sets.
 write.csv(hs, "../../../data/sem/HolzingerSwineford1939.csv", row.names = FALSE)
 write.csv(pd, "../../../data/sem/PoliticalDemocracy.csv", row.names = FALSE)
