@@ -167,7 +167,7 @@ write_mi <- function(name, fit) {
   rows <- lapply(seq_len(nrow(mi)), function(i) list(lhs = mi$lhs[i], op = mi$op[i], rhs = mi$rhs[i], mi = mi$mi[i],
                  epc = mi$epc[i], sepc.all = mi$sepc.all[i]))
   out <- list(source = source_tag, call = "modindices(fit, sort. = TRUE)", modindices = rows,
-              tolerance = list(mi = "1e-4 relative", epc = 1e-4, sepc.all = 1e-4))
+              tolerance = list(miRelative = 1e-4, epc = 1e-4, sepcAll = 1e-4))
   writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(name, "modindices.json"))
 }
 write_mi("lavaan_hs_cfa", hs_fit)
