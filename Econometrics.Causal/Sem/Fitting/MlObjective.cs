@@ -116,28 +116,20 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     public Matrix<double> InformationWithoutFixedX(State s, IReadOnlyCollection<int> fixedX)
     {
         int n = _terms.Length, p = s.Sigma.RowCount;
-        var v = s.FB.Append(s.FC);
         var isX = new bool[p];
         foreach (var i in fixedX) isX[i] = true;
+        var (dSigma, dMu) = Derivatives(s);
         var products = new Matrix<double>[n];
         var means = new Vector<double>?[n];
-        var bm = s.Moments.BM;
         for (int a = 0; a < n; a++)
         {
-            var d = Matrix<double>.Build.Dense(p, p);
-            foreach (var (x, y, w) in _terms[a])
-            {
-                var outer = v.Column(x).OuterProduct(v.Column(y));
-                d += w * (outer + outer.Transpose());
-            }
+            var d = dSigma[a];
             for (int i = 0; i < p; i++)
                 for (int j = 0; j < p; j++)
                     if (isX[i] && isX[j]) d[i, j] = 0;
             products[a] = s.SigmaInv * d;
-            if (s.Moments.Mu is not null)
+            if (dMu[a] is { } dm)
             {
-                var dm = Vector<double>.Build.Dense(p);
-                foreach (var (x, j) in _meanTerms[a]) dm += (j < 0 ? 1.0 : bm![j]) * s.FB.Column(x);
                 for (int i = 0; i < p; i++) if (isX[i]) dm[i] = 0;
                 means[a] = dm;
             }
@@ -155,5 +147,32 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
                 info[a, b] = info[b, a] = 0.5 * tr + mean;
             }
         return info;
+    }
+
+    /// <summary>dSigma/dtheta_a (p x p) and dmu/dtheta_a (null without a mean structure) for every parameter.</summary>
+    public (Matrix<double>[] DSigma, Vector<double>?[] DMu) Derivatives(State s)
+    {
+        int n = _terms.Length, p = s.Sigma.RowCount;
+        var v = s.FB.Append(s.FC);
+        var bm = s.Moments.BM;
+        var dSigma = new Matrix<double>[n];
+        var dMu = new Vector<double>?[n];
+        for (int a = 0; a < n; a++)
+        {
+            var d = Matrix<double>.Build.Dense(p, p);
+            foreach (var (x, y, w) in _terms[a])
+            {
+                var outer = v.Column(x).OuterProduct(v.Column(y));
+                d += w * (outer + outer.Transpose());
+            }
+            dSigma[a] = d;
+            if (s.Moments.Mu is not null)
+            {
+                var dm = Vector<double>.Build.Dense(p);
+                foreach (var (x, j) in _meanTerms[a]) dm += (j < 0 ? 1.0 : bm![j]) * s.FB.Column(x);
+                dMu[a] = dm;
+            }
+        }
+        return (dSigma, dMu);
     }
 }
