@@ -91,6 +91,16 @@ public class SemCliTests
                                           mi[0].GetProperty("group").GetInt32()));
         Assert.Equal(5.50421719607099, mi[0].GetProperty("mi").GetDouble(), 4);
         foreach (var name in new[] { "epc", "sepcAll" }) Assert.Equal(JsonValueKind.Number, mi[0].GetProperty(name).ValueKind);
+        (code, json, err) = Run("sem", "fit", "--model", Path.Combine(dir, "model.lav"), "--data", Path.Combine(dir, "input.csv"),
+                                "--estimator", "mlm", "--json", "-");
+        Assert.True(code == 0, err);
+        using (var robust = JsonDocument.Parse(json))
+            foreach (var name in new[] { "chisqScaled", "dfScaled", "pvalueScaled", "chisqScalingFactor", "cfiRobust", "tliRobust", "rmseaRobust" })
+                Assert.Equal(JsonValueKind.Number, robust.RootElement.GetProperty("fit").GetProperty(name).ValueKind);
+        (code, _, err) = Run("sem", "fit", "--model", Path.Combine(dir, "model.lav"), "--cov",
+                             Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "lavaan_nonrecursive", "cov.csv"), "--nobs", "500", "--estimator", "mlm");
+        Assert.Equal(2, code);
+        Assert.Contains("needs raw data", err);
         var contradictory = Temp("contra.lav", "M ~ a*X\nY ~ b*M\na > 1\na < 0\n");
         (code, _, err) = Run("sem", "fit", "--model", contradictory, "--data", Path.Combine(dir, "input.csv"));
         Assert.Equal(2, code);
