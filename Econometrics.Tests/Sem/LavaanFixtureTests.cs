@@ -10,7 +10,8 @@ namespace Econometrics.Tests.Sem;
 public class LavaanFixtureTests
 {
     public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_hs_cfa_stdlv", "lavaan_poldem_sem", "lavaan_nonrecursive", "lavaan_nonrecursive_cov",
-                                                        "lavaan_growth", "lavaan_poldem_means", "lavaan_hs_means" };
+                                                        "lavaan_growth", "lavaan_poldem_means", "lavaan_hs_means",
+                                                        "sem_mediation", "sem_mediation_eq", "sem_mediation_ineq", "sem_hs_constrained" };
 
     private static string Dir(string name) => Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", name);
 
