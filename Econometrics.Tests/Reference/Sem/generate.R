@@ -29,7 +29,8 @@ write_case <- function(name, model, fit, call, input = NULL, cov = NULL, nobs = 
   out <- list(source = source_tag, call = call,
               nobs = if (is.null(nobs)) nrow(input) else nobs,
               expected = list(estimates = est, fit = fm),
-              tolerance = list(estimate = 1e-4, stdError = 1e-4, fit = "1e-4 relative (chisq, df, cfi, tli, rmsea and its CI, srmr, aic, bic, logl)"))
+              tolerance = list(estimate = 1e-4, stdError = 1e-4, stdAll = 1e-4, fitRelative = 1e-4,
+                                fitNote = "fit measures relative, with an absolute floor of 1e-8 for quantities that are zero up to rounding"))
   writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(name, "expected.json"))
 }
 
