@@ -75,13 +75,15 @@ internal sealed class CdStatistics
     {
         public double Cd, Lm, Sclm, Rho, AbsRho, Above, MaxT;
         public long Pairs, Dropped;
+        private double _t, _rootT;   // the last overlap and its square root: balanced panels take one root, not one per pair
 
         public readonly Sums Empty() => new(threshold);
 
         public void Add(int i, int j, double r, double tij)
         {
             if (double.IsNaN(r)) { Dropped++; return; }
-            Cd += Math.Sqrt(tij) * r;
+            if (tij != _t) { _t = tij; _rootT = Math.Sqrt(tij); }
+            Cd += _rootT * r;
             Lm += tij * r * r;
             Sclm += tij * r * r - 1;
             double a = Math.Abs(r);
