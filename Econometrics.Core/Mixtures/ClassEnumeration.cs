@@ -19,7 +19,7 @@ public sealed record ClassEnumeration
 
     /// <summary>Fits every K and returns the table.</summary>
     /// <param name="data">The data.</param>
-    /// <param name="progress">Receives the fraction of K values done.</param>
+    /// <param name="progress">Receives the fraction done, advancing within each K as its starts finish.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MaxClasses"/> is below 1.</exception>
     public ClassEnumerationResult Fit(GrowthData data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
@@ -32,7 +32,8 @@ public sealed record ClassEnumeration
         {
             try
             {
-                fits.Add((Model with { Classes = k, FixedKnots = null }).Fit(data, null, cancellationToken));
+                var within = progress is null ? null : new Share(progress, k - 1, MaxClasses);
+                fits.Add((Model with { Classes = k, FixedKnots = null }).Fit(data, within, cancellationToken));
             }
             catch (ArgumentException e) when (e.ParamName == nameof(GrowthMixture.Classes))
             {
@@ -43,5 +44,11 @@ public sealed record ClassEnumeration
         }
         if (fits.Count == 0) throw new ArgumentException(diagnostics[0].Message, nameof(data));
         return new ClassEnumerationResult(fits, diagnostics);
+    }
+
+    // The k-th of n equal shares of the whole: a fit's own fraction f reports as (k + f) / n.
+    private sealed class Share(IProgress<double> whole, int k, int n) : IProgress<double>
+    {
+        public void Report(double value) => whole.Report((k + Math.Clamp(value, 0, 1)) / n);
     }
 }
