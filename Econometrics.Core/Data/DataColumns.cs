@@ -60,10 +60,18 @@ public sealed class DataColumns
         ArgumentNullException.ThrowIfNull(frame);
         var keys = frame.RowKeys.ToArray();
         int[]? lines = keys is int[] ints ? ints.Select(k => k + 2).ToArray() : null;
+        var types = frame.ColumnKeys.Zip(frame.ColumnTypes).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
         object?[] Column(string name)
         {
-            var series = frame.GetColumn<object>(name);
             var cells = new object?[keys.Length];
+            if (types[name] == typeof(double))
+            {
+                // The typed column in row order: no per-key lookup and no conversion of the vector to objects.
+                int k = 0;
+                foreach (var o in frame.GetColumn<double>(name).GetAllValues()) cells[k++] = o.HasValue ? o.Value : null;
+                return cells;
+            }
+            var series = frame.GetColumn<object>(name);
             for (int r = 0; r < keys.Length; r++)
             {
                 var o = series.TryGet(keys[r]);
