@@ -26,7 +26,8 @@ public static class Toolkit
         };
         if (backend is not OpenBlasLinearAlgebra && LinearAlgebraBackends.OpenBlasUnavailableReason is { } why)
             facts.Add(new("OpenBLAS", why));
-        foreach (var (name, type) in new[] { ("Math.NET Numerics", typeof(MathNet.Numerics.Control)), ("Deedle", typeof(Deedle.Frame)), ("ScottPlot", typeof(ScottPlot.Plot)) })
+        foreach (var (name, type) in new[] { ("Math.NET Numerics", typeof(MathNet.Numerics.Control)), ("Deedle", typeof(Deedle.Frame)), ("ScottPlot",
+            typeof(ScottPlot.Plot)) })
             facts.Add(new(name, InformationalVersion(type.Assembly)));
         return facts;
     }

@@ -8,7 +8,8 @@ namespace Econometrics.Causal.Invariance;
 /// <param name="Intercept">The intercept.</param>
 /// <param name="Coefficients">The slopes, in predictor order.</param>
 /// <param name="NObs">Observations.</param>
-public sealed record AnchorRegressionResult(double Gamma, IReadOnlyList<string> Predictors, double Intercept, IReadOnlyList<double> Coefficients, int NObs) : Result
+public sealed record AnchorRegressionResult(double Gamma, IReadOnlyList<string> Predictors, double Intercept, IReadOnlyList<double> Coefficients,
+    int NObs) : Result
 {
     /// <summary>The result as a summary table.</summary>
     public override SummaryTable Summary()

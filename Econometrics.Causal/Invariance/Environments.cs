@@ -179,7 +179,8 @@ public sealed class Environments
         for (int i = 0; i < n; i++)
             if (labels[i] is not null && double.IsFinite(y[i]) && xs.All(c => double.IsFinite(c[i]))) keep.Add(i);
         if (keep.Count < n)
-            diagnostics.Add(Diagnostic.Warning($"{n - keep.Count} of {n} rows have a missing value in the target, environment or a predictor and were dropped.", "rows-dropped"));
+            diagnostics.Add(Diagnostic.Warning($"{n - keep.Count} of {n} rows have a missing value in the target, environment or a predictor and " +
+                $"were dropped.", "rows-dropped"));
 
         var names = keep.Select(i => labels[i]!).Distinct().ToArray();
         if (names.Length < 2)

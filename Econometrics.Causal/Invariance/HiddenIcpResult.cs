@@ -73,7 +73,8 @@ public sealed record HiddenIcpResult : Result
             .AddHeader("Alpha", Alpha)
             .AddHeader("Intercept", Intercept ? "yes" : "no")
             .AddHeader("Significant causal effects", CausalPredictors.Count == 0 ? "none" : string.Join(", ", CausalPredictors));
-        var t = new Table($"Effects ({(1 - Alpha) * 100:0.#}% intervals, intersected over environments)", "Predictor", "Estimate", "Lower", "Upper", "Maximin", "P-value");
+        var t = new Table($"Effects ({(1 - Alpha) * 100:0.#}% intervals, intersected over environments)", "Predictor", "Estimate", "Lower", "Upper", "Maximin",
+            "P-value");
         for (int j = 0; j < Predictors.Count; j++)
             t.AddRow(Predictors[j], Estimate[j], Lower[j], Upper[j], Maximin[j], Cell.PValue(PValues[j]));
         s.AddTable(t);

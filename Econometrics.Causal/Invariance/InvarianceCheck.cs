@@ -28,7 +28,8 @@ public sealed record InvarianceCheck
     /// <summary>Level of the tests and of the certification.</summary>
     public double Alpha { get; init; } = 0.05;
 
-    /// <summary>Certify on slopes of features scaled to unit pooled SD (the reported gaps stay in raw units; the standardised slope gap is reported too).</summary>
+    /// <summary>Certify on slopes of features scaled to unit pooled SD (the reported gaps stay in raw units; the standardised slope gap is reported
+    /// too).</summary>
     public bool Standardize { get; init; }
 
     /// <summary>Bootstrap replications for the basic (reverse-percentile) intervals of the gaps (stratified by environment; 0 skips the bootstrap).</summary>
@@ -53,11 +54,13 @@ public sealed record InvarianceCheck
         if (!(Tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must be positive.");
         if (BootstrapReplications < 0) throw new ArgumentOutOfRangeException(nameof(BootstrapReplications), BootstrapReplications, "Must be non-negative.");
         if (!representation.Predictors.SequenceEqual(data.Predictors))
-            throw new ArgumentException($"The representation acts on ({string.Join(", ", representation.Predictors)}); the data has ({string.Join(", ", data.Predictors)}).", nameof(representation));
+            throw new ArgumentException($"The representation acts on ({string.Join(", ", representation.Predictors)}); the data has " +
+                $"({string.Join(", ", data.Predictors)}).", nameof(representation));
         int r = representation.R, K = data.K;
         for (int k = 0; k < K; k++)
             if (data.Count(k) <= r + 1)
-                throw new ArgumentException($"Environment '{data.Names[k]}' has {data.Count(k)} rows; a representation with {r} feature(s) needs more than {r + 1}.", nameof(data));
+                throw new ArgumentException($"Environment '{data.Names[k]}' has {data.Count(k)} rows; a representation with {r} feature(s) needs " +
+                    $"more than {r + 1}.", nameof(data));
 
         var f = representation.Apply(data.X);
         var y = data.Y;
@@ -111,7 +114,9 @@ public sealed record InvarianceCheck
         string evidence = certified
             ? $"Certified: the {(1 - Alpha) * 100:0.##}% upper bound on the {scale}slope gap, {ucb:0.####}, is at most the tolerance {Tolerance:0.####}."
             : $"Not certified: the {(1 - Alpha) * 100:0.##}% upper bound on the {scale}slope gap, {ucb:0.####}, exceeds the tolerance {Tolerance:0.####}" +
-              (chowTest.RejectsAt(Alpha) ? $"; exact invariance is also rejected (Chow {Econometrics.Reporting.PValueFormat.InText(chowTest.PValue ?? double.NaN)})." : "; exact invariance is not rejected, so more data per environment could certify it.");
+              (chowTest.RejectsAt(Alpha) ? $"; exact invariance is also rejected (Chow " +
+                  $"{Econometrics.Reporting.PValueFormat.InText(chowTest.PValue ?? double.NaN)})." : "; exact invariance is not rejected, so more " +
+                      "data per environment could certify it.");
         return new InvarianceReport(representation.Name, representation.Features.ToArray(), data.Target, data.N, core.Estimates, core.Gaps, stdGap,
             tests, intervals, ucb, Tolerance, Alpha, Standardize, certified, evidence, data.Diagnostics)
         { BootstrapReplications = intervals.Count > 0 ? BootstrapReplications : 0, BootstrapSeed = Seed, EnvironmentName = data.EnvironmentName };

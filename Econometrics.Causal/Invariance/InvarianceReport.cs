@@ -124,7 +124,8 @@ public sealed record InvarianceReport : Result
         s.AddTable(g);
         var tt = new Table("Tests", "Test", "Statistic", "Distribution", "P-value");
         foreach (var x in Tests)
-            tt.AddRow(x.Method, x.Statistic, x.Distribution.Kind == "None" ? "" : x.Distribution.ToString(), x.PValue is { } p ? Cell.PValue(p) : Cell.Text("n/a"));
+            tt.AddRow(x.Method, x.Statistic, x.Distribution.Kind == "None" ? "" : x.Distribution.ToString(),
+                x.PValue is { } p ? Cell.PValue(p) : Cell.Text("n/a"));
         s.AddTable(tt);
         if (bootstrap)
             s.AddNote(string.Create(System.Globalization.CultureInfo.InvariantCulture,

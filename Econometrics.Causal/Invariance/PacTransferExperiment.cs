@@ -64,7 +64,8 @@ public sealed record PacTransferExperiment
     {
         ArgumentNullException.ThrowIfNull(Base); ArgumentNullException.ThrowIfNull(Family);
         if (!(Tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must be positive.");
-        if (!(FailureProbability > 0 && FailureProbability < 1)) throw new ArgumentOutOfRangeException(nameof(FailureProbability), FailureProbability, "Must be in (0, 1).");
+        if (!(FailureProbability > 0 && FailureProbability < 1)) throw new ArgumentOutOfRangeException(nameof(FailureProbability), FailureProbability,
+            "Must be in (0, 1).");
         if (!(Delta > 0 && Delta < 1)) throw new ArgumentOutOfRangeException(nameof(Delta), Delta, "Must be in (0, 1).");
         if (Replications < 1 || TestDraws < 1) throw new ArgumentOutOfRangeException(nameof(Replications), "Replications and TestDraws must be positive.");
         if (TrainingEnvironments.Count == 0 || TrainingEnvironments.Any(m => m < 2))
@@ -76,7 +77,8 @@ public sealed record PacTransferExperiment
         var known = KnownInvariant?.Select(h => Selection(h, predictors)).Select(m => m.Mask).ToHashSet();
         int nodes = Base.Graph.Count, target = Base.Graph.IndexOf(Target);
         var predictorNodes = Enumerable.Range(0, nodes).Where(i => i != target).ToArray();
-        var hypNodes = hyp.Select(h => (h.Mask, Nodes: Enumerable.Range(0, p).Where(j => (h.Mask & (1UL << j)) != 0).Select(j => predictorNodes[j]).ToArray())).ToArray();
+        var hypNodes = hyp.Select(h => (h.Mask, Nodes: Enumerable.Range(0,
+            p).Where(j => (h.Mask & (1UL << j)) != 0).Select(j => predictorNodes[j]).ToArray())).ToArray();
         var rows = new List<PacTransferRow>();
         for (int mi = 0; mi < TrainingEnvironments.Count; mi++)
         {

@@ -2,7 +2,8 @@ namespace Econometrics.Causal.Invariance;
 
 /// <summary>The PAC transfer experiment at one number of training environments m.</summary>
 /// <param name="TrainingEnvironments">m.</param>
-/// <param name="SelectedNonInvariant">Share of replications whose selected hypothesis is not known to be invariant (NaN when no known-invariant list was given).</param>
+/// <param name="SelectedNonInvariant">Share of replications whose selected hypothesis is not known to be invariant (NaN when no known-invariant list
+/// was given).</param>
 /// <param name="MeanFailureRate">Mean share of unseen environments on which the selected hypothesis fails.</param>
 /// <param name="FailureProbability">P-hat(failure rate &gt; epsilon_pac): the PAC failure probability.</param>
 /// <param name="Lower">Clopper-Pearson 95% lower bound of <paramref name="FailureProbability"/>.</param>

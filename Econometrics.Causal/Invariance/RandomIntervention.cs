@@ -20,7 +20,8 @@ public sealed record RandomIntervention(InterventionKind Kind, string Node, doub
         {
             InterventionKind.Shift => new ShiftIntervention(Node, v),
             InterventionKind.NoiseScale => new NoiseScaleIntervention(Node, v),
-            InterventionKind.EdgeWeight => new EdgeWeightIntervention(Node, Parent ?? throw new ArgumentException("An edge-weight intervention needs a parent.", nameof(Parent)), v),
+            InterventionKind.EdgeWeight => new EdgeWeightIntervention(Node, Parent ?? throw new ArgumentException("An edge-weight intervention " +
+                "needs a parent.", nameof(Parent)), v),
             _ => new HardIntervention(Node, v, HardSd),
         };
     }

@@ -34,17 +34,20 @@ public sealed class CdCommand : EconCommand
         _value = Declare(Opt.Text("--value", "COL", "test a variable as it is"));
         _formula = Declare(Opt.Text("--formula", "\"y ~ x\"", "test the residuals of a panel regression (terms: names or log(name))"));
         _regression = new PanelRegressionOptions(this);
-        _exponentReps = Declare(Opt.Int("--exponent-reps", "B", "bootstrap replications for the residual exponent (0 skips its SE)", 100, min: 0), "Replications");
+        _exponentReps = Declare(Opt.Int("--exponent-reps", "B", "bootstrap replications for the residual exponent (0 skips its SE)", 100, min: 0),
+            "Replications");
         _tests = Declare(Opt.ChoiceList("--tests", "tests to run (default all)", [CdTests.All],
             ("cd", CdTests.CD), ("lm", CdTests.LM), ("sclm", CdTests.ScaledLM), ("bcsclm", CdTests.BiasCorrectedScaledLM), ("lmadj", CdTests.LMAdj),
             ("cdw", CdTests.CDw), ("cdwplus", CdTests.CDwPlus), ("cdstar", CdTests.CDStar), ("all", CdTests.All)), "Tests");
         _factors = new FactorOptions(this, "CD* (and --model pc)");
         _draws = Declare(Opt.Int("--draws", "G", "CD_W Rademacher draws", 30, min: 1), "Draws");
         _standardize = Declare(Opt.Flag("--standardize", "CD*: standardize units before PCA (Stata xtcd2 variant)"), "Standardize");
-        _dropIncomplete = Declare(Opt.Flag("--drop-incomplete", "unbalanced panels: CD_W, CD_W+ and CD* on the periods every unit has"), "DropIncompletePeriods");
+        _dropIncomplete = Declare(Opt.Flag("--drop-incomplete", "unbalanced panels: CD_W, CD_W+ and CD* on the periods every unit has"),
+            "DropIncompletePeriods");
         _cdwForm = Declare(Opt.Choice("--cdw-form", "CD_W normalisation: pooled (Juodis-Reese eq. 30) or correlation (xtcd2)", CdwNormalization.PooledVariance,
             ("pooled", CdwNormalization.PooledVariance), ("correlation", CdwNormalization.Correlation)), "CdwNormalization");
-        _neighbours = Declare(Opt.InputFile("--neighbours", "W.csv", "N x N neighbour matrix (header row, units in data order) for the local CD"), "Neighbours");
+        _neighbours = Declare(Opt.InputFile("--neighbours", "W.csv", "N x N neighbour matrix (header row, units in data order) for the local CD"),
+            "Neighbours");
         _plotKind = Declare(Opt.Choice("--plot-kind", "what --plot draws", PlotKind.Heatmap,
             ("heatmap", PlotKind.Heatmap), ("histogram", PlotKind.Histogram), ("scree", PlotKind.Scree)));
     }
@@ -83,7 +86,8 @@ public sealed class CdCommand : EconCommand
             var fit = new PanelRegression(formula, model) { Factors = factors, Covariance = vcov }.Fit(panel);
             regression = fit;
             result = options.Test(fit);
-            exponent = TryExponent(() => new CrossSectionalExponent { Replications = exponentReps, Seed = _shared.SeedValue(run) }.Estimate(fit), out exponentNote);
+            exponent = TryExponent(() => new CrossSectionalExponent { Replications = exponentReps, Seed = _shared.SeedValue(run) }.Estimate(fit),
+                out exponentNote);
             summary = fit + "\n" + result;
         }
         else
@@ -93,10 +97,12 @@ public sealed class CdCommand : EconCommand
             summary = result.ToString();
         }
         var verdict = exponent is null ? $"Exponent of cross-sectional dependence: not available ({exponentNote})." : Verdict(result, exponent);
-        summary += "\n" + string.Concat(verdict.Split('\n').SelectMany(l => Reporting.TextWrap.Lines(l, Reporting.SummaryTable.MaxWidth)).Select(l => l + "\n"));
+        summary += "\n" + string.Concat(verdict.Split('\n').SelectMany(l => Reporting.TextWrap.Lines(l,
+            Reporting.SummaryTable.MaxWidth)).Select(l => l + "\n"));
         if (plotKind == PlotKind.Scree && result.FactorSelection is null && run.Given(_shared.Plot!))
             throw new UsageException("--plot-kind scree needs --factors auto and the cdstar test.");
-        _shared.Emit(run, "Cross-sectional dependence", summary, () => Json(result, regression, exponent), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
+        _shared.Emit(run, "Cross-sectional dependence", summary, () => Json(result, regression, exponent),
+            () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch
         {
             PlotKind.Histogram => result.PlotCorrelationHistogram(),
             PlotKind.Scree => result.FactorSelection!.PlotScree(),
@@ -143,7 +149,8 @@ public sealed class CdCommand : EconCommand
             var col = data.Numbers(name, "neighbour weights must be numbers");
             for (int i = 0; i < n; i++)
                 m[i, j] = double.IsFinite(col[i]) ? col[i]
-                    : throw new DataFormatException("The neighbour weight is missing or not finite (NaN, Inf); every weight must be a finite number.", path, data.Line(i), name);
+                    : throw new DataFormatException("The neighbour weight is missing or not finite (NaN, Inf); every weight must be a finite number.", path,
+                        data.Line(i), name);
         }
         return m;
     }

@@ -37,9 +37,11 @@ public sealed class CdMonteCarloCommand : EconCommand
         _neighbours = Declare(Opt.Int("--neighbours", "H", "neighbours on each side of the network (below N/2)", 1, min: 1), "NetworkNeighbours");
         _regressor = Declare(Opt.Flag("--regressor", "add a regressor loading on the factors; test --model's residuals"), "IncludeRegressor");
         _model = Declare(Opt.Choice("--model", "estimator with --regressor", PanelModel.CceMeanGroup,
-            PanelRegressionOptions.ModelWords.Where(m => m.Item2 is not (PanelModel.UnitOls or PanelModel.RandomEffects or PanelModel.FirstDifferences)).ToArray()), "Model");
+            PanelRegressionOptions.ModelWords.Where(m => m.Item2 is not (PanelModel.UnitOls or PanelModel.RandomEffects or
+                PanelModel.FirstDifferences)).ToArray()), "Model");
         _draws = Declare(Opt.Int("--draws", "G", "CD_W Rademacher draws", 30, min: 1), "Draws");
-        _threads = Declare(Opt.Int("--threads", "K", "parallel replications (default all cores; results do not depend on it)", Environment.ProcessorCount, min: 1),
+        _threads = Declare(Opt.Int("--threads", "K", "parallel replications (default all cores; results do not depend on it)", Environment.ProcessorCount,
+            min: 1),
             "MaxDegreeOfParallelism");
         _shard = Declare(new Option<Econometrics.Inference.Shard>("--shard")
         {

@@ -29,7 +29,8 @@ public sealed class DescribeCommand : EconCommand
             {
                 var key = JsonKeys.TryGetValue(k, out var known) ? known : Reporting.Json.CamelCase(k);
                 // Counts are numbers; names and versions stay strings.
-                if (int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) w.WriteNumber(key, n);
+                if (int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)) w.WriteNumber(key,
+                    n);
                 else w.WriteString(key, v);
             }
             w.WriteEndObject();

@@ -38,11 +38,13 @@ public sealed class InvarianceCommand : EconCommand
             Check.Alpha, Bounds.Open(0, 1)), "Alpha");
         _tolerance = Declare(Opt.Double("--tolerance", "E", "epsilon for the slope gap", 0.2, Bounds.Positive), "Tolerance");
         _standardize = Declare(Opt.Flag("--standardize", "certify on features scaled to unit SD"), "Standardize");
-        _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replications for the gap intervals (0 skips)", Check.BootstrapReplications, min: 0), "BootstrapReplications");
+        _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replications for the gap intervals (0 skips)", Check.BootstrapReplications, min: 0),
+            "BootstrapReplications");
         _icp = Declare(Opt.Flag("--icp", "also run invariant causal prediction over all subsets of the predictors"));
         _test = Declare(Opt.Choice("--test", "ICP's test", IcpTest.Normal, ("normal", IcpTest.Normal), ("exact", IcpTest.Exact)), "Test");
         _prune = Declare(Opt.Flag("--prune", "(with --icp) skip sets that cannot change the causal set"), "Prune");
-        _family = Declare(Opt.Choice<IcpFamily?>("--family", "(with --icp) gaussian or binomial; default binomial (logistic ICP) when the target has two values",
+        _family = Declare(Opt.Choice<IcpFamily?>("--family", "(with --icp) gaussian or binomial; default binomial (logistic ICP) when the target " +
+            "has two values",
             null, ("gaussian", IcpFamily.Gaussian), ("binomial", IcpFamily.Binomial)), "Family");
         _hidden = Declare(Opt.Flag("--hidden", "(with --icp) hiddenICP: hidden confounders, shift interventions on X only"));
     }
@@ -76,7 +78,11 @@ public sealed class InvarianceCommand : EconCommand
         try
         {
             if (runIcp && hidden) icp = new HiddenInvariantCausalPrediction { Alpha = alphaGiven ? alpha : HiddenIcp.Alpha }.Fit(data);
-            else if (runIcp) icp = new InvariantCausalPrediction { Alpha = alphaGiven ? alpha : Icp.Alpha, Test = run.Get(_test), Prune = prune, Family = family }.Fit(data, cancellationToken: run.Cancellation);
+            else if (runIcp) icp = new InvariantCausalPrediction
+            {
+                Alpha = alphaGiven ? alpha : Icp.Alpha, Test = run.Get(_test), Prune = prune,
+                Family = family
+            }.Fit(data, cancellationToken: run.Cancellation);
         }
         catch (ArgumentException e) when (e.ParamName == "data")
         {

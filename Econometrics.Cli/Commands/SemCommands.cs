@@ -13,7 +13,8 @@ namespace Econometrics.Cli.Commands;
 public static class SemCommands
 {
     private const string GraphHelp =
-        "the graph JSON: {\"nodes\": [...], \"directed\": [{\"from\", \"to\", \"weight\"}], \"bidirected\": [{\"a\", \"b\", \"weight\"}], \"variances\": {...}}";
+        "the graph JSON: {\"nodes\": [...], \"directed\": [{\"from\", \"to\", \"weight\"}], \"bidirected\": [{\"a\", \"b\", \"weight\"}], " +
+            "\"variances\": {...}}";
 
     /// <summary>The <c>sem</c> command group.</summary>
     public static Command Group() => new CommandGroup("sem", "linear SEMs: covariance, identifiability, relations of a mixed graph; ML fit of lavaan syntax")
@@ -124,8 +125,13 @@ public static class SemCommands
             if (cov is not null && data is not null) throw new UsageException("Give either --data or --cov, not both.");
             if (cov is null && data is null) throw new UsageException("econ sem fit needs --data FILE.csv or --cov FILE.csv --nobs N.");
             if (cov is not null && run.Get(_nobs) is null) throw new UsageException("--cov needs --nobs N (the sample size).");
-            if (cov is null && run.Get(_nobs) is not null) throw new UsageException("--nobs applies to --cov; with --data the sample size is the number of rows.");
-            var estimator = new SemEstimator(File.ReadAllText(run.Get(_model)!)) { ForceFit = run.Get(_force), ModificationIndices = run.Get(_modindices), Estimation = run.Get(_estimator), Seed = _shared.SeedValue(run) };
+            if (cov is null && run.Get(_nobs) is not null) throw new UsageException("--nobs applies to --cov; with --data the sample size is the " +
+                "number of rows.");
+            var estimator = new SemEstimator(File.ReadAllText(run.Get(_model)!))
+            {
+                ForceFit = run.Get(_force), ModificationIndices = run.Get(_modindices),
+                Estimation = run.Get(_estimator), Seed = _shared.SeedValue(run)
+            };
             SemFit fit;
             if (cov is not null)
             {
@@ -154,7 +160,8 @@ public static class SemCommands
                 var col = data.Numbers(names[j], $"column '{names[j]}' of the covariance file must be numeric");
                 for (int i = 0; i < names.Length; i++)
                 {
-                    if (!double.IsFinite(col[i])) throw new DataFormatException($"Missing or non-finite covariance in row {i + 1}.", path, data.Line(i), names[j]);
+                    if (!double.IsFinite(col[i])) throw new DataFormatException($"Missing or non-finite covariance in row {i + 1}.", path, data.Line(i),
+                        names[j]);
                     m[i, j] = col[i];
                 }
             }

@@ -75,7 +75,8 @@ public static partial class ErrorContract
     {
         ArgumentNullException.ThrowIfNull(command);
         var words = new List<string>();
-        for (System.CommandLine.Symbol? s = command; s is System.CommandLine.Command c && c is not System.CommandLine.RootCommand; s = s.Parents.FirstOrDefault())
+        for (System.CommandLine.Symbol? s = command; s is System.CommandLine.Command c && c is not System.CommandLine.RootCommand; s =
+            s.Parents.FirstOrDefault())
             words.Insert(0, c.Name);
         return string.Join(' ', words);
     }

@@ -36,7 +36,8 @@ public static class Help
             Rows(sb, command.Subcommands.Where(c => !c.Hidden).Select(c => (c.Name, c.Description ?? "")));
         }
         // Required options first, then the rest in declaration order; help and version last.
-        var options = command.Options.Where(o => !o.Hidden).OrderBy(o => o.Required ? 0 : o is System.CommandLine.Help.HelpOption or VersionOption ? 2 : 1).ToList();
+        var options = command.Options.Where(o => !o.Hidden).OrderBy(o => o.Required ? 0 : o is System.CommandLine.Help.HelpOption or VersionOption ? 2 :
+            1).ToList();
         if (options.Count > 0)
         {
             sb.Append("\nOptions:\n");

@@ -49,7 +49,10 @@ public static class Opt
             {
                 var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
                 var items = text.Split(',', StringSplitOptions.TrimEntries);
-                if (items.Any(i => i.Length == 0)) { r.AddError($"{name}: '{text}' must be a comma-separated list of names without empty entries."); return []; }
+                if (items.Any(i => i.Length == 0))
+                {
+                    r.AddError($"{name}: '{text}' must be a comma-separated list of names without empty entries."); return [];
+                }
                 return items;
             },
         };
@@ -79,7 +82,8 @@ public static class Opt
     /// <param name="min">The smallest accepted value.</param>
     /// <param name="max">The largest accepted value.</param>
     /// <param name="required">Whether the option must be given.</param>
-    public static Option<int?> OptionalInt(string name, string helpName, string description, int min = int.MinValue, int max = int.MaxValue, bool required = false) =>
+    public static Option<int?> OptionalInt(string name, string helpName, string description, int min = int.MinValue, int max = int.MaxValue,
+        bool required = false) =>
         new(name)
         {
             Description = description, HelpName = helpName, Required = required,
@@ -161,7 +165,11 @@ public static class Opt
                 foreach (var word in text.Split(',', StringSplitOptions.TrimEntries))
                 {
                     var match = choices.Where(c => c.Word.Equals(word, StringComparison.OrdinalIgnoreCase)).ToList();
-                    if (match.Count == 0) { r.AddError($"{name}: unknown value '{word}'; use a comma-separated list of {string.Join(", ", choices.Select(c => c.Word))}."); return []; }
+                    if (match.Count == 0)
+                    {
+                        r.AddError($"{name}: unknown value '{word}'; use a comma-separated list of " +
+                        $"{string.Join(", ", choices.Select(c => c.Word))}."); return [];
+                    }
                     result.Add(match[0].Value);
                 }
                 return [.. result];

@@ -22,11 +22,14 @@ public sealed class CdSection : IReportSection
         section.AddParagraph("Grunfeld investment panel, within (fixed-effects) regression of investment on market value and capital. " +
             "CD, LM, scaled LM and the bias-corrected scaled LM equal plm::pcdtest to 1e-8 (the test suite checks this). " +
             "CD_W uses 30 Rademacher draws seeded by the report's seed; CD* removes the number of factors chosen by the Ahn-Horenstein ER criterion.");
-        section.AddReproduction($"econ cd --data data/grunfeld.csv --entity firm --time year --formula \"inv ~ value + capital\" --model fe --seed {context.Seed}");
+        section.AddReproduction($"econ cd --data data/grunfeld.csv --entity firm --time year --formula \"inv ~ value + capital\" --model fe --seed " +
+            $"{context.Seed}");
         section.AddSummary(fe.Summary());
         section.AddSummary(cdFe.Summary());
-        section.AddFigure("cd-grunfeld-heatmap", "Pairwise correlations of the within residuals, firms ordered by their first-factor loading.", cdFe.PlotCorrelationHeatmap());
-        section.AddFigure("cd-grunfeld-histogram", "sqrt(T) rho_ij over the 45 firm pairs against the N(0,1) density expected under independence.", cdFe.PlotCorrelationHistogram());
+        section.AddFigure("cd-grunfeld-heatmap", "Pairwise correlations of the within residuals, firms ordered by their first-factor loading.",
+            cdFe.PlotCorrelationHeatmap());
+        section.AddFigure("cd-grunfeld-histogram", "sqrt(T) rho_ij over the 45 firm pairs against the N(0,1) density expected under independence.",
+            cdFe.PlotCorrelationHistogram());
 
         var produc = PanelData.Load(context.DataFile("cd/produc.csv"), "state", "year");
         const string formula = "log(gsp) ~ log(pcap) + log(pc) + log(emp) + unemp";
@@ -50,6 +53,7 @@ public sealed class CdSection : IReportSection
             "The full study (`econ cd-mc`, 500 replications at N = T = 100) is in the Monte Carlo acceptance tests.");
         section.AddReproduction($"econ cd-mc --n 50,100 --t 50,50 --reps 200 --seed {context.Seed}");
         section.AddSummary(mc.Summary());
-        section.AddFigure("cd-mc-rejections", "Rejection rates of the CD family under a strong-factor null, with the nominal level and its Monte Carlo band.", mc.PlotRejectionRates());
+        section.AddFigure("cd-mc-rejections", "Rejection rates of the CD family under a strong-factor null, with the nominal level and its Monte Carlo band.",
+            mc.PlotRejectionRates());
     }
 }

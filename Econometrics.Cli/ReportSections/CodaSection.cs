@@ -49,10 +49,12 @@ public sealed class CodaSection : IReportSection
 
         var biplot = new ClrPca { Scaling = BiplotScaling.Covariance }.Fit(cups);
         section.AddParagraph(
-            $"The covariance biplot of the clr coordinates (Aitchison and Greenacre 2002) shows {F(100 * (biplot.ProportionOfVariance[0] + biplot.ProportionOfVariance[1]))}% " +
+            $"The covariance biplot of the clr coordinates (Aitchison and Greenacre 2002) shows " +
+                $"{F(100 * (biplot.ProportionOfVariance[0] + biplot.ProportionOfVariance[1]))}% " +
             "of the total log-ratio variance; a link between two part vertices approximates the standard deviation of their log-ratio, " +
             "so parts whose arrows end close together are nearly proportional.");
         section.AddFigure("coda-cups-biplot", "Covariance biplot of the cups' clr coordinates: samples as points, parts as arrows.", biplot.PlotBiplot());
-        section.AddFigure("coda-cups-ternary", "Ternary diagram of the flux and former: Na, Ca, Si (closed within the three).", cups.PlotTernary("Na", "Ca", "Si"));
+        section.AddFigure("coda-cups-ternary", "Ternary diagram of the flux and former: Na, Ca, Si (closed within the three).", cups.PlotTernary("Na", "Ca",
+            "Si"));
     }
 }

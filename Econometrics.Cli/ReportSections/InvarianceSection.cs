@@ -3,7 +3,8 @@ using Econometrics.Reporting;
 
 namespace Econometrics.Cli.ReportSections;
 
-/// <summary>The invariance section: which representations of the predictors stay invariant across the shipped five environments, ICP, and PAC transfer.</summary>
+/// <summary>The invariance section: which representations of the predictors stay invariant across the shipped five environments, ICP, and PAC
+/// transfer.</summary>
 public sealed class InvarianceSection : IReportSection
 {
     /// <inheritdoc/>
@@ -16,7 +17,8 @@ public sealed class InvarianceSection : IReportSection
         section.AddParagraph("Simulated linear SEM with five environments of 300 rows (observational, a shift of X1, a variance change " +
             "of X2, a changed weight of the edge Y -> X3, and do(X2) with shifts of X3 and X4). Y's parents are X1 and X2; X3 is a " +
             "child of Y and X4 a non-descendant. See data/invariance/README.md.");
-        section.AddReproduction($"econ invariance --data data/invariance/invariance_sim.csv --target Y --env env --predictors X1,X2,X3,X4 --subset X1,X2 --alpha 0.05 --tolerance 0.2 --bootstrap 199 --icp --seed {context.Seed}");
+        section.AddReproduction($"econ invariance --data data/invariance/invariance_sim.csv --target Y --env env --predictors X1,X2,X3,X4 --subset " +
+            $"X1,X2 --alpha 0.05 --tolerance 0.2 --bootstrap 199 --icp --seed {context.Seed}");
         var check = new InvarianceCheck { Alpha = 0.05, Tolerance = 0.2, BootstrapReplications = 199, Seed = context.Seed };
         foreach (var (subset, name) in new[] { (new[] { "X1", "X2" }, "parents"), (new[] { "X1" }, "missing-parent") })
         {
@@ -59,6 +61,7 @@ public sealed class InvarianceSection : IReportSection
             "exactly when no training environment changed the rare Y -> X3 mechanism, so the failure probability follows (1 - q)^m; " +
             "the finite-class PAC bound is conservative.");
         section.AddSummary(pac.Summary());
-        section.AddFigure("pac-curve", "Estimated PAC failure probability against the number of training environments, with the analytic curve.", pac.PlotCurve());
+        section.AddFigure("pac-curve", "Estimated PAC failure probability against the number of training environments, with the analytic curve.",
+            pac.PlotCurve());
     }
 }

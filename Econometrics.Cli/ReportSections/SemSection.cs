@@ -53,7 +53,8 @@ public sealed class SemSection : IReportSection
         foreach (var (name, g) in examples)
         {
             var r = new SemIdentification { Seed = context.Seed }.Test(g);
-            t.AddRow(name, r.ParameterCount, r.JacobianRank, r.GenericallyFiniteToOne ? "yes" : "no", r.HtcIdentifiable ? "yes" : "no", r.HtcNonIdentifiable ? "yes" : "no");
+            t.AddRow(name, r.ParameterCount, r.JacobianRank, r.GenericallyFiniteToOne ? "yes" : "no", r.HtcIdentifiable ? "yes" : "no",
+                r.HtcNonIdentifiable ? "yes" : "no");
         }
         section.AddSummary(new SummaryTable("Identifiability of example mixed graphs").AddTable(t));
 

@@ -24,7 +24,8 @@ public sealed class TrajectoriesSection : IReportSection
             "The fit is EM with a knot search from seeded random starts, then a quasi-Newton polish; OpenMx stops at " +
             "log-likelihood -7062.805964 on these data because the maximum sits on a kink in the knot.");
         var fit = new GrowthMixture { Classes = 2, Starts = 10, Seed = context.Seed }.Fit(sim, null, context.Cancellation);
-        section.AddReproduction($"econ moe fit --data data/moe/moe_ref_sim.csv --id id --y-prefix Y --t-prefix T --classes 2 --gating gx --experts ex --starts 10 --seed {context.Seed}");
+        section.AddReproduction($"econ moe fit --data data/moe/moe_ref_sim.csv --id id --y-prefix Y --t-prefix T --classes 2 --gating gx --experts " +
+            $"ex --starts 10 --seed {context.Seed}");
         section.AddSummary(fit.Summary());
         section.AddFigure("moe-sim-trajectories", "Estimated class trajectories over the individual curves (colour: modal class).", fit.PlotTrajectories(sim));
         section.AddFigure("moe-sim-posteriors", "Posterior probability of each person's assigned class.", fit.PlotPosteriors());
@@ -39,12 +40,16 @@ public sealed class TrajectoriesSection : IReportSection
         section.AddParagraph("The enumeration below uses 6 random starts per K to keep the report fast; `econ moe enumerate` defaults to 20. " +
             "More starts can reach a higher maximum for K = 3 (the columns final, conv. and best LL show how often the best " +
             "log-likelihood was replicated); rerun with more starts before choosing K.");
-        section.AddReproduction($"econ moe enumerate --data data/moe/RMS_dat.csv --id ID --y-prefix M --t-prefix T --max-classes 3 --starts 6 --rebaseline --seed {context.Seed}");
+        section.AddReproduction($"econ moe enumerate --data data/moe/RMS_dat.csv --id ID --y-prefix M --t-prefix T --max-classes 3 --starts 6 " +
+            $"--rebaseline --seed {context.Seed}");
         section.AddSummary(enumeration.Summary());
-        section.AddFigure("moe-ecls-enumeration", "Information criteria by number of classes (no covariates, as nlpsem enumerates).", enumeration.PlotCriteria());
+        section.AddFigure("moe-ecls-enumeration", "Information criteria by number of classes (no covariates, as nlpsem enumerates).",
+            enumeration.PlotCriteria());
         var eclsFit = new GrowthMixture { Classes = 2, Starts = 10, Seed = context.Seed }.Fit(ecls, null, context.Cancellation);
-        section.AddReproduction($"econ moe fit --data data/moe/RMS_dat.csv --id ID --y-prefix M --t-prefix T --classes 2 --gating INCOME,EDU --starts 10 --rebaseline --seed {context.Seed}");
+        section.AddReproduction($"econ moe fit --data data/moe/RMS_dat.csv --id ID --y-prefix M --t-prefix T --classes 2 --gating INCOME,EDU " +
+            $"--starts 10 --rebaseline --seed {context.Seed}");
         section.AddSummary(eclsFit.Summary());
-        section.AddFigure("moe-ecls-trajectories", "ECLS-K mathematics: two-class trajectories (age in months since the first wave).", eclsFit.PlotTrajectories(ecls));
+        section.AddFigure("moe-ecls-trajectories", "ECLS-K mathematics: two-class trajectories (age in months since the first wave).",
+            eclsFit.PlotTrajectories(ecls));
     }
 }

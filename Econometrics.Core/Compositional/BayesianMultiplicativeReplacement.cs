@@ -24,7 +24,8 @@ public sealed record BayesianMultiplicativeReplacement : ZeroReplacement
     /// <summary>CZM's threshold in counts (zCompositions' <c>threshold</c>, 0.5).</summary>
     public double Threshold { get; init; } = 0.5;
 
-    /// <summary>Whether a replacement above its part's smallest observed share is set to <c>Frac</c> times that share (zCompositions' <c>adjust</c>, true).</summary>
+    /// <summary>Whether a replacement above its part's smallest observed share is set to <c>Frac</c> times that share (zCompositions' <c>adjust</c>,
+    /// true).</summary>
     public bool Adjust { get; init; } = true;
 
     /// <summary>Proportions (default) or pseudo-counts.</summary>
@@ -68,7 +69,8 @@ public sealed record BayesianMultiplicativeReplacement : ZeroReplacement
             for (int j = 0; j < d; j++) if (x[i, j] != 0) p[i, j] *= 1 - replaced;
         }
         if (adjusted > 0)
-            diagnostics.Add(Diagnostic.Info($"{adjusted} replacement{(adjusted == 1 ? " was" : "s were")} above the part's smallest observed share and set to {Frac} times it.", "replacements-adjusted"));
+            diagnostics.Add(Diagnostic.Info($"{adjusted} replacement{(adjusted == 1 ? " was" : "s were")} above the part's smallest observed share " +
+                $"and set to {Frac} times it.", "replacements-adjusted"));
         if (Output == ReplacementOutput.Proportions) return (p, diagnostics);
 
         // p-counts: keep the observed counts, put the zeros on the scale of the row's first non-zero part.
@@ -95,7 +97,8 @@ public sealed record BayesianMultiplicativeReplacement : ZeroReplacement
             var alpha = Enumerable.Range(0, d).Select(j => colSum[j] - x[i, j]).ToArray();
             double total = alpha.Sum();
             if (alpha.Any(a => a <= 0))
-                throw new ArgumentException($"Part '{parts[Array.FindIndex(alpha, a => a <= 0)]}' is 0 in every sample other than row {i + 1}; the Bayesian prior for row {i + 1} is undefined. Drop the part or use multiplicative replacement.", "values");
+                throw new ArgumentException($"Part '{parts[Array.FindIndex(alpha, a => a <= 0)]}' is 0 in every sample other than row {i + 1}; the " +
+                    $"Bayesian prior for row {i + 1} is undefined. Drop the part or use multiplicative replacement.", "values");
             var t = alpha.Select(a => a / total).ToArray();
             double s = Prior switch
             {

@@ -26,7 +26,8 @@ public sealed record ClrPca
 
     /// <summary>The clr principal components and the biplot coordinates.</summary>
     /// <param name="composition">At least 3 parts and 3 samples (a biplot needs two components).</param>
-    /// <exception cref="ArgumentException">Fewer than two non-zero components (too few samples or parts, or every sample equal up to one direction).</exception>
+    /// <exception cref="ArgumentException">Fewer than two non-zero components (too few samples or parts, or every sample equal up to one
+    /// direction).</exception>
     public ClrPcaResult Fit(Composition composition) => Fit(composition, Backend ?? LinearAlgebraBackends.Default);
 
     internal ClrPcaResult Fit(Composition composition, ILinearAlgebra la)
@@ -57,7 +58,8 @@ public sealed record ClrPca
                 nameof(composition));
         if (d > n)
             diagnostics.Add(Diagnostic.Info(
-                $"More parts than samples (D = {d} > n = {n}): the clr data have rank at most n - 1 = {n - 1}, so there are {k} components, not D - 1 = {d - 1}.",
+                $"More parts than samples (D = {d} > n = {n}): the clr data have rank at most n - 1 = {n - 1}, so there are {k} components, not D " +
+                    $"- 1 = {d - 1}.",
                 "rank"));
 
         var scores = Matrix<double>.Build.Dense(n, k);

@@ -43,7 +43,8 @@ public sealed record ClrPcaResult : Result
         get
         {
             double cum = 0;
-            return Enumerable.Range(0, NComponents).Select(c => new PrincipalComponent(c + 1, StdDev[c], ProportionOfVariance[c], cum += ProportionOfVariance[c])).ToArray();
+            return Enumerable.Range(0, NComponents).Select(c => new PrincipalComponent(c + 1, StdDev[c], ProportionOfVariance[c],
+                cum += ProportionOfVariance[c])).ToArray();
         }
     }
 

@@ -54,7 +54,8 @@ public sealed class Composition
     /// <param name="values">Strictly positive values, unless <paramref name="zeros"/> is given.</param>
     /// <param name="parts">Part names; default "x1", "x2", ...</param>
     /// <param name="zeros">How to replace zeros; null means zeros are an error.</param>
-    /// <exception cref="ArgumentException">Fewer than 2 parts or 1 sample, non-finite, negative or (without replacement) zero values, or a row summing to zero; the message names the first offending row and part.</exception>
+    /// <exception cref="ArgumentException">Fewer than 2 parts or 1 sample, non-finite, negative or (without replacement) zero values, or a row
+    /// summing to zero; the message names the first offending row and part.</exception>
     public static Composition From(Matrix<double> values, IReadOnlyList<string>? parts = null, ZeroReplacement? zeros = null)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -97,7 +98,8 @@ public sealed class Composition
         for (int j = 0; j < names.Length; j++)
         {
             if (!data.Contains(names[j]))
-                throw new DataFormatException($"Part '{names[j]}' is not a column; the columns are {string.Join(", ", data.Names)}.", data.File, column: names[j]);
+                throw new DataFormatException($"Part '{names[j]}' is not a column; the columns are {string.Join(", ", data.Names)}.", data.File,
+                    column: names[j]);
             var col = data.Numbers(names[j], "every part must be a numeric column");
             for (int i = 0; i < col.Length; i++)
             {
@@ -132,7 +134,8 @@ public sealed class Composition
             {
                 double v = x[i, j];
                 if (!double.IsFinite(v)) throw Bad(i, names[j], $"Row {i + 1}, part '{names[j]}': the value {Fmt(v)} is not a finite number.");
-                if (v < 0) throw Bad(i, names[j], $"Row {i + 1}, part '{names[j]}': the value {Fmt(v)} is negative; parts of a composition are amounts or shares, never negative.");
+                if (v < 0) throw Bad(i, names[j], $"Row {i + 1}, part '{names[j]}': the value {Fmt(v)} is negative; parts of a composition are " +
+                    $"amounts or shares, never negative.");
                 sum += v;
             }
             if (sum == 0) throw Bad(i, names[0], $"Row {i + 1} sums to zero (every part is 0); it carries no compositional information, so drop it.");
@@ -191,7 +194,8 @@ public sealed class Composition
         return From(LogRatio.ClosedExp(clr), parts);
     }
 
-    /// <summary>The composition whose alr coordinates are <paramref name="alr"/> (closed to 1); the reference part is inserted at <paramref name="referenceIndex"/>.</summary>
+    /// <summary>The composition whose alr coordinates are <paramref name="alr"/> (closed to 1); the reference part is inserted at <paramref
+    /// name="referenceIndex"/>.</summary>
     /// <param name="alr">alr coordinates, <c>n x (D-1)</c>.</param>
     /// <param name="referenceIndex">0-based position of the reference part in the result; null means last.</param>
     /// <param name="parts">Part names of the result (D names); default x1..xD.</param>

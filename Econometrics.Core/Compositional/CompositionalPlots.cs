@@ -108,7 +108,8 @@ internal static class CompositionalPlots
         var pts = plot.Add.ScatterPoints(xs, ys);
         pts.MarkerSize = 7;
         pts.Color = Color.FromHex("#1f77b4");
-        foreach (var (name, at, align) in new[] { (names[0], P(1, 0, 0), Alignment.UpperRight), (names[1], P(0, 1, 0), Alignment.UpperLeft), (names[2], P(0, 0, 1), Alignment.LowerCenter) })
+        foreach (var (name, at, align) in new[] { (names[0], P(1, 0, 0), Alignment.UpperRight), (names[1], P(0, 1, 0), Alignment.UpperLeft), (names[2], P(0, 0,
+            1), Alignment.LowerCenter) })
         {
             var t = plot.Add.Text(name, at.X, at.Y);
             t.LabelFontSize = 14; t.LabelBold = true; t.LabelFontName = Figures.FontName; t.LabelAlignment = align;

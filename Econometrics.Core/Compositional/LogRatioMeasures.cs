@@ -36,7 +36,8 @@ public static class LogRatioMeasures
     /// <param name="composition">The composition.</param>
     public static Matrix<double> Proportionality(Composition composition) => ProportionalityFromClrCovariance(ClrCovariance(composition));
 
-    /// <summary>propr's phi: element <c>[i, j] = T_ij / v_j</c>, the log-ratio variance over the column part's clr variance; zero diagonal, asymmetric.</summary>
+    /// <summary>propr's phi: element <c>[i, j] = T_ij / v_j</c>, the log-ratio variance over the column part's clr variance; zero diagonal,
+    /// asymmetric.</summary>
     /// <param name="composition">The composition.</param>
     public static Matrix<double> Phi(Composition composition)
     {

@@ -101,7 +101,8 @@ internal static class LogRatioPrecision
     {
         int m = sigma.RowCount, d = m + 1;
         var k = Matrix<double>.Build.DenseOfMatrix(sigma);
-        if (!la.TryInvertSpd(m, k.AsColumnMajorArray()) || !IsInverse(sigma.AsColumnMajorArray() ?? sigma.ToColumnMajorArray(), k.AsColumnMajorArray(), m, la)) return null;
+        if (!la.TryInvertSpd(m, k.AsColumnMajorArray()) || !IsInverse(sigma.AsColumnMajorArray() ?? sigma.ToColumnMajorArray(), k.AsColumnMajorArray(), m,
+            la)) return null;
         var omega = Matrix<double>.Build.Dense(d, d);
         var rowSum = new double[m];
         double total = 0;

@@ -29,7 +29,8 @@ public sealed record MultiplicativeReplacement : ZeroReplacement
             for (int j = 0; j < d; j++) if (x[i, j] == 0) k++;
             double scale = 1 - k * delta;
             if (!(scale > 0))
-                throw new ArgumentException($"Row {i + 1} has {k} zeros; with delta = {delta:G4} the non-zero parts would get a share of {scale:G4}. Use a smaller Delta.", nameof(Delta));
+                throw new ArgumentException($"Row {i + 1} has {k} zeros; with delta = {delta:G4} the non-zero parts would get a share of " +
+                    $"{scale:G4}. Use a smaller Delta.", nameof(Delta));
             for (int j = 0; j < d; j++) y[i, j] = x[i, j] == 0 ? delta : x[i, j] / total * scale;
         }
         return (y, diagnostics);

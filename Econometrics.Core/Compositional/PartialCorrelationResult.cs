@@ -95,13 +95,20 @@ public sealed record PartialCorrelationResult(
         var s = new SummaryTable("Log-ratio partial correlations (Erb 2020)")
             .AddHeader("Samples", NObs)
             .AddHeader("Parts", NParts)
-            .AddHeader("Covariance", Covariance == CompositionalCovariance.Sample ? "sample clr covariance (n - 1)" : "basis shrinkage (Jin, Notredame & Erb 2023)")
-            .AddHeader("Omega", Route == PartialCorrelationRoute.ClrPseudoInverse ? "clr pseudo-inverse, (Gamma + J)^-1 - J" : $"alr inverse, reference {AlrReference}");
+            .AddHeader("Covariance", Covariance == CompositionalCovariance.Sample ? "sample clr covariance (n - 1)" : "basis shrinkage (Jin, " +
+                "Notredame & Erb 2023)")
+            .AddHeader("Omega", Route == PartialCorrelationRoute.ClrPseudoInverse ? "clr pseudo-inverse, (Gamma + J)^-1 - J" : $"alr inverse, " +
+                $"reference {AlrReference}");
         if (Shrinkage is { } sh)
             s.AddHeader("Shrinkage lambda", Cell.Num(sh.Lambda, "F6")).AddHeader("Shrinkage lambda.var", Cell.Num(sh.LambdaVar, "F6"));
         if (Tests.Df is int df)
             s.AddHeader("Test", $"t({df}) with df = n - D + 1; Fisher z with SE 1/sqrt(n - D)")
-             .AddHeader("Adjustment", Tests.Adjustment switch { PValueAdjustment.Holm => "Holm", PValueAdjustment.BenjaminiHochberg => "Benjamini-Hochberg", _ => "none" });
+             .AddHeader("Adjustment", Tests.Adjustment switch
+             {
+                 PValueAdjustment.Holm => "Holm",
+                 PValueAdjustment.BenjaminiHochberg => "Benjamini-Hochberg",
+                 _ => "none"
+             });
 
         var pv = new Table("Partial variances", "Part", "Partial variance", "clr variance");
         for (int i = 0; i < NParts; i++) pv.AddRow(Parts[i], Cell.Num(PartialVariance[i], "G6"), Cell.Num(ClrCovariance[i, i], "G6"));
@@ -129,7 +136,8 @@ public sealed record PartialCorrelationResult(
         s.AddTable(t);
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         Fdr?.AddTo(s, notes: false);
-        s.AddNote($"Closure alone makes independent basis parts look positively related: with equal basis variances the expected partial correlation is 1/(D-1) = {1.0 / (NParts - 1):F4}, so rho = 0 is not basis independence.");
+        s.AddNote($"Closure alone makes independent basis parts look positively related: with equal basis variances the expected partial " +
+            $"correlation is 1/(D-1) = {1.0 / (NParts - 1):F4}, so rho = 0 is not basis independence.");
         return s;
     }
 

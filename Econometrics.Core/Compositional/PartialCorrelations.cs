@@ -46,7 +46,8 @@ public sealed record PartialCorrelations
 
     /// <summary>Estimates the partial correlations of every pair of parts.</summary>
     /// <param name="composition">At least 3 parts; with the sample covariance at least D samples.</param>
-    /// <exception cref="ArgumentException">Fewer than 3 parts, too few samples for the sample covariance (the message suggests shrinkage), or invalid options.</exception>
+    /// <exception cref="ArgumentException">Fewer than 3 parts, too few samples for the sample covariance (the message suggests shrinkage), or invalid
+    /// options.</exception>
     public PartialCorrelationResult Estimate(Composition composition) => Estimate(composition, Backend ?? LinearAlgebraBackends.Default);
 
     internal PartialCorrelationResult Estimate(Composition composition, ILinearAlgebra la)
@@ -90,8 +91,10 @@ public sealed record PartialCorrelations
                 ? LogRatioPrecision.FromAlrCovariance(LogRatioPrecision.AlrFromLogCovariance(shrunk.Covariance, r), r, la)
                 : (n < d ? LogRatioPrecision.FromShrunkLowRank(shrunk, la) : null) ?? LogRatioPrecision.FromClrCovariance(gammaUsed, la);
             if (omega is null)
-                throw new ArgumentException("The shrunk log-ratio covariance is singular; this happens only with a shrinkage intensity of 0 and p > n. Leave Lambda unset.", nameof(Lambda));
-            diagnostics.Add(Diagnostic.Info($"Basis shrinkage: lambda = {shrunk.Lambda:G6} (correlations), lambda.var = {shrunk.LambdaVar:G6} (variances).", "shrinkage"));
+                throw new ArgumentException("The shrunk log-ratio covariance is singular; this happens only with a shrinkage intensity of 0 and p " +
+                    "> n. Leave Lambda unset.", nameof(Lambda));
+            diagnostics.Add(Diagnostic.Info($"Basis shrinkage: lambda = {shrunk.Lambda:G6} (correlations), lambda.var = {shrunk.LambdaVar:G6} (variances).",
+                "shrinkage"));
         }
 
         var pcor = LogRatioPrecision.PartialCorrelation(omega);

@@ -57,7 +57,8 @@ public sealed record PermutationFdr
     {
         ArgumentNullException.ThrowIfNull(composition);
         Validate();
-        return Estimate(composition, k => Shuffles(composition.NObs, composition.NParts, Seed, k), Backend ?? LinearAlgebraBackends.Default, progress, cancellationToken);
+        return Estimate(composition, k => Shuffles(composition.NObs, composition.NParts, Seed, k), Backend ?? LinearAlgebraBackends.Default, progress,
+            cancellationToken);
     }
 
     /// <summary>The core, with the permutations supplied: <c>permutation(k)[j]</c> gives the row order of column j in permutation k.</summary>
@@ -65,7 +66,8 @@ public sealed record PermutationFdr
         IProgress<double>? progress, CancellationToken cancellationToken)
     {
         Validate();
-        if (composition.NObs < 3) throw new ArgumentException($"A permutation FDR needs at least 3 samples; the composition has {composition.NObs}.", nameof(composition));
+        if (composition.NObs < 3) throw new ArgumentException($"A permutation FDR needs at least 3 samples; the composition has {composition.NObs}.",
+            nameof(composition));
         var observed = PairValues(composition, la);
         var cutoffs = Cutoffs?.ToArray() ?? QuantileCutoffs(observed);
         int m = observed.Length, c = cutoffs.Length;
@@ -106,7 +108,8 @@ public sealed record PermutationFdr
         }
         var diagnostics = new List<Diagnostic>();
         if (undefined > 0)
-            diagnostics.Add(Diagnostic.Info($"{undefined} cutoff{(undefined == 1 ? " has" : "s have")} no observed pair beyond {(undefined == 1 ? "it" : "them")}; the FDR is undefined there (null).", "fdr-undefined"));
+            diagnostics.Add(Diagnostic.Info($"{undefined} cutoff{(undefined == 1 ? " has" : "s have")} no observed pair beyond " +
+                $"{(undefined == 1 ? "it" : "them")}; the FDR is undefined there (null).", "fdr-undefined"));
         return new PermutationFdrResult(Metric, Metric == PairwiseMetric.PartialCorrelation ? PartialCorrelations.Covariance : null,
             Tails, Permutations, Seed, composition.NObs, composition.NParts, m, rows, diagnostics);
     }
@@ -114,7 +117,8 @@ public sealed record PermutationFdr
     private void Validate()
     {
         if (Permutations < 1) throw new ArgumentOutOfRangeException(nameof(Permutations), Permutations, "At least one permutation is needed.");
-        if (Cutoffs is null && NumberOfCutoffs < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfCutoffs), NumberOfCutoffs, "At least one cutoff is needed.");
+        if (Cutoffs is null && NumberOfCutoffs < 1) throw new ArgumentOutOfRangeException(nameof(NumberOfCutoffs), NumberOfCutoffs, "At least one " +
+            "cutoff is needed.");
         if (Cutoffs is { } cs && (cs.Count == 0 || cs.Any(v => !double.IsFinite(v))))
             throw new ArgumentException("Cutoffs must be a non-empty list of finite numbers.", nameof(Cutoffs));
         ArgumentNullException.ThrowIfNull(PartialCorrelations, nameof(PartialCorrelations));
@@ -172,7 +176,8 @@ public sealed record PermutationFdr
     /// <summary>Independent Fisher-Yates shuffles of each column, from a generator keyed by (seed, permutation).</summary>
     internal static int[][] Shuffles(int n, int d, int seed, int k)
     {
-        var rng = new Random(SplitMix64.ToSeed(unchecked((ulong)(uint)seed * SplitMix64.Golden + (ulong)(uint)k * 0xD1B54A32D192ED03UL + 0x2545F4914F6CDD1DUL)));
+        var rng = new Random(SplitMix64.ToSeed(unchecked((ulong)(uint)seed * SplitMix64.Golden + (ulong)(uint)k * 0xD1B54A32D192ED03UL +
+            0x2545F4914F6CDD1DUL)));
         var orders = new int[d][];
         for (int j = 0; j < d; j++)
         {

@@ -48,7 +48,8 @@ public sealed record PermutationFdrResult : Result
     public IReadOnlyList<FdrRow> Rows { get; }
 
     /// <summary>The measure as propr names it: "rho", "pcor" or "pcor.bshrink".</summary>
-    public string FdrMetric => Metric == PairwiseMetric.Proportionality ? "rho" : Covariance == CompositionalCovariance.BasisShrinkage ? "pcor.bshrink" : "pcor";
+    public string FdrMetric => Metric == PairwiseMetric.Proportionality ? "rho" : Covariance == CompositionalCovariance.BasisShrinkage ? "pcor.bshrink" :
+        "pcor";
 
     /// <summary>"right" (positive tail) or "both" (|value|).</summary>
     public string FdrTails => Tails == Compositional.FdrTails.Right ? "right" : "both";
@@ -112,7 +113,8 @@ public sealed record PermutationFdrResult : Result
         if (notes) foreach (var d in Diagnostics) s.AddNote(d.ToString());
     }
 
-    private static string Ordinal(int k) => k.ToString(CultureInfo.InvariantCulture) + (k % 10 == 2 && k % 100 != 12 ? "nd" : k % 10 == 3 && k % 100 != 13 ? "rd" : k % 10 == 1 && k % 100 != 11 ? "st" : "th");
+    private static string Ordinal(int k) => k.ToString(CultureInfo.InvariantCulture) + (k % 10 == 2 && k % 100 != 12 ? "nd" : k % 10 == 3 && k % 100 != 13 ?
+        "rd" : k % 10 == 1 && k % 100 != 11 ? "st" : "th");
 
     /// <inheritdoc/>
     protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CoreJsonContext.Default.PermutationFdrResult;

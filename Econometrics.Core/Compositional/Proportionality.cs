@@ -17,7 +17,8 @@ public sealed record Proportionality
     public ProportionalityResult Estimate(Composition composition)
     {
         ArgumentNullException.ThrowIfNull(composition);
-        if (composition.NObs < 2) throw new ArgumentException($"Proportionality needs at least 2 samples; the composition has {composition.NObs}.", nameof(composition));
+        if (composition.NObs < 2) throw new ArgumentException($"Proportionality needs at least 2 samples; the composition has {composition.NObs}.",
+            nameof(composition));
         var gamma = LogRatioMeasures.ClrCovariance(composition, Backend);
         return new ProportionalityResult(composition.Parts.ToArray(), composition.NObs,
             LogRatioMeasures.ProportionalityFromClrCovariance(gamma), LogRatioMeasures.VariationFromClrCovariance(gamma),

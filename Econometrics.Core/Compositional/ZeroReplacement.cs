@@ -25,13 +25,15 @@ public abstract record ZeroReplacement
         int zeros = x.Enumerate().Count(v => v == 0);
         var list = new List<Diagnostic>
         {
-            Diagnostic.Info($"{zeros} zero{(zeros == 1 ? "" : "s")} ({100.0 * zeros / (x.RowCount * x.ColumnCount):F1}% of the cells) replaced by {method}.", "zeros-replaced"),
+            Diagnostic.Info($"{zeros} zero{(zeros == 1 ? "" : "s")} ({100.0 * zeros / (x.RowCount * x.ColumnCount):F1}% of the cells) replaced by {method}.",
+                "zeros-replaced"),
         };
         for (int j = 0; j < x.ColumnCount; j++)
         {
             int z = x.Column(j).Count(v => v == 0);
             if (z > 0.8 * x.RowCount)
-                list.Add(Diagnostic.Warning($"Part '{parts[j]}' is 0 in {z} of {x.RowCount} samples (over 80%); its replaced values dominate its log-ratios. zCompositions would drop it.", "mostly-zero"));
+                list.Add(Diagnostic.Warning($"Part '{parts[j]}' is 0 in {z} of {x.RowCount} samples (over 80%); its replaced values dominate its " +
+                    $"log-ratios. zCompositions would drop it.", "mostly-zero"));
         }
         return list;
     }

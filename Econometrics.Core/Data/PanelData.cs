@@ -113,7 +113,8 @@ public sealed class PanelData
         if (vars.Length == 0) throw new DataFormatException("The data has no numeric variable besides the entity and time columns.", file);
         foreach (var v in vars)
         {
-            if (!data.Contains(v)) throw new DataFormatException($"Variable '{v}' is not in the data; columns are: {string.Join(", ", data.Names)}.", file, null, v);
+            if (!data.Contains(v)) throw new DataFormatException($"Variable '{v}' is not in the data; columns are: {string.Join(", ", data.Names)}.", file,
+                null, v);
             if (v == entity || v == time)
                 throw new DataFormatException($"Column '{v}' is the {(v == entity ? "entity" : "time")} column and cannot also be a variable.", file, null, v);
             if (data.FirstNonNumber(v) is { } bad)

@@ -45,7 +45,8 @@ public readonly record struct Shard(int Index, int Count)
         {
             int? count = given ?? Int(env("ECON_SHARD_COUNT"));
             if (count is null)
-                throw new ArgumentException("--shard auto in a Kubernetes Indexed Job needs the count: --shard auto/N or ECON_SHARD_COUNT=N (the Job's completions).", "shard");
+                throw new ArgumentException("--shard auto in a Kubernetes Indexed Job needs the count: --shard auto/N or ECON_SHARD_COUNT=N (the " +
+                    "Job's completions).", "shard");
             return Checked(Int(index), count, $"JOB_COMPLETION_INDEX {index}");
         }
         throw new ArgumentException("--shard auto needs a Slurm job array (SLURM_ARRAY_TASK_ID) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX).", "shard");
@@ -56,7 +57,8 @@ public readonly record struct Shard(int Index, int Count)
 
     private static Shard Checked(int? i, int? n, string what) =>
         i is { } a && n is { } b && b >= 1 && a >= 0 && a < b ? new(a, b)
-            : throw new ArgumentException($"--shard: {what} does not give 0 <= i < n (i = {i?.ToString(CultureInfo.InvariantCulture) ?? "?"}, n = {n?.ToString(CultureInfo.InvariantCulture) ?? "?"}).", "shard");
+            : throw new ArgumentException($"--shard: {what} does not give 0 <= i < n (i = {i?.ToString(CultureInfo.InvariantCulture) ?? "?"}, n = " +
+                $"{n?.ToString(CultureInfo.InvariantCulture) ?? "?"}).", "shard");
 
     private static int? Int(string? s) =>
         int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;

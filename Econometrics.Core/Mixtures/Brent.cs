@@ -7,7 +7,8 @@ namespace Econometrics.Mixtures;
 /// </remarks>
 internal static class Brent
 {
-    public static (double X, double F) Maximize(Func<double, double> f, double a, double b, double tol = 1e-8, int maxIter = 200, double absoluteTolerance = 1e-12)
+    public static (double X, double F) Maximize(Func<double, double> f, double a, double b, double tol = 1e-8, int maxIter = 200,
+        double absoluteTolerance = 1e-12)
     {
         const double golden = 0.3819660112501051;
         double x = a + golden * (b - a), w = x, v = x;

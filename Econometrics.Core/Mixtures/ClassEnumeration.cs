@@ -37,7 +37,8 @@ public sealed record ClassEnumeration
             }
             catch (ArgumentException e) when (e.ParamName == nameof(GrowthMixture.Classes))
             {
-                diagnostics.Add(Diagnostic.Warning($"K = {k}: {e.Message.Split(" (Parameter")[0]} The enumeration stopped at K = {k - 1}.", "classes-unsupported"));
+                diagnostics.Add(Diagnostic.Warning($"K = {k}: {e.Message.Split(" (Parameter")[0]} The enumeration stopped at K = {k - 1}.",
+                    "classes-unsupported"));
                 break;
             }
             progress?.Report((double)k / MaxClasses);

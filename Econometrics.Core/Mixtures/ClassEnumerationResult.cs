@@ -18,7 +18,8 @@ public sealed record ClassEnumerationResult : Result
 
     /// <summary>One row per K: fit statistics and how the random starts fared.</summary>
     public IReadOnlyList<ClassEnumerationRow> Models => Fits.Select(f => new ClassEnumerationRow(f.K, f.LogLikelihood, f.NParameters,
-        f.Aic, f.Bic, f.AdjustedBic, f.Entropy, f.ExpectedSizes.Min() / f.NObs, f.Converged, f.Starts, f.FinalStarts, f.ConvergedStarts, f.Replicated)).ToArray();
+        f.Aic, f.Bic, f.AdjustedBic, f.Entropy, f.ExpectedSizes.Min() / f.NObs, f.Converged, f.Starts, f.FinalStarts, f.ConvergedStarts,
+            f.Replicated)).ToArray();
 
     /// <summary>The K with the smallest BIC (Liu's primary criterion).</summary>
     public int BestByBic => Fits.OrderBy(f => f.Bic).First().K;

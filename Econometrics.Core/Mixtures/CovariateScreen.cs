@@ -33,7 +33,8 @@ public sealed record CovariateScreen
         if (!(Level > 0 && Level < 1)) throw new ArgumentOutOfRangeException(nameof(Level), Level, "The level must be in (0, 1).");
         var names = data.GatingNames.Concat(data.ExpertNames).ToArray();
         if (names.Length == 0) throw new ArgumentException("The data have no gating or expert covariates to screen.", nameof(data));
-        if (names.Distinct().Count() != names.Length) throw new ArgumentException("A covariate is listed both as gating and as expert; list each candidate once.", nameof(data));
+        if (names.Distinct().Count() != names.Length) throw new ArgumentException("A covariate is listed both as gating and as expert; list each " +
+            "candidate once.", nameof(data));
         int n = data.N;
         double[] Column(int c) => c < data.G
             ? Enumerable.Range(0, n).Select(i => data.Z[i * data.G + c]).ToArray()

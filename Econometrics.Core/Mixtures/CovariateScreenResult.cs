@@ -41,12 +41,14 @@ public sealed record CovariateScreenResult : Result
         s.AddHeader("Classes", Classes).AddHeader("Log-likelihood without covariates", F(BaseLogLikelihood, "F4"))
          .AddHeader("Suggested gating", GatingCovariates.Count > 0 ? string.Join(", ", GatingCovariates) : "none")
          .AddHeader("Suggested experts", ExpertCovariates.Count > 0 ? string.Join(", ", ExpertCovariates) : "none");
-        var t = new Table("Likelihood-ratio statistics (each covariate alone in each role)", "covariate", "gating LR", "gating df", "gating p", "expert LR", "expert df", "expert p", "role");
+        var t = new Table("Likelihood-ratio statistics (each covariate alone in each role)", "covariate", "gating LR", "gating df", "gating p", "expert LR",
+            "expert df", "expert p", "role");
         foreach (var r in Rows)
             t.AddRow(r.Covariate, F(r.GatingStatistic), r.GatingDf, Cell.PValue(r.GatingPValue), F(r.ExpertStatistic), r.ExpertDf, Cell.PValue(r.ExpertPValue),
                 r.Gating && r.Expert ? "both" : r.Gating ? "gating" : r.Expert ? "expert" : "-");
         s.AddTable(t);
-        s.AddNote(string.Create(CultureInfo.InvariantCulture, $"Roles pass Holm's procedure at family-wise level {Level} over all {2 * Rows.Count} tests; the screen uses the conditional covariate treatment."));
+        s.AddNote(string.Create(CultureInfo.InvariantCulture, $"Roles pass Holm's procedure at family-wise level {Level} over all {2 * Rows.Count} " +
+            $"tests; the screen uses the conditional covariate treatment."));
         return s;
     }
 
@@ -57,8 +59,16 @@ public sealed record CovariateScreenResult : Result
         var palette = new ScottPlot.Palettes.Category10();
         // -log10 p from the log survival function, so evidence far beyond double precision still has its height.
         static double L(double lr, int df) => df > 0 ? -ReferenceDistribution.ChiSquared(df).LogSurvival(lr) / Math.Log(10) : 0;
-        var gate = Rows.Select((r, i) => new Bar { Position = i - 0.2, Value = L(r.GatingStatistic, r.GatingDf), Size = 0.38, FillColor = palette.GetColor(0) }).ToArray();
-        var exp = Rows.Select((r, i) => new Bar { Position = i + 0.2, Value = L(r.ExpertStatistic, r.ExpertDf), Size = 0.38, FillColor = palette.GetColor(1) }).ToArray();
+        var gate = Rows.Select((r, i) => new Bar
+        {
+            Position = i - 0.2, Value = L(r.GatingStatistic, r.GatingDf), Size = 0.38,
+            FillColor = palette.GetColor(0)
+        }).ToArray();
+        var exp = Rows.Select((r, i) => new Bar
+        {
+            Position = i + 0.2, Value = L(r.ExpertStatistic, r.ExpertDf), Size = 0.38,
+            FillColor = palette.GetColor(1)
+        }).ToArray();
         plot.Add.Bars(gate).LegendText = "gating";
         plot.Add.Bars(exp).LegendText = "expert";
         double[] pos = Enumerable.Range(0, Rows.Count).Select(i => (double)i).ToArray();

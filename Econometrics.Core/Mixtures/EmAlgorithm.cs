@@ -4,7 +4,8 @@ using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
-/// The generalised EM (Dempster, Laird and Rubin 1977) for the mixture of experts of Liu and Perera (2023): E-step posteriors and growth-factor moments; M-step gating (Newton on the
+/// The generalised EM (Dempster, Laird and Rubin 1977) for the mixture of experts of Liu and Perera (2023): E-step posteriors and growth-factor
+/// moments; M-step gating (Newton on the
 /// soft-label multinomial logit), expert-covariate moments, one Laird–Ware step for (α, B, Ψ, θ) and a Brent search
 /// of the knot per class. Every sub-step increases the expected complete-data log-likelihood, so ℓ never decreases.
 /// </summary>

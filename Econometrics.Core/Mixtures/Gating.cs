@@ -47,7 +47,11 @@ internal static class Gating
             if (!SmallDense.Cholesky(H, dim)) return;
             SmallDense.Solve(H, dim, grad);
             double max = 0;
-            for (int a = 1; a < K; a++) for (int r = 0; r < w; r++) { ps.Gate[a * w + r] += grad[(a - 1) * w + r]; max = Math.Max(max, Math.Abs(grad[(a - 1) * w + r])); }
+            for (int a = 1; a < K; a++) for (int r = 0; r < w; r++)
+            {
+                ps.Gate[a * w + r] += grad[(a - 1) * w + r]; max = Math.Max(max,
+                Math.Abs(grad[(a - 1) * w + r]));
+            }
             if (max < 1e-10) return;
         }
     }

@@ -171,7 +171,8 @@ public sealed class GrowthData
         var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int r = 0; r < ids.Length; r++)
             if (!firstRow.TryAdd(ids[r], r))
-                throw new DataFormatException($"Person '{ids[r]}' appears in lines {data.Line(firstRow[ids[r]])} and {data.Line(r)}; wide data need one row per person.",
+                throw new DataFormatException($"Person '{ids[r]}' appears in lines {data.Line(firstRow[ids[r]])} and {data.Line(r)}; wide data " +
+                    $"need one row per person.",
                     file, data.Line(r), idColumn);
         double[] Col(string name) => data.Numbers(name);
         var ycols = Enumerable.Range(1, p).Select(j => Col(yPrefix + j.ToString(CultureInfo.InvariantCulture))).ToArray();
@@ -207,8 +208,10 @@ public sealed class GrowthData
         if (p < 1) throw new ArgumentOutOfRangeException(nameof(p), p, "At least one occasion is needed.");
         if (y.Length != ids.Count * p) throw new ArgumentException($"y has {y.Length} values; N x p = {ids.Count * p} were expected.", nameof(y));
         if (t.Length != ids.Count * p) throw new ArgumentException($"t has {t.Length} values; N x p = {ids.Count * p} were expected.", nameof(t));
-        if (x.Length != ids.Count * experts.Count) throw new ArgumentException($"x has {x.Length} values; N x m = {ids.Count * experts.Count} were expected.", nameof(x));
-        if (z.Length != ids.Count * gating.Count) throw new ArgumentException($"z has {z.Length} values; N x G = {ids.Count * gating.Count} were expected.", nameof(z));
+        if (x.Length != ids.Count * experts.Count) throw new ArgumentException($"x has {x.Length} values; N x m = {ids.Count * experts.Count} were expected.",
+            nameof(x));
+        if (z.Length != ids.Count * gating.Count) throw new ArgumentException($"z has {z.Length} values; N x G = {ids.Count * gating.Count} were expected.",
+            nameof(z));
         return Create(ids.ToArray(), (double[])y.Clone(), (double[])t.Clone(), p, (double[])x.Clone(), experts.ToArray(),
             (double[])z.Clone(), gating.ToArray(), "T", null);
     }
@@ -237,7 +240,8 @@ public sealed class GrowthData
                     throw new DataFormatException($"Person '{ids[i]}' has an outcome at occasion {j + 1} but no time.", file, i + 2, col);
                 if (tv <= last)
                     throw new DataFormatException(
-                        $"Times must increase within a person; person '{ids[i]}' has {tPrefix}{lastJ + 1} = {last.ToString("R", CultureInfo.InvariantCulture)} and {col} = {tv.ToString("R", CultureInfo.InvariantCulture)}.",
+                        $"Times must increase within a person; person '{ids[i]}' has {tPrefix}{lastJ + 1} = " +
+                            $"{last.ToString("R", CultureInfo.InvariantCulture)} and {col} = {tv.ToString("R", CultureInfo.InvariantCulture)}.",
                         file, i + 2, col);
                 last = tv; lastJ = j; obs++;
             }
@@ -251,7 +255,11 @@ public sealed class GrowthData
             diagnostics.Add(Diagnostic.Warning($"{droppedEmpty} person(s) with no observed outcome were dropped.", "no-outcomes"));
         if (keep.Count == n) return new GrowthData(ids, y, t, p, x, experts, z, gating, diagnostics);
         var ids2 = keep.Select(i => ids[i]).ToArray();
-        double[] Sub(double[] a, int w) { var r = new double[keep.Count * w]; for (int k = 0; k < keep.Count; k++) Array.Copy(a, keep[k] * w, r, k * w, w); return r; }
+        double[] Sub(double[] a, int w)
+        {
+            var r = new double[keep.Count * w]; for (int k = 0; k < keep.Count; k++) Array.Copy(a, keep[k] * w, r, k * w,
+            w); return r;
+        }
         return new GrowthData(ids2, Sub(y, p), Sub(t, p), p, Sub(x, m), experts, Sub(z, gc), gating, diagnostics);
     }
 

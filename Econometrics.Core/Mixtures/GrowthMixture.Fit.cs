@@ -21,7 +21,8 @@ public sealed partial record GrowthMixture
         var fixedKnots = FixedKnots?.OrderBy(v => v).ToArray();
         var diagnostics = new List<Diagnostic>(data.Diagnostics);
         if (starts.UsablePersons < data.N)
-            diagnostics.Add(Diagnostic.Info($"{data.N - starts.UsablePersons} person(s) with too few occasions for an individual curve entered the start values at random (they are in the likelihood).", "start-persons"));
+            diagnostics.Add(Diagnostic.Info($"{data.N - starts.UsablePersons} person(s) with too few occasions for an individual curve entered the " +
+                $"start values at random (they are in the likelihood).", "start-persons"));
 
         // Short runs from every start, in parallel; each start owns its generator, so the result is thread-count free.
         int S = Starts;
@@ -40,7 +41,8 @@ public sealed partial record GrowthMixture
             .OrderByDescending(s => shortRuns[s].Out.LogLikelihood).ThenBy(s => s).Take(FinalStarts).ToArray();
         if (chosen.Length == 0)
             throw new ArgumentException(
-                $"No start produced {Classes} classes each with more than {shape.PerClass} expected members; the data ({data.N} persons) do not support {Classes} classes of this model.",
+                $"No start produced {Classes} classes each with more than {shape.PerClass} expected members; the data ({data.N} persons) do not " +
+                    $"support {Classes} classes of this model.",
                 nameof(Classes));
         var finals = new (ParameterSet Ps, EmOutcome Out)[chosen.Length];
         Parallel.For(0, chosen.Length, po, f =>
@@ -53,18 +55,22 @@ public sealed partial record GrowthMixture
         var valid = Enumerable.Range(0, finals.Length).Where(f => !finals[f].Out.Degenerate).ToArray();
         if (valid.Length == 0)
             throw new ArgumentException(
-                $"Every run collapsed a class below {shape.PerClass} expected members; the data ({data.N} persons) do not support {Classes} classes of this model.",
+                $"Every run collapsed a class below {shape.PerClass} expected members; the data ({data.N} persons) do not support {Classes} " +
+                    $"classes of this model.",
                 nameof(Classes));
         int best = valid.OrderByDescending(f => finals[f].Out.LogLikelihood).ThenBy(f => f).First();
         var bestPs = finals[best].Ps;
         var bestOut = finals[best].Out;
         int replicated = valid.Count(f => finals[f].Out.LogLikelihood >= bestOut.LogLikelihood - 1e-3);
         if (S > 1 && replicated < 2)
-            diagnostics.Add(Diagnostic.Warning("The best log-likelihood was reached by one final run only; more random starts would check that it is the global maximum.", "not-replicated"));
+            diagnostics.Add(Diagnostic.Warning("The best log-likelihood was reached by one final run only; more random starts would check that it " +
+                "is the global maximum.", "not-replicated"));
         if (!bestOut.Converged)
-            diagnostics.Add(Diagnostic.Warning($"EM stopped at {bestOut.Iterations} iterations before reaching its tolerance; the quasi-Newton polish followed.", "em-not-converged"));
+            diagnostics.Add(Diagnostic.Warning($"EM stopped at {bestOut.Iterations} iterations before reaching its tolerance; the quasi-Newton " +
+                $"polish followed.", "em-not-converged"));
         if (finals[best].Out.Floored)
-            diagnostics.Add(Diagnostic.Warning("A covariance matrix reached its eigenvalue floor during EM (degenerate Ψ or Φ); standard errors near the boundary are unreliable.", "covariance-floor"));
+            diagnostics.Add(Diagnostic.Warning("A covariance matrix reached its eigenvalue floor during EM (degenerate Ψ or Φ); standard errors " +
+                "near the boundary are unreliable.", "covariance-floor"));
 
         double ll = Polisher.Polish(lik, bestPs, bounds, cancellationToken);
         if (ll < bestOut.LogLikelihood - 1e-9) throw new InvalidOperationException("The polish lowered the log-likelihood.");
@@ -80,7 +86,8 @@ public sealed partial record GrowthMixture
         {
             cov = ObservedInformation.Covariance(lik, ordered, bounds);
             if (cov is null)
-                diagnostics.Add(Diagnostic.Warning("The observed information is not positive definite (a boundary or unidentified solution); standard errors are not reported.", "hessian-not-pd"));
+                diagnostics.Add(Diagnostic.Warning("The observed information is not positive definite (a boundary or unidentified solution); " +
+                    "standard errors are not reported.", "hessian-not-pd"));
         }
         if (shape.HasKnot && shape.FreeKnots)
             for (int k = 0; k < shape.K; k++)
@@ -98,7 +105,8 @@ public sealed partial record GrowthMixture
                     ~at > 0 ? Math.Abs(times[~at - 1] - ordered.Knot[k]) : double.PositiveInfinity);
                 if (near < 1e-6)
                     diagnostics.Add(Diagnostic.Info(string.Create(CultureInfo.InvariantCulture,
-                        $"The knot of class {k + 1} ({ordered.Knot[k]:F4}) sits on an observed time, a kink of the likelihood; its standard error depends on the difference step."), "knot-at-kink"));
+                        $"The knot of class {k + 1} ({ordered.Knot[k]:F4}) sits on an observed time, a kink of the likelihood; its standard error " +
+                            $"depends on the difference step."), "knot-at-kink"));
             }
         }
         var estimates = new ParameterEstimate[values.Length];
@@ -136,7 +144,8 @@ public sealed partial record GrowthMixture
         if (FixedKnots is not null)
         {
             if (Curve != GrowthCurve.BilinearSpline) throw new ArgumentException("Only a bilinear spline has knots.", nameof(FixedKnots));
-            if (FixedKnots.Count != Classes) throw new ArgumentException($"FixedKnots has {FixedKnots.Count} values; one per class ({Classes}) is needed.", nameof(FixedKnots));
+            if (FixedKnots.Count != Classes) throw new ArgumentException($"FixedKnots has {FixedKnots.Count} values; one per class ({Classes}) is needed.",
+                nameof(FixedKnots));
         }
         var shape = Shape(data, FixedKnots is null);
         int needed = Classes * (shape.PerClass + 1);
@@ -146,7 +155,8 @@ public sealed partial record GrowthMixture
                 nameof(Classes));
         int maxObs = data.Observed.Max();
         if (maxObs <= shape.Q)
-            throw new ArgumentException($"A {GrowthMixtureResult.CurveName(Curve)} curve needs persons with more than {shape.Q} observed occasions; the most any person has is {maxObs}.", nameof(data));
+            throw new ArgumentException($"A {GrowthMixtureResult.CurveName(Curve)} curve needs persons with more than {shape.Q} observed " +
+                $"occasions; the most any person has is {maxObs}.", nameof(data));
         if (FixedKnots is not null)
         {
             var b = KnotBounds.From(data);

@@ -160,7 +160,8 @@ public sealed record GrowthMixtureResult : Result
     {
         static string F(double v, string fmt = "F4") => v.ToString(fmt, CultureInfo.InvariantCulture);
         var s = new SummaryTable($"Growth mixture of experts ({CurveName(Curve)}, {K} class{(K > 1 ? "es" : "")})");
-        s.AddHeader("Persons", NObs).AddHeader("Covariates", Covariates == CovariateTreatment.Joint ? "joint (OpenMx/nlpsem likelihood)" : "conditional (flexmix/lcmm)")
+        s.AddHeader("Persons", NObs).AddHeader("Covariates",
+            Covariates == CovariateTreatment.Joint ? "joint (OpenMx/nlpsem likelihood)" : "conditional (flexmix/lcmm)")
          .AddHeader("Gating covariates", GatingNames.Count > 0 ? string.Join(", ", GatingNames) : "none")
          .AddHeader("Expert covariates", ExpertNames.Count > 0 ? string.Join(", ", ExpertNames) : "none")
          .AddHeader("Log-likelihood", F(LogLikelihood, "F6")).AddHeader("Parameters", NParameters)
@@ -208,7 +209,14 @@ public sealed record GrowthMixtureResult : Result
             line.LineWidth = 1;
         }
         double tmin = double.PositiveInfinity, tmax = double.NegativeInfinity;
-        for (int i = 0; i < data.N; i++) for (int j = 0; j < data.P; j++) { var t = data.Time(i, j); if (!double.IsNaN(t)) { tmin = Math.Min(tmin, t); tmax = Math.Max(tmax, t); } }
+        for (int i = 0; i < data.N; i++) for (int j = 0; j < data.P; j++)
+        {
+            var t = data.Time(i, j); if (!double.IsNaN(t))
+            {
+                tmin = Math.Min(tmin,
+            t); tmax = Math.Max(tmax, t);
+            }
+        }
         var shape = new ModelShape(K, Curve, ExpertNames.Count, GatingNames.Count, Covariates, !FixedKnots);
         Span<double> lam = stackalloc double[shape.Q];
         for (int k = 0; k < K; k++)

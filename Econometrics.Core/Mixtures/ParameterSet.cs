@@ -164,7 +164,8 @@ internal sealed class ParameterSet
         ArgumentNullException.ThrowIfNull(p);
         if (p.K != shape.K) throw new ArgumentException($"The parameters have {p.K} classes; the model has {shape.K}.", nameof(p));
         if (p.Gating.RowCount != shape.K || p.Gating.ColumnCount != shape.G + 1)
-            throw new ArgumentException($"Gating must be {shape.K} x {shape.G + 1} (classes x (1 + gating covariates)); it is {p.Gating.RowCount} x {p.Gating.ColumnCount}.", nameof(p));
+            throw new ArgumentException($"Gating must be {shape.K} x {shape.G + 1} (classes x (1 + gating covariates)); it is {p.Gating.RowCount} " +
+                $"x {p.Gating.ColumnCount}.", nameof(p));
         int q = shape.Q, m = shape.M;
         var s = new ParameterSet(shape);
         for (int k = 0; k < shape.K; k++)

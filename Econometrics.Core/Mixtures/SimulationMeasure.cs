@@ -9,4 +9,5 @@ namespace Econometrics.Mixtures;
 /// <param name="MeanSE">Mean of the model standard errors.</param>
 /// <param name="Rmse">Root mean squared error.</param>
 /// <param name="Coverage">Share of 95% Wald intervals containing the truth.</param>
-public sealed record SimulationMeasure(string Name, double Truth, double? Mean, double? RelativeBias, double? EmpiricalSE, double? MeanSE, double? Rmse, double? Coverage);
+public sealed record SimulationMeasure(string Name, double Truth, double? Mean, double? RelativeBias, double? EmpiricalSE, double? MeanSE, double? Rmse,
+    double? Coverage);

@@ -68,7 +68,8 @@ public sealed record SimulationStudyResult : Result
             double rmse = Math.Sqrt(est.Average(e => (e - truth) * (e - truth)));
             var withSe = ok.Where(r => double.IsFinite(r.StdErrors![j])).ToArray();
             double? meanSe = withSe.Length > 0 ? withSe.Average(r => r.StdErrors![j]) : null;
-            double? cover = withSe.Length > 0 ? withSe.Count(r => Math.Abs(r.Estimates![j] - truth) <= 1.959963984540054 * r.StdErrors![j]) / (double)withSe.Length : null;
+            double? cover = withSe.Length > 0 ? withSe.Count(r => Math.Abs(r.Estimates![j] - truth) <= 1.959963984540054 * r.StdErrors![j]) /
+                (double)withSe.Length : null;
             list.Add(new SimulationMeasure(Names[j], truth, mean, truth != 0 ? rel : bias, empSe, meanSe, rmse, cover));
         }
         return list;
@@ -84,7 +85,8 @@ public sealed record SimulationStudyResult : Result
         var s = new SummaryTable("Growth mixture simulation study");
         s.AddHeader("Replications", $"{Replications.Count} of {Planned} run, {Succeeded} fitted")
          .AddHeader("Mean classification accuracy", F(MeanAccuracy));
-        var t = new Table("Performance (relative bias; absolute bias where the truth is 0)", "parameter", "truth", "mean", "rel. bias", "emp. SE", "mean SE", "RMSE", "coverage");
+        var t = new Table("Performance (relative bias; absolute bias where the truth is 0)", "parameter", "truth", "mean", "rel. bias", "emp. SE", "mean SE",
+            "RMSE", "coverage");
         foreach (var m in Measures()) t.AddRow(m.Name, F(m.Truth), F(m.Mean), F(m.RelativeBias), F(m.EmpiricalSE), F(m.MeanSE), F(m.Rmse), F(m.Coverage, "F3"));
         s.AddTable(t);
         return s;

@@ -107,7 +107,8 @@ public sealed class Report
                     case ReportSection.Preformatted p: sb.AppendLine("```").AppendLine(p.Text.TrimEnd()).AppendLine("```").AppendLine(); break;
                     case ReportSection.Summary s: sb.AppendLine(s.Table.ToMarkdown()); break;
                     case ReportSection.Figure f: sb.Append("![").Append(f.Caption).Append("](figures/").Append(f.Name).AppendLine(".svg)").AppendLine(); break;
-                    case ReportSection.Reproduction r: sb.AppendLine("Reproduce with:").AppendLine().AppendLine("```").AppendLine(r.Command).AppendLine("```").AppendLine(); break;
+                    case ReportSection.Reproduction r:
+                        sb.AppendLine("Reproduce with:").AppendLine().AppendLine("```").AppendLine(r.Command).AppendLine("```").AppendLine(); break;
                 }
             }
         }

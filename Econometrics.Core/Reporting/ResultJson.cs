@@ -38,7 +38,8 @@ public static class ResultJson
         if (paths.Count > 0)
         {
             var message = string.Create(CultureInfo.InvariantCulture,
-                $"{paths.Count} value(s) were not finite numbers and are written as null: {string.Join(", ", paths.Take(12))}{(paths.Count > 12 ? ", ..." : "")}.");
+                $"{paths.Count} value(s) were not finite numbers and are written as null: " +
+                    $"{string.Join(", ", paths.Take(12))}{(paths.Count > 12 ? ", ..." : "")}.");
             var diagnostic = new JsonObject { ["severity"] = "info", ["message"] = message, ["code"] = NonFiniteCode };
             if (node["diagnostics"] is JsonArray list) list.Add(diagnostic);
             else node["diagnostics"] = new JsonArray(diagnostic);

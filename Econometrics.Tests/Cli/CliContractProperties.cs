@@ -44,7 +44,8 @@ public sealed partial class CliContractProperties
             Directory.CreateDirectory(output);
             string command = Pick(rng, "pcor", "rho");
             var args = new List<string> { "coda", command, "--data", csv };
-            args.AddRange(["--parts", string.Join(',', OneIn(rng, 10) ? Subset(rng, ["p1", "p2", "p3", "id", "zz"]) : Subset(rng, ["p1", "p2", "p3", "p4", "p5"], 2))]);
+            args.AddRange(["--parts", string.Join(',', OneIn(rng, 10) ? Subset(rng, ["p1", "p2", "p3", "id", "zz"]) : Subset(rng, ["p1", "p2", "p3", "p4",
+                "p5"], 2))]);
             if (OneIn(rng, 3)) args.AddRange(["--zeros", OneIn(rng, 10) ? "7" : Pick(rng, "none", "multiplicative", "bayes")]);
             if (command == "pcor")
             {
@@ -105,7 +106,8 @@ public sealed partial class CliContractProperties
             var lines = r.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.True(lines.Length == 1 && lines[0].StartsWith("error: ", StringComparison.Ordinal), $"{what}\nstderr:\n{r.Error}");
             Assert.True(r.Out.Length == 0, $"{what}\nstdout on failure:\n{r.Out}");
-            Assert.True(!Directory.EnumerateFileSystemEntries(output).Any(), $"{what}\nfiles left: {string.Join(", ", Directory.EnumerateFileSystemEntries(output))}");
+            Assert.True(!Directory.EnumerateFileSystemEntries(output).Any(), $"{what}\nfiles left: " +
+                $"{string.Join(", ", Directory.EnumerateFileSystemEntries(output))}");
             return;
         }
         AssertFinite(what, "stdout", r.Out);
@@ -126,7 +128,8 @@ public sealed partial class CliContractProperties
     private static void AssertFinite(string what, string where, string text)
     {
         var m = NonFinite().Match(text);
-        Assert.False(m.Success, $"{what}\n{where} shows '{m.Value}' near: {(m.Success ? text.Substring(Math.Max(0, m.Index - 200), Math.Min(400, text.Length - Math.Max(0, m.Index - 200))) : "")}");
+        Assert.False(m.Success, $"{what}\n{where} shows '{m.Value}' near: " +
+            $"{(m.Success ? text.Substring(Math.Max(0, m.Index - 200), Math.Min(400, text.Length - Math.Max(0, m.Index - 200))) : "")}");
     }
 
     [GeneratedRegex(@"(?<![A-Za-z])(NaN|-?Infinity|-?Inf|∞)(?![A-Za-z])")]
@@ -140,7 +143,8 @@ public sealed partial class CliContractProperties
     {
         string[] columns = ["a", "b", "c", "year", "firm", "nope"];
         string Column() => OneIn(rng, 15) ? Pick(rng, columns) : Pick(rng, "a", "b", "c");
-        string Formula() => $"{Column()} ~ {string.Join(" + ", Enumerable.Range(0, 1 + rng.Next(3)).Select(_ => OneIn(rng, 8) ? $"log({Column()})" : Column()))}";
+        string Formula() => $"{Column()} ~ " +
+            $"{string.Join(" + ", Enumerable.Range(0, 1 + rng.Next(3)).Select(_ => OneIn(rng, 8) ? $"log({Column()})" : Column()))}";
         var args = new List<string>();
         string command = Pick(rng, "panel", "fit", "cd", "cd", "exponent");
         args.AddRange(command switch
@@ -165,7 +169,8 @@ public sealed partial class CliContractProperties
                 else { args.AddRange(["--formula", Formula()]); Model(rng, args); }
                 args.AddRange(["--exponent-reps", OneIn(rng, 15) ? "-2" : Pick(rng, "0", "5")]);
                 if (OneIn(rng, 3))
-                    args.AddRange(["--tests", string.Join(',', Subset(rng, OneIn(rng, 8) ? ["cd", "bogus"] : ["cd", "lm", "sclm", "bcsclm", "lmadj", "cdw", "cdwplus", "cdstar"]))]);
+                    args.AddRange(["--tests", string.Join(',', Subset(rng, OneIn(rng, 8) ? ["cd", "bogus"] : ["cd", "lm", "sclm", "bcsclm", "lmadj", "cdw",
+                        "cdwplus", "cdstar"]))]);
                 if (OneIn(rng, 4)) args.AddRange(["--factors", OneIn(rng, 4) ? Pick(rng, "0", "-1", "99") : Pick(rng, "auto", "1", "2")]);
                 if (OneIn(rng, 5)) args.AddRange(["--criterion", OneIn(rng, 5) ? Pick(rng, "7", "er,gr") : Pick(rng, "er", "gr", "ic2", "pc1")]);
                 if (OneIn(rng, 5)) args.AddRange(["--kmax", OneIn(rng, 4) ? Pick(rng, "0", "-3") : Pick(rng, "1", "3")]);
@@ -191,7 +196,8 @@ public sealed partial class CliContractProperties
 
     private static void Model(Random rng, List<string> args)
     {
-        if (!OneIn(rng, 3)) args.AddRange(["--model", OneIn(rng, 15) ? "within" : Pick(rng, "pooled", "fe", "twfe", "re", "fd", "ccemg", "ccep", "pc", "unitols")]);
+        if (!OneIn(rng, 3)) args.AddRange(["--model", OneIn(rng, 15) ? "within" : Pick(rng, "pooled", "fe", "twfe", "re", "fd", "ccemg", "ccep", "pc",
+            "unitols")]);
         if (OneIn(rng, 5)) args.AddRange(["--vcov", OneIn(rng, 6) ? "hc9" : Pick(rng, "classical", "hc1", "cluster", "driscoll-kraay", "mean-group")]);
     }
 

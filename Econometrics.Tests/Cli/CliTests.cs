@@ -42,7 +42,8 @@ public class CliTests
         // Figures are embedded as data URIs: no element id can collide, and every figure is a different picture.
         var ids = System.Text.RegularExpressions.Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        var figures = System.Text.RegularExpressions.Regex.Matches(html, "src=\"data:image/svg\\+xml;base64,([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        var figures = System.Text.RegularExpressions.Regex.Matches(html,
+            "src=\"data:image/svg\\+xml;base64,([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.True(figures.Count >= 10, $"{figures.Count} figures");
         Assert.Equal(figures.Count, figures.Distinct().Count());
         Assert.DoesNotContain("<svg", html);
@@ -86,7 +87,8 @@ public class CliTests
     public void Duplicate_entity_time_rows_exit_2_naming_the_key()
     {
         var csv = CliRunner.TempFile("d.csv", "firm,year,inv\n1,2000,1.5\n2,2000,3\n1,2000,2\n");
-        AssertBadInput(CliRunner.Run("panel", "--data", csv, "--entity", "firm", "--time", "year"), "Duplicate key: entity '1' at time '2000' appears in lines 2 and 4");
+        AssertBadInput(CliRunner.Run("panel", "--data", csv, "--entity", "firm", "--time", "year"), "Duplicate key: entity '1' at time '2000' " +
+            "appears in lines 2 and 4");
     }
 
     [Theory]
@@ -167,7 +169,8 @@ public class CliTests
     public void Html_is_a_standalone_page()
     {
         var html = Path.Combine(Directory.CreateTempSubdirectory("econ-html").FullName, "p.html");
-        Assert.Equal(0, CliRunner.Run("panel", "--data", Path.Combine(CliRunner.DataDir, "grunfeld.csv"), "--entity", "firm", "--time", "year", "--html", html).ExitCode);
+        Assert.Equal(0, CliRunner.Run("panel", "--data", Path.Combine(CliRunner.DataDir, "grunfeld.csv"), "--entity", "firm", "--time", "year", "--html",
+            html).ExitCode);
         var text = File.ReadAllText(html);
         Assert.StartsWith("<!DOCTYPE html>", text);
         Assert.Contains("<style>", text);

@@ -33,7 +33,8 @@ public sealed class ClrPcaTests
         return rows == int.MaxValue ? x : Econometrics.Composition.From(x.Values.SubMatrix(0, rows, 0, x.NParts), x.Parts);
     }
 
-    /// <summary>Flips the columns of <paramref name="actual"/> whose sign disagrees with <paramref name="expected"/>'s (prcomp's signs are arbitrary).</summary>
+    /// <summary>Flips the columns of <paramref name="actual"/> whose sign disagrees with <paramref name="expected"/>'s (prcomp's signs are
+    /// arbitrary).</summary>
     private static Matrix<double> AlignSigns(Matrix<double> expected, Matrix<double> actual, Matrix<double> signSource, Matrix<double> signReference)
     {
         var a = actual.Clone();

@@ -55,7 +55,8 @@ internal static class CodaFixture
         for (int i = 0; i < expected.Count; i++)
         {
             double scale = relative ? Math.Abs(expected[i]) : 1.0;
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= tol * scale, $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R} (tolerance {tol}{(relative ? " relative" : "")})");
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tol * scale, $"{what}[{i}]: expected {expected[i]:R}, got {actual[i]:R} (tolerance " +
+                $"{tol}{(relative ? " relative" : "")})");
         }
     }
 }

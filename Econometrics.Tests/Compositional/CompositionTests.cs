@@ -71,9 +71,11 @@ public sealed class CompositionTests
     [Fact]
     public void Negative_values_and_zero_rows_are_errors_even_with_replacement()
     {
-        var neg = Assert.Throws<ArgumentException>(() => Composition.From(new double[,] { { 1, 2, 3 }, { 4, -0.5, 6 } }, ["a", "b", "c"], new MultiplicativeReplacement()));
+        var neg = Assert.Throws<ArgumentException>(() => Composition.From(new double[,] { { 1, 2, 3 }, { 4, -0.5, 6 } }, ["a", "b", "c"],
+            new MultiplicativeReplacement()));
         Assert.Contains("Row 2, part 'b': the value -0.5 is negative", neg.Message);
-        var zero = Assert.Throws<ArgumentException>(() => Composition.From(new double[,] { { 1, 2, 3 }, { 0, 0, 0 } }, ["a", "b", "c"], new BayesianMultiplicativeReplacement()));
+        var zero = Assert.Throws<ArgumentException>(() => Composition.From(new double[,] { { 1, 2, 3 }, { 0, 0, 0 } }, ["a", "b", "c"],
+            new BayesianMultiplicativeReplacement()));
         Assert.Contains("Row 2 sums to zero", zero.Message);
         var nan = Assert.Throws<ArgumentException>(() => Composition.From(new double[,] { { 1, double.NaN, 3 } }));
         Assert.Contains("Row 1, part 'x2'", nan.Message);

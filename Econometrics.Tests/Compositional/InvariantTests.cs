@@ -72,7 +72,8 @@ public sealed class InvariantTests
         {
             var alr = new PartialCorrelations { Route = PartialCorrelationRoute.AlrInverse, AlrReference = reference }.Estimate(x);
             AssertClose(clr.PartialCorrelation, alr.PartialCorrelation, 1e-12, $"reference {reference}");
-            AssertClose(clr.Precision / clr.Precision.Diagonal().AbsoluteMaximum(), alr.Precision / clr.Precision.Diagonal().AbsoluteMaximum(), 1e-12, $"Omega, reference {reference}");
+            AssertClose(clr.Precision / clr.Precision.Diagonal().AbsoluteMaximum(), alr.Precision / clr.Precision.Diagonal().AbsoluteMaximum(), 1e-12,
+                $"Omega, reference {reference}");
         }
     }
 

@@ -25,7 +25,8 @@ public sealed class ResearchNoteValueTests
     };
 
     private static readonly double[] CupsPvar =
-        [2.03265025e-3, 8.75304019e-4, 3.46872327e-3, 8.12528143e-3, 2.78455513e-3, 1.77690994e-3, 8.41246129e-3, 8.31486478e-3, 1.02516640e-2, 5.06186422e-2, 5.15998110e-2];
+        [2.03265025e-3, 8.75304019e-4, 3.46872327e-3, 8.12528143e-3, 2.78455513e-3, 1.77690994e-3, 8.41246129e-3, 8.31486478e-3, 1.02516640e-2, 5.06186422e-2,
+            5.15998110e-2];
 
     internal static Composition Cups() => Composition.Load(DataFile("roman_cups.csv"));
 

@@ -71,13 +71,17 @@ public sealed class ShrinkageTests
             var c = Assert.Throws<ArgumentException>(() => new PartialCorrelations { Route = route }.Estimate(Composition.From(dup)));
             Assert.Contains("proportional parts", c.Message);
         }
-        Assert.True(new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage }.Estimate(Composition.From(dup)).PartialCorrelation.Enumerate().All(double.IsFinite));
+        Assert.True(new PartialCorrelations
+        {
+            Covariance = CompositionalCovariance.BasisShrinkage
+        }.Estimate(Composition.From(dup)).PartialCorrelation.Enumerate().All(double.IsFinite));
     }
 
     [Fact]
     public void Intensities_outside_the_unit_interval_are_rejected()
     {
-        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SchaferStrimmerShrinkage { Lambda = 1.5 }.Estimate(Matrix<double>.Build.Random(10, 3, 1)));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new SchaferStrimmerShrinkage { Lambda = 1.5 }.Estimate(Matrix<double>.Build.Random(10, 3,
+            1)));
         Assert.Equal("Lambda", ex.ParamName);
         var constant = Matrix<double>.Build.Dense(5, 2, (i, j) => j == 0 ? 1.0 : i);
         var c = Assert.Throws<ArgumentException>(() => new SchaferStrimmerShrinkage().Estimate(constant, ["a", "b"]));

@@ -58,7 +58,8 @@ public sealed class ZeroReplacementTests
         AssertClose(Matrix(e.GetProperty("multiplicativeDefault")), Replace(new MultiplicativeReplacement()), 1e-15, "delta = 1/D^2");
         AssertClose(Matrix(e.GetProperty("multiplicativeFixed")), Replace(new MultiplicativeReplacement { Delta = 0.01 }), 1e-15, "delta = 0.01");
         var doc = Composition.From(new double[,] { { .2, .4, .4, 0 }, { 0, .5, .5, 0 } }, zeros: new MultiplicativeReplacement()).Values;
-        AssertClose(Matrix<double>.Build.DenseOfArray(new[,] { { 0.1875, 0.375, 0.375, 0.0625 }, { 0.0625, 0.4375, 0.4375, 0.0625 } }), doc, 1e-15, "skbio doc");
+        AssertClose(Matrix<double>.Build.DenseOfArray(new[,] { { 0.1875, 0.375, 0.375, 0.0625 }, { 0.0625, 0.4375, 0.4375, 0.0625 } }), doc, 1e-15,
+            "skbio doc");
     }
 
     [Fact]
@@ -75,9 +76,11 @@ public sealed class ZeroReplacementTests
     [Fact]
     public void A_part_that_is_always_zero_cannot_be_replaced()
     {
-        var ex = Assert.Throws<ArgumentException>(() => Composition.From(new double[,] { { 1, 0, 2 }, { 3, 0, 4 } }, ["a", "b", "c"], new BayesianMultiplicativeReplacement()));
+        var ex = Assert.Throws<ArgumentException>(() => Composition.From(new double[,] { { 1, 0, 2 }, { 3, 0, 4 } }, ["a", "b", "c"],
+            new BayesianMultiplicativeReplacement()));
         Assert.Contains("'b' is 0 in every sample", ex.Message);
-        var tooMany = Assert.Throws<ArgumentException>(() => Composition.From(new double[,] { { 1, 0, 0, 0 }, { 1, 1, 1, 1 } }, zeros: new MultiplicativeReplacement { Delta = 0.4 }));
+        var tooMany = Assert.Throws<ArgumentException>(() => Composition.From(new double[,] { { 1, 0, 0, 0 }, { 1, 1, 1, 1 } },
+            zeros: new MultiplicativeReplacement { Delta = 0.4 }));
         Assert.Equal("Delta", tooMany.ParamName);
     }
 }

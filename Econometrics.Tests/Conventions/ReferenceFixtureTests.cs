@@ -46,7 +46,8 @@ public class ReferenceFixtureTests
         }
 
         string capability = Path.Combine(ReferenceFixture.FixturesRoot, name.Split('/')[0]);
-        bool Script(string dir) => Directory.EnumerateFiles(dir, "generate.*").Any(s => s.EndsWith(".R", StringComparison.Ordinal) || s.EndsWith(".py", StringComparison.Ordinal));
+        bool Script(string dir) => Directory.EnumerateFiles(dir, "generate.*").Any(s => s.EndsWith(".R", StringComparison.Ordinal) || s.EndsWith(".py",
+            StringComparison.Ordinal));
         Assert.True(Script(f.Directory) || Script(capability), $"{name}: no generate.R or generate.py beside it or in {capability}");
 
         Assert.True(Claimed.Any(p => name.StartsWith(p, StringComparison.Ordinal)),

@@ -48,7 +48,8 @@ public class BadInputTests
         Assert.Equal("X9", e.ParamName);
         var data = Fixtures.Sim();
         Assert.Equal("selected", Assert.Throws<ArgumentException>(() => Representation.Subset(data, ["X7"])).ParamName);
-        Assert.Equal("phi", Assert.Throws<ArgumentException>(() => Representation.FromMatrix(Matrix<double>.Build.Dense(2, 4, 1.0), data.Predictors)).ParamName);
+        Assert.Equal("phi", Assert.Throws<ArgumentException>(() => Representation.FromMatrix(Matrix<double>.Build.Dense(2, 4, 1.0),
+            data.Predictors)).ParamName);
         Assert.Throws<ArgumentOutOfRangeException>(() => new InvariantCausalPrediction { Alpha = 1.5 }.Fit(data));
     }
 
@@ -72,7 +73,8 @@ public class RepresentationInputTests
         var data = Fixtures.Sim();
         // Phi with a zero row is rank-deficient and rejected where it is built.
         Assert.Equal("phi", Assert.Throws<ArgumentException>(() =>
-            Representation.FromMatrix(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0, 0 }, { 0, 0, 0, 0 } }), data.Predictors)).ParamName);
+            Representation.FromMatrix(MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0, 0, 0 }, { 0, 0, 0, 0 } }),
+                data.Predictors)).ParamName);
         var dir = Directory.CreateTempSubdirectory("inv-phi").FullName;
         var bad = Path.Combine(dir, "phi.csv");
         File.WriteAllText(bad, "X1,X9\n1,2\n");

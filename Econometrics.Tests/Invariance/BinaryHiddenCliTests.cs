@@ -57,7 +57,8 @@ public sealed class BinaryHiddenCliTests : IDisposable
     [InlineData("--hidden", null, "--hidden runs hiddenICP, which has no --family")]
     public void Bad_icp_options_exit_2(string option, string? value, string message)
     {
-        var args = new List<string> { "invariance", "--data", Input("binary.csv"), "--target", "Y", "--env", "env", "--predictors", "X1,X2", "--icp", "--family", "binomial" };
+        var args = new List<string> { "invariance", "--data", Input("binary.csv"), "--target", "Y", "--env", "env", "--predictors", "X1,X2", "--icp",
+            "--family", "binomial" };
         if (option == "--family") args.RemoveRange(args.Count - 2, 2);
         args.Add(option);
         if (value is not null) args.Add(value);

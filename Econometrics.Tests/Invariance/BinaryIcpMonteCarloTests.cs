@@ -60,7 +60,8 @@ public class BinaryIcpMonteCarloTests(ITestOutputHelper output)
             if (fit.CausalPredictors.Count == 2 && fit.CausalPredictors.All(parents.Contains)) both++;
         }
         double rate = bad / (double)reps, se = Math.Sqrt(alpha * (1 - alpha) / reps);
-        output.WriteLine($"binary ICP: non-parent included in {bad}/{reps} ({rate:P1}); some parent found in {nonEmpty}/{reps}; both parents in {both}/{reps}.");
+        output.WriteLine($"binary ICP: non-parent included in {bad}/{reps} ({rate:P1}); some parent found in {nonEmpty}/{reps}; both parents in " +
+            $"{both}/{reps}.");
         // ICP's guarantee is asymptotic for logistic models: allow two binomial standard errors above alpha.
         Assert.True(rate <= alpha + 2 * se, $"a non-parent was included in {bad} of {reps} replications ({rate:P1}).");
         Assert.True(nonEmpty >= reps / 10, $"only {nonEmpty} of {reps} replications found any causal predictor.");

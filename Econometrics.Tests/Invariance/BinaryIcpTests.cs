@@ -93,7 +93,8 @@ public sealed class BinaryIcpTests
         var data = Binary();
         // One class is a constant target, refused when the environments are built.
         var e = Assert.Throws<DataFormatException>(() =>
-            Environments.FromArrays(data.X, Enumerable.Repeat(1.0, data.N).ToArray(), data.EnvironmentIndex().Select(k => data.Names[k]).ToArray(), Predictors));
+            Environments.FromArrays(data.X, Enumerable.Repeat(1.0, data.N).ToArray(), data.EnvironmentIndex().Select(k => data.Names[k]).ToArray(),
+                Predictors));
         Assert.Contains("The target 'Y' is constant (1)", e.Message);
         var sim = Fixtures.Sim();
         Assert.Contains("two values", Assert.Throws<ArgumentException>(() => new InvariantCausalPrediction { Family = IcpFamily.Binomial }.Fit(sim)).Message);

@@ -23,7 +23,8 @@ public class CliTests
         var j = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(5, j.GetProperty("environments").GetArrayLength());
         var gaps = j.GetProperty("gaps");
-        foreach (var g in new[] { "slopeGap", "interceptGap", "varianceRatio", "irmPenalty", "maxExcessRisk" }) Assert.True(gaps.GetProperty(g).GetDouble() >= 0);
+        foreach (var g in new[] { "slopeGap", "interceptGap", "varianceRatio", "irmPenalty",
+            "maxExcessRisk" }) Assert.True(gaps.GetProperty(g).GetDouble() >= 0);
         var chow = j.GetProperty("tests").EnumerateArray().First();
         Assert.StartsWith("Chow", chow.GetProperty("name").GetString());
         Assert.Equal(1.00387371474552, chow.GetProperty("statistic").GetDouble(), 1e-8);
@@ -68,7 +69,8 @@ public class CliTests
     [Fact]
     public void BothRepresentationAndSubsetIsAUsageError()
     {
-        var (code, _, err) = Run("invariance", "--data", Data, "--target", "Y", "--env", "env", "--predictors", "X1,X2", "--subset", "X1", "--representation", Data);
+        var (code, _, err) = Run("invariance", "--data", Data, "--target", "Y", "--env", "env", "--predictors", "X1,X2", "--subset", "X1", "--representation",
+            Data);
         Assert.Equal(2, code);
         Assert.Contains("either --representation or --subset", err);
     }

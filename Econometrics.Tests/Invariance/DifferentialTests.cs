@@ -50,13 +50,15 @@ public class DifferentialTests
             var ro = yo - xo * bo;
             var diff = yi - xi * bo;
             var cov = Matrix<double>.Build.DenseIdentity(inn.Length) + xi * (xo.TransposeThisAndMultiply(xo)).Solve(xi.Transpose());
-            double stat = diff.DotProduct(cov.Solve(diff)) / (inn.Length * (ro.DotProduct(ro) - ro.Sum() * ro.Sum() / ro.Count) / (ro.Count - 1) * outr.Length / (outr.Length - q));
+            double stat = diff.DotProduct(cov.Solve(diff)) / (inn.Length * (ro.DotProduct(ro) - ro.Sum() * ro.Sum() / ro.Count) / (ro.Count - 1) * outr.Length
+                / (outr.Length - q));
             pe = Math.Min(pe, 1 - FisherSnedecor.CDF(inn.Length, d.N - inn.Length - q, stat));
         }
         return (Math.Min(1, pn * (d.K - 1)), Math.Min(1, pe * d.K));
     }
 
-    private static Matrix<double> AllX(Environments d) => Matrix<double>.Build.DenseOfRows(Enumerable.Range(0, d.K).SelectMany(k => d.PredictorsOf(k).EnumerateRows()));
+    private static Matrix<double> AllX(Environments d) => Matrix<double>.Build.DenseOfRows(Enumerable.Range(0,
+        d.K).SelectMany(k => d.PredictorsOf(k).EnumerateRows()));
 
     [Theory, InlineData(1), InlineData(2), InlineData(3)]
     public void GramMatrixIcpEqualsPerSetQr(int seed)

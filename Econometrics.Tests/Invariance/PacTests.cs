@@ -25,7 +25,8 @@ public class PacTests
             // Two independent estimates from 300 replications: 3 standard errors of their difference (plus one count).
             double pooled = (note[i][3] + row.FailureProbability) / 2;
             double tol = 3 * Math.Sqrt(2 * pooled * (1 - pooled) / 300) + 1.0 / 300;
-            Assert.True(Math.Abs(row.FailureProbability - note[i][3]) <= tol, $"m = {row.TrainingEnvironments}: {row.FailureProbability} vs note {note[i][3]} (tol {tol:F3})");
+            Assert.True(Math.Abs(row.FailureProbability - note[i][3]) <= tol, $"m = {row.TrainingEnvironments}: {row.FailureProbability} vs note " +
+                $"{note[i][3]} (tol {tol:F3})");
             Assert.True(Math.Abs(row.SelectedNonInvariant - note[i][1]) <= tol, $"selected non-invariant, m = {row.TrainingEnvironments}");
             Assert.Equal(note[i][4], row.Analytic, 4);
             // The analytic curve lies inside the Monte Carlo error of the estimate (the note: slightly above 0.9^m).
@@ -42,7 +43,11 @@ public class PacTests
     public void IsReproducibleForASeed()
     {
         var sems = SemEnvironments.LoadSpecification(Fixtures.DataFile("invariance_sem_spec.json"));
-        var exp = new PacTransferExperiment { Base = sems[0].Sem, Target = "Y", Family = InterventionFamily.ExampleFamily(), TrainingEnvironments = [3], Replications = 40, TestDraws = 40, Seed = 5 };
+        var exp = new PacTransferExperiment
+        {
+            Base = sems[0].Sem, Target = "Y", Family = InterventionFamily.ExampleFamily(), TrainingEnvironments = [3],
+            Replications = 40, TestDraws = 40, Seed = 5
+        };
         var rows = exp.Simulate().Rows;
         Assert.Equal(rows, exp.Simulate().Rows);
         // Pinned across processes and machines: per-replication streams come from a fixed mixer, not HashCode.

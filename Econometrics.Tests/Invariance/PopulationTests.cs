@@ -16,7 +16,8 @@ public class PopulationTests
         var expected = Fixtures.Expected("population_sim");
         foreach (var rep in expected.GetProperty("representations").EnumerateObject())
         {
-            var phi = Matrix<double>.Build.DenseOfRows(rep.Value.GetProperty("phi").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble())));
+            var phi = Matrix<double>.Build.DenseOfRows(rep.Value.GetProperty("phi").EnumerateArray().Select(r => r.EnumerateArray().Select(v =>
+                v.GetDouble())));
             var envs = rep.Value.GetProperty("environments").EnumerateArray().ToArray();
             for (int k = 0; k < envs.Length; k++)
             {
@@ -85,7 +86,8 @@ public class PopulationTests
         };
         for (int k = 0; k < 5; k++)
         {
-            Assert.True(sems[k].Lambda.Equals(built[k].Lambda) && sems[k].Intercepts.Equals(built[k].Intercepts) && sems[k].Omega.Equals(built[k].Omega), $"environment {k}");
+            Assert.True(sems[k].Lambda.Equals(built[k].Lambda) && sems[k].Intercepts.Equals(built[k].Intercepts) && sems[k].Omega.Equals(built[k].Omega),
+                $"environment {k}");
         }
         Assert.Equal(["X1", "X2"], b.ParentsOf("Y"));
         // Sampling agrees with the exact moments (n = 20000, 5 SE).

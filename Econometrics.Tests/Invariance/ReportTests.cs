@@ -9,7 +9,8 @@ namespace Econometrics.Tests.Invariance;
 public class ReportTests
 {
     private static Representation Rep(Environments data, JsonElement e, string name) =>
-        Representation.FromMatrix(Matrix<double>.Build.DenseOfRows(e.GetProperty("phi").EnumerateArray().Select(r => r.EnumerateArray().Select(v => v.GetDouble()))),
+        Representation.FromMatrix(Matrix<double>.Build.DenseOfRows(e.GetProperty("phi").EnumerateArray().Select(r => r.EnumerateArray().Select(v =>
+            v.GetDouble()))),
             data.Predictors, null, name);
 
     public static TheoryData<string> Names() => new()
@@ -62,7 +63,8 @@ public class ReportTests
         Assert.Equal(0.6557, s12.UpperConfidenceBound, 4);
         Assert.False(s12.Certified);
         Assert.Contains("Not certified", s12.Evidence);
-        var mix = check.Test(data, Representation.FromMatrix(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 1, 0, 0 }, { 1, -1, 0, 0 } }), data.Predictors));
+        var mix = check.Test(data, Representation.FromMatrix(Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 1, 0, 0 }, { 1, -1, 0, 0 } }),
+            data.Predictors));
         Assert.Equal(0.2049, mix.Gaps.SlopeGap, 4);
         Assert.Equal(0.4636, mix.UpperConfidenceBound, 4);
         Fixtures.Close(s12.TestNamed("Chow").PValue!.Value, mix.TestNamed("Chow").PValue!.Value, 1e-9, "Chow p is reparameterisation-invariant");

@@ -43,7 +43,8 @@ public sealed class BackendOptionTests
         var grunfeld = Econometrics.PanelData.Load(Path.Combine(AppContext.BaseDirectory, "data", "grunfeld.csv"), "firm", "year");
         var cups = Econometrics.Composition.Load(Path.Combine(AppContext.BaseDirectory, "data", "coda", "roman_cups.csv"));
         var other = LinearAlgebraBackends.OpenBlas ?? LinearAlgebraBackends.Managed;
-        double[] Fe(ILinearAlgebra b) => new Econometrics.Panel.Estimators.PanelRegression("inv ~ value + capital", Econometrics.Panel.Estimators.PanelModel.FixedEffects)
+        double[] Fe(ILinearAlgebra b) => new Econometrics.Panel.Estimators.PanelRegression("inv ~ value + capital",
+            Econometrics.Panel.Estimators.PanelModel.FixedEffects)
         { Backend = b }.Fit(grunfeld).Coefficients.Select(c => c.Estimate).ToArray();
         double[] Pcor(ILinearAlgebra b) => new Econometrics.Compositional.PartialCorrelations { Backend = b }.Estimate(cups)
             .PartialCorrelation.Enumerate().ToArray();
@@ -81,8 +82,14 @@ public sealed class BackendOptionConventionTests
         var verbs = new HashSet<string> { "Fit", "Estimate", "Test", "Simulate" };
         var assemblies = new[] { typeof(Econometrics.Result).Assembly, typeof(InvariantCausalPrediction).Assembly };
         var missing = assemblies.SelectMany(a => a.GetExportedTypes())
-            .Where(t => t is { IsClass: true, IsAbstract: false } && !typeof(Econometrics.Result).IsAssignableFrom(t) && SeamNamespaces.Any(n => t.Namespace?.StartsWith(n, StringComparison.Ordinal) == true))
-            .Where(t => t.GetMethods().Any(m => m.DeclaringType == t && !m.IsStatic && verbs.Contains(m.Name) && typeof(Econometrics.Result).IsAssignableFrom(m.ReturnType)))
+            .Where(t => t is
+            {
+                IsClass: true,
+                IsAbstract: false
+            } && !typeof(Econometrics.Result).IsAssignableFrom(t) && SeamNamespaces.Any(n => t.Namespace?.StartsWith(n,
+                StringComparison.Ordinal) == true))
+            .Where(t => t.GetMethods().Any(m => m.DeclaringType == t && !m.IsStatic && verbs.Contains(m.Name) &&
+                typeof(Econometrics.Result).IsAssignableFrom(m.ReturnType)))
             .Where(t => !NoDenseAlgebra.Contains(t.Name))
             .Where(t => t.GetProperty("Backend")?.PropertyType != typeof(ILinearAlgebra))
             .Select(t => t.FullName).ToList();

@@ -84,7 +84,11 @@ public sealed class BadInputTests
         Assert.Equal("FixedKnots", Assert.Throws<ArgumentException>(() => new GrowthMixture { FixedKnots = [3.0] }.Fit(data)).ParamName);
         Assert.Equal("FixedKnots", Assert.Throws<ArgumentOutOfRangeException>(() => new GrowthMixture { FixedKnots = [3.0, 40] }.Fit(data)).ParamName);
         Assert.Equal("FinalStarts", Assert.Throws<ArgumentOutOfRangeException>(() => new GrowthMixture { Starts = 2, FinalStarts = 3 }.Fit(data)).ParamName);
-        Assert.Equal("FixedKnots", Assert.Throws<ArgumentException>(() => new GrowthMixture { Curve = GrowthCurve.Linear, FixedKnots = [1, 2] }.Fit(data)).ParamName);
+        Assert.Equal("FixedKnots", Assert.Throws<ArgumentException>(() => new GrowthMixture
+        {
+            Curve = GrowthCurve.Linear, FixedKnots = [1,
+            2]
+        }.Fit(data)).ParamName);
     }
 
     [Fact]
@@ -94,6 +98,7 @@ public sealed class BadInputTests
         var bad = p with { Classes = [p.Classes[0] with { Psi = -p.Classes[0].Psi }, p.Classes[1]] };
         Assert.Equal("parameters", Assert.Throws<ArgumentException>(() => new GrowthMixture().LogLikelihood(MixtureFixtures.Sim, bad)).ParamName);
         var wrongGate = p with { Gating = Matrix<double>.Build.Dense(2, 3) };
-        Assert.Contains("Gating must be 2 x 2", Assert.Throws<ArgumentException>(() => new GrowthMixture().LogLikelihood(MixtureFixtures.Sim, wrongGate)).Message);
+        Assert.Contains("Gating must be 2 x 2", Assert.Throws<ArgumentException>(() => new GrowthMixture().LogLikelihood(MixtureFixtures.Sim,
+            wrongGate)).Message);
     }
 }

@@ -9,7 +9,8 @@ public sealed class CurveTests
 {
     private static MixtureParameters Truth(int q, double[] a1, double[] a2) => new(
         [new(Vector<double>.Build.DenseOfArray(a1), double.NaN, Matrix<double>.Build.Dense(q, 1, (r, _) => 0.3 / (r + 1)),
-             Matrix<double>.Build.DenseIdentity(q) * 0.5 + Matrix<double>.Build.Dense(q, q, 0.1), 1.0, Vector<double>.Build.Dense(1), Matrix<double>.Build.Dense(1, 1, 1.0)),
+             Matrix<double>.Build.DenseIdentity(q) * 0.5 + Matrix<double>.Build.Dense(q, q, 0.1), 1.0, Vector<double>.Build.Dense(1),
+                 Matrix<double>.Build.Dense(1, 1, 1.0)),
          new(Vector<double>.Build.DenseOfArray(a2), double.NaN, Matrix<double>.Build.Dense(q, 1, (r, _) => -0.2 / (r + 1)),
              Matrix<double>.Build.DenseIdentity(q) * 0.8, 1.5, Vector<double>.Build.Dense(1, 0.3), Matrix<double>.Build.Dense(1, 1, 1.2))],
         Matrix<double>.Build.DenseOfArray(new[,] { { 0.0, 0.0 }, { -0.3, 1.0 } }));

@@ -59,7 +59,14 @@ public sealed class EnumerationTests(ITestOutputHelper output)
         var y = Enumerable.Range(0, n * p).Select(t => full.Outcome(t / p, t % p)).ToArray();
         var tt = Enumerable.Range(0, n * p).Select(t => full.Time(t / p, t % p)).ToArray();
         var small = GrowthData.FromArrays(full.Ids.Take(n).ToArray(), y, tt, p, [], [], [], []);
-        var result = new ClassEnumeration { MaxClasses = 5, Model = new GrowthMixture { Starts = 2, FinalStarts = 1, StandardErrors = false, MaxIterations = 30 } }.Fit(small);
+        var result = new ClassEnumeration
+        {
+            MaxClasses = 5, Model = new GrowthMixture
+            {
+                Starts = 2, FinalStarts = 1, StandardErrors = false,
+                MaxIterations = 30
+            }
+        }.Fit(small);
         Assert.True(result.Fits.Count < 5);
         Assert.Contains(result.Diagnostics, d => d.Code == "classes-unsupported");
     }

@@ -38,7 +38,8 @@ public sealed class FitTests(ITestOutputHelper output)
     {
         var sw = Stopwatch.StartNew();
         var fit = new GrowthMixture { Starts = 4, FinalStarts = 2 }.Fit(MixtureFixtures.Sim);
-        output.WriteLine($"free: {fit.LogLikelihood:F6} in {sw.ElapsedMilliseconds} ms; knots {fit.Parameters.Classes[0].Knot} {fit.Parameters.Classes[1].Knot}; iterations {fit.Iterations}");
+        output.WriteLine($"free: {fit.LogLikelihood:F6} in {sw.ElapsedMilliseconds} ms; knots {fit.Parameters.Classes[0].Knot} " +
+            $"{fit.Parameters.Classes[1].Knot}; iterations {fit.Iterations}");
         output.WriteLine(fit.ToString());
         Assert.True(fit.LogLikelihood >= -7062.8060, $"LL {fit.LogLikelihood}");
         Assert.Equal(34, fit.NParameters);

@@ -50,9 +50,11 @@ public sealed class MoeCommandTests
         Assert.StartsWith("error:", err.Split('\n').Last(l => l.Length > 0));
         Assert.Contains("classes", err);
         Assert.False(File.Exists(json));
-        Assert.Equal(2, Run("moe", "fit", "--data", MixtureFixtures.DataPath("moe_ref_sim.csv"), "--id", "id", "--y-prefix", "Y", "--t-prefix", "T", "--covariates", "both").Code);
+        Assert.Equal(2, Run("moe", "fit", "--data", MixtureFixtures.DataPath("moe_ref_sim.csv"), "--id", "id", "--y-prefix", "Y", "--t-prefix", "T",
+            "--covariates", "both").Code);
         Assert.Equal(2, Run("moe", "--data", MixtureFixtures.DataPath("moe_ref_sim.csv")).Code);
-        var missing = Run("moe", "fit", "--data", MixtureFixtures.DataPath("moe_ref_sim.csv"), "--id", "id", "--y-prefix", "Y", "--t-prefix", "T", "--gating", "income");
+        var missing = Run("moe", "fit", "--data", MixtureFixtures.DataPath("moe_ref_sim.csv"), "--id", "id", "--y-prefix", "Y", "--t-prefix", "T", "--gating",
+            "income");
         Assert.Equal(2, missing.Code);
         Assert.Contains("income", missing.Err);
     }

@@ -44,7 +44,11 @@ public sealed class BadInputTests
         var again = new CrossSectionalDependence { Tests = CdTests.CDw, Weights = a.Weights }.Test(x);
         Assert.Equal(a["CDw"].Statistic, again["CDw"].Statistic, 12);
         var wrong = Matrix<double>.Build.Dense(11, 1, 1.0);
-        Assert.Equal("Weights", Assert.Throws<ArgumentException>(() => new CrossSectionalDependence { Tests = CdTests.CDw, Weights = wrong }.Test(x)).ParamName);
+        Assert.Equal("Weights", Assert.Throws<ArgumentException>(() => new CrossSectionalDependence
+        {
+            Tests = CdTests.CDw,
+            Weights = wrong
+        }.Test(x)).ParamName);
     }
 
     [Theory]
@@ -71,7 +75,8 @@ public sealed class BadInputTests
     public void A_factor_count_of_min_N_T_minus_1_or_more_is_an_error(int m)
     {
         // N = 10, T = 30: min(N, T - 1) = 10.
-        var e = Assert.Throws<ArgumentException>(() => new CrossSectionalDependence { Tests = CdTests.CDStar, Factors = FactorCount.Fixed(m) }.Test(Random(30, 10, 4)));
+        var e = Assert.Throws<ArgumentException>(() => new CrossSectionalDependence { Tests = CdTests.CDStar, Factors = FactorCount.Fixed(m) }.Test(Random(30,
+            10, 4)));
         Assert.Equal("Factors", e.ParamName);
         Assert.Contains("min(N, T - 1) = 10", e.Message);
         var pc = Assert.Throws<ArgumentException>(() => new PanelRegression("y ~ x", PanelModel.InteractiveEffects) { Factors = FactorCount.Fixed(9) }

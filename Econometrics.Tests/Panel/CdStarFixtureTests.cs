@@ -42,7 +42,8 @@ public sealed class CdStarFixtureTests
         double tol = F.Tolerance("statistic");
         var pooled = new CrossSectionalDependence { Tests = CdTests.CDw | CdTests.CDwPlus, Weights = w }.Test(Panel, "x");
         ReferenceFixture.Close(F.Expected.GetProperty("cdw_pooled").GetDouble(), pooled["CDw"].Statistic, tol, "CD_W eq. 30");
-        ReferenceFixture.Close(F.Expected.GetProperty("cdw_pooled").GetDouble() + F.Expected.GetProperty("pe").GetDouble(), pooled["CDwPlus"].Statistic, tol, "CD_W+");
+        ReferenceFixture.Close(F.Expected.GetProperty("cdw_pooled").GetDouble() + F.Expected.GetProperty("pe").GetDouble(), pooled["CDwPlus"].Statistic, tol,
+            "CD_W+");
         var corr = new CrossSectionalDependence { Tests = CdTests.CDw, Weights = w, CdwNormalization = CdwNormalization.Correlation }.Test(Panel, "x");
         ReferenceFixture.Close(F.Expected.GetProperty("cdw_correlation").GetDouble(), corr["CDw"].Statistic, tol, "CD_W correlation form");
     }

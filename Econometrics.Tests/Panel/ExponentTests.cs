@@ -40,11 +40,13 @@ public sealed class ExponentTests
         var panel = PanelData.Load(f.File("input.csv"), "unit", "time");
         var options = new CrossSectionalExponent { Replications = 0 };
         var r = options.EstimateResiduals(Matrix(panel, "x"), panel.T, panel.N, "x");
-        ReferenceFixture.Close(f.Expected.GetProperty("factorResidual").GetProperty("alpha").GetDouble(), r.Alpha, f.Tolerance("alpha"), "factor residual alpha");
+        ReferenceFixture.Close(f.Expected.GetProperty("factorResidual").GetProperty("alpha").GetDouble(), r.Alpha, f.Tolerance("alpha"),
+            "factor residual alpha");
         Assert.True(double.IsNaN(r.StdError));
         var grunfeld = PanelData.Load(Path.Combine(f.Directory, "..", "plm_estimators_grunfeld", "input.csv"), "firm", "year");
         var g = options.EstimateResiduals(Matrix(grunfeld, "value"), grunfeld.T, grunfeld.N, "value");
-        ReferenceFixture.Close(f.Expected.GetProperty("grunfeldResidual").GetProperty("alpha").GetDouble(), g.Alpha, f.Tolerance("alpha"), "grunfeld residual alpha");
+        ReferenceFixture.Close(f.Expected.GetProperty("grunfeldResidual").GetProperty("alpha").GetDouble(), g.Alpha, f.Tolerance("alpha"),
+            "grunfeld residual alpha");
         // The bootstrap is seeded: the same seed gives the same interval.
         var b1 = new CrossSectionalExponent { Replications = 50, Seed = 7 }.EstimateResiduals(Matrix(panel, "x"), panel.T, panel.N, "x");
         var b2 = new CrossSectionalExponent { Replications = 50, Seed = 7 }.EstimateResiduals(Matrix(panel, "x"), panel.T, panel.N, "x");

@@ -52,7 +52,11 @@ public sealed class MonteCarloRunnerTests
     [Fact]
     public void Dgp_is_reproducible_and_validates()
     {
-        var dgp = new FactorPanelDgp { N = 10, T = 12, Errors = ErrorDistribution.ChiSquared, SerialCorrelation = 0.5, SpatialDelta = 0.3, IncludeRegressor = true };
+        var dgp = new FactorPanelDgp
+        {
+            N = 10, T = 12, Errors = ErrorDistribution.ChiSquared, SerialCorrelation = 0.5, SpatialDelta = 0.3,
+            IncludeRegressor = true
+        };
         Assert.Equal(dgp.Simulate(3).Y, dgp.Simulate(3).Y);
         Assert.NotEqual(dgp.Simulate(3).Y, dgp.Simulate(4).Y);
         Assert.Equal("SpatialDelta", Assert.Throws<ArgumentException>(() => (dgp with { SpatialDelta = 1.2 }).Simulate(1)).ParamName);

@@ -27,7 +27,11 @@ public sealed class NoteReferenceTests
         Near(-0.0230237712, r["BiasCorrectedScaledLM"].Statistic, "BFK");
         Near(-1.3355114987, r["CDw"].Statistic, "CD_W eq. 30");
         Near(-1.3355114987, r["CDwPlus"].Statistic, "CD_W+ (PE term 0)");
-        var corr = new CrossSectionalDependence { Tests = CdTests.CDw, Weights = w, CdwNormalization = CdwNormalization.Correlation }.Test(SyntheticPanels.Toy());
+        var corr = new CrossSectionalDependence
+        {
+            Tests = CdTests.CDw, Weights = w,
+            CdwNormalization = CdwNormalization.Correlation
+        }.Test(SyntheticPanels.Toy());
         Near(-1.3423701446, corr["CDw"].Statistic, "CD_W correlation form");
         var rho = r.Rho();
         Near(0.8219949365, rho[0, 1], "rho12"); Near(-0.3, rho[0, 2], "rho13"); Near(-0.0821994937, rho[1, 2], "rho23");
@@ -87,7 +91,8 @@ public sealed class NoteReferenceTests
         Near(cdStar, s.Statistic, "CD*");
         Near(theta, s.Theta!.Value, "theta");
         Assert.Equal(m, s.Factors);
-        Assert.Contains(s.Result.Diagnostics!, d => d.Code == "cdstar-theta" && d.Message.Contains(cd.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)[..5]));
+        Assert.Contains(s.Result.Diagnostics!, d => d.Code == "cdstar-theta" && d.Message.Contains(cd.ToString("G6",
+            System.Globalization.CultureInfo.InvariantCulture)[..5]));
     }
 
     [Fact]
@@ -107,7 +112,11 @@ public sealed class NoteReferenceTests
     public void Drop_incomplete_periods_gives_balanced_only_tests_the_complete_block()
     {
         var y = SyntheticPanels.ParkMiller(unbalanced: true);
-        var options = new CrossSectionalDependence { Tests = CdTests.CD | CdTests.CDw | CdTests.CDStar, Factors = FactorCount.Fixed(1), Weights = SyntheticPanels.Alternating(12), DropIncompletePeriods = true };
+        var options = new CrossSectionalDependence
+        {
+            Tests = CdTests.CD | CdTests.CDw | CdTests.CDStar, Factors = FactorCount.Fixed(1),
+            Weights = SyntheticPanels.Alternating(12), DropIncompletePeriods = true
+        };
         var r = options.Test(y);
         // Every period t with t mod 7 != 0 misses some unit i <= 6, so the complete periods are 7, 14, 21, 28.
         var block = Matrix<double>.Build.DenseOfRows(new[] { 6, 13, 20, 27 }.Select(s => y.Row(s)));

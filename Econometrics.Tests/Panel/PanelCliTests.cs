@@ -28,7 +28,8 @@ public sealed class PanelCliTests
         var root = doc.RootElement;
         var value = root.GetProperty("coefficients").EnumerateArray().Single(c => c.GetProperty("term").GetString() == "value");
         ReferenceFixture.Close(f.GetProperty("coefficients").GetProperty("value").GetDouble(), value.GetProperty("estimate").GetDouble(), 1e-8, "estimate");
-        ReferenceFixture.Close(f.GetProperty("stdError").GetProperty("cluster").GetProperty("value").GetDouble(), value.GetProperty("stdError").GetDouble(), 1e-6, "SE");
+        ReferenceFixture.Close(f.GetProperty("stdError").GetProperty("cluster").GetProperty("value").GetDouble(), value.GetProperty("stdError").GetDouble(),
+            1e-6, "SE");
         foreach (var field in new[] { "statistic", "pValue", "ciLower", "ciUpper" }) Assert.True(value.TryGetProperty(field, out _), field);
         ReferenceFixture.Close(f.GetProperty("rSquared").GetDouble(), root.GetProperty("rSquared").GetDouble(), 1e-8, "R2");
         ReferenceFixture.Close(f.GetProperty("rSquared").GetDouble(), root.GetProperty("rSquaredWithin").GetDouble(), 1e-8, "within R2");
@@ -63,7 +64,8 @@ public sealed class PanelCliTests
     [Fact]
     public void Cd_regression_takes_vcov_and_states_the_exponent()
     {
-        var (code, text, err) = Run(["cd", .. Data, "--formula", "inv ~ value + capital", "--vcov", "driscoll-kraay", "--tests", "cd,cdstar", "--exponent-reps", "20"]);
+        var (code, text, err) = Run(["cd", .. Data, "--formula", "inv ~ value + capital", "--vcov", "driscoll-kraay", "--tests", "cd,cdstar",
+            "--exponent-reps", "20"]);
         Assert.True(code == 0, err);
         Assert.Contains("Driscoll-Kraay", text, StringComparison.Ordinal);
         Assert.Contains("the data call for", text, StringComparison.Ordinal);

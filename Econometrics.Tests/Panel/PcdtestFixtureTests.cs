@@ -41,7 +41,8 @@ public sealed class PcdtestFixtureTests
     public void Statistics_and_p_values_match_plm(string name)
     {
         var f = ReferenceFixture.Load("Panel/" + name);
-        var (cd, _) = Run(f, new CrossSectionalDependence { Tests = CdTests.CD | CdTests.LM | CdTests.ScaledLM | CdTests.BiasCorrectedScaledLM | CdTests.LMAdj });
+        var (cd, _) = Run(f,
+            new CrossSectionalDependence { Tests = CdTests.CD | CdTests.LM | CdTests.ScaledLM | CdTests.BiasCorrectedScaledLM | CdTests.LMAdj });
         int compared = 0;
         foreach (var (key, testName) in Names)
         {
@@ -72,7 +73,8 @@ public sealed class PcdtestFixtureTests
         {
             var mine = fit![c.Name];
             ReferenceFixture.Close(c.Value.GetProperty("estimate").GetDouble(), mine.Estimate, f.Tolerance("coefficients"), $"{name} {c.Name} estimate");
-            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), mine.StdError!.Value, f.Tolerance("coefficients"), $"{name} {c.Name} std. error");
+            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), mine.StdError!.Value, f.Tolerance("coefficients"),
+                $"{name} {c.Name} std. error");
         }
         Assert.Equal(coefs.EnumerateObject().Count(), fit!.Coefficients.Count);
         Assert.Equal(f.Expected.GetProperty("nobs").GetInt32(), fit.NObs);
@@ -103,7 +105,8 @@ public sealed class PcdtestFixtureTests
         foreach (var c in e.GetProperty("coefficients").EnumerateObject())
         {
             ReferenceFixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{key} {c.Name}");
-            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
+            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"),
+                $"{key} {c.Name} s.e.");
         }
         Assert.Equal(1031, fit.NObs);
         var cd = new CrossSectionalDependence { Tests = CdTests.CD }.Test(fit);
@@ -122,7 +125,8 @@ public sealed class PcdtestFixtureTests
         foreach (var c in e.GetProperty("coefficients").EnumerateObject())
         {
             ReferenceFixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{key} {c.Name}");
-            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
+            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"),
+                $"{key} {c.Name} s.e.");
         }
         foreach (var c in f.Expected.GetProperty("qr").GetProperty(key).EnumerateObject())
             ReferenceFixture.Close(c.Value.GetDouble(), fit[c.Name].Estimate, f.Tolerance("qr"), $"{key} {c.Name} vs QR transcription");

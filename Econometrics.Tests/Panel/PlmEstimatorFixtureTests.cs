@@ -40,7 +40,8 @@ public sealed class PlmEstimatorFixtureTests
         lock (Panels)
         {
             if (!Panels.TryGetValue(f.Directory, out var p))
-                Panels[f.Directory] = p = PanelData.Load(f.File("input.csv"), f.Spec.GetProperty("entity").GetString()!, f.Spec.GetProperty("time").GetString()!);
+                Panels[f.Directory] = p = PanelData.Load(f.File("input.csv"), f.Spec.GetProperty("entity").GetString()!,
+                    f.Spec.GetProperty("time").GetString()!);
             return p;
         }
     }
@@ -112,7 +113,8 @@ public sealed class PlmEstimatorFixtureTests
         var f = ReferenceFixture.Load("Panel/" + name);
         var formula = f.Spec.GetProperty("formula").GetString()!;
         var panel = Load(f);
-        foreach (var (key, vcov) in new (string, PanelCovariance?)[] { ("hausman", null), ("hausmanAux", PanelCovariance.Classical), ("hausmanAuxCluster", PanelCovariance.Cluster) })
+        foreach (var (key, vcov) in new (string, PanelCovariance?)[] { ("hausman", null), ("hausmanAux", PanelCovariance.Classical), ("hausmanAuxCluster",
+            PanelCovariance.Cluster) })
         {
             var e = f.Expected.GetProperty(key);
             var h = new HausmanTest(formula) { Covariance = vcov }.Test(panel);

@@ -37,7 +37,8 @@ public class ProgressTests
         string[] args = ["moe", "fit", "--data", MoeData, "--id", "id", "--y-prefix", "Y", "--t-prefix", "T", "--starts", "3"];
         var (o, e) = (new StringWriter(), new StringWriter());
         Assert.Equal(0, Econometrics.Cli.Cli.Run(args, new CliConsole(o, e) { ErrorIsTerminal = true }));
-        var frames = e.ToString().Split('\r', StringSplitOptions.RemoveEmptyEntries).Select(f => f.Trim()).Where(f => f.StartsWith("[moe]")).Distinct().ToList();
+        var frames = e.ToString().Split('\r',
+            StringSplitOptions.RemoveEmptyEntries).Select(f => f.Trim()).Where(f => f.StartsWith("[moe]")).Distinct().ToList();
         Assert.True(frames.Count >= 3, $"{frames.Count} distinct progress frames: {string.Join(" | ", frames)}");
         Assert.EndsWith("\n", e.ToString());
 

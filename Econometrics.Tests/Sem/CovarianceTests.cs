@@ -249,7 +249,8 @@ public class CovarianceTests
         var support = Assert.Throws<ArgumentException>(() => new LinearSem(Chain,
             Matrix<double>.Build.DenseOfArray(new double[,] { { 0, 1, 1 }, { 0, 0, 1 }, { 0, 0, 0 } }), Matrix<double>.Build.DenseIdentity(3)));
         Assert.Contains("no edge 1 -> 3", support.Message);
-        var missing = Assert.Throws<ArgumentException>(() => LinearSem.FromJson("""{"nodes":["a","b"],"directed":[{"from":"a","to":"b"}],"variances":{"a":1,"b":1}}"""));
+        const string noWeights = """{"nodes":["a","b"],"directed":[{"from":"a","to":"b"}],"variances":{"a":1,"b":1}}""";
+        var missing = Assert.Throws<ArgumentException>(() => LinearSem.FromJson(noWeights));
         Assert.Contains("has no weight", missing.Message);
         Assert.Throws<ArgumentException>(() => ImpliedCovariance.ByTrekRuleExact(G1, Rs("1/2", "1/3", "1", "2")));
         Assert.Throws<ArgumentException>(() => ImpliedCovariance.ByInversionExact(G1, Rs("2", "1/2", "1", "2")));

@@ -11,7 +11,8 @@ namespace Econometrics.Tests.Sem;
 [VerifiesFixtures("Sem/lavaan_", "Sem/sem_", "Sem/mlm_")]
 public class LavaanFixtureTests
 {
-    public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_hs_cfa_stdlv", "lavaan_poldem_sem", "lavaan_nonrecursive", "lavaan_nonrecursive_cov",
+    public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_hs_cfa_stdlv", "lavaan_poldem_sem", "lavaan_nonrecursive",
+        "lavaan_nonrecursive_cov",
                                                         "lavaan_growth", "lavaan_poldem_means", "lavaan_hs_means",
                                                         "sem_mediation", "sem_mediation_eq", "sem_mediation_ineq", "sem_hs_constrained",
                                                         "mlm_hs_cfa", "mlm_poldem_sem", "mlm_mediation", "mlm_mediation_eq", "mlm_hs_means" };

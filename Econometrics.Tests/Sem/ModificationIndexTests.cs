@@ -16,7 +16,9 @@ public class ModificationIndexTests
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir(name), "expected.json")));
         string call = doc.RootElement.GetProperty("call").GetString()!, model = File.ReadAllText(Path.Combine(Dir(name), "model.lav"));
-        var est = (call.StartsWith("growth(", StringComparison.Ordinal) ? SemEstimator.Growth(model) : new SemEstimator(model)) with { ModificationIndices = true };
+        var est = (call.StartsWith("growth(",
+            StringComparison.Ordinal) ? SemEstimator.Growth(model) : new SemEstimator(model)) with
+        { ModificationIndices = true };
         return est.Fit(CsvFrame.Load(Path.Combine(Dir(name), "input.csv")));
     }
 
@@ -44,7 +46,8 @@ public class ModificationIndexTests
             if (sepc.ValueKind == JsonValueKind.Number && !(Math.Abs((m.SepcAll ?? double.NaN) - sepc.GetDouble()) <= tolSepc))
                 failures.Add($"{key}: sepc.all {m.SepcAll} vs {sepc.GetDouble()}");
         }
-        var extra = byKey.Keys.Except(expected.Select(e => Key(e.GetProperty("lhs").GetString()!, e.GetProperty("op").GetString()!, e.GetProperty("rhs").GetString()!))).ToList();
+        var extra = byKey.Keys.Except(expected.Select(e => Key(e.GetProperty("lhs").GetString()!, e.GetProperty("op").GetString()!,
+            e.GetProperty("rhs").GetString()!))).ToList();
         if (extra.Count > 0) failures.Add("not in lavaan: " + string.Join(", ", extra));
         Assert.True(failures.Count == 0, $"{failures.Count} mismatches: " + string.Join("; ", failures.Take(12)));
         for (int i = 1; i < mine.Count; i++) Assert.True(mine[i - 1].Mi >= mine[i].Mi);

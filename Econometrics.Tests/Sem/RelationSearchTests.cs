@@ -60,7 +60,8 @@ public class RelationSearchTests
         Assert.Single(r.Relations);
         Assert.Equal(4, r.Relations[0].Degree);
         Assert.Equal(new[] { 3, 2, 2, 1 }, r.Relations[0].Multidegree);
-        var verma = Polynomial.Parse("- s11 s13 s22 s34 + s11 s13 s23 s24 + s11 s14 s22 s33 - s11 s14 s23^2 + s12^2 s13 s34 - s12^2 s14 s33 - s12 s13^2 s24 + s12 s13 s14 s23", r.VariableNames);
+        var verma = Polynomial.Parse("- s11 s13 s22 s34 + s11 s13 s23 s24 + s11 s14 s22 s33 - s11 s14 s23^2 + s12^2 s13 s34 - s12^2 s14 s33 - s12 " +
+            "s13^2 s24 + s12 s13 s14 s23", r.VariableNames);
         var found = r.Relations[0].Polynomial;
         Assert.True(found.Equals(verma) || found.Equals(-verma), found.ToText(r.VariableNames));
     }

@@ -23,7 +23,8 @@ public class SemCliTests
     }
 
     private const string G2Json = """
-        {"nodes":["1","2","3"],"directed":[{"from":"1","to":"2","weight":0.5},{"from":"2","to":"3","weight":0.3333333333333333},{"from":"3","to":"1","weight":0.25}],
+        {"nodes":["1","2","3"],
+         "directed":[{"from":"1","to":"2","weight":0.5},{"from":"2","to":"3","weight":0.3333333333333333},{"from":"3","to":"1","weight":0.25}],
          "variances":{"1":1,"2":2,"3":3}}
         """;
 
@@ -44,7 +45,10 @@ public class SemCliTests
     [Fact]
     public void Identify_And_Relations()
     {
-        var verma = Temp("verma.json", """{"nodes":["1","2","3","4"],"directed":[{"from":"1","to":"2"},{"from":"1","to":"3"},{"from":"2","to":"3"},{"from":"3","to":"4"}],"bidirected":[{"a":"2","b":"4"}]}""");
+        var verma = Temp("verma.json", """
+            {"nodes":["1","2","3","4"],"directed":[{"from":"1","to":"2"},{"from":"1","to":"3"},{"from":"2","to":"3"},{"from":"3","to":"4"}],
+             "bidirected":[{"a":"2","b":"4"}]}
+            """);
         var (code, json, err) = Run("sem", "identify", "--graph", verma, "--json", "-");
         Assert.True(code == 0, err);
         using (var doc = JsonDocument.Parse(json))
@@ -83,7 +87,8 @@ public class SemCliTests
                                     "--modindices", "--json", "-");
         Assert.True(code == 0, err);
         using var doc = JsonDocument.Parse(json);
-        var ab = doc.RootElement.GetProperty("estimates").EnumerateArray().Single(e => e.GetProperty("op").GetString() == ":=" && e.GetProperty("lhs").GetString() == "ab");
+        var ab = doc.RootElement.GetProperty("estimates").EnumerateArray().Single(e => e.GetProperty("op").GetString() == ":=" &&
+            e.GetProperty("lhs").GetString() == "ab");
         Assert.Equal("a*b", ab.GetProperty("rhs").GetString());
         Assert.True(ab.GetProperty("stdError").GetDouble() > 0);
         var mi = doc.RootElement.GetProperty("modificationIndices");
@@ -98,7 +103,8 @@ public class SemCliTests
             foreach (var name in new[] { "chisqScaled", "dfScaled", "pvalueScaled", "chisqScalingFactor", "cfiRobust", "tliRobust", "rmseaRobust" })
                 Assert.Equal(JsonValueKind.Number, robust.RootElement.GetProperty("fit").GetProperty(name).ValueKind);
         (code, _, err) = Run("sem", "fit", "--model", Path.Combine(dir, "model.lav"), "--cov",
-                             Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "lavaan_nonrecursive", "cov.csv"), "--nobs", "500", "--estimator", "mlm");
+                             Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "lavaan_nonrecursive", "cov.csv"), "--nobs", "500", "--estimator",
+                                 "mlm");
         Assert.Equal(2, code);
         Assert.Contains("needs raw data", err);
         var contradictory = Temp("contra.lav", "M ~ a*X\nY ~ b*M\na > 1\na < 0\n");
@@ -111,7 +117,9 @@ public class SemCliTests
     [Fact]
     public void BadInput_ExitsWithTwoAndOneErrorLine()
     {
-        var singular = Temp("singular.json", """{"nodes":["a","b"],"directed":[{"from":"a","to":"b","weight":2},{"from":"b","to":"a","weight":0.5}],"variances":{"a":1,"b":1}}""");
+        var singular = Temp("singular.json", """
+            {"nodes":["a","b"],"directed":[{"from":"a","to":"b","weight":2},{"from":"b","to":"a","weight":0.5}],"variances":{"a":1,"b":1}}
+            """);
         var (code, _, err) = Run("sem", "covariance", "--graph", singular);
         Assert.Equal(2, code);
         Assert.StartsWith("error: I - Lambda is singular", err);
@@ -120,7 +128,8 @@ public class SemCliTests
         Assert.Equal(2, code);
         Assert.Contains("line 1, column 14", err);
         var unid = Temp("unid.lav", "y1 ~ y2\ny2 ~ y1\n");
-        (code, _, err) = Run("sem", "fit", "--model", unid, "--cov", Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "lavaan_nonrecursive", "cov.csv"), "--nobs", "500");
+        (code, _, err) = Run("sem", "fit", "--model", unid, "--cov", Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "lavaan_nonrecursive",
+            "cov.csv"), "--nobs", "500");
         Assert.Equal(2, code);
         Assert.Contains("not identified", err);
         (code, _, _) = Run("sem", "nonsense");

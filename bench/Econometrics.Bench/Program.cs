@@ -39,7 +39,8 @@ foreach (var c in cases)
             (r, rError) = RPeer.MedianMs(c.RSetup ?? "", c.RBody, work, n);
         var budget = c.BudgetMs is { } b ? (ours <= b ? $"ok (< {b} ms)" : $"OVER ({b} ms)") : "";
         if (c.BudgetMs is { } bb && ours > bb) failures++;
-        Console.WriteLine($"{c.Name,-28} {Ms(ours),9} {Ms(oursMin),8} {Ms(allocated),9} {Ms(peak),8} {Ms(baseline),12} {Ratio(baseline, ours),10} {Ms(r),9} {Ratio(r, ours),8}  {budget}");
+        Console.WriteLine($"{c.Name,-28} {Ms(ours),9} {Ms(oursMin),8} {Ms(allocated),9} {Ms(peak),8} {Ms(baseline),12} {Ratio(baseline, ours),10} " +
+            $"{Ms(r),9} {Ratio(r, ours),8}  {budget}");
         Console.WriteLine($"    {c.Description}; ours = {c.OursLabel}" + (c.Baseline is null ? "" : $", baseline = {c.BaselineLabel}") +
                           (rError is null ? "" : $"; R failed: {rError}"));
     }

@@ -15,7 +15,8 @@ public sealed class CodaBench : IBenchSuite
         var x = Data(n, d, 20260101);
         var spec = new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage };
         string script = Path.Combine(AppContext.BaseDirectory, "scripts", "coda", "pcor-bshrink.R").Replace("\\", "/");
-        yield return new BenchCase("coda/pcor-bshrink", $"basis-shrinkage partial correlations (Jin, Notredame & Erb 2023), D = {d}, n = {n}, incl. Composition.From",
+        yield return new BenchCase("coda/pcor-bshrink", $"basis-shrinkage partial correlations (Jin, Notredame & Erb 2023), D = {d}, n = {n}, " +
+            $"incl. Composition.From",
             () => spec.Estimate(Composition.From(x)))
         {
             OursLabel = "PartialCorrelations { BasisShrinkage }",

@@ -44,7 +44,8 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
         ArgumentNullException.ThrowIfNull(s);
         s = s.Trim();
         int slash = s.IndexOf('/');
-        if (slash >= 0) return new(BigInteger.Parse(s[..slash], CultureInfo.InvariantCulture), BigInteger.Parse(s[(slash + 1)..], CultureInfo.InvariantCulture));
+        if (slash >= 0) return new(BigInteger.Parse(s[..slash], CultureInfo.InvariantCulture), BigInteger.Parse(s[(slash + 1)..],
+            CultureInfo.InvariantCulture));
         return FromDecimal(decimal.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture));
     }
 
@@ -119,5 +120,6 @@ public readonly struct Rational : IEquatable<Rational>, IComparable<Rational>
     public int CompareTo(Rational other) => (Numerator * other.Denominator).CompareTo(other.Numerator * Denominator);
     /// <summary>"p/q", or "p" when q = 1.</summary>
     public override string ToString() =>
-        Denominator.IsOne ? Numerator.ToString(CultureInfo.InvariantCulture) : $"{Numerator.ToString(CultureInfo.InvariantCulture)}/{Denominator.ToString(CultureInfo.InvariantCulture)}";
+        Denominator.IsOne ? Numerator.ToString(CultureInfo.InvariantCulture) :
+            $"{Numerator.ToString(CultureInfo.InvariantCulture)}/{Denominator.ToString(CultureInfo.InvariantCulture)}";
 }

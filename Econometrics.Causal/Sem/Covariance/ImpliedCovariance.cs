@@ -147,7 +147,8 @@ public static class ImpliedCovariance
     {
         ArgumentNullException.ThrowIfNull(graph); ArgumentNullException.ThrowIfNull(theta);
         if (theta.Count != graph.ParameterCount)
-            throw new ArgumentException($"Expected {graph.ParameterCount} parameters ({string.Join(", ", graph.ParameterNames())}), got {theta.Count}.", nameof(theta));
+            throw new ArgumentException($"Expected {graph.ParameterCount} parameters ({string.Join(", ", graph.ParameterNames())}), got {theta.Count}.",
+                nameof(theta));
     }
 
     internal static Rational[,] OmegaExact(MixedGraph graph, IReadOnlyList<Rational> theta)
@@ -156,7 +157,8 @@ public static class ImpliedCovariance
         var omega = new Rational[n, n];
         for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) omega[i, j] = Rational.Zero;
         for (int v = 0; v < n; v++) omega[v, v] = theta[d + v];
-        for (int b = 0; b < graph.Bidirected.Count; b++) omega[graph.Bidirected[b].A, graph.Bidirected[b].B] = omega[graph.Bidirected[b].B, graph.Bidirected[b].A] = theta[d + n + b];
+        for (int b = 0; b < graph.Bidirected.Count; b++) omega[graph.Bidirected[b].A, graph.Bidirected[b].B] = omega[graph.Bidirected[b].B,
+            graph.Bidirected[b].A] = theta[d + n + b];
         return omega;
     }
 }

@@ -77,7 +77,8 @@ public sealed class SymbolicCovariance
     }
 
     private string FactorName(int k, bool latex) =>
-        _components.Count == 1 ? "det" : (latex ? $"\\det_{{{string.Join("", _components[k].Select(v => Graph.Nodes[v]))}}}" : $"det[{string.Join(",", _components[k].Select(v => Graph.Nodes[v]))}]");
+        _components.Count == 1 ? "det" : (latex ? $"\\det_{{{string.Join("", _components[k].Select(v => Graph.Nodes[v]))}}}" :
+            $"det[{string.Join(",", _components[k].Select(v => Graph.Nodes[v]))}]");
 
     /// <summary>Plain text: the component determinants, then one line per entry of the upper triangle in reduced form,
     /// e.g. "s12 = (l12 w11 + l32 w13) / det".</summary>

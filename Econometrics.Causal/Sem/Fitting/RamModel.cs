@@ -58,7 +58,8 @@ internal sealed class RamModel
                                           bool meanStructure = false, bool observedInterceptsFree = true, bool latentMeansFree = false)
     {
         if (!statements.Any(s => s.IsStructural))
-            throw new ModelSyntaxException("the model has only definitions or constraints; add =~, ~ or ~~ statements.", statements[0].Line, statements[0].Column);
+            throw new ModelSyntaxException("the model has only definitions or constraints; add =~, ~ or ~~ statements.", statements[0].Line,
+                statements[0].Column);
         statements = statements.Where(s => s.IsStructural).ToList();
         meanStructure |= statements.Any(s => s.Op == "~1");
         var latent = statements.Where(s => s.Op == "=~").Select(s => s.Lhs).Distinct().ToList();
@@ -70,14 +71,16 @@ internal sealed class RamModel
         foreach (var f in latent.Where(colSet.Contains))
         {
             var (line, col) = firstSeen[f];
-            throw new ModelSyntaxException($"latent variable '{f}' (defined with =~) has the name of a column of the data; rename the latent variable.", line, col);
+            throw new ModelSyntaxException($"latent variable '{f}' (defined with =~) has the name of a column of the data; rename the latent variable.", line,
+                col);
         }
         var observed = order.Where(v => !latent.Contains(v)).ToList();
         foreach (var v in observed)
             if (!colSet.Contains(v))
             {
                 var (line, col) = firstSeen[v];
-                throw new ModelSyntaxException($"unknown variable '{v}': it is not a column of the data and not a latent variable (defined with =~).", line, col);
+                throw new ModelSyntaxException($"unknown variable '{v}': it is not a column of the data and not a latent variable (defined with =~).", line,
+                    col);
             }
         foreach (var s in statements.Where(s => s.Op == "=~"))
             foreach (var t in s.Rhs)
@@ -125,19 +128,22 @@ internal sealed class RamModel
                         break;
                     case "~1":
                         if (xs.Contains(s.Lhs))
-                            throw new ModelSyntaxException($"'{s.Lhs} ~ 1' concerns an exogenous covariate, whose mean is fixed at its sample value (fixed.x).", t.Line, t.Column);
+                            throw new ModelSyntaxException($"'{s.Lhs} ~ 1' concerns an exogenous covariate, whose mean is fixed at its sample " +
+                                $"value (fixed.x).", t.Line, t.Column);
                         Add(s.Lhs, "~1", "", false, index[s.Lhs], 0, t, false, RamCellKind.User, t.Line, t.Column);
                         break;
                     default:
                         if (xs.Contains(s.Lhs) && xs.Contains(t.Name))
-                            throw new ModelSyntaxException($"'{s.Lhs} ~~ {t.Name}' concerns exogenous covariates, whose moments are fixed at their sample values (fixed.x).", t.Line, t.Column);
+                            throw new ModelSyntaxException($"'{s.Lhs} ~~ {t.Name}' concerns exogenous covariates, whose moments are fixed at their " +
+                                $"sample values (fixed.x).", t.Line, t.Column);
                         Add(s.Lhs, "~~", t.Name, false, index[s.Lhs], index[t.Name], t, false, RamCellKind.User, t.Line, t.Column);
                         break;
                 }
         // Defaults: residual and latent variances, then covariances among exogenous latents and among pure endogenous variables.
         // With std.lv the scale of each latent variable is set by fixing its (residual) variance at 1 instead of a marker loading.
         foreach (var v in variables.Where(v => !xs.Contains(v)))
-            Add(v, "~~", v, false, index[v], index[v], stdLv && latent.Contains(v) ? new ModelTerm(v, 1.0, null, false, 0, 0) : null, false, RamCellKind.Default, 0, 0);
+            Add(v, "~~", v, false, index[v], index[v], stdLv && latent.Contains(v) ? new ModelTerm(v, 1.0, null, false, 0, 0) : null, false,
+                RamCellKind.Default, 0, 0);
         var exoLatent = latent.Where(f => !regLhs.Contains(f)).ToList();
         var pureY = variables.Where(v => regLhs.Contains(v) && !regRhs.Contains(v) && !indicators.Contains(v)).ToList();
         foreach (var group in new[] { exoLatent, pureY })

@@ -86,7 +86,8 @@ public sealed record SemEstimator(string Model)
         int rows = data.RowCount;
         var keep = Enumerable.Range(0, rows).Where(r => cols.All(c => double.IsFinite(c[r]))).ToArray();
         var diagnostics = new List<Diagnostic>();
-        if (keep.Length < rows) diagnostics.Add(Diagnostic.Warning($"{rows - keep.Length} of {rows} rows have missing values in model variables and were dropped (listwise deletion).", "listwise"));
+        if (keep.Length < rows) diagnostics.Add(Diagnostic.Warning($"{rows - keep.Length} of {rows} rows have missing values in model variables " +
+            $"and were dropped (listwise deletion).", "listwise"));
         int n = keep.Length;
         if (n <= p) throw new ArgumentException($"{n} complete rows are too few for {p} observed variables.", nameof(data));
         var x = Matrix<double>.Build.Dense(n, p, (r, v) => cols[v][keep[r]]);
@@ -104,16 +105,19 @@ public sealed record SemEstimator(string Model)
     {
         ArgumentNullException.ThrowIfNull(covariance); ArgumentNullException.ThrowIfNull(names);
         if (covariance.RowCount != covariance.ColumnCount || covariance.RowCount != names.Count)
-            throw new ArgumentException($"The covariance matrix must be square with one row per name ({names.Count}), got {covariance.RowCount} x {covariance.ColumnCount}.", nameof(covariance));
+            throw new ArgumentException($"The covariance matrix must be square with one row per name ({names.Count}), got {covariance.RowCount} x " +
+                $"{covariance.ColumnCount}.", nameof(covariance));
         for (int i = 0; i < names.Count; i++)
             for (int j = 0; j < i; j++)
                 if (Math.Abs(covariance[i, j] - covariance[j, i]) > 1e-12 * Math.Max(1, Math.Abs(covariance[i, j])))
                     throw new ArgumentException($"The covariance matrix is not symmetric at ({names[i]}, {names[j]}).", nameof(covariance));
         if (Estimation != SemEstimation.Ml)
-            throw new ArgumentException($"Estimator {Estimation.ToString().ToUpperInvariant()} needs raw data (the fourth moments), not a covariance matrix.", nameof(covariance));
+            throw new ArgumentException($"Estimator {Estimation.ToString().ToUpperInvariant()} needs raw data (the fourth moments), not a covariance matrix.",
+                nameof(covariance));
         var (model, functions) = Build(names.ToList());
         if (model.HasMeans)
-            throw new ArgumentException("A model with a mean structure (intercepts or latent means) needs raw data, not a covariance matrix.", nameof(covariance));
+            throw new ArgumentException("A model with a mean structure (intercepts or latent means) needs raw data, not a covariance matrix.",
+                nameof(covariance));
         int p = model.Observed;
         if (nobs <= p) throw new ArgumentOutOfRangeException(nameof(nobs), nobs, $"N must exceed the number of observed variables ({p}).");
         var pos = model.Variables.Take(p).Select(v => names.ToList().IndexOf(v)).ToArray();
@@ -121,7 +125,8 @@ public sealed record SemEstimator(string Model)
         return Estimate(model, functions, sample, null, nobs, []);
     }
 
-    private SemFit Estimate(RamModel model, ParameterFunctions functions, Matrix<double> sample, Vector<double>? sampleMean, int n, List<Diagnostic> diagnostics,
+    private SemFit Estimate(RamModel model, ParameterFunctions functions, Matrix<double> sample, Vector<double>? sampleMean, int n,
+        List<Diagnostic> diagnostics,
                             Matrix<double>? centered = null)
     {
         int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
@@ -170,7 +175,8 @@ public sealed record SemEstimator(string Model)
                 int worst = -1;
                 double tol = 1e-8 * (1 + g.AbsoluteMaximum());
                 for (int j = 0; j < active.Count; j++)
-                    if (lambda[functions.Equalities.Count + j] < -tol && (worst < 0 || lambda[functions.Equalities.Count + j] < lambda[functions.Equalities.Count + worst])) worst = j;
+                    if (lambda[functions.Equalities.Count + j] < -tol && (worst < 0 || lambda[functions.Equalities.Count + j] <
+                        lambda[functions.Equalities.Count + worst])) worst = j;
                 if (worst >= 0) release = active[worst];
             }
             if (violated is null && release is null) break;
@@ -208,7 +214,8 @@ public sealed record SemEstimator(string Model)
         if (vcov is null || Enumerable.Range(0, q).Any(i => !space.Pins(i) && !(vcov[i, i] > 0)))
         {
             vcov = null;
-            diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).", "singular-information"));
+            diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).",
+                "singular-information"));
         }
         var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df, npar, sampleMean, state.Moments.Mu);
         var vcovStandard = vcov;
@@ -251,7 +258,11 @@ public sealed record SemEstimator(string Model)
         var free = Enumerable.Range(0, p).Where(i => !isX[i]).ToArray();
         var d0 = new List<Matrix<double>>();
         var m0 = new List<Vector<double>?>();
-        foreach (var v in free) { var e = Matrix<double>.Build.Dense(p, p); e[v, v] = 1; d0.Add(e); m0.Add(model.HasMeans ? Vector<double>.Build.Dense(p) : null); }
+        foreach (var v in free)
+        {
+            var e = Matrix<double>.Build.Dense(p, p); e[v,
+            v] = 1; d0.Add(e); m0.Add(model.HasMeans ? Vector<double>.Build.Dense(p) : null);
+        }
         if (model.HasMeans)
             foreach (var v in free) { d0.Add(Matrix<double>.Build.Dense(p, p)); var e = Vector<double>.Build.Dense(p); e[v] = 1; m0.Add(e); }
         int q0 = d0.Count;
@@ -372,7 +383,8 @@ public sealed record SemEstimator(string Model)
                 throw;
             }
         }
-        var names = model.Cells.Where(c => c.IsFree).GroupBy(c => c.Free).OrderBy(g => g.Key).Select(g => $"{g.First().Lhs} {g.First().Op} {g.First().Rhs}").ToArray();
+        var names = model.Cells.Where(c => c.IsFree).GroupBy(c => c.Free).OrderBy(g => g.Key).Select(g =>
+            $"{g.First().Lhs} {g.First().Op} {g.First().Rhs}").ToArray();
         if (df < 0)
             throw new UnidentifiedModelException($"The model is not identified: it has {model.FreeCount} free parameters but only " +
                 $"{df + model.FreeCount} covariance moments (df = {df}). Add constraints or instruments, or set ForceFit to fit anyway.", names);
@@ -456,7 +468,8 @@ public sealed record SemEstimator(string Model)
         return t;
     }
 
-    private static List<ParameterEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Vector<double>? sampleMean, Matrix<double>? vcov,
+    private static List<ParameterEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Vector<double>? sampleMean,
+        Matrix<double>? vcov,
                                                     Vector<double> total, Matrix<double> s, ConstraintSpace space, out double[] stdTheta)
     {
         var list = new List<ParameterEstimate>();

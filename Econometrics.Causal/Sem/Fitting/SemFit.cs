@@ -129,7 +129,8 @@ public sealed partial record SemFit : Result
                .AddRow("Robust TLI", Cell.Num(f.TliRobust ?? double.NaN, "F3"))
                .AddRow("Robust RMSEA", Cell.Num(f.RmseaRobust ?? double.NaN, "F3"));
         s.AddTable(fit);
-        var endogenous = new HashSet<string>(Estimates.Where(e => e.Op is "=~").Select(e => e.Rhs!).Concat(Estimates.Where(e => e.Op == "~").Select(e => e.Lhs!)));
+        var endogenous = new HashSet<string>(Estimates.Where(e => e.Op is "=~").Select(e => e.Rhs!).Concat(Estimates.Where(e => e.Op == "~").Select(e =>
+            e.Lhs!)));
         foreach (var (caption, pick) in new (string, Func<ParameterEstimate, bool>)[]
                  {
                      ("Latent Variables", e => e.Op == "=~"), ("Regressions", e => e.Op == "~"),
@@ -161,10 +162,12 @@ public sealed partial record SemFit : Result
             var t = new Table("Modification indices" + (mis.Count > Shown ? $" (largest {Shown} of {mis.Count})" : ""),
                               "Parameter", "MI", "EPC", "sepc.all");
             foreach (var m in mis.Take(Shown))
-                t.AddRow(m.Op == "~1" ? $"{m.Lhs} ~ 1" : $"{m.Lhs} {m.Op} {m.Rhs}", Cell.Num(m.Mi, "F3"), Cell.Num(m.Epc, "F3"), Cell.Num(m.SepcAll ?? double.NaN, "F3"));
+                t.AddRow(m.Op == "~1" ? $"{m.Lhs} ~ 1" : $"{m.Lhs} {m.Op} {m.Rhs}", Cell.Num(m.Mi, "F3"), Cell.Num(m.Epc, "F3"),
+                    Cell.Num(m.SepcAll ?? double.NaN, "F3"));
             s.AddTable(t);
         }
-        s.AddNote(robust ? "Robust (sandwich) standard errors from the expected information and the fourth moments of the data (Satorra-Bentler); S uses divisor N."
+        s.AddNote(robust ? "Robust (sandwich) standard errors from the expected information and the fourth moments of the data (Satorra-Bentler); " +
+            "S uses divisor N."
                          : "Standard errors from the expected information; S uses divisor N (lavaan's likelihood = \"normal\").");
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;

@@ -24,7 +24,8 @@ namespace Econometrics.Sem.Fitting;
 /// <param name="NPar">Number of free parameters.</param>
 /// <param name="Fmin">Minimum of lavaan's objective 0.5[log|Sigma| + tr(S Sigma^-1) - log|S| - p].</param>
 public sealed record SemFitMeasures(
-    double Chisq, int Df, [property: System.Text.Json.Serialization.JsonPropertyName("pvalue")] double PValue, double BaselineChisq, int BaselineDf, double Cfi, double Tli, double Nfi,
+    double Chisq, int Df, [property: System.Text.Json.Serialization.JsonPropertyName("pvalue")] double PValue, double BaselineChisq, int BaselineDf,
+        double Cfi, double Tli, double Nfi,
     double Rmsea, double RmseaLower, double RmseaUpper, double RmseaPValue, double RmseaNotClosePValue, double Srmr,
     [property: System.Text.Json.Serialization.JsonPropertyName("logLik")] double LogLikelihood,
     [property: System.Text.Json.Serialization.JsonPropertyName("unrestrictedLogLik")] double UnrestrictedLogLikelihood,

@@ -20,7 +20,8 @@ public sealed class LinearSem
     {
         ArgumentNullException.ThrowIfNull(graph); ArgumentNullException.ThrowIfNull(theta);
         if (theta.Count != graph.ParameterCount)
-            throw new ArgumentException($"Expected {graph.ParameterCount} parameters ({string.Join(", ", graph.ParameterNames())}), got {theta.Count}.", nameof(theta));
+            throw new ArgumentException($"Expected {graph.ParameterCount} parameters ({string.Join(", ", graph.ParameterNames())}), got {theta.Count}.",
+                nameof(theta));
         Graph = graph;
         int n = graph.Count, d = graph.Directed.Count;
         var lambda = Matrix<double>.Build.Dense(n, n);
@@ -45,16 +46,21 @@ public sealed class LinearSem
     {
         ArgumentNullException.ThrowIfNull(graph); ArgumentNullException.ThrowIfNull(lambda); ArgumentNullException.ThrowIfNull(omega);
         int n = graph.Count;
-        if (lambda.RowCount != n || lambda.ColumnCount != n) throw new ArgumentException($"Lambda must be {n} x {n}, got {lambda.RowCount} x {lambda.ColumnCount}.", nameof(lambda));
-        if (omega.RowCount != n || omega.ColumnCount != n) throw new ArgumentException($"Omega must be {n} x {n}, got {omega.RowCount} x {omega.ColumnCount}.", nameof(omega));
-        if (intercepts is not null && intercepts.Count != n) throw new ArgumentException($"The intercepts must have {n} entries, got {intercepts.Count}.", nameof(intercepts));
+        if (lambda.RowCount != n || lambda.ColumnCount != n) throw new ArgumentException($"Lambda must be {n} x {n}, got {lambda.RowCount} x " +
+            $"{lambda.ColumnCount}.", nameof(lambda));
+        if (omega.RowCount != n || omega.ColumnCount != n) throw new ArgumentException($"Omega must be {n} x {n}, got {omega.RowCount} x {omega.ColumnCount}.",
+            nameof(omega));
+        if (intercepts is not null && intercepts.Count != n) throw new ArgumentException($"The intercepts must have {n} entries, got {intercepts.Count}.",
+            nameof(intercepts));
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
             {
                 if (lambda[i, j] != 0 && !graph.HasDirected(i, j))
-                    throw new ArgumentException($"Lambda[{graph.Nodes[i]}, {graph.Nodes[j]}] = {lambda[i, j]} but the graph has no edge {graph.Nodes[i]} -> {graph.Nodes[j]}.", nameof(lambda));
+                    throw new ArgumentException($"Lambda[{graph.Nodes[i]}, {graph.Nodes[j]}] = {lambda[i, j]} but the graph has no edge " +
+                        $"{graph.Nodes[i]} -> {graph.Nodes[j]}.", nameof(lambda));
                 if (i != j && omega[i, j] != 0 && !graph.HasBidirected(i, j))
-                    throw new ArgumentException($"Omega[{graph.Nodes[i]}, {graph.Nodes[j]}] = {omega[i, j]} but the graph has no edge {graph.Nodes[i]} <-> {graph.Nodes[j]}.", nameof(omega));
+                    throw new ArgumentException($"Omega[{graph.Nodes[i]}, {graph.Nodes[j]}] = {omega[i, j]} but the graph has no edge " +
+                        $"{graph.Nodes[i]} <-> {graph.Nodes[j]}.", nameof(omega));
             }
         Graph = graph; Lambda = lambda.Clone(); Omega = omega.Clone();
         Intercepts = intercepts?.Clone() ?? Vector<double>.Build.Dense(n);
@@ -73,14 +79,20 @@ public sealed class LinearSem
     {
         ArgumentNullException.ThrowIfNull(nodes); ArgumentNullException.ThrowIfNull(lambda); ArgumentNullException.ThrowIfNull(omega);
         int n = nodes.Count;
-        if (lambda.RowCount != n || lambda.ColumnCount != n) throw new ArgumentException($"Lambda must be {n} x {n}, got {lambda.RowCount} x {lambda.ColumnCount}.", nameof(lambda));
-        if (omega.RowCount != n || omega.ColumnCount != n) throw new ArgumentException($"Omega must be {n} x {n}, got {omega.RowCount} x {omega.ColumnCount}.", nameof(omega));
+        if (lambda.RowCount != n || lambda.ColumnCount != n) throw new ArgumentException($"Lambda must be {n} x {n}, got {lambda.RowCount} x " +
+            $"{lambda.ColumnCount}.", nameof(lambda));
+        if (omega.RowCount != n || omega.ColumnCount != n) throw new ArgumentException($"Omega must be {n} x {n}, got {omega.RowCount} x {omega.ColumnCount}.",
+            nameof(omega));
         var directed = new List<(string, string)>();
         var bidirected = new List<(string, string)>();
         for (int j = 0; j < n; j++)
             for (int i = 0; i < n; i++)
             {
-                if (i == j) { if (lambda[i, i] != 0) throw new ArgumentException($"Lambda[{nodes[i]}, {nodes[i]}] must be zero (no self-loops).", nameof(lambda)); continue; }
+                if (i == j)
+                {
+                    if (lambda[i, i] != 0) throw new ArgumentException($"Lambda[{nodes[i]}, {nodes[i]}] must be zero (no self-loops).",
+                    nameof(lambda)); continue;
+                }
                 if (lambda[i, j] != 0) directed.Add((nodes[i], nodes[j]));
                 if (i < j && omega[i, j] != 0) bidirected.Add((nodes[i], nodes[j]));
             }

@@ -49,7 +49,8 @@ internal static class PathDiagram
             bool twoCycle = g.HasDirected(g.Directed[e].To, g.Directed[e].From);
             var off = twoCycle ? Normal(a, b, 0.08) : new Coordinates(0, 0);
             // An edge along a row that would pass behind another node of that row bows above the row instead.
-            bool blocked = Math.Abs(a.Y - b.Y) < 1e-9 && pos.Any(q => Math.Abs(q.Y - a.Y) < 1e-9 && q.X > Math.Min(a.X, b.X) + 1e-9 && q.X < Math.Max(a.X, b.X) - 1e-9);
+            bool blocked = Math.Abs(a.Y - b.Y) < 1e-9 && pos.Any(q => Math.Abs(q.Y - a.Y) < 1e-9 && q.X > Math.Min(a.X, b.X) + 1e-9 && q.X < Math.Max(a.X,
+                b.X) - 1e-9);
             Coordinates[] curve;
             if (blocked)
             {
@@ -67,7 +68,8 @@ internal static class PathDiagram
                 var arrow = plot.Add.Arrow(new Coordinates(start.X + off.X, start.Y + off.Y), new Coordinates(end.X + off.X, end.Y + off.Y));
                 arrow.ArrowFillColor = Colors.Black; arrow.ArrowLineColor = Colors.Black;
                 arrow.ArrowheadLength = 12; arrow.ArrowheadWidth = 8; arrow.ArrowWidth = 1.5f;
-                curve = Enumerable.Range(0, 21).Select(i => new Coordinates(a.X + (b.X - a.X) * i / 20.0 + off.X * 2, a.Y + (b.Y - a.Y) * i / 20.0 + off.Y * 2)).ToArray();
+                curve = Enumerable.Range(0, 21).Select(i => new Coordinates(a.X + (b.X - a.X) * i / 20.0 + off.X * 2,
+                    a.Y + (b.Y - a.Y) * i / 20.0 + off.Y * 2)).ToArray();
             }
             if (directedLabel(e) is string lab) PlaceLabel(lab, curve, Colors.DarkBlue);
         }

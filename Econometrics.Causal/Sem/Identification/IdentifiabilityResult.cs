@@ -82,7 +82,8 @@ public sealed record IdentifiabilityResult : Result
     /// <param name="sigma">An n x n covariance matrix (nodes in graph order).</param>
     /// <returns>Lambda and Omega (Omega is not projected onto the graph's support; off-support entries show misfit).</returns>
     /// <exception cref="InvalidOperationException">The graph is not HTC-identifiable.</exception>
-    public (MathNet.Numerics.LinearAlgebra.Matrix<double> Lambda, MathNet.Numerics.LinearAlgebra.Matrix<double> Omega) Recover(MathNet.Numerics.LinearAlgebra.Matrix<double> sigma)
+    public (MathNet.Numerics.LinearAlgebra.Matrix<double> Lambda,
+        MathNet.Numerics.LinearAlgebra.Matrix<double> Omega) Recover(MathNet.Numerics.LinearAlgebra.Matrix<double> sigma)
     {
         ArgumentNullException.ThrowIfNull(sigma);
         int n = Graph.Count;

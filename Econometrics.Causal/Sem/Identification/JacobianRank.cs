@@ -44,7 +44,8 @@ internal static class JacobianRank
             foreach (var c in model.Cells)
             {
                 long v = c.IsFree ? theta[c.Free]
-                    : c.Kind == RamCellKind.FixedX ? (xFixed.TryGetValue((c.Row, c.IsMean ? -1 : c.Col), out var x) ? x : xFixed[(c.Row, c.IsMean ? -1 : c.Col)] = 1 + rng.NextInt64(P - 1))
+                    : c.Kind == RamCellKind.FixedX ? (xFixed.TryGetValue((c.Row, c.IsMean ? -1 : c.Col), out var x) ? x : xFixed[(c.Row,
+                        c.IsMean ? -1 : c.Col)] = 1 + rng.NextInt64(P - 1))
                     : ModularMatrix.FromRational(Rational.FromDouble(c.Value));
                 if (c.IsA) a[c.Row, c.Col] = v;
                 else if (c.IsMean) mean[c.Row] = v;

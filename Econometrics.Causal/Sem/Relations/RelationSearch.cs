@@ -43,7 +43,8 @@ public sealed record RelationSearch
         for (int i = 0; i < k; i++) for (int j = i; j < k; j++) pairs.Add((i, j));
         int m = pairs.Count;
         bool shortNames = obs.All(v => graph.Nodes[v].Length == 1);
-        var names = pairs.Select(p => shortNames ? $"s{graph.Nodes[obs[p.I]]}{graph.Nodes[obs[p.J]]}" : $"s({graph.Nodes[obs[p.I]]},{graph.Nodes[obs[p.J]]})").ToArray();
+        var names = pairs.Select(p => shortNames ? $"s{graph.Nodes[obs[p.I]]}{graph.Nodes[obs[p.J]]}" :
+            $"s({graph.Nodes[obs[p.I]]},{graph.Nodes[obs[p.J]]})").ToArray();
         var rng = new Random(Seed);
 
         var relations = new List<CovarianceRelation>();
@@ -62,7 +63,8 @@ public sealed record RelationSearch
             long count = 0;
             foreach (var mono in Multisets(m, d))
             {
-                if (++count > MaxMonomials) throw new ArgumentException($"Degree {d} has more than {MaxMonomials} monomials; lower MaxDegree or raise MaxMonomials.", nameof(MaxDegree));
+                if (++count > MaxMonomials) throw new ArgumentException($"Degree {d} has more than {MaxMonomials} monomials; lower MaxDegree or " +
+                    $"raise MaxMonomials.", nameof(MaxDegree));
                 var md = Multidegree(mono, pairs, k);
                 string key = string.Join(",", md);
                 if (!blocks.TryGetValue(key, out var list)) blocks[key] = list = [];
@@ -209,7 +211,8 @@ public sealed record RelationSearch
             if (minv is null) continue;
             var omega = new long[n, n];
             for (int v = 0; v < n; v++) omega[v, v] = theta[d + v];
-            for (int b = 0; b < g.Bidirected.Count; b++) omega[g.Bidirected[b].A, g.Bidirected[b].B] = omega[g.Bidirected[b].B, g.Bidirected[b].A] = theta[d + n + b];
+            for (int b = 0; b < g.Bidirected.Count; b++) omega[g.Bidirected[b].A, g.Bidirected[b].B] = omega[g.Bidirected[b].B,
+                g.Bidirected[b].A] = theta[d + n + b];
             var sigma = ModularMatrix.Multiply(ModularMatrix.Transpose(minv), ModularMatrix.Multiply(omega, minv));
             return pairs.Select(p => sigma[obs[p.I], obs[p.J]]).ToArray();
         }

@@ -8,7 +8,8 @@ namespace Econometrics.Sem.Relations;
 /// <summary>Polynomial relations among the observed covariances of a linear SEM, up to a degree.</summary>
 public sealed record RelationsResult : Result
 {
-    internal RelationsResult(MixedGraph graph, IReadOnlyList<string> observed, IReadOnlyList<string> names, int maxDegree, IReadOnlyList<CovarianceRelation> relations)
+    internal RelationsResult(MixedGraph graph, IReadOnlyList<string> observed, IReadOnlyList<string> names, int maxDegree,
+        IReadOnlyList<CovarianceRelation> relations)
     {
         Graph = graph; Observed = observed; VariableNames = names; MaxDegree = maxDegree; Relations = relations;
     }
@@ -38,7 +39,8 @@ public sealed record RelationsResult : Result
         get
         {
             var latex = VariableNames.Select(v => v.StartsWith("s(", StringComparison.Ordinal) ? $"\\sigma_{{{v[2..^1]}}}" : $"\\sigma_{{{v[1..]}}}").ToArray();
-            return Relations.Select(r => new RelationText(r.Degree, r.Multidegree.ToArray(), r.Polynomial.ToText(VariableNames), r.Polynomial.ToLatex(latex), r.Certified)).ToArray();
+            return Relations.Select(r => new RelationText(r.Degree, r.Multidegree.ToArray(), r.Polynomial.ToText(VariableNames), r.Polynomial.ToLatex(latex),
+                r.Certified)).ToArray();
         }
     }
 

@@ -4,7 +4,8 @@ namespace Econometrics.Sem.Syntax;
 
 /// <summary>
 /// A parser for the lavaan model syntax subset used for linear SEMs: <c>=~</c> (measured by), <c>~</c> (regressed on),
-/// <c>~~</c> (variance/covariance), <c>~ 1</c> (intercept or latent mean; statement operator <c>~1</c>), modifiers <c>1*x</c> (fixed), <c>a*x</c> (label), <c>NA*x</c> (free), several
+/// <c>~~</c> (variance/covariance), <c>~ 1</c> (intercept or latent mean; statement operator <c>~1</c>), modifiers <c>1*x</c> (fixed), <c>a*x</c>
+/// (label), <c>NA*x</c> (free), several
 /// left-hand sides joined by <c>+</c>, statements separated by new lines or <c>;</c>, a trailing <c>+</c> continuing a
 /// statement on the next line, and comments from <c>#</c> or <c>!</c> to the end of the line. Defined parameters
 /// <c>name := expression</c> and constraints <c>left == right</c>, <c>left &lt; right</c>, <c>left &gt; right</c> over labels
@@ -117,7 +118,11 @@ public static class LavaanSyntax
                 if (c == '+') { tokens.Add(new(Kind.Plus, "+", line, col)); i++; continue; }
                 if (c == '*') { tokens.Add(new(Kind.Star, "*", line, col)); i++; continue; }
                 if (c == '=' && i + 1 < s.Length && s[i + 1] == '~') { tokens.Add(new(Kind.Op, "=~", line, col)); i += 2; continue; }
-                if (c == '~') { bool two = i + 1 < s.Length && s[i + 1] == '~'; tokens.Add(new(Kind.Op, two ? "~~" : "~", line, col)); i += two ? 2 : 1; continue; }
+                if (c == '~')
+                {
+                    bool two = i + 1 < s.Length && s[i + 1] == '~'; tokens.Add(new(Kind.Op, two ? "~~" : "~", line,
+                    col)); i += two ? 2 : 1; continue;
+                }
                 if (char.IsLetter(c) || c is '_' or '.')
                 {
                     int st = i;
@@ -155,7 +160,8 @@ public static class LavaanSyntax
         if (opAt == 0) throw new ModelSyntaxException($"'{t[0].Text}' needs a variable on its left.", t[0].Line, t[0].Column);
         var op = t[opAt];
         int second = t.FindIndex(opAt + 1, x => x.Kind == Kind.Op);
-        if (second >= 0) throw new ModelSyntaxException($"a second operator '{t[second].Text}' in one statement; separate statements by a new line or ';'.", t[second].Line, t[second].Column);
+        if (second >= 0) throw new ModelSyntaxException($"a second operator '{t[second].Text}' in one statement; separate statements by a new line or ';'.",
+            t[second].Line, t[second].Column);
         var lhs = new List<Token>();
         for (int i = 0; i < opAt; i++)
         {

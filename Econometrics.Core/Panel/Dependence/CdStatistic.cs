@@ -5,7 +5,8 @@ namespace Econometrics.Panel.Dependence;
 /// <param name="Result">The statistic, its reference distribution and p-value.</param>
 /// <param name="Theta">CD*'s bias parameter theta (null for the other tests).</param>
 /// <param name="Factors">The number of factors CD* removed (null for the other tests).</param>
-public sealed record CdStatistic(string Name, [property: System.Text.Json.Serialization.JsonIgnore] TestResult Result, double? Theta = null, int? Factors = null)
+public sealed record CdStatistic(string Name, [property: System.Text.Json.Serialization.JsonIgnore] TestResult Result, double? Theta = null,
+    int? Factors = null)
 {
     /// <summary>The name plm and xtcd2 users know: "CD", "LM", "Scaled LM", "Bias-corrected scaled LM", "CD_W", "CD_W+", "CD*", ...</summary>
     public string Label => LabelOf(Name);

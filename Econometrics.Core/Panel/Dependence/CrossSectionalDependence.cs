@@ -75,7 +75,8 @@ public sealed record CrossSectionalDependence
     {
         ArgumentNullException.ThrowIfNull(panel);
         if (panel.Variables.Count != 1)
-            throw new ArgumentException($"The panel has {panel.Variables.Count} variables ({string.Join(", ", panel.Variables)}); name the one to test.", nameof(panel));
+            throw new ArgumentException($"The panel has {panel.Variables.Count} variables ({string.Join(", ", panel.Variables)}); name the one to test.",
+                nameof(panel));
         return Test(panel, panel.Variables[0]);
     }
 
@@ -104,7 +105,8 @@ public sealed record CrossSectionalDependence
         if (Draws < 1) throw new ArgumentException("Draws must be at least 1.", nameof(Draws));
         var diagnostics = new List<Diagnostic>(input.Diagnostics ?? []);
         int t0 = input.T, n0 = input.N;
-        if (t0 < 3 || n0 < 3) throw new ArgumentException($"Cross-sectional dependence tests need at least 3 units and 3 periods; got N = {n0}, T = {t0}.", "panel");
+        if (t0 < 3 || n0 < 3) throw new ArgumentException($"Cross-sectional dependence tests need at least 3 units and 3 periods; got N = {n0}, T = {t0}.",
+            "panel");
 
         // Exclude units that cannot have a correlation: fewer than 2 observations, or constant. "Constant" is relative
         // to the scale of the whole panel, so data measured in tiny units (1e-18) are not mistaken for constants.
@@ -117,10 +119,12 @@ public sealed record CrossSectionalDependence
             int count = 0; double min = double.PositiveInfinity, max = double.NegativeInfinity;
             foreach (var v in col) if (!double.IsNaN(v)) { count++; min = Math.Min(min, v); max = Math.Max(max, v); }
             if (count < 2) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' has {count} observation(s) and was excluded.", "unit-excluded"));
-            else if (max - min <= 1e-12 * scale) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' is constant over its periods and was excluded.", "unit-excluded"));
+            else if (max - min <= 1e-12 * scale) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' is constant over its periods and " +
+                $"was excluded.", "unit-excluded"));
             else keep.Add(i);
         }
-        if (keep.Count < 3) throw new ArgumentException($"Only {keep.Count} unit(s) vary over time; cross-sectional dependence tests need at least 3.", "panel");
+        if (keep.Count < 3) throw new ArgumentException($"Only {keep.Count} unit(s) vary over time; cross-sectional dependence tests need at least 3.",
+            "panel");
         int n = keep.Count, t = t0;
         var e = Select(input.E, t, keep);
         var partial = input.Partial is null ? null : Select(input.Partial, t, keep);
@@ -136,10 +140,12 @@ public sealed record CrossSectionalDependence
         var engine = pc.UsesGram || !balanced ? CdStatistics.FromPairs(pc, threshold) : CdStatistics.FromMoments(pc, la);
         if (!balanced) passes++;
         if (engine.Dropped > 0)
-            diagnostics.Add(Diagnostic.Warning($"{engine.Dropped} of {(long)n * (n - 1) / 2} pairs have fewer than 2 common periods (or no variance there) and were dropped.", "pairs-dropped"));
+            diagnostics.Add(Diagnostic.Warning($"{engine.Dropped} of {(long)n * (n - 1) / 2} pairs have fewer than 2 common periods (or no " +
+                $"variance there) and were dropped.", "pairs-dropped"));
         if (engine.Pairs == 0) throw new ArgumentException("No pair of units has 2 or more common periods.", "panel");
         if (input.CommonEffectsRemoved && Tests.HasFlag(CdTests.CD))
-            diagnostics.Add(Diagnostic.Warning("The residuals come from a model with estimated common effects (time effects, CCE or factors); CD is biased there (Juodis and Reese 2022). Prefer CD_W or CD*.", "cd-biased"));
+            diagnostics.Add(Diagnostic.Warning("The residuals come from a model with estimated common effects (time effects, CCE or factors); CD " +
+                "is biased there (Juodis and Reese 2022). Prefer CD_W or CD*.", "cd-biased"));
         // Mean |rho| needs every pair: on the Gram path it came with the sums; on the moment path it shares the pass
         // CD_W+'s screening makes, or runs on its own while the pairs are few; beyond that it is not computed (said in
         // a diagnostic).
@@ -153,7 +159,8 @@ public sealed record CrossSectionalDependence
             engine.SetMeanAbsRho(sums.All / sums.Pairs);
         }
         else if (balanced && !pc.UsesGram)
-            diagnostics.Add(Diagnostic.Info($"Mean |rho| was not computed: it needs all {engine.Pairs} pairs and no requested statistic visits them.", "mean-abs-rho-skipped"));
+            diagnostics.Add(Diagnostic.Info($"Mean |rho| was not computed: it needs all {engine.Pairs} pairs and no requested statistic visits them.",
+                "mean-abs-rho-skipped"));
 
         var tests = new List<CdStatistic>();
         const string independence = "No cross-sectional dependence";
@@ -181,7 +188,8 @@ public sealed record CrossSectionalDependence
                 eb = Rows(e, t, n, rows); pb = partial is null ? null : Rows(partial, t, n, rows); tb = rows.Length;
                 balancedBlock = true;
                 pcb = PairwiseCorrelations.Compute(eb, tb, n, la, PairTileSize);
-                diagnostics.Add(Diagnostic.Warning($"CD_W, CD_W+ and CD* use the {tb} of {t} periods in which every unit is observed.", "incomplete-periods-dropped"));
+                diagnostics.Add(Diagnostic.Warning($"CD_W, CD_W+ and CD* use the {tb} of {t} periods in which every unit is observed.",
+                    "incomplete-periods-dropped"));
             }
             else diagnostics.Add(Diagnostic.Warning($"Only {rows.Length} period(s) observe every unit; CD_W, CD_W+ and CD* need 3.", "incomplete-periods"));
         }

@@ -177,7 +177,8 @@ public sealed record CrossSectionalDependenceResult : Result
         for (int a = 0; a < groups; a++)
             for (int b = 0; b < groups; b++) grid[a, b] = means[a + b * groups];
         int per = (N + groups - 1) / groups;
-        var plot = Figures.Create($"Mean pairwise correlation in blocks of about {per} units (ordered by first-factor loading)", $"{EntityName} block", $"{EntityName} block");
+        var plot = Figures.Create($"Mean pairwise correlation in blocks of about {per} units (ordered by first-factor loading)", $"{EntityName} block",
+            $"{EntityName} block");
         var hm = plot.Add.Heatmap(grid);
         hm.Colormap = new ScottPlot.Colormaps.MellowRainbow();
         hm.ManualRange = new ScottPlot.Range(-1, 1);

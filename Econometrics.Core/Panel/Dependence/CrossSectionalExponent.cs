@@ -90,7 +90,8 @@ public sealed record CrossSectionalExponent
         // A balanced block: the units observed in every period they share, dropping incomplete units first.
         var units = Enumerable.Range(0, n0).Where(i => Enumerable.Range(0, t0).All(s => !double.IsNaN(x0[s + i * t0]))).ToArray();
         if (units.Length < n0)
-            diagnostics.Add(Diagnostic.Warning($"{n0 - units.Length} unit(s) with gaps were excluded: the estimator needs a balanced panel.", "units-excluded"));
+            diagnostics.Add(Diagnostic.Warning($"{n0 - units.Length} unit(s) with gaps were excluded: the estimator needs a balanced panel.",
+                "units-excluded"));
         int n = units.Length, t = t0;
         if (n < 3 || t < 4) throw new ArgumentException($"The exponent needs at least 3 complete units and 4 periods; got N = {n}, T = {t}.", "panel");
         var x = new double[t * n];
@@ -144,7 +145,8 @@ public sealed record CrossSectionalExponent
             Array.Sort(draws);
             lo = MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(draws, (1 - Level) / 2);
             hi = MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(draws, (1 + Level) / 2);
-            diagnostics.Add(Diagnostic.Info($"Standard error and percentile interval from {Replications} bootstrap resamples of units (seed {Seed}).", "bootstrap"));
+            diagnostics.Add(Diagnostic.Info($"Standard error and percentile interval from {Replications} bootstrap resamples of units (seed {Seed}).",
+                "bootstrap"));
         }
         else diagnostics.Add(Diagnostic.Info("No bootstrap replications: no standard error or interval.", "no-bootstrap"));
         FlagRange(diagnostics, Replications > 0 ? lo : alpha, n, "BKP (2019) derive the estimator's properties: " +
@@ -184,7 +186,8 @@ public sealed record CrossSectionalExponent
         double bound = IdentifiedAbove(n);
         if (lower > bound) return;
         diagnostics.Add(Diagnostic.Warning(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"The interval does not clear 1/2 + 1/(4 ln N) = {bound:F3}, so alpha <= 1/2 is not excluded; that lies outside 1/2 < alpha <= 1, where {why}. Read the estimate as 'alpha at most about 1/2'."),
+            $"The interval does not clear 1/2 + 1/(4 ln N) = {bound:F3}, so alpha <= 1/2 is not excluded; that lies outside 1/2 < alpha <= 1, " +
+                $"where {why}. Read the estimate as 'alpha at most about 1/2'."),
             "alpha-not-identified"));
     }
 

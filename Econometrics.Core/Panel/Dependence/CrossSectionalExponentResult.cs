@@ -63,7 +63,8 @@ public sealed record CrossSectionalExponentResult : Result
     /// </summary>
     public bool Identified => (double.IsNaN(CiLower) ? Alpha : CiLower) > IdentifiedAbove;
 
-    /// <summary>1/2 + 1/(4 ln N): the lower interval end above which the estimate counts as evidence of alpha &gt; 1/2 (a margin for the estimators' O(1/ln N) bias at alpha = 1/2).</summary>
+    /// <summary>1/2 + 1/(4 ln N): the lower interval end above which the estimate counts as evidence of alpha &gt; 1/2 (a margin for the estimators'
+    /// O(1/ln N) bias at alpha = 1/2).</summary>
     public double IdentifiedAbove => CrossSectionalExponent.IdentifiedAbove(N);
 
     /// <summary>The CD statistic the estimate calls for: CD* (or CD_W) when alpha &gt; 1/2 is evidenced, CD otherwise.</summary>
@@ -71,8 +72,11 @@ public sealed record CrossSectionalExponentResult : Result
 
     /// <summary>Which CD statistic the estimate calls for, and why.</summary>
     public string Advice => Identified
-        ? "alpha > 1/2 (strong cross-sectional dependence): CD over-rejects on residuals of models with estimated factors; use CD* (Pesaran-Xie) or CD_W (Juodis-Reese)."
-        : "alpha <= 1/2 is not excluded (no evidence of strong dependence; below 1/2 the estimator does not identify alpha, so read it as 'at most about 1/2'): Pesaran's CD remains valid under weak dependence, also on residuals of models with estimated factors; CD* (Pesaran-Xie) stays valid if alpha is in fact just above 1/2.";
+        ? "alpha > 1/2 (strong cross-sectional dependence): CD over-rejects on residuals of models with estimated factors; use CD* (Pesaran-Xie) " +
+            "or CD_W (Juodis-Reese)."
+        : "alpha <= 1/2 is not excluded (no evidence of strong dependence; below 1/2 the estimator does not identify alpha, so read it as 'at most " +
+            "about 1/2'): Pesaran's CD remains valid under weak dependence, also on residuals of models with estimated factors; CD* (Pesaran-Xie) " +
+                "stays valid if alpha is in fact just above 1/2.";
 
     /// <inheritdoc/>
     public override SummaryTable Summary()

@@ -5,15 +5,18 @@ namespace Econometrics.Panel.Dependence;
 /// <summary>Juodis and Reese (2022): the randomized CD_W (eqs. 29/30, draws combined by eq. 33) and the power-enhancement term (eq. 32).</summary>
 internal static class JuodisReese
 {
-    public static (CdStatistic Cdw, CdStatistic CdwPlus, double[,]? Weights) Test(CrossSectionalDependence options, double[] e, int t, int n, int n0, bool balanced,
+    public static (CdStatistic Cdw, CdStatistic CdwPlus, double[,]? Weights) Test(CrossSectionalDependence options, double[] e, int t, int n, int n0,
+        bool balanced,
         Func<double> powerEnhancement, List<int> keep, ILinearAlgebra la)
     {
         const string h0 = "No cross-sectional dependence";
         if (!balanced)
         {
-            const string why = "CD_W and CD_W+ are defined for balanced panels (econ cd --drop-incomplete, or DropIncompletePeriods = true, uses the complete periods).";
+            const string why = "CD_W and CD_W+ are defined for balanced panels (econ cd --drop-incomplete, or DropIncompletePeriods = true, uses " +
+                "the complete periods).";
             return (new("CDw", new TestResult("Juodis-Reese CD_W", h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, why)),
-                    new("CDwPlus", new TestResult("Juodis-Reese CD_W+", h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, why)), null);
+                    new("CDwPlus", new TestResult("Juodis-Reese CD_W+", h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable, why)),
+                        null);
         }
         var w = RademacherWeights(options, n, n0, keep);
         double cdw = Cdw(e, t, n, w, options.CdwNormalization, la);
@@ -21,10 +24,12 @@ internal static class JuodisReese
         var weights = new double[n, w.Length / n];
         for (int g = 0; g < weights.GetLength(1); g++) for (int i = 0; i < n; i++) weights[i, g] = w[i + g * n];
         int draws = weights.GetLength(1);
-        var note = new[] { Diagnostic.Info($"{draws} Rademacher draw(s), {(options.Weights is null ? $"seed {options.Seed}" : "user-given weights")}; {options.CdwNormalization} normalization.", "cdw-draws") };
+        var note = new[] { Diagnostic.Info($"{draws} Rademacher draw(s), " +
+            $"{(options.Weights is null ? $"seed {options.Seed}" : "user-given weights")}; {options.CdwNormalization} normalization.", "cdw-draws") };
         return (new("CDw", TestResult.Create("Juodis-Reese CD_W", h0, cdw, ReferenceDistribution.Normal, Tail.TwoSided, note)),
                 new("CDwPlus", TestResult.Create("Juodis-Reese CD_W+ (power enhanced)", h0, cdw + pe, ReferenceDistribution.Normal, Tail.TwoSided,
-                    [Diagnostic.Info($"Power-enhancement term {pe.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} (|rho_ij| above 2 sqrt(ln N / T)).", "cdw-pe")])),
+                    [Diagnostic.Info($"Power-enhancement term {pe.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)} (|rho_ij| " +
+                        $"above 2 sqrt(ln N / T)).", "cdw-pe")])),
                 weights);
     }
 

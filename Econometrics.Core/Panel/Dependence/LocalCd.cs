@@ -15,7 +15,8 @@ internal static class LocalCd
         var sums = pc.Reduce(new NeighbourSums(w, keep));
         double sum = sums.Sum; long pairs = sums.Pairs;
         if (pairs == 0)
-            return new("LocalCD", TestResult.Invalid("Local CD", "No cross-sectional dependence between neighbours", ReferenceDistribution.Normal, "No neighbour pair has 2 or more common periods."));
+            return new("LocalCD", TestResult.Invalid("Local CD", "No cross-sectional dependence between neighbours", ReferenceDistribution.Normal,
+                "No neighbour pair has 2 or more common periods."));
         return new("LocalCD", TestResult.Create("Local CD", "No cross-sectional dependence between neighbours", sum / Math.Sqrt(pairs),
             ReferenceDistribution.Normal, Tail.TwoSided, [Diagnostic.Info($"{pairs} neighbour pair(s).", "local-pairs")]));
     }

@@ -313,7 +313,8 @@ internal sealed class PairwiseCorrelations
     {
         if (N > DenseLimit)
             throw new InvalidOperationException(
-                $"The N x N correlation matrix of N = {N} units would take {8.0 * N * N / 1e9:F1} GB; use the pair sums, the tiles or the block heatmap instead.");
+                $"The N x N correlation matrix of N = {N} units would take {8.0 * N * N / 1e9:F1} GB; use the pair sums, the tiles or the block " +
+                    $"heatmap instead.");
         var rho = new double[N * N];
         if (UsesGram)
         {

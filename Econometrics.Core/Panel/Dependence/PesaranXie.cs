@@ -20,10 +20,14 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
         var r = new PesaranXie(options.Factors, options.Standardize).Compute(x, t, n, la);
         var notes = new List<Diagnostic>();
         if (input.Partial is null && input.CommonEffectsRemoved)
-            notes.Add(Diagnostic.Warning("CD* was given full residuals of a model with estimated common effects; it should see the partial residuals.", "cdstar-full-residuals"));
+            notes.Add(Diagnostic.Warning("CD* was given full residuals of a model with estimated common effects; it should see the partial residuals.",
+                "cdstar-full-residuals"));
         if (r.Selection is not null)
-            notes.Add(Diagnostic.Info($"{r.Factors} factor(s) chosen by {r.Selection.Criterion} (kmax {r.Selection.MaxFactors}); over-specifying the number inflates the size.", "cdstar-factors"));
-        notes.Add(Diagnostic.Info($"theta = {r.Theta.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, CD of the defactored data = {r.CdDefactored.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, {(options.Standardize ? "standardized (xtcd2)" : "paper")} variant.", "cdstar-theta"));
+            notes.Add(Diagnostic.Info($"{r.Factors} factor(s) chosen by {r.Selection.Criterion} (kmax {r.Selection.MaxFactors}); over-specifying " +
+                $"the number inflates the size.", "cdstar-factors"));
+        notes.Add(Diagnostic.Info($"theta = {r.Theta.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, CD of the defactored data " +
+            $"= {r.CdDefactored.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, " +
+                $"{(options.Standardize ? "standardized (xtcd2)" : "paper")} variant.", "cdstar-theta"));
         if (r.Degenerate is { } why)
         {
             notes.Add(Diagnostic.Warning(why, "cdstar-degenerate"));
@@ -96,7 +100,8 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
         double theta = 1 - sumA2 / n;
         if (!(1 - theta > Math.Sqrt(2.220446049250313e-16)))
             return new(double.NaN, cd, theta, m, selection,
-                $"1 - theta = {(1 - theta).ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} is not positive: the loadings are proportional to the error scales (e.g. pure time effects), so the correction is undefined. Use CD_W.");
+                $"1 - theta = {(1 - theta).ToString("G3", System.Globalization.CultureInfo.InvariantCulture)} is not positive: the loadings are " +
+                    $"proportional to the error scales (e.g. pure time effects), so the correction is undefined. Use CD_W.");
         return new((cd + Math.Sqrt(t / 2.0) * theta) / (1 - theta), cd, theta, m, selection, null);
     }
 }

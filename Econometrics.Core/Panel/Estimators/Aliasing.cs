@@ -49,7 +49,8 @@ internal static class Aliasing
             if (!(residual > Tolerance * norm))
             {
                 var others = string.Join(", ", kept.Select(k => $"'{names[k]}'"));
-                diagnostics.Add(Diagnostic.Warning($"Term '{names[j]}' was dropped: it is collinear with {others} (aliased, as R reports NA).", "term-aliased"));
+                diagnostics.Add(Diagnostic.Warning($"Term '{names[j]}' was dropped: it is collinear with {others} (aliased, as R reports NA).",
+                    "term-aliased"));
                 continue;
             }
             kept.Add(j);

@@ -41,7 +41,8 @@ public sealed record HausmanTest(string Formula)
         // As plm: a general solve, since V_FE - V_RE need not be positive definite in finite samples.
         double h = d.DotProduct(v.Solve(d));
         var notes = new List<Diagnostic>(fe.Diagnostics.Concat(re.Diagnostics).Distinct());
-        if (!(h >= 0)) notes.Add(Diagnostic.Warning("V_FE - V_RE is not positive semidefinite here; the contrast statistic is negative.", "hausman-indefinite"));
+        if (!(h >= 0)) notes.Add(Diagnostic.Warning("V_FE - V_RE is not positive semidefinite here; the contrast statistic is negative.",
+            "hausman-indefinite"));
         return TestResult.Create("Hausman test (fixed vs random effects)", "Random effects are consistent (effects uncorrelated with the regressors)",
             h, ReferenceDistribution.ChiSquared(k), Tail.Upper, notes);
     }
@@ -81,13 +82,15 @@ public sealed record HausmanTest(string Formula)
         else if (vcov.Kind == CovarianceKind.MeanGroup)
             throw new ArgumentException("The regression-based Hausman test takes a classical or robust covariance, not mean-group.", "vcov");
         else
-            cov = Sandwich.Covariance(new Sandwich.Design(xk, m, p, e, rows.Unit, rows.Time, rows.Units, rows.Periods, m - p, rows.UnitSize.Max()), bread, vcov, la);
+            cov = Sandwich.Covariance(new Sandwich.Design(xk, m, p, e, rows.Unit, rows.Time, rows.Units, rows.Periods, m - p, rows.UnitSize.Max()), bread,
+                vcov, la);
         int w = within.Length;
         var vw = Matrix<double>.Build.Dense(w, w, (i, j) => cov[within[i] + within[j] * p]);
         var bw = Vector<double>.Build.Dense(w, i => b[within[i]]);
         double h = bw.DotProduct(vw.Solve(bw));
         diagnostics.Add(Diagnostic.Info($"Regression-based form, {vcov.Describe()} covariance.", "hausman-regression"));
-        return TestResult.Create("Regression-based Hausman test (fixed vs random effects)", "Random effects are consistent (effects uncorrelated with the regressors)",
+        return TestResult.Create("Regression-based Hausman test (fixed vs random effects)", "Random effects are consistent (effects uncorrelated " +
+            "with the regressors)",
             h, ReferenceDistribution.ChiSquared(w), Tail.Upper, diagnostics);
     }
 

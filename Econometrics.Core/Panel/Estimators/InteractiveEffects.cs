@@ -31,7 +31,8 @@ internal static class InteractiveEffects
         FactorNumberResult? selection = null;
         if (options.Factors.FixedCount is { } fixedR)
         {
-            if (fixedR >= rank) throw new ArgumentException($"Factors: the number of factors must be below min(N, T - 1) = {rank}; got {fixedR}.", nameof(options.Factors));
+            if (fixedR >= rank) throw new ArgumentException($"Factors: the number of factors must be below min(N, T - 1) = {rank}; got {fixedR}.",
+                nameof(options.Factors));
             r = fixedR;
         }
         else
@@ -53,7 +54,8 @@ internal static class InteractiveEffects
             b = next;
             if (change < options.Tolerance) { converged = true; iter++; break; }
         }
-        if (!converged) diagnostics.Add(Diagnostic.Warning($"The alternating algorithm did not converge in {options.MaxIterations} iterations.", "not-converged"));
+        if (!converged) diagnostics.Add(Diagnostic.Warning($"The alternating algorithm did not converge in {options.MaxIterations} iterations.",
+            "not-converged"));
         else if (r > 0) diagnostics.Add(Diagnostic.Info($"Converged in {iter} iteration(s).", "iterations"));
 
         var wf = Residual(xs, y, b);

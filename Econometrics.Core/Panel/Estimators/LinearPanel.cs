@@ -47,7 +47,8 @@ internal static class LinearPanel
         int k = d.K;
         var keep = Aliasing.Keep(t.X, t.M, t.P, t.RawScale, t.Names, t.AbsorbedBy, diagnostics, la);
         if (keep.Length == 0 || keep.All(j => t.Names[j] == "(Intercept)"))
-            throw new ArgumentException($"No regressor of '{d.Formula.Text}' is left to estimate in the {PanelRegression.Describe(options.Model)} model.", "formula");
+            throw new ArgumentException($"No regressor of '{d.Formula.Text}' is left to estimate in the {PanelRegression.Describe(options.Model)} model.",
+                "formula");
         int p0 = keep.Length, m = t.M;
         var xk = t.X;
         if (p0 < t.P)
@@ -58,7 +59,8 @@ internal static class LinearPanel
         var kNames = keep.Select(j => t.Names[j]).ToArray();
         int slopes = kNames.Count(n => n != "(Intercept)");
         int df = t.ResidualDf(p0, slopes);
-        if (df <= 0) throw new ArgumentException($"The {PanelRegression.Describe(options.Model)} model has no residual degrees of freedom ({m} rows for {p0} coefficients).", "panel");
+        if (df <= 0) throw new ArgumentException($"The {PanelRegression.Describe(options.Model)} model has no residual degrees of freedom ({m} " +
+            $"rows for {p0} coefficients).", "panel");
 
         var b = Ols.Solve(xk, m, p0, t.Y, la);
         var e = Ols.Residuals(xk, m, p0, t.Y, b, la);
@@ -71,7 +73,8 @@ internal static class LinearPanel
         if (kind is CovarianceKind.Classical)
             for (int i = 0; i < covArr.Length; i++) covArr[i] = bread[i] * ssr / df;
         else if (kind is CovarianceKind.MeanGroup)
-            throw new ArgumentException($"The mean-group variance belongs to CCE mean group and unit-by-unit OLS, not the {PanelRegression.Describe(options.Model)} model.", "vcov");
+            throw new ArgumentException($"The mean-group variance belongs to CCE mean group and unit-by-unit OLS, not the " +
+                $"{PanelRegression.Describe(options.Model)} model.", "vcov");
         else
         {
             var design = new Sandwich.Design(xk, m, p0, e, t.Unit, t.Time, rows.Units, t.Time.Max() + 1, t.Hc1Rows - p0, rows.UnitSize.Max());

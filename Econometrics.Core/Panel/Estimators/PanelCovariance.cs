@@ -124,7 +124,8 @@ public sealed record PanelCovariance(CovarianceKind Kind, ResidualAdjustment Adj
         CovarianceKind.ClusterUnit => $"clustered by unit ({AdjustmentLabel})",
         CovarianceKind.ClusterTime => $"clustered by period ({AdjustmentLabel})",
         CovarianceKind.ClusterTwoWay => $"two-way clustered, unit and period ({AdjustmentLabel})",
-        CovarianceKind.DriscollKraay => $"Driscoll-Kraay ({AdjustmentLabel}, Bartlett lag window {(Lags is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "floor(T^(1/4))")})",
+        CovarianceKind.DriscollKraay => $"Driscoll-Kraay ({AdjustmentLabel}, Bartlett lag window " +
+            $"{(Lags is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "floor(T^(1/4))")})",
         _ => "mean-group (nonparametric)",
     };
 }

@@ -15,7 +15,8 @@ internal sealed partial record PanelFormula(string Text, string Response, IReadO
         if (sides.Length != 2) throw new ArgumentException($"The formula '{formula}' must have one '~', as in \"y ~ x1 + x2\".", nameof(formula));
         var rhs = sides[1].Split('+').Select(s => s.Trim()).ToArray();
         foreach (var term in rhs.Append(sides[0].Trim()))
-            if (!Term().IsMatch(term)) throw new ArgumentException($"Formula term '{term}' is not supported; use variable names or log(name).", nameof(formula));
+            if (!Term().IsMatch(term)) throw new ArgumentException($"Formula term '{term}' is not supported; use variable names or log(name).",
+                nameof(formula));
         var regressors = rhs.Select(Normalize).ToArray();
         if (regressors.Distinct().Count() != regressors.Length) throw new ArgumentException($"The formula '{formula}' repeats a regressor.", nameof(formula));
         var response = Normalize(sides[0]);
@@ -40,7 +41,8 @@ internal sealed partial record PanelFormula(string Text, string Response, IReadO
         for (int k = 0; k < v.Length; k++)
         {
             if (double.IsNaN(v[k])) continue;
-            if (v[k] <= 0) throw new ArgumentException($"log({name}): variable '{name}' has a nonpositive value {v[k]} (entity '{panel.Entities[k / panel.T]}', time '{panel.Times[k % panel.T]}').", "formula");
+            if (v[k] <= 0) throw new ArgumentException($"log({name}): variable '{name}' has a nonpositive value {v[k]} (entity " +
+                $"'{panel.Entities[k / panel.T]}', time '{panel.Times[k % panel.T]}').", "formula");
             v[k] = Math.Log(v[k]);
         }
         return v;

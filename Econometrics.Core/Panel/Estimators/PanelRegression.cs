@@ -98,7 +98,8 @@ public sealed record PanelRegression
             y = WithGaps(y, used);
             for (int p = 0; p < xs.Length; p++) xs[p] = WithGaps(xs[p], used);
         }
-        if (nobs <= xs.Length + 1) throw new ArgumentException($"The formula '{Formula}' has {nobs} complete observations for {xs.Length} regressor(s).", nameof(panel));
+        if (nobs <= xs.Length + 1) throw new ArgumentException($"The formula '{Formula}' has {nobs} complete observations for {xs.Length} regressor(s).",
+            nameof(panel));
         return new RegressionData(f, y, xs, used, t, n, nobs, panel.Entities, panel.Times);
     }
 
@@ -140,7 +141,9 @@ public sealed record PanelRegression
             _ => (CovarianceKind?)null,
         };
         if (own is { } k && Covariance.Kind != k)
-            throw new ArgumentException($"The {Describe(Model)} model reports {(k == CovarianceKind.MeanGroup ? "Pesaran's nonparametric (mean-group) variance" : "Bai's homoskedastic variance")}; choose --vcov {(k == CovarianceKind.MeanGroup ? "mean-group" : "classical")} or leave it unset.", "vcov");
+            throw new ArgumentException($"The {Describe(Model)} model reports " +
+                $"{(k == CovarianceKind.MeanGroup ? "Pesaran's nonparametric (mean-group) variance" : "Bai's homoskedastic variance")}; choose " +
+                    $"--vcov {(k == CovarianceKind.MeanGroup ? "mean-group" : "classical")} or leave it unset.", "vcov");
     }
 
     internal static string Describe(PanelModel model) => model switch

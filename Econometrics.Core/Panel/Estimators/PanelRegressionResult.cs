@@ -73,7 +73,8 @@ public sealed record PanelRegressionResult : Result
     /// <summary>The statistic of <see cref="JointTest"/> (F, or chi-squared for classical random effects); NaN where not computed.</summary>
     public double FStatistic => Fit?.JointTest.Statistic ?? double.NaN;
 
-    /// <summary>R-squared of the estimated regression as plm reports it (within R-squared for fixed effects); NaN for CCE, unit OLS and interactive effects.</summary>
+    /// <summary>R-squared of the estimated regression as plm reports it (within R-squared for fixed effects); NaN for CCE, unit OLS and interactive
+    /// effects.</summary>
     public double RSquared => Fit?.RSquared ?? double.NaN;
 
     /// <summary>Adjusted R-squared, 1 - (1 - R^2)(m - 1)/df; NaN where R-squared is.</summary>
@@ -85,7 +86,8 @@ public sealed record PanelRegressionResult : Result
     /// <summary>Overall R-squared: squared correlation of the response and x'b in levels.</summary>
     public double RSquaredOverall => Fit?.RSquaredOverall ?? double.NaN;
 
-    /// <summary>The F test (robust Wald F with a robust covariance; chi-squared Wald for classical random effects) of all slopes; null where not computed.</summary>
+    /// <summary>The F test (robust Wald F with a robust covariance; chi-squared Wald for classical random effects) of all slopes; null where not
+    /// computed.</summary>
     public TestResult? JointTest => Fit?.JointTest;
 
     /// <summary>The coefficient plot: estimates with their confidence intervals (the intercept left out), a line at zero.</summary>
@@ -182,10 +184,12 @@ public sealed record PanelRegressionResult : Result
             s.AddHeader("R-squared", fit.RSquared).AddHeader("Adj. R-squared", fit.AdjustedRSquared)
              .AddHeader("R-squared within", fit.RSquaredWithin).AddHeader("R-squared overall", fit.RSquaredOverall);
             var j = fit.JointTest;
-            s.AddHeader(j.Method, $"{j.Statistic.ToString("G6", CultureInfo.InvariantCulture)} on {j.Distribution}, {PValueFormat.InText(j.PValue ?? double.NaN)}");
+            s.AddHeader(j.Method, $"{j.Statistic.ToString("G6", CultureInfo.InvariantCulture)} on {j.Distribution}, " +
+                $"{PValueFormat.InText(j.PValue ?? double.NaN)}");
         }
         if (RandomEffects is { } re)
-            s.AddHeader("sigma2 (idiosyncratic, individual)", $"{re.SigmaIdiosyncratic.ToString("G6", CultureInfo.InvariantCulture)}, {re.SigmaIndividual.ToString("G6", CultureInfo.InvariantCulture)}")
+            s.AddHeader("sigma2 (idiosyncratic, individual)", $"{re.SigmaIdiosyncratic.ToString("G6", CultureInfo.InvariantCulture)}, " +
+                $"{re.SigmaIndividual.ToString("G6", CultureInfo.InvariantCulture)}")
              .AddHeader("theta", re.ThetaMin == re.ThetaMax ? re.ThetaMin.ToString("G6", CultureInfo.InvariantCulture)
                  : $"{re.ThetaMin.ToString("G4", CultureInfo.InvariantCulture)} .. {re.ThetaMax.ToString("G4", CultureInfo.InvariantCulture)}");
         string lv = (Level * 100).ToString("G4", CultureInfo.InvariantCulture);

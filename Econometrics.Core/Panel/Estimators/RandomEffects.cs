@@ -48,7 +48,8 @@ internal static class RandomEffects
         var bNames = names.Prepend("(Intercept)").ToList();
         var keepB = Aliasing.Keep(zb, n, k + 1, null, bNames, "", [], la);
         if (keepB.Length >= n)
-            throw new ArgumentException($"Random effects (Swamy-Arora) need more units than between coefficients: {n} unit(s) for {keepB.Length} coefficient(s).", "panel");
+            throw new ArgumentException($"Random effects (Swamy-Arora) need more units than between coefficients: {n} unit(s) for {keepB.Length} " +
+                $"coefficient(s).", "panel");
         var zk = Select(zb, n, keepB);
         double quad = Ssr(zk, n, keepB.Length, yb, la);
         // tr((Z'WZ)^-1 Z'W^2 Z) with Z'WZ = zk'zk and Z'W^2 Z from the rows scaled once more by sqrt(T_i).
@@ -63,7 +64,8 @@ internal static class RandomEffects
         double sigmaEta = (quad - (n - q) * sigmaNu) / (m - trace);
         if (sigmaEta < 0)
         {
-            diagnostics.Add(Diagnostic.Warning("The estimated individual-effect variance is negative and was set to 0 (random effects reduce to pooled OLS).", "re-variance-zero"));
+            diagnostics.Add(Diagnostic.Warning("The estimated individual-effect variance is negative and was set to 0 (random effects reduce to pooled OLS).",
+                "re-variance-zero"));
             sigmaEta = 0;
         }
         var theta = ti.Select(T => 1 - Math.Sqrt(sigmaNu / (sigmaNu + T * sigmaEta))).ToArray();

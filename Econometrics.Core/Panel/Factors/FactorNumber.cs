@@ -103,7 +103,9 @@ public sealed record FactorNumber
             selected[crit] = rows.OrderBy(f).ThenBy(r => r.K).First().K;
         }
         var diagnostics = new List<Diagnostic>();
-        if (kmax < MaxFactors) diagnostics.Add(Diagnostic.Info($"kmax was reduced from {MaxFactors} to {kmax} (rank {rank} of the demeaned panel).", "kmax-reduced"));
-        return new FactorNumberResult(n, t, kmax, Criterion, selected[Criterion], selected, mu.Take(Math.Min(mu.Length, Math.Max(20, kmax + 2))).ToArray(), rows, diagnostics);
+        if (kmax < MaxFactors) diagnostics.Add(Diagnostic.Info($"kmax was reduced from {MaxFactors} to {kmax} (rank {rank} of the demeaned panel).",
+            "kmax-reduced"));
+        return new FactorNumberResult(n, t, kmax, Criterion, selected[Criterion], selected, mu.Take(Math.Min(mu.Length, Math.Max(20, kmax + 2))).ToArray(),
+            rows, diagnostics);
     }
 }

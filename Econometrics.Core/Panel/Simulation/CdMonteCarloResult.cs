@@ -88,9 +88,11 @@ public sealed record CdMonteCarloResult : Result
             .AddHeader("Replications per cell", Replications)
             .AddHeader("Seed", Seed.ToString(CultureInfo.InvariantCulture))
             .AddHeader("Shards", IsComplete ? $"all {ShardCount}" : $"{string.Join(",", Shards)} of {ShardCount}");
-        var table = new Table("Rejection rates (%)", new[] { "N", "T", "Reps" }.Concat(tests.Select(Dependence.CdStatistic.LabelOf)).Append("Mean theta").ToArray());
+        var table = new Table("Rejection rates (%)", new[] { "N", "T",
+            "Reps" }.Concat(tests.Select(Dependence.CdStatistic.LabelOf)).Append("Mean theta").ToArray());
         foreach (var c in Cells)
-            table.AddRow(new Cell[] { c.N, c.T, c.Replications }.Concat(tests.Select(t => Cell.Num(100 * c.Rate(t), "F1"))).Append(Cell.Num(c.MeanTheta, "F3")).ToArray());
+            table.AddRow(new Cell[] { c.N, c.T, c.Replications }.Concat(tests.Select(t => Cell.Num(100 * c.Rate(t), "F1"))).Append(Cell.Num(c.MeanTheta,
+                "F3")).ToArray());
         s.AddTable(table);
         double se = Math.Sqrt(Alpha * (1 - Alpha) / Math.Max(1, Cells.Min(c => c.Replications)));
         s.AddNote($"Monte Carlo standard error of a rejection rate at the nominal level: {100 * se:F1} percentage points.");

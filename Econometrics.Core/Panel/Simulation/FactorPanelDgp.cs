@@ -57,7 +57,9 @@ public sealed record FactorPanelDgp
     /// <summary>A one-line description for tables.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"m = {Factors}, strength {Strength}, loadings U({LoadingLow},{LoadingHigh}), {Errors} errors{(Heteroskedastic ? ", heteroskedastic" : "")}" +
-        $"{(SerialCorrelation != 0 ? $", AR(1) {SerialCorrelation}" : "")}{(SpatialDelta != 0 ? $", spatial delta {SpatialDelta} over {2 * NetworkNeighbours} neighbours" : "")}{(IncludeRegressor ? $", regressor beta {Beta}" : "")}");
+        $"{(SerialCorrelation != 0 ? $", AR(1) {SerialCorrelation}" : "")}" +
+        $"{(SpatialDelta != 0 ? $", spatial delta {SpatialDelta} over {2 * NetworkNeighbours} neighbours" : "")}" +
+        $"{(IncludeRegressor ? $", regressor beta {Beta}" : "")}");
 
     /// <summary>Draws one panel.</summary>
     /// <param name="seed">The seed; the same seed gives the same panel.</param>
@@ -69,7 +71,8 @@ public sealed record FactorPanelDgp
         if (Factors < 0) throw new ArgumentException("Factors must be 0 or more.", nameof(Factors));
         if (!(Strength > 0 && Strength <= 1)) throw new ArgumentException("Strength must be in (0, 1].", nameof(Strength));
         if (!(Math.Abs(SerialCorrelation) < 1)) throw new ArgumentException("SerialCorrelation must be in (-1, 1).", nameof(SerialCorrelation));
-        if (NetworkNeighbours < 1 || 2 * NetworkNeighbours >= N) throw new ArgumentException("NetworkNeighbours must be at least 1 and below N/2.", nameof(NetworkNeighbours));
+        if (NetworkNeighbours < 1 || 2 * NetworkNeighbours >= N) throw new ArgumentException("NetworkNeighbours must be at least 1 and below N/2.",
+            nameof(NetworkNeighbours));
         if (!(Math.Abs(SpatialDelta) < 1)) throw new ArgumentException("SpatialDelta must be in (-1, 1).", nameof(SpatialDelta));
     }
 
