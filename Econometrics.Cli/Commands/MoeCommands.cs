@@ -4,8 +4,8 @@ using Econometrics.Mixtures;
 namespace Econometrics.Cli.Commands;
 
 /// <summary>
-/// <c>econ moe fit|enumerate|screen</c>: growth mixtures of experts (bilinear-spline growth mixtures with gating and
-/// expert covariates) on wide longitudinal data.
+/// <c>econ moe fit|enumerate|screen</c>: growth mixtures of experts (linear, quadratic, bilinear-spline, negative
+/// exponential, Jenss-Bayley or nonparametric growth mixtures with gating and expert covariates) on wide longitudinal data.
 /// </summary>
 public static class MoeCommands
 {
@@ -60,8 +60,11 @@ public static class MoeCommands
             }
             _covariates = Declare(Opt.Choice("--covariates", "joint: x in the likelihood as OpenMx/nlpsem; conditional: as flexmix/lcmm",
                 CovariateTreatment.Joint, ("joint", CovariateTreatment.Joint), ("conditional", CovariateTreatment.Conditional)), "Covariates");
-            _curve = Declare(Opt.Choice("--curve", "trajectory: bls is a bilinear spline with a class-specific knot", GrowthCurve.BilinearSpline,
-                ("bls", GrowthCurve.BilinearSpline), ("linear", GrowthCurve.Linear), ("quadratic", GrowthCurve.Quadratic)), "Curve");
+            _curve = Declare(Opt.Choice("--curve",
+                "trajectory: bls (bilinear spline, class-specific knot), exp (negative exponential, class-specific rate), jb (Jenss-Bayley, class-specific acceleration), nonparametric (latent basis, class-specific relative rates)",
+                GrowthCurve.BilinearSpline,
+                ("bls", GrowthCurve.BilinearSpline), ("linear", GrowthCurve.Linear), ("quadratic", GrowthCurve.Quadratic),
+                ("exp", GrowthCurve.NegativeExponential), ("jb", GrowthCurve.JenssBayley), ("nonparametric", GrowthCurve.Nonparametric)), "Curve");
             _starts = Declare(Opt.Int("--starts", "S", "random starts", 20, min: 1), "Starts");
             _rebaseline = Declare(Opt.Flag("--rebaseline", "measure time from each person's first occasion (t - t1)"));
         }

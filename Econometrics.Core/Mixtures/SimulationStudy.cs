@@ -48,10 +48,10 @@ public sealed record SimulationStudy
         Parallel.For(0, reps.Length, new ParallelOptions { CancellationToken = cancellationToken }, j =>
         {
             int r = reps[j];
-            var (data, cls) = Design.Simulate(StartValues.HashCode(Seed, r));
+            var (data, cls) = Design.Simulate(StartValues.StreamSeed(Seed, r));
             try
             {
-                var fit = (inner with { Seed = StartValues.HashCode(Seed ^ 0x5bd1e995, r) }).Fit(data, null, cancellationToken);
+                var fit = (inner with { Seed = StartValues.StreamSeed(Seed, r, 1) }).Fit(data, null, cancellationToken);
                 var trueCanon = cls.Select(c => truthOrder[c - 1]).ToArray();
                 rows[j] = Align(r, fit, trueCanon, shape);
             }
@@ -100,7 +100,7 @@ public sealed record SimulationStudy
                 int to = bestPerm[j];
                 ps.Alpha[j].CopyTo(moved.Alpha[to], 0); ps.B[j].CopyTo(moved.B[to], 0); ps.Psi[j].CopyTo(moved.Psi[to], 0);
                 ps.MuX[j].CopyTo(moved.MuX[to], 0); ps.Phi[j].CopyTo(moved.Phi[to], 0);
-                moved.Knot[to] = ps.Knot[j]; moved.Theta[to] = ps.Theta[j];
+                ps.Gamma[j].CopyTo(moved.Gamma[to], 0); moved.Theta[to] = ps.Theta[j];
                 for (int g = 0; g < w; g++) moved.Gate[to * w + g] = ps.Gate[j * w + g] - ps.Gate[inv0 * w + g];
             }
             var newEst = moved.Pack(true);
