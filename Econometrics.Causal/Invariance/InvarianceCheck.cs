@@ -1,3 +1,4 @@
+using Econometrics.Inference;
 using Econometrics.LinearAlgebra;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
@@ -205,20 +206,12 @@ public sealed record InvarianceCheck
             // sit above the estimate and miss a true gap of 0 entirely. Reflecting the bootstrap quantiles around the
             // estimate removes the bias to first order.
             double floor = kv.Key == "varianceRatio" ? 1.0 : 0.0;
-            double lo = Math.Max(floor, 2 * kv.Value - Quantile(col, 1 - Alpha / 2));
-            double hi = Math.Max(floor, 2 * kv.Value - Quantile(col, Alpha / 2));
+            double lo = Math.Max(floor, 2 * kv.Value - SampleStatistics.Quantile(col, 1 - Alpha / 2));
+            double hi = Math.Max(floor, 2 * kv.Value - SampleStatistics.Quantile(col, Alpha / 2));
             return new GapInterval(kv.Key, kv.Value, lo, hi);
         }).ToArray();
     }
 
-    // Type-7 quantile (R's default) of sorted values.
-    private static double Quantile(double[] sorted, double p)
-    {
-        double h = (sorted.Length - 1) * p;
-        int lo = (int)Math.Floor(h);
-        int hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
 
     private static double StdDev(Vector<double> v)
     {

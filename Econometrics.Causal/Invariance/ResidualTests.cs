@@ -1,3 +1,4 @@
+using Econometrics.Inference;
 using MathNet.Numerics.Distributions;
 
 namespace Econometrics.Causal.Invariance;
@@ -41,7 +42,7 @@ internal static class ResidualTests
         {
             int s = environments.Start(k), nk = environments.Count(k);
             var seg = residuals.AsSpan(s, nk);
-            double center = median ? Median(seg.ToArray()) : Mean(seg);
+            double center = median ? SampleStatistics.Median(seg) : Mean(seg);
             double sum = 0;
             for (int i = 0; i < nk; i++) { z[s + i] = Math.Abs(seg[i] - center); sum += z[s + i]; }
             means[k] = sum / nk;
@@ -67,10 +68,4 @@ internal static class ResidualTests
         return s / x.Length;
     }
 
-    public static double Median(double[] x)
-    {
-        Array.Sort(x);
-        int n = x.Length;
-        return n % 2 == 1 ? x[n / 2] : 0.5 * (x[n / 2 - 1] + x[n / 2]);
-    }
 }

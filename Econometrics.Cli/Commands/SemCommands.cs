@@ -89,7 +89,7 @@ public static class SemCommands
             var graph = MixedGraph.FromJson(File.ReadAllText(run.Get(_graph)!));
             var observed = run.Get(_observed);
             var r = new RelationSearch { MaxDegree = run.Get(_degree), Seed = _shared.SeedValue(run), Observed = observed.Length > 0 ? observed : null }
-                .Search(graph, run.Cancellation);
+                .Estimate(graph, run.Cancellation);
             _shared.Emit(run, "Covariance relations", r.ToString(), r.ToJson, r.ToHtml);
             return 0;
         }

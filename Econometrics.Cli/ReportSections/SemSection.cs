@@ -57,7 +57,7 @@ public sealed class SemSection : IReportSection
         }
         section.AddSummary(new SummaryTable("Identifiability of example mixed graphs").AddTable(t));
 
-        var verma = new RelationSearch { MaxDegree = 4, Seed = context.Seed }.Search(examples[4].Graph);
+        var verma = new RelationSearch { MaxDegree = 4, Seed = context.Seed }.Estimate(examples[4].Graph);
         section.AddParagraph("The Verma graph has no conditional independence but one polynomial relation among its covariances, found by " +
                              "a modular null-space search blocked by multidegree and certified in exact rational arithmetic:");
         section.AddSummary(verma.Summary());

@@ -1,3 +1,4 @@
+using Econometrics.Inference;
 using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -62,7 +63,7 @@ public sealed record SchaferStrimmerShrinkage
         for (int j = 0; j < p; j++) r[j * p + j] = 1.0;
 
         double lambda = Lambda ?? EstimateLambda(a, r, n, p);
-        double median = Median(v);
+        double median = SampleStatistics.Median(v);
         double lambdaVar = LambdaVar ?? EstimateLambdaVar(q1, sumQ2, median, n);
 
         var sdStar = new double[p];
@@ -118,13 +119,6 @@ public sealed record SchaferStrimmerShrinkage
         return Math.Clamp(sumQ2 / ((n - 1.0) * denom), 0.0, 1.0);
     }
 
-    private static double Median(double[] v)
-    {
-        var s = (double[])v.Clone();
-        Array.Sort(s);
-        int m = s.Length / 2;
-        return s.Length % 2 == 1 ? s[m] : 0.5 * (s[m - 1] + s[m]);
-    }
 
     private static void CheckIntensity(double? x, string name)
     {

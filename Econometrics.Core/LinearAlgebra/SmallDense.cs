@@ -43,6 +43,14 @@ internal static class SmallDense
         return 2 * s;
     }
 
+    /// <summary><c>log det A = 2 sum log L_ii</c> from a Math.NET Cholesky factor of A.</summary>
+    public static double LogDeterminant(Matrix<double> choleskyFactor)
+    {
+        double s = 0;
+        for (int i = 0; i < choleskyFactor.RowCount; i++) s += Math.Log(choleskyFactor[i, i]);
+        return 2 * s;
+    }
+
     /// <summary>Solves <c>L L' x = b</c> in place by forward and back substitution.</summary>
     public static void Solve(ReadOnlySpan<double> l, int n, Span<double> b)
     {

@@ -1,3 +1,4 @@
+using Econometrics.Inference;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Econometrics.Reporting;
@@ -66,13 +67,13 @@ public sealed record GrowthMixtureResult : Result
     public int K => Parameters.K;
 
     /// <summary>AIC = −2ℓ + 2k.</summary>
-    public double Aic => -2 * LogLikelihood + 2 * NParameters;
+    public double Aic => SampleStatistics.Aic(LogLikelihood, NParameters);
 
     /// <summary>BIC = −2ℓ + k ln N.</summary>
-    public double Bic => -2 * LogLikelihood + NParameters * Math.Log(NObs);
+    public double Bic => SampleStatistics.Bic(LogLikelihood, NParameters, NObs);
 
     /// <summary>Sample-size-adjusted BIC = −2ℓ + k ln((N + 2)/24) (Sclove).</summary>
-    public double AdjustedBic => -2 * LogLikelihood + NParameters * Math.Log((NObs + 2) / 24.0);
+    public double AdjustedBic => SampleStatistics.AdjustedBic(LogLikelihood, NParameters, NObs);
 
     /// <summary>Relative entropy 1 − Σ −τ log τ / (N log K) (as Mplus and nlpsem); null for one class.</summary>
     public double? Entropy { get; }

@@ -1,3 +1,4 @@
+using Econometrics.Inference;
 using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
@@ -80,7 +81,7 @@ internal sealed class StartValues
                 if (_usable[i]) resVar.Add(best / (data.Observed[i] - q));
             }
         }
-        _theta0 = resVar.Count > 0 ? 2 * Median(resVar) : EmAlgorithm.OutcomeVariance(data);
+        _theta0 = resVar.Count > 0 ? 2 * SampleStatistics.Median(resVar.ToArray()) : EmAlgorithm.OutcomeVariance(data);
         if (!(_theta0 > 0)) _theta0 = 1;
         _features = new double[n * _f];
         for (int c = 0; c < _f; c++)
@@ -109,7 +110,7 @@ internal sealed class StartValues
             return [.. grid.Where(v => v > _bounds.Lower && v < _bounds.Upper)];
         }
         var times = _d.T.Where(t => !double.IsNaN(t)).OrderBy(t => t).ToArray();
-        double lo = Math.Max(Quantile(times, 0.2), _bounds.Lower), hi = Math.Min(Quantile(times, 0.8), _bounds.Upper);
+        double lo = Math.Max(SampleStatistics.Quantile(times, 0.2), _bounds.Lower), hi = Math.Min(SampleStatistics.Quantile(times, 0.8), _bounds.Upper);
         if (!(hi > lo)) { lo = _bounds.Lower; hi = _bounds.Upper; }
         return Enumerable.Range(0, 15).Select(j => lo + (hi - lo) * j / 14.0).ToArray();
     }
@@ -171,7 +172,7 @@ internal sealed class StartValues
         if (_s.HasKnot)
         {
             var ks = members.Select(i => _knot[i]).ToList();
-            double g = Median(ks);
+            double g = SampleStatistics.Median(ks.ToArray());
             if (jitter is not null) g += jitter.NextDouble() - 0.5;
             ps.Gamma[k][0] = Math.Clamp(g, _bounds.Lower + 1e-3, _bounds.Upper - 1e-3);
         }
@@ -264,18 +265,5 @@ internal sealed class StartValues
     internal static int StreamSeed(int seed, int index, int purpose = 0) =>
         SplitMix64.ToSeed(SplitMix64.StreamKey((uint)seed, (uint)index, (uint)purpose));
 
-    internal static double Median(IReadOnlyList<double> v)
-    {
-        if (v.Count == 0) return double.NaN;
-        var s = v.OrderBy(x => x).ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : 0.5 * (s[s.Length / 2 - 1] + s[s.Length / 2]);
-    }
 
-    private static double Quantile(double[] sorted, double p)
-    {
-        if (sorted.Length == 0) return double.NaN;
-        double h = (sorted.Length - 1) * p;
-        int lo = (int)Math.Floor(h);
-        return lo + 1 < sorted.Length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
-    }
 }

@@ -9,6 +9,7 @@ using static Econometrics.Tests.Compositional.CodaFixture;
 namespace Econometrics.Tests.Compositional;
 
 /// <summary>The clr principal components and biplots against R's prcomp (fixture <c>Reference/Compositional/clr_biplot</c>).</summary>
+[VerifiesFixtures("Compositional/clr_biplot")]
 public sealed class ClrPcaTests
 {
     public static TheoryData<string, string, int, string> Cases()

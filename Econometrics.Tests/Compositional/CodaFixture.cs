@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
+using Econometrics.Tests.Support;
 using Xunit;
 
 namespace Econometrics.Tests.Compositional;
@@ -7,25 +8,19 @@ namespace Econometrics.Tests.Compositional;
 /// <summary>Reads the compositional fixtures (expected.json written by R or Python) and compares numbers.</summary>
 internal static class CodaFixture
 {
-    public static string Folder(string name) => Path.Combine(AppContext.BaseDirectory, "Reference", "Compositional", name);
+    public static ReferenceFixture Fixture(string name) => ReferenceFixture.Load($"Compositional/{name}");
+
+    public static string Folder(string name) => Fixture(name).Directory;
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", "coda", name);
 
-    public static JsonElement Expected(string name)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder(name), "expected.json")));
-        return doc.RootElement.GetProperty("expected").Clone();
-    }
+    public static JsonElement Expected(string name) => Fixture(name).Expected;
 
-    public static double Number(JsonElement e) => e.ValueKind == JsonValueKind.Null ? double.NaN : e.GetDouble();
+    public static double Number(JsonElement e) => ReferenceFixture.Number(e);
 
-    public static double[] Vector(JsonElement e) => e.EnumerateArray().Select(Number).ToArray();
+    public static double[] Vector(JsonElement e) => ReferenceFixture.Vector(e);
 
-    public static Matrix<double> Matrix(JsonElement e)
-    {
-        var rows = e.EnumerateArray().Select(Vector).ToArray();
-        return Matrix<double>.Build.Dense(rows.Length, rows[0].Length, (i, j) => rows[i][j]);
-    }
+    public static Matrix<double> Matrix(JsonElement e) => ReferenceFixture.Matrix(e);
 
     public static Composition Composition(JsonElement caseElement, string file, int take = int.MaxValue)
     {

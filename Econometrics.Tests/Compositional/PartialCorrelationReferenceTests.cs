@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Compositional;
 using Xunit;
@@ -6,6 +7,7 @@ using static Econometrics.Tests.Compositional.CodaFixture;
 namespace Econometrics.Tests.Compositional;
 
 /// <summary>Every measure against the R/corpcor fixture <c>Reference/Compositional/lr_pcor</c> on six data sets.</summary>
+[VerifiesFixtures("Compositional/lr_pcor")]
 public sealed class PartialCorrelationReferenceTests
 {
     public static TheoryData<string, string> Cases => new()

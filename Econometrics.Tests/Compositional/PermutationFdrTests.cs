@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Compositional;
 using Econometrics.LinearAlgebra;
@@ -11,6 +12,7 @@ namespace Econometrics.Tests.Compositional;
 /// (<c>Reference/Compositional/permutation_fdr</c>): exactly on the same permutations, and within Monte Carlo error
 /// on independent ones.
 /// </summary>
+[VerifiesFixtures("Compositional/permutation_fdr")]
 public sealed class PermutationFdrTests
 {
     private static readonly Composition Cups = Composition.Load(DataFile("roman_cups.csv"));
@@ -35,7 +37,8 @@ public sealed class PermutationFdrTests
     [MemberData(nameof(SharedCases))]
     public void Same_permutations_give_the_R_transcription_table(string name, PairwiseMetric metric, CompositionalCovariance cov, FdrTails tails)
     {
-        var e = Expected("permutation_fdr");
+        var f = Fixture("permutation_fdr");
+        var e = f.Expected;
         var perms = e.GetProperty("permutations");
         var options = new PermutationFdr
         {
@@ -44,14 +47,14 @@ public sealed class PermutationFdrTests
         };
         var r = options.Estimate(Cups, k => Replay(perms, k), LinearAlgebraBackends.Default, null, default);
         var x = e.GetProperty("shared").GetProperty(name);
-        AssertClose(Vector(x.GetProperty("cutoff")), r.Rows.Select(v => v.Cutoff).ToArray(), 1e-12, $"{name} cutoff");
+        AssertClose(Vector(x.GetProperty("cutoff")), r.Rows.Select(v => v.Cutoff).ToArray(), f.Tolerance("cutoff"), $"{name} cutoff");
         AssertClose(Vector(x.GetProperty("discoveries")), r.Rows.Select(v => (double)v.Discoveries).ToArray(), 0, $"{name} discoveries");
-        AssertClose(Vector(x.GetProperty("permutedCount")), r.Rows.Select(v => v.PermutedCount).ToArray(), 1e-12, $"{name} permuted");
+        AssertClose(Vector(x.GetProperty("permutedCount")), r.Rows.Select(v => v.PermutedCount).ToArray(), f.Tolerance("count"), $"{name} permuted");
         var fdr = Vector(x.GetProperty("fdr"));
         for (int t = 0; t < fdr.Length; t++)
         {
             Assert.Equal(double.IsNaN(fdr[t]), double.IsNaN(r.Rows[t].Fdr));
-            if (!double.IsNaN(fdr[t])) Assert.True(Math.Abs(fdr[t] - r.Rows[t].Fdr) <= 1e-12 * Math.Max(1, fdr[t]), $"{name} fdr[{t}]");
+            if (!double.IsNaN(fdr[t])) Assert.True(Math.Abs(fdr[t] - r.Rows[t].Fdr) <= f.Tolerance("fdrRelative") * Math.Max(1, fdr[t]), $"{name} fdr[{t}]");
         }
     }
 
@@ -60,7 +63,9 @@ public sealed class PermutationFdrTests
     [InlineData("pcorBoth", PairwiseMetric.PartialCorrelation, FdrTails.Both)]
     public void Own_permutations_agree_with_R_within_Monte_Carlo_error(string name, PairwiseMetric metric, FdrTails tails)
     {
-        var e = Expected("permutation_fdr").GetProperty("own");
+        var f = Fixture("permutation_fdr");
+        var e = f.Expected.GetProperty("own");
+        double sigmas = f.Tolerance("ownSigmas");
         var x = e.GetProperty(name);
         var r = new PermutationFdr { Metric = metric, Tails = tails, Permutations = e.GetProperty("permutations").GetInt32(), Seed = 11 }.Estimate(Cups);
         var fdr = Vector(x.GetProperty("fdr"));
@@ -74,7 +79,7 @@ public sealed class PermutationFdrTests
             double diff = Math.Abs(fdr[t] - r.Rows[t].Fdr);
             if (combined == 0) Assert.Equal(fdr[t], r.Rows[t].Fdr);
             else worst = Math.Max(worst, diff / combined);
-            Assert.True(diff <= 4.5 * combined, $"{name} cutoff {t}: R {fdr[t]:R} +- {se[t]:G3}, C# {r.Rows[t].Fdr:R} +- {r.Rows[t].FdrStdError:G3}");
+            Assert.True(diff <= sigmas * combined, $"{name} cutoff {t}: R {fdr[t]:R} +- {se[t]:G3}, C# {r.Rows[t].Fdr:R} +- {r.Rows[t].FdrStdError:G3}");
             compared++;
         }
         Assert.True(compared >= 90, $"{compared} cutoffs compared");

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.Compositional;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
@@ -6,6 +7,7 @@ using static Econometrics.Tests.Compositional.CodaFixture;
 namespace Econometrics.Tests.Compositional;
 
 /// <summary>Schafer-Strimmer shrinkage and basis-shrinkage partial correlations for p &gt; n against corpcor (fixture pn_shrinkage).</summary>
+[VerifiesFixtures("Compositional/pn_shrinkage")]
 public sealed class ShrinkageTests
 {
     private static Composition Input() => Composition.Load(Path.Combine(Folder("pn_shrinkage"), "input.csv"));

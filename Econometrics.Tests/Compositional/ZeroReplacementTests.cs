@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.Compositional;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
@@ -6,6 +7,7 @@ using static Econometrics.Tests.Compositional.CodaFixture;
 namespace Econometrics.Tests.Compositional;
 
 /// <summary>Zero replacement against the transcription fixture (zero_replacement) and the note's zCompositions values.</summary>
+[VerifiesFixtures("Compositional/zero_replacement")]
 public sealed class ZeroReplacementTests
 {
     private static Matrix<double> Counts() => Matrix(Expected("zero_replacement").GetProperty("counts"));

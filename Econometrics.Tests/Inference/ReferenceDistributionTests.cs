@@ -2,6 +2,7 @@ using Econometrics.Tests.Support;
 
 namespace Econometrics.Tests.Inference;
 
+[VerifiesFixtures("Inference/distributions")]
 public class ReferenceDistributionTests
 {
     private static ReferenceDistribution Make(System.Text.Json.JsonElement c) => c.GetProperty("dist").GetString() switch

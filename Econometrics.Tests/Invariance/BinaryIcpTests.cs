@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Causal.Invariance;
 using Xunit;
@@ -5,6 +6,7 @@ using Xunit;
 namespace Econometrics.Tests.Invariance;
 
 /// <summary>ICP for a two-class target against R's InvariantCausalPrediction 0.8 (fixture <c>icp_binary_hidden_sim</c>).</summary>
+[VerifiesFixtures("Invariance/icp_binary_hidden_sim")]
 public sealed class BinaryIcpTests
 {
     private static readonly string[] Predictors = ["X1", "X2", "X3", "X4"];

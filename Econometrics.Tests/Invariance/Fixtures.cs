@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Econometrics.Causal.Invariance;
+using Econometrics.Tests.Support;
 
 namespace Econometrics.Tests.Invariance;
 
@@ -8,11 +9,9 @@ internal static class Fixtures
 {
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "data", "invariance", name);
 
-    public static JsonElement Expected(string @case)
-    {
-        var path = Path.Combine(AppContext.BaseDirectory, "Reference", "Invariance", @case, "expected.json");
-        return JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("expected");
-    }
+    public static ReferenceFixture Fixture(string @case) => ReferenceFixture.Load($"Invariance/{@case}");
+
+    public static JsonElement Expected(string @case) => Fixture(@case).Expected;
 
     public static readonly string[] Predictors = ["X1", "X2", "X3", "X4"];
 

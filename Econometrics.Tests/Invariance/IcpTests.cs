@@ -4,6 +4,7 @@ using Econometrics.Causal.Invariance;
 
 namespace Econometrics.Tests.Invariance;
 
+[VerifiesFixtures("Invariance/icp_sets_sim", "Invariance/icp_sim")]
 public class IcpTests
 {
     public static TheoryData<double, string> Runs() => new() { { 0.01, "normal" }, { 0.01, "exact" }, { 0.05, "normal" }, { 0.05, "exact" } };

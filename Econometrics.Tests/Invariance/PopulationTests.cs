@@ -1,9 +1,11 @@
+using Econometrics.Tests.Support;
 using Econometrics.Sem.Graphs;
 using Econometrics.Causal.Invariance;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Tests.Invariance;
 
+[VerifiesFixtures("Invariance/population_sim")]
 public class PopulationTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Tests.Invariance;
 
+[VerifiesFixtures("Invariance/finite_sample_sim")]
 public class ReportTests
 {
     private static Representation Rep(Environments data, JsonElement e, string name) =>

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Mixtures;
 using Xunit;
@@ -6,6 +7,7 @@ using Xunit.Abstractions;
 namespace Econometrics.Tests.Mixtures;
 
 /// <summary>One fit of the authors' example, shared by the inference tests (it takes a few seconds).</summary>
+[VerifiesFixtures("Mixtures/example_fit")]
 public sealed class ExampleFitFixture
 {
     public GrowthMixtureResult Fit { get; } = new GrowthMixture { Starts = 10 }.Fit(MixtureFixtures.Example);

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.Mixtures;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
@@ -5,6 +6,7 @@ using Xunit;
 namespace Econometrics.Tests.Mixtures;
 
 /// <summary>The log-likelihood at given parameters against the R spec (Reference/Mixtures/likelihood, tolerance 1e-6).</summary>
+[VerifiesFixtures("Mixtures/likelihood")]
 public sealed class LikelihoodTests
 {
     private static double Exp(string name) => MixtureFixtures.Expected("likelihood").GetProperty(name).GetDouble();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Econometrics.Mixtures;
+using Econometrics.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Tests.Mixtures;
@@ -12,8 +13,9 @@ internal static class MixtureFixtures
     public static string ReferencePath(string folder, string file) =>
         Path.Combine(AppContext.BaseDirectory, "Reference", "Mixtures", folder, file);
 
-    public static JsonElement Expected(string folder) =>
-        JsonDocument.Parse(File.ReadAllText(ReferencePath(folder, "expected.json"))).RootElement.GetProperty("expected");
+    public static ReferenceFixture Fixture(string folder) => ReferenceFixture.Load($"Mixtures/{folder}");
+
+    public static JsonElement Expected(string folder) => Fixture(folder).Expected;
 
     private static readonly Lazy<GrowthData> SimLazy = new(() =>
         GrowthData.Load(DataPath("moe_ref_sim.csv"), "id", "Y", "T", ["gx"], ["ex"]));

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.LinearAlgebra;
 using Econometrics.Panel.Dependence;
 using MathNet.Numerics.LinearAlgebra;
@@ -14,7 +15,7 @@ public sealed class BlockedPairsTests
 {
     private const double Tol = 1e-12;
 
-    public static IEnumerable<object[]> Cases => Fixture.Cases("pcdtest_");
+    public static IEnumerable<object[]> Cases => ReferenceFixture.Cases("Panel", "pcdtest_");
 
     private static void Same(double expected, double actual, string what)
     {
@@ -22,7 +23,7 @@ public sealed class BlockedPairsTests
         Assert.True(Math.Abs(expected - actual) <= Tol * Math.Max(1, Math.Abs(expected)), $"{what}: {expected:R} vs {actual:R}");
     }
 
-    private static Matrix<double>? Neighbours(Fixture f) =>
+    private static Matrix<double>? Neighbours(ReferenceFixture f) =>
         f.Spec.TryGetProperty("neighbours", out var w) ? Econometrics.Data.DataColumns.Load(f.File(w.GetString()!)) is var d
             ? Matrix<double>.Build.Dense(d.RowCount, d.Names.Count, (i, j) => d.Numbers(d.Names[j])[i]) : null : null;
 
@@ -30,7 +31,7 @@ public sealed class BlockedPairsTests
     [MemberData(nameof(Cases))]
     public void Three_by_three_tiles_give_the_one_tile_statistics(string name)
     {
-        var f = new Fixture(name);
+        var f = ReferenceFixture.Load("Panel/" + name);
         var w = Neighbours(f);
         var direct = PcdtestFixtureTests.Run(f, new CrossSectionalDependence { Neighbours = w, PairTileSize = 4096 }).Cd;
         var blocked = PcdtestFixtureTests.Run(f, new CrossSectionalDependence { Neighbours = w, PairTileSize = 3 }).Cd;

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.Panel.Dependence;
 using Econometrics.Panel.Factors;
 using Xunit;
@@ -5,9 +6,10 @@ using Xunit;
 namespace Econometrics.Tests.Panel;
 
 /// <summary>CD* (both variants, m = 0..3) and CD_W against the independent R transcription in Reference/Panel/cdstar_factor_panel.</summary>
+[VerifiesFixtures("Panel/cdstar_factor_panel")]
 public sealed class CdStarFixtureTests
 {
-    private static readonly Fixture F = new("cdstar_factor_panel");
+    private static readonly ReferenceFixture F = ReferenceFixture.Load("Panel/cdstar_factor_panel");
     private static readonly PanelData Panel = PanelData.Load(F.File("input.csv"), "unit", "time");
 
     [Theory]
@@ -26,9 +28,9 @@ public sealed class CdStarFixtureTests
             .Test(Panel, "x");
         var s = r["CDStar"];
         double tol = F.Tolerance("statistic");
-        Fixture.Close(e.GetProperty("cdstar").GetDouble(), s.Statistic, tol, "CD*");
-        Fixture.Close(e.GetProperty("pValue").GetDouble(), s.PValue!.Value, tol, "CD* p-value");
-        if (m > 0) Fixture.Close(e.GetProperty("theta").GetDouble(), s.Theta!.Value, tol, "theta");
+        ReferenceFixture.Close(e.GetProperty("cdstar").GetDouble(), s.Statistic, tol, "CD*");
+        ReferenceFixture.Close(e.GetProperty("pValue").GetDouble(), s.PValue!.Value, tol, "CD* p-value");
+        if (m > 0) ReferenceFixture.Close(e.GetProperty("theta").GetDouble(), s.Theta!.Value, tol, "theta");
         else Assert.Equal(0.0, s.Theta!.Value, 12);
         Assert.Equal(m, r.Factors);
     }
@@ -39,9 +41,9 @@ public sealed class CdStarFixtureTests
         var w = SyntheticPanels.Alternating(40);
         double tol = F.Tolerance("statistic");
         var pooled = new CrossSectionalDependence { Tests = CdTests.CDw | CdTests.CDwPlus, Weights = w }.Test(Panel, "x");
-        Fixture.Close(F.Expected.GetProperty("cdw_pooled").GetDouble(), pooled["CDw"].Statistic, tol, "CD_W eq. 30");
-        Fixture.Close(F.Expected.GetProperty("cdw_pooled").GetDouble() + F.Expected.GetProperty("pe").GetDouble(), pooled["CDwPlus"].Statistic, tol, "CD_W+");
+        ReferenceFixture.Close(F.Expected.GetProperty("cdw_pooled").GetDouble(), pooled["CDw"].Statistic, tol, "CD_W eq. 30");
+        ReferenceFixture.Close(F.Expected.GetProperty("cdw_pooled").GetDouble() + F.Expected.GetProperty("pe").GetDouble(), pooled["CDwPlus"].Statistic, tol, "CD_W+");
         var corr = new CrossSectionalDependence { Tests = CdTests.CDw, Weights = w, CdwNormalization = CdwNormalization.Correlation }.Test(Panel, "x");
-        Fixture.Close(F.Expected.GetProperty("cdw_correlation").GetDouble(), corr["CDw"].Statistic, tol, "CD_W correlation form");
+        ReferenceFixture.Close(F.Expected.GetProperty("cdw_correlation").GetDouble(), corr["CDw"].Statistic, tol, "CD_W correlation form");
     }
 }

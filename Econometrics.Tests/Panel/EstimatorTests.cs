@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.LinearAlgebra;
 using Econometrics.Panel.Dependence;
 using Econometrics.Panel.Estimators;
@@ -9,6 +10,7 @@ using Xunit;
 namespace Econometrics.Tests.Panel;
 
 /// <summary>Interactive effects and CCE recover the slope where fixed effects are biased; the CD engine's fast paths match textbook loops.</summary>
+[VerifiesFixtures("Panel/ife_bai2009")]
 public sealed class EstimatorTests
 {
     [Fact]
@@ -121,15 +123,15 @@ public sealed class InteractiveEffectsFixtureTests
     [Fact]
     public void Coefficients_standard_errors_and_ssr_match_the_R_transcription()
     {
-        var f = new Fixture("ife_bai2009");
+        var f = ReferenceFixture.Load("Panel/" + "ife_bai2009");
         var panel = PanelData.Load(f.File("input.csv"), "unit", "time");
         var fit = new PanelRegression("y ~ x1 + x2", PanelModel.InteractiveEffects) { Factors = FactorCount.Fixed(2), Tolerance = 1e-14 }.Fit(panel);
         foreach (var c in f.Expected.GetProperty("coefficients").EnumerateObject())
         {
-            Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), c.Name);
-            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), c.Name + " s.e.");
+            ReferenceFixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), c.Name);
+            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), c.Name + " s.e.");
         }
         var e = fit.Residuals().Enumerate().Sum(v => v * v);
-        Fixture.Close(f.Expected.GetProperty("ssr").GetDouble(), e, f.Tolerance("coefficients"), "SSR");
+        ReferenceFixture.Close(f.Expected.GetProperty("ssr").GetDouble(), e, f.Tolerance("coefficients"), "SSR");
     }
 }

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using Econometrics.LinearAlgebra;
 using Econometrics.Panel.Dependence;
 using Xunit;
@@ -5,6 +6,7 @@ using Xunit;
 namespace Econometrics.Tests.Panel;
 
 /// <summary>The exponent of cross-sectional dependence against an independent numpy transcription of BKP (2016, 2019).</summary>
+[VerifiesFixtures("Panel/bkp_exponent")]
 public sealed class ExponentTests
 {
     private static double[] Matrix(PanelData p, string v) => (double[])p.Values(v).Clone();
@@ -12,9 +14,9 @@ public sealed class ExponentTests
     [Fact]
     public void Variable_version_matches_the_transcription()
     {
-        var f = new Fixture("bkp_exponent");
+        var f = ReferenceFixture.Load("Panel/" + "bkp_exponent");
         var panel = PanelData.Load(f.File("input.csv"), "unit", "time");
-        var grunfeld = PanelData.Load(Path.Combine(f.Folder, "..", "plm_estimators_grunfeld", "input.csv"), "firm", "year");
+        var grunfeld = PanelData.Load(Path.Combine(f.Directory, "..", "plm_estimators_grunfeld", "input.csv"), "firm", "year");
         foreach (var (key, r) in new[]
         {
             ("factor", new CrossSectionalExponent().Estimate(panel, "x")),
@@ -23,10 +25,10 @@ public sealed class ExponentTests
         })
         {
             var e = f.Expected.GetProperty(key);
-            Fixture.Close(e.GetProperty("alpha").GetDouble(), r.Alpha, f.Tolerance("alpha"), $"{key} alpha");
-            Fixture.Close(e.GetProperty("alphaHat").GetDouble(), r.AlphaHat!.Value, f.Tolerance("alpha"), $"{key} alpha-hat");
-            Fixture.Close(e.GetProperty("alphaTilde").GetDouble(), r.AlphaTilde!.Value, f.Tolerance("alpha"), $"{key} alpha-tilde");
-            Fixture.Close(e.GetProperty("stdError").GetDouble(), r.StdError, f.Tolerance("stdError"), $"{key} SE");
+            ReferenceFixture.Close(e.GetProperty("alpha").GetDouble(), r.Alpha, f.Tolerance("alpha"), $"{key} alpha");
+            ReferenceFixture.Close(e.GetProperty("alphaHat").GetDouble(), r.AlphaHat!.Value, f.Tolerance("alpha"), $"{key} alpha-hat");
+            ReferenceFixture.Close(e.GetProperty("alphaTilde").GetDouble(), r.AlphaTilde!.Value, f.Tolerance("alpha"), $"{key} alpha-tilde");
+            ReferenceFixture.Close(e.GetProperty("stdError").GetDouble(), r.StdError, f.Tolerance("stdError"), $"{key} SE");
             Assert.Equal(r.Alpha - 1.959963984540054 * r.StdError, r.CiLower, 12);
         }
     }
@@ -34,15 +36,15 @@ public sealed class ExponentTests
     [Fact]
     public void Residual_version_matches_the_transcription()
     {
-        var f = new Fixture("bkp_exponent");
+        var f = ReferenceFixture.Load("Panel/" + "bkp_exponent");
         var panel = PanelData.Load(f.File("input.csv"), "unit", "time");
         var options = new CrossSectionalExponent { Replications = 0 };
         var r = options.EstimateResiduals(Matrix(panel, "x"), panel.T, panel.N, "x");
-        Fixture.Close(f.Expected.GetProperty("factorResidual").GetProperty("alpha").GetDouble(), r.Alpha, f.Tolerance("alpha"), "factor residual alpha");
+        ReferenceFixture.Close(f.Expected.GetProperty("factorResidual").GetProperty("alpha").GetDouble(), r.Alpha, f.Tolerance("alpha"), "factor residual alpha");
         Assert.True(double.IsNaN(r.StdError));
-        var grunfeld = PanelData.Load(Path.Combine(f.Folder, "..", "plm_estimators_grunfeld", "input.csv"), "firm", "year");
+        var grunfeld = PanelData.Load(Path.Combine(f.Directory, "..", "plm_estimators_grunfeld", "input.csv"), "firm", "year");
         var g = options.EstimateResiduals(Matrix(grunfeld, "value"), grunfeld.T, grunfeld.N, "value");
-        Fixture.Close(f.Expected.GetProperty("grunfeldResidual").GetProperty("alpha").GetDouble(), g.Alpha, f.Tolerance("alpha"), "grunfeld residual alpha");
+        ReferenceFixture.Close(f.Expected.GetProperty("grunfeldResidual").GetProperty("alpha").GetDouble(), g.Alpha, f.Tolerance("alpha"), "grunfeld residual alpha");
         // The bootstrap is seeded: the same seed gives the same interval.
         var b1 = new CrossSectionalExponent { Replications = 50, Seed = 7 }.EstimateResiduals(Matrix(panel, "x"), panel.T, panel.N, "x");
         var b2 = new CrossSectionalExponent { Replications = 50, Seed = 7 }.EstimateResiduals(Matrix(panel, "x"), panel.T, panel.N, "x");
@@ -53,7 +55,7 @@ public sealed class ExponentTests
     [Fact]
     public void Bad_input_is_a_clear_error()
     {
-        var f = new Fixture("bkp_exponent");
+        var f = ReferenceFixture.Load("Panel/" + "bkp_exponent");
         var panel = PanelData.Load(f.File("input.csv"), "unit", "time");
         Assert.Throws<ArgumentException>(() => new CrossSectionalExponent { Size = 0 }.Estimate(panel, "x"));
         var x = new double[3 * 10];

@@ -7,9 +7,10 @@ using Xunit;
 namespace Econometrics.Tests.Panel;
 
 /// <summary>Bai-Ng and Ahn-Horenstein criteria against the R transcription in Reference/Panel/factor_number.</summary>
+[VerifiesFixtures("Panel/factor_number")]
 public sealed class FactorNumberTests
 {
-    private static readonly Fixture F = new("factor_number");
+    private static readonly ReferenceFixture F = ReferenceFixture.Load("Panel/factor_number");
 
     [Fact]
     public void Criteria_eigenvalues_and_choices_match_the_R_transcription()
@@ -18,7 +19,7 @@ public sealed class FactorNumberTests
         var r = new FactorNumber { MaxFactors = 8 }.Estimate(panel.Matrix("x"));
         double tol = F.Tolerance("statistic");
         var eig = F.Expected.GetProperty("eigenvalues").EnumerateArray().Select(e => e.GetDouble()).ToArray();
-        for (int k = 0; k < eig.Length; k++) Fixture.Close(eig[k], r.Eigenvalues[k], tol, $"eigenvalue {k + 1}");
+        for (int k = 0; k < eig.Length; k++) ReferenceFixture.Close(eig[k], r.Eigenvalues[k], tol, $"eigenvalue {k + 1}");
         var rows = F.Expected.GetProperty("rows").EnumerateArray().ToArray();
         Assert.Equal(rows.Length, r.Rows.Count);
         foreach (var row in rows)
@@ -26,7 +27,7 @@ public sealed class FactorNumberTests
             var mine = r.Rows[row.GetProperty("k").GetInt32()];
             foreach (var (name, value) in new (string, double)[] { ("V", mine.V), ("PC1", mine.PC1), ("PC2", mine.PC2), ("PC3", mine.PC3),
                 ("IC1", mine.IC1), ("IC2", mine.IC2), ("IC3", mine.IC3), ("ER", mine.ER), ("GR", mine.GR) })
-                Fixture.Close(row.GetProperty(name).GetDouble(), value, tol, $"{name}({mine.K})");
+                ReferenceFixture.Close(row.GetProperty(name).GetDouble(), value, tol, $"{name}({mine.K})");
         }
         foreach (var sel in F.Expected.GetProperty("selected").EnumerateObject())
             Assert.Equal(sel.Value.GetInt32(), r.ByCriterion[Enum.Parse<FactorCriterion>(sel.Name)]);

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Cli;
 using Xunit;
@@ -22,16 +23,16 @@ public sealed class PanelCliTests
     {
         var (code, json, err) = Run(["panel", "fit", .. Data, "--formula", "inv ~ value + capital", "--model", "fe", "--vcov", "cluster", "--json", "-"]);
         Assert.True(code == 0, err);
-        var f = new Fixture("plm_estimators_grunfeld").Expected.GetProperty("fe");
+        var f = ReferenceFixture.Load("Panel/" + "plm_estimators_grunfeld").Expected.GetProperty("fe");
         using var doc = JsonDocument.Parse(json);
         var root = doc.RootElement;
         var value = root.GetProperty("coefficients").EnumerateArray().Single(c => c.GetProperty("term").GetString() == "value");
-        Fixture.Close(f.GetProperty("coefficients").GetProperty("value").GetDouble(), value.GetProperty("estimate").GetDouble(), 1e-8, "estimate");
-        Fixture.Close(f.GetProperty("stdError").GetProperty("cluster").GetProperty("value").GetDouble(), value.GetProperty("stdError").GetDouble(), 1e-6, "SE");
+        ReferenceFixture.Close(f.GetProperty("coefficients").GetProperty("value").GetDouble(), value.GetProperty("estimate").GetDouble(), 1e-8, "estimate");
+        ReferenceFixture.Close(f.GetProperty("stdError").GetProperty("cluster").GetProperty("value").GetDouble(), value.GetProperty("stdError").GetDouble(), 1e-6, "SE");
         foreach (var field in new[] { "statistic", "pValue", "ciLower", "ciUpper" }) Assert.True(value.TryGetProperty(field, out _), field);
-        Fixture.Close(f.GetProperty("rSquared").GetDouble(), root.GetProperty("rSquared").GetDouble(), 1e-8, "R2");
-        Fixture.Close(f.GetProperty("rSquared").GetDouble(), root.GetProperty("rSquaredWithin").GetDouble(), 1e-8, "within R2");
-        Fixture.Close(f.GetProperty("robustWald").GetProperty("statistic").GetDouble(), root.GetProperty("fStatistic").GetDouble(), 1e-6, "F");
+        ReferenceFixture.Close(f.GetProperty("rSquared").GetDouble(), root.GetProperty("rSquared").GetDouble(), 1e-8, "R2");
+        ReferenceFixture.Close(f.GetProperty("rSquared").GetDouble(), root.GetProperty("rSquaredWithin").GetDouble(), 1e-8, "within R2");
+        ReferenceFixture.Close(f.GetProperty("robustWald").GetProperty("statistic").GetDouble(), root.GetProperty("fStatistic").GetDouble(), 1e-6, "F");
         Assert.Equal(200, root.GetProperty("nObs").GetInt32());
         Assert.Equal(10, root.GetProperty("nUnits").GetInt32());
         Assert.Equal(20, root.GetProperty("nPeriods").GetInt32());
@@ -44,7 +45,7 @@ public sealed class PanelCliTests
         Assert.True(code == 0, err);
         using (var doc = JsonDocument.Parse(json))
         {
-            Fixture.Close(2.33036689367544, doc.RootElement.GetProperty("statistic").GetDouble(), 1e-6, "Hausman");
+            ReferenceFixture.Close(2.33036689367544, doc.RootElement.GetProperty("statistic").GetDouble(), 1e-6, "Hausman");
             Assert.Equal(2, doc.RootElement.GetProperty("df").GetInt32());
             Assert.True(doc.RootElement.TryGetProperty("pValue", out _));
         }
@@ -52,9 +53,9 @@ public sealed class PanelCliTests
         Assert.True(code == 0, err);
         using (var doc = JsonDocument.Parse(json))
         {
-            var e = new Fixture("bkp_exponent").Expected.GetProperty("grunfeldValueStandardized");
-            Fixture.Close(e.GetProperty("alpha").GetDouble(), doc.RootElement.GetProperty("alpha").GetDouble(), 1e-8, "alpha");
-            Fixture.Close(e.GetProperty("stdError").GetDouble(), doc.RootElement.GetProperty("stdError").GetDouble(), 1e-8, "SE");
+            var e = ReferenceFixture.Load("Panel/" + "bkp_exponent").Expected.GetProperty("grunfeldValueStandardized");
+            ReferenceFixture.Close(e.GetProperty("alpha").GetDouble(), doc.RootElement.GetProperty("alpha").GetDouble(), 1e-8, "alpha");
+            ReferenceFixture.Close(e.GetProperty("stdError").GetDouble(), doc.RootElement.GetProperty("stdError").GetDouble(), 1e-8, "SE");
             Assert.True(doc.RootElement.GetProperty("ciLower").GetDouble() < doc.RootElement.GetProperty("ciUpper").GetDouble());
         }
     }

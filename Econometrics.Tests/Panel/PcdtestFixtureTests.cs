@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Panel.Dependence;
 using Econometrics.Panel.Estimators;
@@ -7,16 +8,17 @@ using Xunit;
 namespace Econometrics.Tests.Panel;
 
 /// <summary>plm::pcdtest parity on Grunfeld (pooled, within, two-way, unit OLS, raw variable), Produc and EmplUK (unbalanced).</summary>
+[VerifiesFixtures("Panel/pcdtest_", "Panel/pcce_")]
 public sealed class PcdtestFixtureTests
 {
-    public static IEnumerable<object[]> Cases => Fixture.Cases("pcdtest_").Where(c => (string)c[0] != "pcdtest_grunfeld_local");
+    public static IEnumerable<object[]> Cases => ReferenceFixture.Cases("Panel", "pcdtest_").Where(c => (string)c[0] != "pcdtest_grunfeld_local");
 
     private static readonly Dictionary<string, string> Names = new()
     {
         ["cd"] = "CD", ["lm"] = "LM", ["sclm"] = "ScaledLM", ["bcsclm"] = "BiasCorrectedScaledLM", ["lmadj"] = "LMAdj",
     };
 
-    internal static (CrossSectionalDependenceResult Cd, PanelRegressionResult? Fit) Run(Fixture f, CrossSectionalDependence options)
+    internal static (CrossSectionalDependenceResult Cd, PanelRegressionResult? Fit) Run(ReferenceFixture f, CrossSectionalDependence options)
     {
         var spec = f.Spec;
         var panel = PanelData.Load(f.File("input.csv"), spec.GetProperty("entity").GetString()!, spec.GetProperty("time").GetString()!);
@@ -38,15 +40,15 @@ public sealed class PcdtestFixtureTests
     [MemberData(nameof(Cases))]
     public void Statistics_and_p_values_match_plm(string name)
     {
-        var f = new Fixture(name);
+        var f = ReferenceFixture.Load("Panel/" + name);
         var (cd, _) = Run(f, new CrossSectionalDependence { Tests = CdTests.CD | CdTests.LM | CdTests.ScaledLM | CdTests.BiasCorrectedScaledLM | CdTests.LMAdj });
         int compared = 0;
         foreach (var (key, testName) in Names)
         {
             if (!f.Expected.TryGetProperty(key, out var e)) continue;
             var s = cd[testName];
-            Fixture.Close(e.GetProperty("statistic").GetDouble(), s.Statistic, f.Tolerance("statistic"), $"{name} {key} statistic");
-            Fixture.Close(e.GetProperty("pValue").GetDouble(), s.PValue!.Value, f.Tolerance("pValue"), $"{name} {key} p-value");
+            ReferenceFixture.Close(e.GetProperty("statistic").GetDouble(), s.Statistic, f.Tolerance("statistic"), $"{name} {key} statistic");
+            ReferenceFixture.Close(e.GetProperty("pValue").GetDouble(), s.PValue!.Value, f.Tolerance("pValue"), $"{name} {key} p-value");
             compared++;
         }
         Assert.True(compared >= 3);
@@ -54,8 +56,8 @@ public sealed class PcdtestFixtureTests
         Assert.Equal(f.Expected.GetProperty("n").GetInt32(), cd.N);
         if (f.Expected.TryGetProperty("rho", out var rho))
         {
-            Fixture.Close(rho.GetDouble(), cd.MeanRho, f.Tolerance("statistic"), $"{name} rho");
-            Fixture.Close(f.Expected.GetProperty("absrho").GetDouble(), cd.MeanAbsRho!.Value, f.Tolerance("statistic"), $"{name} absrho");
+            ReferenceFixture.Close(rho.GetDouble(), cd.MeanRho, f.Tolerance("statistic"), $"{name} rho");
+            ReferenceFixture.Close(f.Expected.GetProperty("absrho").GetDouble(), cd.MeanAbsRho!.Value, f.Tolerance("statistic"), $"{name} absrho");
         }
     }
 
@@ -63,14 +65,14 @@ public sealed class PcdtestFixtureTests
     [MemberData(nameof(Cases))]
     public void Coefficients_and_standard_errors_match_plm(string name)
     {
-        var f = new Fixture(name);
+        var f = ReferenceFixture.Load("Panel/" + name);
         if (!f.Expected.TryGetProperty("coefficients", out var coefs)) return;
         var (_, fit) = Run(f, new CrossSectionalDependence { Tests = CdTests.CD });
         foreach (var c in coefs.EnumerateObject())
         {
             var mine = fit![c.Name];
-            Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), mine.Estimate, f.Tolerance("coefficients"), $"{name} {c.Name} estimate");
-            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), mine.StdError!.Value, f.Tolerance("coefficients"), $"{name} {c.Name} std. error");
+            ReferenceFixture.Close(c.Value.GetProperty("estimate").GetDouble(), mine.Estimate, f.Tolerance("coefficients"), $"{name} {c.Name} estimate");
+            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), mine.StdError!.Value, f.Tolerance("coefficients"), $"{name} {c.Name} std. error");
         }
         Assert.Equal(coefs.EnumerateObject().Count(), fit!.Coefficients.Count);
         Assert.Equal(f.Expected.GetProperty("nobs").GetInt32(), fit.NObs);
@@ -79,14 +81,14 @@ public sealed class PcdtestFixtureTests
     [Fact]
     public void Local_cd_over_a_neighbour_matrix_matches_plm()
     {
-        var f = new Fixture("pcdtest_grunfeld_local");
+        var f = ReferenceFixture.Load("Panel/" + "pcdtest_grunfeld_local");
         var lines = File.ReadAllLines(f.File("neighbours.csv")).Skip(1).ToArray();
         var w = Matrix<double>.Build.Dense(lines.Length, lines.Length,
             (i, j) => double.Parse(lines[i].Split(',')[j], System.Globalization.CultureInfo.InvariantCulture));
         var (cd, _) = Run(f, new CrossSectionalDependence { Tests = CdTests.CD, Neighbours = w });
         var e = f.Expected.GetProperty("localcd");
-        Fixture.Close(e.GetProperty("statistic").GetDouble(), cd["LocalCD"].Statistic, f.Tolerance("statistic"), "local CD");
-        Fixture.Close(e.GetProperty("pValue").GetDouble(), cd["LocalCD"].PValue!.Value, f.Tolerance("pValue"), "local CD p-value");
+        ReferenceFixture.Close(e.GetProperty("statistic").GetDouble(), cd["LocalCD"].Statistic, f.Tolerance("statistic"), "local CD");
+        ReferenceFixture.Close(e.GetProperty("pValue").GetDouble(), cd["LocalCD"].PValue!.Value, f.Tolerance("pValue"), "local CD p-value");
     }
 
     [Theory]
@@ -94,18 +96,18 @@ public sealed class PcdtestFixtureTests
     [InlineData("p", PanelModel.CcePooled)]
     public void Cce_on_the_unbalanced_empluk_panel_matches_plm_pcce(string key, PanelModel model)
     {
-        var f = new Fixture("pcce_empluk");
+        var f = ReferenceFixture.Load("Panel/" + "pcce_empluk");
         var panel = PanelData.Load(f.File("input.csv"), "firm", "year");
         var fit = new PanelRegression(f.Spec.GetProperty("formula").GetString()!, model).Fit(panel);
         var e = f.Expected.GetProperty(key);
         foreach (var c in e.GetProperty("coefficients").EnumerateObject())
         {
-            Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{key} {c.Name}");
-            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
+            ReferenceFixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{key} {c.Name}");
+            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
         }
         Assert.Equal(1031, fit.NObs);
         var cd = new CrossSectionalDependence { Tests = CdTests.CD }.Test(fit);
-        Fixture.Close(e.GetProperty("cd").GetProperty("statistic").GetDouble(), cd["CD"].Statistic, f.Tolerance("statistic"), $"{key} CD");
+        ReferenceFixture.Close(e.GetProperty("cd").GetProperty("statistic").GetDouble(), cd["CD"].Statistic, f.Tolerance("statistic"), $"{key} CD");
     }
 
     [Theory]
@@ -113,20 +115,20 @@ public sealed class PcdtestFixtureTests
     [InlineData("p", PanelModel.CcePooled)]
     public void Cce_coefficients_standard_errors_and_cd_match_plm_pcce(string key, PanelModel model)
     {
-        var f = new Fixture("pcce_produc");
+        var f = ReferenceFixture.Load("Panel/" + "pcce_produc");
         var panel = PanelData.Load(f.File("input.csv"), "state", "year");
         var fit = new PanelRegression(f.Spec.GetProperty("formula").GetString()!, model).Fit(panel);
         var e = f.Expected.GetProperty(key);
         foreach (var c in e.GetProperty("coefficients").EnumerateObject())
         {
-            Fixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{key} {c.Name}");
-            Fixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
+            ReferenceFixture.Close(c.Value.GetProperty("estimate").GetDouble(), fit[c.Name].Estimate, f.Tolerance("coefficients"), $"{key} {c.Name}");
+            ReferenceFixture.Close(c.Value.GetProperty("stdError").GetDouble(), fit[c.Name].StdError!.Value, f.Tolerance("coefficients"), $"{key} {c.Name} s.e.");
         }
         foreach (var c in f.Expected.GetProperty("qr").GetProperty(key).EnumerateObject())
-            Fixture.Close(c.Value.GetDouble(), fit[c.Name].Estimate, f.Tolerance("qr"), $"{key} {c.Name} vs QR transcription");
+            ReferenceFixture.Close(c.Value.GetDouble(), fit[c.Name].Estimate, f.Tolerance("qr"), $"{key} {c.Name} vs QR transcription");
         var cd = new CrossSectionalDependence { Tests = CdTests.CD }.Test(fit);
-        Fixture.Close(e.GetProperty("cd").GetProperty("statistic").GetDouble(), cd["CD"].Statistic, f.Tolerance("statistic"), $"{key} CD");
-        Fixture.Close(e.GetProperty("cd").GetProperty("pValue").GetDouble(), cd["CD"].PValue!.Value, f.Tolerance("pValue"), $"{key} CD p");
+        ReferenceFixture.Close(e.GetProperty("cd").GetProperty("statistic").GetDouble(), cd["CD"].Statistic, f.Tolerance("statistic"), $"{key} CD");
+        ReferenceFixture.Close(e.GetProperty("cd").GetProperty("pValue").GetDouble(), cd["CD"].PValue!.Value, f.Tolerance("pValue"), $"{key} CD p");
         Assert.Contains(cd.Diagnostics, d => d.Code == "cd-biased");
     }
 }

@@ -1,3 +1,4 @@
+using Econometrics.Tests.Support;
 using System.Text.Json;
 using Xunit;
 using Econometrics.Sem.Graphs;
@@ -5,22 +6,21 @@ using Econometrics.Sem.Identification;
 
 namespace Econometrics.Tests.Sem;
 
+[VerifiesFixtures("Sem/semid_examples")]
 public class IdentifiabilityTests
 {
-    private static readonly string FixturePath = Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "semid_examples", "expected.json");
+    private static JsonElement Expected => ReferenceFixture.Load("Sem/semid_examples").Expected;
 
     public static TheoryData<string> Graphs()
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(FixturePath));
         var data = new TheoryData<string>();
-        foreach (var g in doc.RootElement.GetProperty("expected").GetProperty("graphs").EnumerateArray()) data.Add(g.GetProperty("name").GetString()!);
+        foreach (var g in Expected.GetProperty("graphs").EnumerateArray()) data.Add(g.GetProperty("name").GetString()!);
         return data;
     }
 
     private static (MixedGraph Graph, JsonElement Expected) Load(string name)
     {
-        var doc = JsonDocument.Parse(File.ReadAllText(FixturePath));
-        var e = doc.RootElement.GetProperty("expected").GetProperty("graphs").EnumerateArray().First(g => g.GetProperty("name").GetString() == name);
+        var e = Expected.GetProperty("graphs").EnumerateArray().First(g => g.GetProperty("name").GetString() == name);
         static (int, int) Pair(JsonElement p) => (p[0].GetInt32(), p[1].GetInt32());
         var g = MixedGraph.FromIndices(e.GetProperty("n").GetInt32(), e.GetProperty("directed").EnumerateArray().Select(Pair),
                                        e.GetProperty("bidirected").EnumerateArray().Select(Pair));

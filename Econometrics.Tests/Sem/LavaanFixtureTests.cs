@@ -3,22 +3,23 @@ using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 using Econometrics.Sem.Fitting;
+using Econometrics.Tests.Support;
 
 namespace Econometrics.Tests.Sem;
 
 /// <summary>ML fits against lavaan 0.6-14 (fixtures from Reference/Sem/generate.R).</summary>
+[VerifiesFixtures("Sem/lavaan_")]
 public class LavaanFixtureTests
 {
     public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_hs_cfa_stdlv", "lavaan_poldem_sem", "lavaan_nonrecursive", "lavaan_nonrecursive_cov",
-                                                        "lavaan_growth", "lavaan_poldem_means", "lavaan_hs_means" };
-
-    private static string Dir(string name) => Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", name);
+                                                        "lavaan_growth", "lavaan_poldem_means", "lavaan_hs_means",
+                                                        "sem_mediation", "sem_mediation_eq", "sem_mediation_ineq", "sem_hs_constrained" };
 
     internal static SemFit FitCase(string name)
     {
-        string dir = Dir(name);
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expected.json")));
-        string call = doc.RootElement.GetProperty("call").GetString()!, model = File.ReadAllText(Path.Combine(dir, "model.lav"));
+        var f = ReferenceFixture.Load($"Sem/{name}");
+        string dir = f.Directory;
+        string call = f.Root.GetProperty("call").GetString()!, model = File.ReadAllText(f.File("model.lav"));
         var est = (call.StartsWith("growth(", StringComparison.Ordinal) ? SemEstimator.Growth(model) : new SemEstimator(model)) with
         {
             StdLv = call.Contains("std.lv = TRUE", StringComparison.Ordinal),
@@ -28,17 +29,17 @@ public class LavaanFixtureTests
         var frame = CsvFrame.Load(Path.Combine(dir, "cov.csv"));
         var names = frame.ColumnKeys.ToArray();
         var cov = Matrix<double>.Build.Dense(names.Length, names.Length, (i, j) => frame.GetColumn<double>(names[j]).GetAt(i));
-        return est.Fit(cov, names, doc.RootElement.GetProperty("nobs").GetInt32());
+        return est.Fit(cov, names, f.Root.GetProperty("nobs").GetInt32());
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void EstimatesAndStandardErrors_MatchLavaan(string name)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir(name), "expected.json")));
+        var f = ReferenceFixture.Load($"Sem/{name}");
         var fit = FitCase(name);
         Assert.True(fit.Converged);
-        var expected = doc.RootElement.GetProperty("expected").GetProperty("estimates").EnumerateArray().ToList();
+        var expected = f.Expected.GetProperty("estimates").EnumerateArray().ToList();
         Assert.Equal(expected.Count, fit.Estimates.Count);
         double maxEst = 0, maxSe = 0, maxStd = 0;
         foreach (var e in expected)
@@ -50,16 +51,17 @@ public class LavaanFixtureTests
             if (e.GetProperty("se").ValueKind == JsonValueKind.Null) Assert.Null(mine.StdError);
             else maxSe = Math.Max(maxSe, Math.Abs(mine.StdError!.Value - e.GetProperty("se").GetDouble()));
         }
-        Assert.True(maxEst <= 1e-4, $"max |est diff| = {maxEst:G3}");
-        Assert.True(maxSe <= 1e-4, $"max |se diff| = {maxSe:G3}");
-        Assert.True(maxStd <= 1e-4, $"max |std.all diff| = {maxStd:G3}");
+        Assert.True(maxEst <= f.Tolerance("estimate"), $"max |est diff| = {maxEst:G3}");
+        Assert.True(maxSe <= f.Tolerance("stdError"), $"max |se diff| = {maxSe:G3}");
+        Assert.True(maxStd <= f.Tolerance("stdAll"), $"max |std.all diff| = {maxStd:G3}");
     }
 
     [Theory]
     [MemberData(nameof(Cases))]
     public void FitMeasures_MatchLavaan_1e4Relative(string name)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(Dir(name), "expected.json")));
+        var fixture = ReferenceFixture.Load($"Sem/{name}");
+        double tolerance = fixture.Tolerance("fitRelative");
         var f = FitCase(name).FitMeasures;
         var mine = new Dictionary<string, double>
         {
@@ -70,13 +72,13 @@ public class LavaanFixtureTests
             ["bic"] = f.Bic, ["bic2"] = f.Sabic, ["npar"] = f.NPar, ["fmin"] = f.Fmin,
         };
         var failures = new List<string>();
-        foreach (var p in doc.RootElement.GetProperty("expected").GetProperty("fit").EnumerateObject())
+        foreach (var p in fixture.Expected.GetProperty("fit").EnumerateObject())
         {
             double m = mine[p.Name];
             if (p.Value.ValueKind == JsonValueKind.Null) { if (!double.IsNaN(m)) failures.Add($"{p.Name}: expected undefined, got {m}"); continue; }
             double e = p.Value.GetDouble();
-            // Relative 1e-4; an absolute floor of 1e-8 covers quantities that are zero up to rounding (df = 0 models).
-            if (!(Math.Abs(m - e) <= 1e-4 * Math.Abs(e) + 1e-8)) failures.Add($"{p.Name}: lavaan {e:R}, ours {m:R}");
+            // Relative, with an absolute floor of 1e-8 for quantities that are zero up to rounding (df = 0 models).
+            if (!(Math.Abs(m - e) <= tolerance * Math.Abs(e) + 1e-8)) failures.Add($"{p.Name}: lavaan {e:R}, ours {m:R}");
         }
         Assert.True(failures.Count == 0, string.Join("; ", failures));
     }

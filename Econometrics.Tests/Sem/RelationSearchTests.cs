@@ -31,7 +31,7 @@ public class RelationSearchTests
     [Fact]
     public void Chain_FindsTheConditionalIndependenceQuadric()
     {
-        var r = new RelationSearch { MaxDegree = 2 }.Search(Chain);
+        var r = new RelationSearch { MaxDegree = 2 }.Estimate(Chain);
         Assert.Single(r.Relations);
         SameSpan(r, 2, "s13 s22 - s12 s23");
     }
@@ -39,7 +39,7 @@ public class RelationSearchTests
     [Fact]
     public void Dag4_FindsThreeQuadrics()
     {
-        var r = new RelationSearch { MaxDegree = 2 }.Search(Dag4);
+        var r = new RelationSearch { MaxDegree = 2 }.Estimate(Dag4);
         Assert.Equal(3, r.Relations.Count);
         SameSpan(r, 2, "s14 s22 - s12 s24", "s14 s23 - s12 s34", "s23 s24 - s22 s34");
     }
@@ -48,7 +48,7 @@ public class RelationSearchTests
     public void OneFactorModel_FindsTheTetrads()
     {
         var g = new MixedGraph(["f", "1", "2", "3", "4"], [("f", "1"), ("f", "2"), ("f", "3"), ("f", "4")]);
-        var r = new RelationSearch { MaxDegree = 2, Observed = ["1", "2", "3", "4"] }.Search(g);
+        var r = new RelationSearch { MaxDegree = 2, Observed = ["1", "2", "3", "4"] }.Estimate(g);
         Assert.Equal(2, r.Relations.Count);
         SameSpan(r, 2, "s12 s34 - s13 s24", "s12 s34 - s14 s23");
     }
@@ -56,7 +56,7 @@ public class RelationSearchTests
     [Fact]
     public void Verma_FindsTheVermaConstraint_AndNothingLower()
     {
-        var r = new RelationSearch { MaxDegree = 4 }.Search(Verma);
+        var r = new RelationSearch { MaxDegree = 4 }.Estimate(Verma);
         Assert.Single(r.Relations);
         Assert.Equal(4, r.Relations[0].Degree);
         Assert.Equal(new[] { 3, 2, 2, 1 }, r.Relations[0].Multidegree);
@@ -68,19 +68,19 @@ public class RelationSearchTests
     [Fact]
     public void G6_FindsTwoCubics_G7_FindsVanishingCovariance()
     {
-        var r6 = new RelationSearch { MaxDegree = 3 }.Search(G6);
+        var r6 = new RelationSearch { MaxDegree = 3 }.Estimate(G6);
         Assert.Equal(2, r6.Relations.Count);
         SameSpan(r6, 3,
             "s12 s23 s44 - s12 s24 s34 - s13 s22 s44 + s13 s24^2 + s14 s22 s34 - s14 s23 s24",
             "s12 s13 s34 - s12 s14 s33 - s13^2 s24 + s13 s14 s23");
-        var r7 = new RelationSearch { MaxDegree = 1 }.Search(G7);
+        var r7 = new RelationSearch { MaxDegree = 1 }.Estimate(G7);
         Assert.Equal("s12", Assert.Single(r7.RelationTexts()));
     }
 
     [Fact]
     public void G4_FindsTheDegreeSixHypersurface()
     {
-        var r = new RelationSearch { MaxDegree = 6 }.Search(G4);
+        var r = new RelationSearch { MaxDegree = 6 }.Estimate(G4);
         var rel = Assert.Single(r.Relations);
         Assert.Equal(6, rel.Degree);
         Assert.Equal(19, rel.Polynomial.TermCount);
@@ -97,8 +97,8 @@ public class RelationSearchTests
     [Fact]
     public void IdentifiedSaturatedModel_HasNoRelations()
     {
-        Assert.Empty(new RelationSearch { MaxDegree = 3 }.Search(G3Prime).Relations);
-        Assert.Contains("Relations found", new RelationSearch { MaxDegree = 1 }.Search(G7).ToString());
+        Assert.Empty(new RelationSearch { MaxDegree = 3 }.Estimate(G3Prime).Relations);
+        Assert.Contains("Relations found", new RelationSearch { MaxDegree = 1 }.Estimate(G7).ToString());
     }
 }
 
@@ -109,6 +109,6 @@ public class RelationSearchCancellationTests
     {
         using var cts = new CancellationTokenSource();
         cts.Cancel();
-        Assert.Throws<OperationCanceledException>(() => new RelationSearch { MaxDegree = 6 }.Search(SemTestGraphs.G4, cts.Token));
+        Assert.Throws<OperationCanceledException>(() => new RelationSearch { MaxDegree = 6 }.Estimate(SemTestGraphs.G4, cts.Token));
     }
 }

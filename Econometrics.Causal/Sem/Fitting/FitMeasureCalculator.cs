@@ -1,3 +1,5 @@
+using Econometrics.LinearAlgebra;
+using Econometrics.Inference;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Sem.Fitting;
@@ -5,10 +7,10 @@ namespace Econometrics.Sem.Fitting;
 /// <summary>lavaan's fit measures from the fitted and sample covariances (conventions of lavaan's fitMeasures, Rosseel 2012).</summary>
 internal static class FitMeasureCalculator
 {
-    public static SemFitMeasures Compute(RamModel model, Matrix<double> s, Matrix<double> sigma, double logDetS, double fmin, int n, int df,
+    public static SemFitMeasures Compute(RamModel model, Matrix<double> s, Matrix<double> sigma, double logDetS, double fmin, int n, int df, int npar,
                                          Vector<double>? sampleMean = null, Vector<double>? mu = null)
     {
-        int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
+        int p = model.Observed, q = npar, k = model.FixedX.Length;
         double t = 2 * n * fmin;
         if (t < 0) t = 0;
         double pValue = df > 0 ? ReferenceDistribution.ChiSquared(df).Survival(t) : double.NaN;
@@ -21,7 +23,7 @@ internal static class FitMeasureCalculator
         double num = Math.Max(t - df, 0), den = Math.Max(Math.Max(t - df, tb - dfb), 0);
         double cfi = den == 0 ? 1 : 1 - num / den;
         double tli = df == 0 ? 1 : (tb / dfb - t / df) / (tb / dfb - 1);
-        double nfi = (tb - t) / tb;
+        double nfi = df == 0 ? 1 : (tb - t) / tb;
 
         double rmsea = 0, lo = 0, hi = 0, pClose = double.NaN, pNotClose = double.NaN;
         if (df > 0)
@@ -61,15 +63,9 @@ internal static class FitMeasureCalculator
             double lx = -n / 2.0 * (k * Log2Pi + LogDet(sxx) + k);
             logl -= lx; logl1 -= lx;
         }
-        double aic = -2 * logl + 2 * q, bic = -2 * logl + q * Math.Log(n), sabic = -2 * logl + q * Math.Log((n + 2) / 24.0);
+        double aic = SampleStatistics.Aic(logl, q), bic = SampleStatistics.Bic(logl, q, n), sabic = SampleStatistics.AdjustedBic(logl, q, n);
         return new SemFitMeasures(t, df, pValue, tb, dfb, cfi, tli, nfi, rmsea, lo, hi, pClose, pNotClose, srmr, logl, logl1, aic, bic, sabic, q, fmin);
     }
 
-    private static double LogDet(Matrix<double> m)
-    {
-        var ch = m.Cholesky();
-        double s = 0;
-        for (int i = 0; i < m.RowCount; i++) s += 2 * Math.Log(ch.Factor[i, i]);
-        return s;
-    }
+    private static double LogDet(Matrix<double> m) => SmallDense.LogDeterminant(m.Cholesky().Factor);
 }

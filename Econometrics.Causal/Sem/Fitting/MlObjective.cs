@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Sem.Fitting;
@@ -25,8 +26,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
         int p = sigma.RowCount;
         MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> ch;
         try { ch = sigma.Cholesky(); } catch (ArgumentException) { return null; }
-        double logDet = 0;
-        for (int i = 0; i < p; i++) logDet += 2 * Math.Log(ch.Factor[i, i]);
+        double logDet = SmallDense.LogDeterminant(ch.Factor);
         if (!double.IsFinite(logDet)) return null;
         var inv = ch.Solve(Matrix<double>.Build.DenseIdentity(p));
         double tr = sample.PointwiseMultiply(inv).Enumerate().Sum();

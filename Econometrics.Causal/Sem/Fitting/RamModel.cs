@@ -13,7 +13,11 @@ internal sealed class RamModel
     {
         Variables = variables; Observed = observed; Cells = cells; FreeCount = free; FixedX = fixedX;
         HasMeans = cells.Any(c => c.IsMean);
+        foreach (var c in cells.Where(c => c.Label is not null)) Labels.TryAdd(c.Label!, c);
     }
+
+    /// <summary>Each label and the first cell carrying it (cells sharing a label share their free parameter).</summary>
+    public Dictionary<string, RamCell> Labels { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Whether the model has a mean structure (intercepts and latent means).</summary>
     public bool HasMeans { get; }
@@ -50,6 +54,9 @@ internal sealed class RamModel
     public static RamModel FromStatements(IReadOnlyList<ModelStatement> statements, IReadOnlyCollection<string> columns, bool stdLv = false,
                                           bool meanStructure = false, bool observedInterceptsFree = true, bool latentMeansFree = false)
     {
+        if (!statements.Any(s => s.IsStructural))
+            throw new ModelSyntaxException("the model has only definitions or constraints; add =~, ~ or ~~ statements.", statements[0].Line, statements[0].Column);
+        statements = statements.Where(s => s.IsStructural).ToList();
         meanStructure |= statements.Any(s => s.Op == "~1");
         var latent = statements.Where(s => s.Op == "=~").Select(s => s.Lhs).Distinct().ToList();
         var order = new List<string>();

@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 using Deedle;
 using Econometrics.Data;
 using MathNet.Numerics.LinearAlgebra;
@@ -55,15 +56,19 @@ public sealed record SemEstimator(string Model)
     public static SemEstimator Growth(string model) =>
         new(model) { MeanStructure = true, ObservedInterceptsFree = false, LatentMeansFree = true };
 
-    private RamModel Build(IReadOnlyCollection<string> columns) =>
-        RamModel.FromStatements(LavaanSyntax.Parse(Model), columns, StdLv, MeanStructure, ObservedInterceptsFree, LatentMeansFree);
+    private (RamModel, ParameterFunctions) Build(IReadOnlyCollection<string> columns)
+    {
+        var statements = LavaanSyntax.Parse(Model);
+        var model = RamModel.FromStatements(statements, columns, StdLv, MeanStructure, ObservedInterceptsFree, LatentMeansFree);
+        return (model, ParameterFunctions.Compile(statements, model));
+    }
 
     /// <summary>Fits the model to raw data; rows with a missing value in a model variable are dropped (listwise) with a diagnostic.</summary>
     /// <param name="data">A frame whose columns include every observed variable of the model.</param>
     public SemFit Fit(Frame<int, string> data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var model = Build(data.ColumnKeys.ToList());
+        var (model, functions) = Build(data.ColumnKeys.ToList());
         int p = model.Observed;
         var columns = DataColumns.Of(data);
         var cols = new double[p][];
@@ -79,7 +84,7 @@ public sealed record SemEstimator(string Model)
         var means = x.ColumnSums() / n;
         var centered = x - Matrix<double>.Build.Dense(n, p, (_, v) => means[v]);
         var sample = centered.TransposeThisAndMultiply(centered) / n;
-        return Estimate(model, (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, diagnostics);
+        return Estimate(model, functions, (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, diagnostics);
     }
 
     /// <summary>Fits the model to a covariance matrix, rescaled by (N - 1)/N as lavaan does (sample.cov.rescale).</summary>
@@ -95,17 +100,17 @@ public sealed record SemEstimator(string Model)
             for (int j = 0; j < i; j++)
                 if (Math.Abs(covariance[i, j] - covariance[j, i]) > 1e-12 * Math.Max(1, Math.Abs(covariance[i, j])))
                     throw new ArgumentException($"The covariance matrix is not symmetric at ({names[i]}, {names[j]}).", nameof(covariance));
-        var model = Build(names.ToList());
+        var (model, functions) = Build(names.ToList());
         if (model.HasMeans)
             throw new ArgumentException("A model with a mean structure (intercepts or latent means) needs raw data, not a covariance matrix.", nameof(covariance));
         int p = model.Observed;
         if (nobs <= p) throw new ArgumentOutOfRangeException(nameof(nobs), nobs, $"N must exceed the number of observed variables ({p}).");
         var pos = model.Variables.Take(p).Select(v => names.ToList().IndexOf(v)).ToArray();
         var sample = Matrix<double>.Build.Dense(p, p, (i, j) => covariance[pos[i], pos[j]] * (nobs - 1.0) / nobs);
-        return Estimate(model, sample, null, nobs, []);
+        return Estimate(model, functions, sample, null, nobs, []);
     }
 
-    private SemFit Estimate(RamModel model, Matrix<double> sample, Vector<double>? sampleMean, int n, List<Diagnostic> diagnostics)
+    private SemFit Estimate(RamModel model, ParameterFunctions functions, Matrix<double> sample, Vector<double>? sampleMean, int n, List<Diagnostic> diagnostics)
     {
         int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
         var obsNames = model.Variables.Take(p).ToArray();
@@ -113,7 +118,7 @@ public sealed record SemEstimator(string Model)
         try
         {
             var ch = sample.Cholesky();
-            logDetS = 2 * Enumerable.Range(0, p).Sum(i => Math.Log(ch.Factor[i, i]));
+            logDetS = SmallDense.LogDeterminant(ch.Factor);
             // A pivot that is a negligible share of its variance means the matrix is singular up to rounding.
             bool degenerate = Enumerable.Range(0, p).Any(i => !(ch.Factor[i, i] * ch.Factor[i, i] > 1e-10 * sample[i, i]));
             if (!double.IsFinite(logDetS) || degenerate) throw new ArgumentException("not positive definite");
@@ -123,64 +128,168 @@ public sealed record SemEstimator(string Model)
             throw new ArgumentException($"The sample covariance matrix of {string.Join(", ", obsNames)} is not positive definite " +
                                         "(a variable is constant or a linear combination of others).", "data");
         }
+        // Linear equality constraints: theta = theta0 + K x. Each independent one adds a degree of freedom and removes a
+        // parameter from npar, as in lavaan; inequality constraints change neither.
+        var equalities = ConstraintSpace.Of(q, functions.Equalities);
+        int npar = q - equalities.Rank;
         // With a mean structure the p means are moments too, and the k fixed.x means are not modelled.
-        int df = p * (p + 1) / 2 - q - k * (k + 1) / 2 + (model.HasMeans ? p - k : 0);
-        CheckIdentification(model, df);
+        int df = p * (p + 1) / 2 - npar - k * (k + 1) / 2 + (model.HasMeans ? p - k : 0);
 
         var eval = new RamEvaluator(model, sample, sampleMean);
-        var theta = StartValues(model, sample, sampleMean);
+        var start = StartValues(model, sample, sampleMean);
         var ml = new MlObjective(eval, sample, logDetS, sampleMean);
-        var state = ml.At(theta) ?? throw new InvalidOperationException("The start values give a singular model.");
+        CheckIdentification(model, df, equalities, ml, start);
+
+        // Inequality constraints by an active set: fit with the active ones held as equalities, add the most violated
+        // inactive one, drop an active one whose Lagrange multiplier has the wrong sign, until neither happens.
+        var active = new List<LinearConstraint>();
+        var space = equalities;
+        var (state, it, converged) = Optimize(ml, space, start);
+        for (int round = 0; round < 2 * functions.Inequalities.Count + 2 && functions.Inequalities.Count > 0; round++)
+        {
+            var violated = functions.Inequalities.Where(c => !active.Contains(c))
+                .Select(c => (c, slack: c.Slack(state.Theta) / Norm(c.A)))
+                .Where(t => t.slack < -1e-9 * (1 + state.Theta.Max(Math.Abs))).OrderBy(t => t.slack).Select(t => t.c).FirstOrDefault();
+            LinearConstraint? release = null;
+            if (violated is null && active.Count > 0)
+            {
+                var (g, _) = ml.GradientAndInformation(state);
+                var lambda = Multipliers(functions.Equalities.Concat(active).ToList(), g);
+                int worst = -1;
+                double tol = 1e-8 * (1 + g.AbsoluteMaximum());
+                for (int j = 0; j < active.Count; j++)
+                    if (lambda[functions.Equalities.Count + j] < -tol && (worst < 0 || lambda[functions.Equalities.Count + j] < lambda[functions.Equalities.Count + worst])) worst = j;
+                if (worst >= 0) release = active[worst];
+            }
+            if (violated is null && release is null) break;
+            if (violated is not null) active.Add(violated); else active.Remove(release!);
+            space = ConstraintSpace.Of(q, functions.Equalities.Concat(active).ToList());
+            int used = it;
+            (state, it, converged) = Optimize(ml, space, state.Theta);
+            it += used;
+        }
+        if (!converged) diagnostics.Add(Diagnostic.Warning($"The optimizer did not converge in {it} iterations.", "nonconvergence"));
+        foreach (var c in active)
+            diagnostics.Add(Diagnostic.Info($"The inequality constraint '{c.Text}' is active (holds with equality) at the solution.", "active-constraint"));
+
+        var (_, infoFinal) = ml.GradientAndInformation(state);
+        Matrix<double>? vcov = null;
+        var infoX = space.Information(infoFinal);
+        int dim = space.Dimension;
+        if (dim == 0) vcov = Matrix<double>.Build.Dense(q, q);
+        else
+        {
+            // Singular up to rounding counts as singular: a relative eigenvalue threshold on the Jacobi-scaled information
+            // (unit diagonal, so the threshold does not depend on the units of the parameters), not the luck of a Cholesky pivot.
+            var (scaledInfo, d) = JacobiScaled(infoX);
+            var eig = scaledInfo.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
+            if (eig.Min() > 1e-10 * eig.Max())
+            {
+                try
+                {
+                    var inv = scaledInfo.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(dim));
+                    vcov = space.Expand(Matrix<double>.Build.Dense(dim, dim, (i, j) => inv[i, j] / (d[i] * d[j] * n)));
+                }
+                catch (ArgumentException) { }
+            }
+        }
+        if (vcov is null || Enumerable.Range(0, q).Any(i => !space.Pins(i) && !(vcov[i, i] > 0)))
+        {
+            vcov = null;
+            diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).", "singular-information"));
+        }
+        var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df, npar, sampleMean, state.Moments.Mu);
+        var (fa, fs, _) = eval.Fill(state.Theta);
+        var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
+        var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
+        var estimates = BuildEstimates(model, state.Theta, sample, sampleMean, vcov, total, fs, space, out var stdTheta);
+        estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta));
+        return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics);
+    }
+
+    private static double Norm(double[] a) => Math.Sqrt(a.Sum(x => x * x));
+
+    // Least-squares multipliers lambda of g = C' lambda (C the constraint rows); the SVD keeps redundant rows harmless.
+    private static Vector<double> Multipliers(IReadOnlyList<LinearConstraint> rows, Vector<double> g)
+    {
+        var c = Matrix<double>.Build.Dense(rows.Count, g.Count, (i, j) => rows[i].A[j]);
+        return c.Transpose().Svd(true).Solve(g);
+    }
+
+    // Fisher scoring over the coordinates x of the constraint space (theta itself when unconstrained).
+    private (MlObjective.State State, int Iterations, bool Converged) Optimize(MlObjective ml, ConstraintSpace space, double[] start)
+    {
+        var x = space.Coordinates(start);
+        var theta = space.Theta(x);
+        var state = ml.At(theta) ?? (space.IsIdentity ? null : ml.At(start))
+                    ?? throw new InvalidOperationException("The start values give a singular model.");
+        if (space.Dimension == 0) return (state, 0, true);
         int it = 0; bool converged = false;
         for (; it < MaxIterations; it++)
         {
-            var (g, info) = ml.GradientAndInformation(state);
+            var (gt, it_) = ml.GradientAndInformation(state);
+            var g = space.Gradient(gt);
+            var info = space.Information(it_);
             double scaled = ScaledGradient(g, info);
             if (scaled < GradientTolerance) { converged = true; break; }
             var step = Solve(info, g);
             double t = 1; MlObjective.State? next = null;
             for (int h = 0; h < 60; h++, t /= 2)
             {
-                var cand = ml.At((Vector<double>.Build.DenseOfArray(theta) - t * step).ToArray());
-                if (cand is not null && cand.F <= state.F) { next = cand; theta = cand.Theta; break; }
+                var cand = ml.At(space.Theta(x - t * step));
+                if (cand is not null && cand.F <= state.F) { next = cand; x -= t * step; break; }
             }
             if (next is null) { converged = scaled < 1e-6; break; }
             bool stalled = state.F - next.F < 1e-16 * Math.Max(1, state.F);
             state = next;
             if (stalled && scaled < 1e-7) { converged = true; break; }
         }
-        if (!converged) diagnostics.Add(Diagnostic.Warning($"The optimizer did not converge in {it} iterations.", "nonconvergence"));
-        var (_, infoFinal) = ml.GradientAndInformation(state);
-        Matrix<double>? vcov = null;
-        // Singular up to rounding counts as singular: a relative eigenvalue threshold on the Jacobi-scaled information
-        // (unit diagonal, so the threshold does not depend on the units of the parameters), not the luck of a Cholesky pivot.
-        var (scaledInfo, d) = JacobiScaled(infoFinal);
-        var eig = scaledInfo.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
-        if (eig.Min() > 1e-10 * eig.Max())
-        {
-            try
-            {
-                var inv = scaledInfo.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(q));
-                vcov = Matrix<double>.Build.Dense(q, q, (i, j) => inv[i, j] / (d[i] * d[j] * n));
-            }
-            catch (ArgumentException) { }
-        }
-        if (vcov is null || Enumerable.Range(0, q).Any(i => !(vcov[i, i] > 0)))
-        {
-            vcov = null;
-            diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).", "singular-information"));
-        }
-        var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df, sampleMean, state.Moments.Mu);
-        var (fa, fs, _) = eval.Fill(state.Theta);
-        var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
-        var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
-        var estimates = BuildEstimates(model, state.Theta, sample, sampleMean, vcov, total, fs);
-        return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics);
+        return (state, it, converged);
     }
 
-    private void CheckIdentification(RamModel model, int df)
+    // std.all of a defined parameter is its function of the standardized parameters (lavaan's standardizedSolution).
+    private static IEnumerable<ParameterEstimate> DefinedEstimates(ParameterFunctions functions, double[] theta, Matrix<double>? vcov, double[] std)
+    {
+        foreach (var d in functions.Defined)
+        {
+            var v = functions.Evaluate(d.Expression!, theta);
+            double? se = null;
+            if (vcov is not null)
+            {
+                var grad = Vector<double>.Build.DenseOfArray(v.Gradient);
+                double var = grad.DotProduct(vcov * grad);
+                if (var > 0 && double.IsFinite(var)) se = Math.Sqrt(var);
+            }
+            double? z = se is double sd ? v.Value / sd : null;
+            double? pv = z is double zz ? ReferenceDistribution.Normal.PValue(zz, Tail.TwoSided) : null;
+            double stdValue = functions.Evaluate(d.Expression!, std).Value;
+            yield return new ParameterEstimate($"{d.Lhs} := {d.Expression!.Text}", v.Value, se, z, pv)
+            {
+                Lhs = d.Lhs, Op = ":=", Rhs = d.Expression!.Text, Label = d.Lhs, Free = false,
+                StdAll = double.IsFinite(stdValue) ? stdValue : null,
+            };
+        }
+    }
+
+    private void CheckIdentification(RamModel model, int df, ConstraintSpace equalities, MlObjective ml, double[] start)
     {
         if (ForceFit) return;
+        if (equalities.Rank > 0)
+        {
+            try { CheckIdentification(model, df + equalities.Rank, ConstraintSpace.Unconstrained(model.FreeCount), ml, start); return; }
+            catch (UnidentifiedModelException) when (df >= 0)
+            {
+                // Constraints can identify what the free model does not: check the rank of K'IK at the start values instead.
+                var state = ml.At(equalities.Theta(equalities.Coordinates(start)));
+                if (state is not null)
+                {
+                    var (scaled, _) = JacobiScaled(equalities.Information(ml.GradientAndInformation(state).Information));
+                    var eig = scaled.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
+                    if (eig.Length == 0 || eig.Min() > 1e-8 * eig.Max()) return;
+                }
+                throw;
+            }
+        }
         var names = model.Cells.Where(c => c.IsFree).GroupBy(c => c.Free).OrderBy(g => g.Key).Select(g => $"{g.First().Lhs} {g.First().Op} {g.First().Rhs}").ToArray();
         if (df < 0)
             throw new UnidentifiedModelException($"The model is not identified: it has {model.FreeCount} free parameters but only " +
@@ -266,15 +375,18 @@ public sealed record SemEstimator(string Model)
     }
 
     private static List<ParameterEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Vector<double>? sampleMean, Matrix<double>? vcov,
-                                                    Vector<double> total, Matrix<double> s)
+                                                    Vector<double> total, Matrix<double> s, ConstraintSpace space, out double[] stdTheta)
     {
         var list = new List<ParameterEstimate>();
+        stdTheta = (double[])theta.Clone();
+        var stdSeen = new HashSet<int>();
         // lavaan's order: loadings, regressions, then covariances and variances.
         int Rank(RamCell c) => c.Op switch { "=~" => 0, "~" => 1, "~~" => 2, _ => 3 };
         foreach (var c in model.Cells.OrderBy(Rank))
         {
             double est = c.IsFree ? theta[c.Free] : c.Kind == RamCellKind.FixedX ? (c.IsMean ? sampleMean![c.Row] : sample[c.Row, c.Col]) : c.Value;
-            double? se = c.IsFree && vcov is not null ? Math.Sqrt(vcov[c.Free, c.Free]) : null;
+            // A free parameter pinned by constraints has no standard error (lavaan reports 0 or NA).
+            double? se = c.IsFree && vcov is not null && !space.Pins(c.Free) ? Math.Sqrt(vcov[c.Free, c.Free]) : null;
             double? z = se is double sd ? est / sd : null;
             double? pv = z is double zz ? ReferenceDistribution.Normal.PValue(zz, Tail.TwoSided) : null;
             // std.all: coefficients rescaled by model-implied standard deviations; (co)variances by the variances of their own
@@ -284,6 +396,7 @@ public sealed record SemEstimator(string Model)
                 : c.IsMean ? est / Math.Sqrt(total[c.Row])
                 : c.Row == c.Col ? est / total[c.Row]
                 : est / Math.Sqrt(s[c.Row, c.Row] * s[c.Col, c.Col]);
+            if (c.IsFree && stdSeen.Add(c.Free)) stdTheta[c.Free] = std;
             list.Add(new ParameterEstimate(c.IsMean ? $"{c.Lhs} ~ 1" : $"{c.Lhs} {c.Op} {c.Rhs}", est, se, z, pv)
             {
                 Lhs = c.Lhs, Op = c.Op, Rhs = c.Rhs, Label = c.Label, Free = c.IsFree, StdAll = double.IsFinite(std) ? std : null,

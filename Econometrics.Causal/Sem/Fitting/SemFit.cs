@@ -19,7 +19,10 @@ public sealed partial record SemFit : Result
         NObs = nobs; Iterations = iterations; Converged = converged; Vcov = vcov; Diagnostics = diagnostics;
     }
 
-    /// <summary>The parameter table: loadings, regressions, covariances and variances (fixed ones included).</summary>
+    /// <summary>
+    /// The parameter table: loadings, regressions, covariances, intercepts and variances (fixed ones included), then the
+    /// defined parameters (op <c>:=</c>, lhs the name, rhs the expression, delta-method standard errors).
+    /// </summary>
     public IReadOnlyList<ParameterEstimate> Estimates { get; }
 
     /// <summary>The fit measures.</summary>
@@ -116,7 +119,7 @@ public sealed partial record SemFit : Result
                  {
                      ("Latent Variables", e => e.Op == "=~"), ("Regressions", e => e.Op == "~"),
                      ("Covariances", e => e.Op == "~~" && e.Lhs != e.Rhs), ("Intercepts", e => e.Op == "~1"),
-                     ("Variances", e => e.Op == "~~" && e.Lhs == e.Rhs),
+                     ("Variances", e => e.Op == "~~" && e.Lhs == e.Rhs), ("Defined Parameters", e => e.Op == ":="),
                  })
         {
             var rows = Estimates.Where(pick).ToList();
@@ -131,7 +134,7 @@ public sealed partial record SemFit : Result
                     "~1" => (endogenous.Contains(e.Lhs!) ? "." : "") + e.Lhs,
                     _ => $"{e.Lhs} {e.Op} {e.Rhs}",
                 };
-                if (e.Label is not null) label += $" ({e.Label})";
+                if (e.Label is not null && e.Op != ":=") label += $" ({e.Label})";
                 t.AddRow(label, Cell.Num(e.Estimate, "F3"), Cell.Num(e.StdError ?? double.NaN, "F3"), Cell.Num(e.Statistic ?? double.NaN, "F3"),
                          Cell.Num(e.PValue ?? double.NaN, "F3"), Cell.Num(e.StdAll ?? double.NaN, "F3"));
             }

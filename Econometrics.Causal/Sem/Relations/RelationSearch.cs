@@ -29,10 +29,10 @@ public sealed record RelationSearch
     /// <summary>Upper bound on the monomials of one degree, to keep the search from running away. Default 200000.</summary>
     public int MaxMonomials { get; init; } = 200_000;
 
-    /// <summary>Runs the search.</summary>
+    /// <summary>Estimates the vanishing ideal up to MaxDegree: searches the polynomial relations among the observed covariances.</summary>
     /// <param name="graph">The mixed graph.</param>
     /// <param name="cancellationToken">Checked between multidegree blocks (high degrees can take long).</param>
-    public RelationsResult Search(MixedGraph graph, CancellationToken cancellationToken = default)
+    public RelationsResult Estimate(MixedGraph graph, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxDegree, 1, nameof(MaxDegree));

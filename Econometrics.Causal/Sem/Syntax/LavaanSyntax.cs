@@ -6,7 +6,9 @@ namespace Econometrics.Sem.Syntax;
 /// A parser for the lavaan model syntax subset used for linear SEMs: <c>=~</c> (measured by), <c>~</c> (regressed on),
 /// <c>~~</c> (variance/covariance), <c>~ 1</c> (intercept or latent mean; statement operator <c>~1</c>), modifiers <c>1*x</c> (fixed), <c>a*x</c> (label), <c>NA*x</c> (free), several
 /// left-hand sides joined by <c>+</c>, statements separated by new lines or <c>;</c>, a trailing <c>+</c> continuing a
-/// statement on the next line, and comments from <c>#</c> or <c>!</c> to the end of the line.
+/// statement on the next line, and comments from <c>#</c> or <c>!</c> to the end of the line. Defined parameters
+/// <c>name := expression</c> and constraints <c>left == right</c>, <c>left &lt; right</c>, <c>left &gt; right</c> over labels
+/// (see <see cref="ParameterExpression"/>) take one line (or one <c>;</c>-separated part of it) each.
 /// </summary>
 public static class LavaanSyntax
 {
@@ -21,7 +23,8 @@ public static class LavaanSyntax
     {
         ArgumentNullException.ThrowIfNull(model);
         var statements = new List<ModelStatement>();
-        var tokens = Tokenize(model);
+        var (rest, functions) = ExtractFunctions(model);
+        var tokens = Tokenize(rest);
         int pos = 0;
         while (pos < tokens.Count)
         {
@@ -30,8 +33,70 @@ public static class LavaanSyntax
             while (pos < tokens.Count && tokens[pos].Kind != Kind.End) stmt.Add(tokens[pos++]);
             statements.AddRange(ParseStatement(stmt, pos < tokens.Count ? tokens[pos] : default));
         }
+        statements.AddRange(functions);
         if (statements.Count == 0) throw new ModelSyntaxException("the model has no statements.", 1, 1);
         return statements;
+    }
+
+    // Definitions and constraints are arithmetic, not a sum of terms: each ';'-separated part of a line holding ':=', '==',
+    // '<' or '>' is parsed as such and blanked out (columns kept) before the model statements are tokenized.
+    private static (string Remainder, List<ModelStatement> Functions) ExtractFunctions(string text)
+    {
+        var functions = new List<ModelStatement>();
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (int li = 0; li < lines.Length; li++)
+        {
+            var chars = lines[li].ToCharArray();
+            int end = Array.FindIndex(chars, c => c is '#' or '!');
+            if (end < 0) end = chars.Length;
+            int start = 0;
+            while (start < end)
+            {
+                int stop = Array.IndexOf(chars, ';', start, end - start);
+                if (stop < 0) stop = end;
+                string part = new(chars, start, stop - start);
+                int at = FunctionOperator(part, out string op);
+                if (at >= 0)
+                {
+                    functions.Add(ParseFunction(part, at, op, li + 1, start + 1));
+                    for (int i = start; i < stop; i++) chars[i] = ' ';
+                }
+                start = stop + 1;
+            }
+            lines[li] = new string(chars);
+        }
+        return (string.Join('\n', lines), functions);
+    }
+
+    private static int FunctionOperator(string part, out string op)
+    {
+        foreach (var o in new[] { ":=", "==", "<", ">" })
+        {
+            int i = part.IndexOf(o, StringComparison.Ordinal);
+            if (i >= 0) { op = o; return i; }
+        }
+        op = "";
+        return -1;
+    }
+
+    private static ModelStatement ParseFunction(string part, int at, string op, int line, int offset)
+    {
+        if (op == "<" && at + 1 < part.Length && part[at + 1] == '~')
+            throw new ModelSyntaxException("operator '<~' (formative indicators) is not supported (only =~, ~, ~~, :=, ==, < and >).", line, offset + at);
+        string left = part[..at], right = part[(at + op.Length)..];
+        int leftCol = offset + left.TakeWhile(char.IsWhiteSpace).Count();
+        if (string.IsNullOrWhiteSpace(left)) throw new ModelSyntaxException($"'{op}' needs a left-hand side.", line, offset + at);
+        if (string.IsNullOrWhiteSpace(right)) throw new ModelSyntaxException($"'{op}' needs a right-hand side.", line, offset + at + op.Length);
+        var rhs = ParameterExpression.Parse(right, line, offset + at + op.Length);
+        if (op == ":=")
+        {
+            string name = left.Trim();
+            if (!(char.IsLetter(name[0]) || name[0] is '_' or '.') || !name.All(c => char.IsLetterOrDigit(c) || c is '_' or '.'))
+                throw new ModelSyntaxException($"the left-hand side of ':=' must be a name, found '{name}'.", line, leftCol);
+            return new ModelStatement(name, op, [], line, leftCol) { Expression = rhs };
+        }
+        var lhs = ParameterExpression.Parse(left, line, offset);
+        return new ModelStatement(lhs.Text, op, [], line, leftCol) { Expression = rhs, LeftExpression = lhs };
     }
 
     private static List<Token> Tokenize(string text)
@@ -68,7 +133,7 @@ public static class LavaanSyntax
                     tokens.Add(new(Kind.Number, s[st..i], line, col)); continue;
                 }
                 string op = i + 1 < s.Length ? s.Substring(i, 2) : c.ToString();
-                string what = op is ":=" or "==" or "<" or ">" or "|~" or "=~" ? $"operator '{op}' is not supported (only =~, ~ and ~~)"
+                string what = op is "|~" ? $"operator '{op}' is not supported (only =~, ~, ~~, :=, ==, < and >)"
                     : $"unexpected character '{c}'";
                 throw new ModelSyntaxException(what + ".", line, col);
             }

@@ -47,8 +47,8 @@ public sealed record HausmanTest(string Formula)
     {
         var d = options.Data(panel);
         var diagnostics = new List<Diagnostic>();
-        var (rows, re, _, _) = LinearPanel.Transform(PanelModel.RandomEffects, d, diagnostics, la);
-        var (_, fe, _, _) = LinearPanel.Transform(PanelModel.FixedEffects, d, [], la);
+        var (rows, re) = LinearPanel.Transform(PanelModel.RandomEffects, d, diagnostics, la);
+        var (_, fe) = LinearPanel.Transform(PanelModel.FixedEffects, d, [], la);
         int m = re.M, k = d.K;
         // [1, quasi-demeaned slopes, within-demeaned regressors]; the quasi-demeaned constant is replaced by 1, as plm.
         var names = new List<string> { "(Intercept)" };

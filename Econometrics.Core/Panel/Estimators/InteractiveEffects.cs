@@ -69,7 +69,7 @@ internal static class InteractiveEffects
         int df = n * t - n - (n + t) * r - k;
         if (df <= 0) throw new ArgumentException("Interactive effects: no residual degrees of freedom.", "panel");
         var cov = d0Inv * (ss / df) / ((double)n * t);
-        var partial = d.Partial((_, p) => b[p]);
+        var partial = d.Partial(b);
         var result = PanelRegressionResult.Create(options, d, d.Formula.Regressors.ToArray(), b, cov, null, e, partial,
             withinResiduals: false, commonEffects: true, diagnostics, factors: r, factorSelection: selection);
         return result;

@@ -14,15 +14,16 @@ internal static class LinearPanel
     internal sealed record Rows(int[] Cells, int[] Unit, int[] Time, int Units, int Periods, int[] UnitSize, string[] UnitLabels);
 
     /// <summary>The used rows and the model's transformed regression (before aliased terms are dropped).</summary>
-    internal static (Rows Rows, Transformed T, double[] Y, double[] X) Transform(PanelModel model, RegressionData d, List<Diagnostic> diagnostics, ILinearAlgebra la)
+    internal static (Rows Rows, Transformed T) Transform(PanelModel model, RegressionData d, List<Diagnostic> diagnostics, ILinearAlgebra la)
     {
         var rows = UsedRows(d);
         int m0 = rows.Cells.Length, k = d.K;
         if (model != PanelModel.Pooled && rows.Periods < 2)
             throw new ArgumentException($"The {PanelRegression.Describe(model)} model needs at least 2 periods; the data have {rows.Periods}.", "panel");
-        var y = rows.Cells.Select(c => d.Y[c]).ToArray();
+        var y = new double[m0];
+        for (int r = 0; r < m0; r++) y[r] = d.Y[rows.Cells[r]];
         var x = new double[m0 * k];
-        for (int p = 0; p < k; p++) for (int r = 0; r < m0; r++) x[r + p * m0] = d.X[p][rows.Cells[r]];
+        for (int p = 0; p < k; p++) { var xp = d.X[p]; for (int r = 0; r < m0; r++) x[r + p * m0] = xp[rows.Cells[r]]; }
         var names = d.Formula.Regressors.ToList();
         int singletons = rows.UnitSize.Count(s => s == 1);
         if (singletons > 0 && model is PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects or PanelModel.FirstDifferences)
@@ -36,20 +37,24 @@ internal static class LinearPanel
             PanelModel.FirstDifferences => FirstDifferences(y, x, rows, k, names, diagnostics),
             _ => throw new ArgumentOutOfRangeException(nameof(model), model, "Not a linear panel model."),
         };
-        return (rows, t, y, x);
+        return (rows, t);
     }
 
     public static PanelRegressionResult Fit(PanelRegression options, RegressionData d, ILinearAlgebra la)
     {
         var diagnostics = new List<Diagnostic>();
-        var (rows, t, y, x) = Transform(options.Model, d, diagnostics, la);
+        var (rows, t) = Transform(options.Model, d, diagnostics, la);
         int k = d.K;
         var keep = Aliasing.Keep(t.X, t.M, t.P, t.RawScale, t.Names, t.AbsorbedBy, diagnostics, la);
         if (keep.Length == 0 || keep.All(j => t.Names[j] == "(Intercept)"))
             throw new ArgumentException($"No regressor of '{d.Formula.Text}' is left to estimate in the {PanelRegression.Describe(options.Model)} model.", "formula");
         int p0 = keep.Length, m = t.M;
-        var xk = new double[m * p0];
-        for (int q = 0; q < p0; q++) Array.Copy(t.X, keep[q] * m, xk, q * m, m);
+        var xk = t.X;
+        if (p0 < t.P)
+        {
+            xk = new double[m * p0];
+            for (int q = 0; q < p0; q++) Array.Copy(t.X, keep[q] * m, xk, q * m, m);
+        }
         var kNames = keep.Select(j => t.Names[j]).ToArray();
         int slopes = kNames.Count(n => n != "(Intercept)");
         int df = t.ResidualDf(p0, slopes);
@@ -57,7 +62,8 @@ internal static class LinearPanel
 
         var b = Ols.Solve(xk, m, p0, t.Y, la);
         var e = Ols.Residuals(xk, m, p0, t.Y, b, la);
-        double ssr = e.Sum(v => v * v);
+        double ssr = 0;
+        foreach (var v in e) ssr += v * v;
         var bread = Ols.CrossProductInverse(xk, m, p0, la);
         var covArr = new double[p0 * p0];
         var vcov = options.Covariance ?? PanelCovariance.Classical;
@@ -81,8 +87,8 @@ internal static class LinearPanel
         for (int r = 0; r < m; r++) residuals[t.Cell[r]] = e[r];
         var slopeOf = new double[k];
         for (int q = 0; q < p0; q++) { int j = d.Formula.Regressors.ToList().IndexOf(kNames[q]); if (j >= 0) slopeOf[j] = b[q]; }
-        var partial = d.Partial((_, p) => slopeOf[p]);
-        var stats = Statistics(options, t, xk, b, e, cov, df, y, x, rows, slopeOf, kNames, la);
+        var partial = d.Partial(slopeOf);
+        var stats = Statistics(options, t, b, e, cov, df, d, slopeOf, rows, kNames, la);
         return PanelRegressionResult.Create(options, d, kNames, b, cov, df, residuals, partial,
             withinResiduals: options.Model is PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects,
             commonEffects: options.Model == PanelModel.TwoWayFixedEffects, diagnostics,
@@ -95,12 +101,13 @@ internal static class LinearPanel
 
     internal static Rows UsedRows(RegressionData d)
     {
-        var cells = new List<int>();
-        var unitOf = new List<int>();
-        var timeRaw = new List<int>();
+        var cells = new int[d.NObs];
+        var unitOf = new int[d.NObs];
+        var time = new int[d.NObs];
         var sizes = new List<int>();
         var labels = new List<string>();
         var periodUsed = new bool[d.T];
+        int m = 0;
         for (int i = 0; i < d.N; i++)
         {
             int count = 0;
@@ -108,14 +115,15 @@ internal static class LinearPanel
             {
                 int c = s + i * d.T;
                 if (!d.Used[c]) continue;
-                cells.Add(c); unitOf.Add(sizes.Count); timeRaw.Add(s); periodUsed[s] = true; count++;
+                cells[m] = c; unitOf[m] = sizes.Count; time[m] = s; periodUsed[s] = true; count++; m++;
             }
             if (count > 0) { sizes.Add(count); labels.Add(d.Entities[i]); }
         }
         var dense = new int[d.T];
         int periods = 0;
         for (int s = 0; s < d.T; s++) dense[s] = periodUsed[s] ? periods++ : -1;
-        return new Rows(cells.ToArray(), unitOf.ToArray(), timeRaw.Select(s => dense[s]).ToArray(), sizes.Count, periods, sizes.ToArray(), labels.ToArray());
+        for (int r = 0; r < m; r++) time[r] = dense[time[r]];
+        return new Rows(cells, unitOf, time, sizes.Count, periods, sizes.ToArray(), labels.ToArray());
     }
 
     private static Transformed Pooled(double[] y, double[] x, Rows rows, int k, List<string> names)
@@ -128,13 +136,14 @@ internal static class LinearPanel
             true, (p, _) => m - p, m);
     }
 
+    /// <summary>The within transformation, in place on y and x (fresh copies of the used cells).</summary>
     private static Transformed Within(double[] y, double[] x, Rows rows, int k, List<string> names, bool twoWay, List<Diagnostic> diagnostics)
     {
         int m = y.Length;
         var raw = new double[k];
         for (int p = 0; p < k; p++) raw[p] = CenteredNorm(x.AsSpan(p * m, m));
-        var yt = (double[])y.Clone();
-        var xt = (double[])x.Clone();
+        var yt = y;
+        var xt = x;
         if (twoWay)
         {
             bool ok = DemeanTwoWay(yt, 0, rows);
@@ -143,8 +152,8 @@ internal static class LinearPanel
         }
         else
         {
-            DemeanGroups(yt, 0, rows.Unit, rows.Units, m);
-            for (int p = 0; p < k; p++) DemeanGroups(xt, p * m, rows.Unit, rows.Units, m);
+            DemeanUnits(yt, 0, rows);
+            for (int p = 0; p < k; p++) DemeanUnits(xt, p * m, rows);
         }
         int effects = rows.Units + (twoWay ? rows.Periods - 1 : 0);
         return new Transformed(xt, m, k, yt, names, rows.Unit, rows.Time, rows.Cells, raw,
@@ -198,14 +207,48 @@ internal static class LinearPanel
         return Math.Sqrt(s);
     }
 
+    /// <summary>Subtracts unit means in place from v[offset .. offset + m): rows are unit-major, so each unit is one contiguous run.</summary>
+    internal static void DemeanUnits(double[] v, int offset, Rows rows)
+    {
+        int start = offset;
+        foreach (int size in rows.UnitSize)
+        {
+            var run = v.AsSpan(start, size);
+            double sum = 0;
+            foreach (var a in run) sum += a;
+            double mean = sum / size;
+            for (int r = 0; r < run.Length; r++) run[r] -= mean;
+            start += size;
+        }
+    }
+
     /// <summary>Subtracts group means in place from v[offset .. offset + m).</summary>
     internal static void DemeanGroups(double[] v, int offset, int[] group, int groups, int m)
     {
-        var sum = new double[groups];
+        var sum = GroupSums(v.AsSpan(offset, m), group, groups);
         var count = new int[groups];
-        for (int r = 0; r < m; r++) { sum[group[r]] += v[offset + r]; count[group[r]]++; }
+        foreach (var g in group.AsSpan(0, m)) count[g]++;
         for (int g = 0; g < groups; g++) if (count[g] > 0) sum[g] /= count[g];
         for (int r = 0; r < m; r++) v[offset + r] -= sum[group[r]];
+    }
+
+    /// <summary>
+    /// Per-group sums of v, accumulated over runs of equal group labels in a register (rows are unit-major, so a
+    /// unit is one run), rather than by a read-modify-write of the group's slot for every row.
+    /// </summary>
+    internal static double[] GroupSums(ReadOnlySpan<double> v, int[] group, int groups)
+    {
+        var sum = new double[groups];
+        if (v.Length == 0) return sum;
+        int current = group[0];
+        double acc = 0;
+        for (int r = 0; r < v.Length; r++)
+        {
+            if (group[r] != current) { sum[current] += acc; acc = 0; current = group[r]; }
+            acc += v[r];
+        }
+        sum[current] += acc;
+        return sum;
     }
 
     /// <summary>
@@ -220,20 +263,20 @@ internal static class LinearPanel
         var before = new double[m];
         for (int sweep = 0; sweep < 10000; sweep++)
         {
-            DemeanGroups(v, offset, rows.Unit, rows.Units, m);
+            DemeanUnits(v, offset, rows);
             Array.Copy(v, offset, before, 0, m);
             DemeanGroups(v, offset, rows.Time, rows.Periods, m);
             double change = 0;
             for (int r = 0; r < m; r++) change = Math.Max(change, Math.Abs(v[offset + r] - before[r]));
-            if (change <= 1e-14 * Math.Max(scale, 1e-300)) { DemeanGroups(v, offset, rows.Unit, rows.Units, m); return true; }
+            if (change <= 1e-14 * Math.Max(scale, 1e-300)) { DemeanUnits(v, offset, rows); return true; }
         }
         return false;
     }
 
-    private static LinearFitStatistics Statistics(PanelRegression options, Transformed t, double[] xk, double[] b, double[] e,
-        Matrix<double> cov, int df, double[] y, double[] x, Rows rows, double[] slopeOf, string[] names, ILinearAlgebra la)
+    private static LinearFitStatistics Statistics(PanelRegression options, Transformed t, double[] b, double[] e,
+        Matrix<double> cov, int df, RegressionData d, double[] slopeOf, Rows rows, string[] names, ILinearAlgebra la)
     {
-        int m = t.M, m0 = y.Length, k = slopeOf.Length;
+        int m = t.M, m0 = rows.Cells.Length;
         // plm's R-squared: the squared correlation of the transformed response and its fit (1 - SSR/TSS whenever the
         // transformed design holds a constant or is demeaned; different for unbalanced random effects).
         var fitted = new double[m];
@@ -241,15 +284,21 @@ internal static class LinearPanel
         double r2 = Correlation2(t.Y, fitted);
         double adj = 1 - (1 - r2) * (m - 1.0) / df;
         // Levels fit x'b (slopes only) and its within-unit version, for the overall and within R-squared.
+        var y = new double[m0];
         var fit = new double[m0];
-        for (int p = 0; p < k; p++) for (int r = 0; r < m0; r++) fit[r] += slopeOf[p] * x[r + p * m0];
+        for (int r = 0; r < m0; r++) y[r] = d.Y[rows.Cells[r]];
+        for (int p = 0; p < slopeOf.Length; p++)
+        {
+            var xp = d.X[p];
+            for (int r = 0; r < m0; r++) fit[r] += slopeOf[p] * xp[rows.Cells[r]];
+        }
         double overall = Correlation2(y, fit);
         double within;
         if (options.Model is PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects) within = r2;
         else
         {
             var yw = (double[])y.Clone(); var fw = (double[])fit.Clone();
-            DemeanGroups(yw, 0, rows.Unit, rows.Units, m0); DemeanGroups(fw, 0, rows.Unit, rows.Units, m0);
+            DemeanUnits(yw, 0, rows); DemeanUnits(fw, 0, rows);
             within = Correlation2(yw, fw);
         }
         // Joint test of the slopes: W = b_s' V_s^-1 b_s.

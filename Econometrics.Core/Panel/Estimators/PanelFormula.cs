@@ -22,13 +22,16 @@ internal sealed partial record PanelFormula(string Text, string Response, IReadO
 
     private static string Normalize(string term) => Regex.Replace(term.Trim(), @"\s+", "");
 
-    /// <summary>The T x N values of a term (NaN for gaps); log of a nonpositive value is an error naming the variable.</summary>
+    /// <summary>
+    /// The T x N values of a term (NaN for gaps), read-only: a plain variable is the panel's own storage. Log of a
+    /// nonpositive value is an error naming the variable.
+    /// </summary>
     public static double[] Values(PanelData panel, string term)
     {
         bool log = term.StartsWith("log(", StringComparison.Ordinal);
         var name = log ? term[4..^1] : term;
+        if (!log) return panel.Values(name);
         var v = (double[])panel.Values(name).Clone();
-        if (!log) return v;
         for (int k = 0; k < v.Length; k++)
         {
             if (double.IsNaN(v[k])) continue;

@@ -81,12 +81,26 @@ public sealed record PanelRegression
         int nobs = 0;
         for (int k = 0; k < used.Length; k++)
         {
-            used[k] = !double.IsNaN(y[k]) && xs.All(x => !double.IsNaN(x[k]));
-            if (used[k]) nobs++;
-            else { y[k] = double.NaN; foreach (var x in xs) x[k] = double.NaN; }
+            bool ok = !double.IsNaN(y[k]);
+            for (int p = 0; ok && p < xs.Length; p++) ok = !double.IsNaN(xs[p][k]);
+            used[k] = ok;
+            if (ok) nobs++;
+        }
+        // Every variable is NaN wherever a cell is not used; the panel's storage is copied only when that changes it.
+        if (nobs < used.Length)
+        {
+            y = WithGaps(y, used);
+            for (int p = 0; p < xs.Length; p++) xs[p] = WithGaps(xs[p], used);
         }
         if (nobs <= xs.Length + 1) throw new ArgumentException($"The formula '{Formula}' has {nobs} complete observations for {xs.Length} regressor(s).", nameof(panel));
         return new RegressionData(f, y, xs, used, t, n, nobs, panel.Entities, panel.Times);
+    }
+
+    private static double[] WithGaps(double[] v, bool[] used)
+    {
+        var w = (double[])v.Clone();
+        for (int k = 0; k < w.Length; k++) if (!used[k]) w[k] = double.NaN;
+        return w;
     }
 
     /// <summary>CCE, unit OLS and interactive effects report their own variances; other choices are a clear error.</summary>

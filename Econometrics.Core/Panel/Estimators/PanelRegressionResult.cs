@@ -35,12 +35,12 @@ public sealed record PanelRegressionResult : Result
             double pv = df is { } dof ? 2 * StudentT.CDF(0, 1, dof, -Math.Abs(z)) : 2 * Normal.CDF(0, 1, -Math.Abs(z));
             coefs[p] = new ParameterEstimate(names[p], b[p], se, z, pv, b[p] - q * se, b[p] + q * se);
         }
-        var usedUnits = Enumerable.Range(0, d.N).Count(i => Enumerable.Range(0, d.T).Any(s => d.Used[s + i * d.T]));
-        var usedPeriods = Enumerable.Range(0, d.T).Count(s => Enumerable.Range(0, d.N).Any(i => d.Used[s + i * d.T]));
+        units ??= Enumerable.Range(0, d.N).Count(i => Enumerable.Range(0, d.T).Any(s => d.Used[s + i * d.T]));
+        periods ??= Enumerable.Range(0, d.T).Count(s => Enumerable.Range(0, d.N).Any(i => d.Used[s + i * d.T]));
         return new PanelRegressionResult(options.Model, d.Formula.Text, coefs, cov, d.NObs, d.T, d.N, d.Entities, residuals, partial,
             unitBases, withinResiduals, commonEffects, factors, diagnostics, df, factorSelection)
         {
-            Fit = stats, Units = units ?? usedUnits, Periods = periods ?? usedPeriods, RandomEffects = randomEffects, Level = options.Level,
+            Fit = stats, Units = units.Value, Periods = periods.Value, RandomEffects = randomEffects, Level = options.Level,
             CovarianceUsed = covariance ?? options.Covariance ?? DefaultCovariance(options.Model),
         };
     }

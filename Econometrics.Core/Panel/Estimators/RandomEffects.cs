@@ -23,8 +23,8 @@ internal static class RandomEffects
         // Within regression: sigma^2_nu.
         var yw = (double[])y.Clone();
         var xw = (double[])x.Clone();
-        LinearPanel.DemeanGroups(yw, 0, rows.Unit, n, m);
-        for (int p = 0; p < k; p++) LinearPanel.DemeanGroups(xw, p * m, rows.Unit, n, m);
+        LinearPanel.DemeanUnits(yw, 0, rows);
+        for (int p = 0; p < k; p++) LinearPanel.DemeanUnits(xw, p * m, rows);
         var raw = new double[k];
         for (int p = 0; p < k; p++) raw[p] = LinearPanel.CenteredNorm(x.AsSpan(p * m, m));
         var keepW = Aliasing.Keep(xw, m, k, raw, names, "", [], la);

@@ -11,6 +11,20 @@ internal sealed record RegressionData(PanelFormula Formula, double[] Y, double[]
 
     public bool Balanced => NObs == T * N;
 
+    /// <summary>The residual y - sum_p b_p x_p at used cells, NaN elsewhere, for slopes common to every unit.</summary>
+    public double[] Partial(double[] slopes)
+    {
+        // Unused cells are NaN in Y and every X, so whole columns can be combined without a mask.
+        var r = (double[])Y.Clone();
+        for (int p = 0; p < K; p++)
+        {
+            double b = slopes[p];
+            var x = X[p];
+            for (int c = 0; c < r.Length; c++) r[c] -= b * x[c];
+        }
+        return r;
+    }
+
     /// <summary>The residual y - sum_p b_p x_p at used cells, NaN elsewhere.</summary>
     public double[] Partial(Func<int, int, double> coefficient)
     {

@@ -106,10 +106,12 @@ internal static class Sandwich
     private static double[] GroupScores(Design d, double[] w, int[] group, int groups)
     {
         var s = new double[groups * d.P];
+        var xw = new double[d.M];
         for (int j = 0; j < d.P; j++)
         {
-            int o = j * d.M, og = j * groups;
-            for (int r = 0; r < d.M; r++) s[og + group[r]] += d.X[o + r] * w[r];
+            int o = j * d.M;
+            for (int r = 0; r < d.M; r++) xw[r] = d.X[o + r] * w[r];
+            LinearPanel.GroupSums(xw, group, groups).CopyTo(s, j * groups);
         }
         return s;
     }

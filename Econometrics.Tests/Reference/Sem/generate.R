@@ -15,17 +15,22 @@ write_case <- function(name, model, fit, call, input = NULL, cov = NULL, nobs = 
   if (!is.null(input)) write.csv(input, file.path(name, "input.csv"), row.names = FALSE)
   if (!is.null(cov)) write.csv(cov, file.path(name, "cov.csv"), row.names = FALSE)
   pe <- parameterEstimates(fit)
-  pe <- pe[pe$op %in% c("=~", "~", "~~", "~1"), ]
+  pe <- pe[pe$op %in% c("=~", "~", "~~", "~1", ":="), ]
   ss <- standardizedSolution(fit, type = "std.all")
-  std <- ss$est.std[match(paste(pe$lhs, pe$op, pe$rhs), paste(ss$lhs, ss$op, ss$rhs))]
-  est <- lapply(seq_len(nrow(pe)), function(i) list(lhs = pe$lhs[i], op = pe$op[i], rhs = pe$rhs[i],
-                 est = pe$est[i], se = if (pe$se[i] == 0) NULL else pe$se[i], free = pe$se[i] != 0, std.all = std[i]))
+  key <- paste(pe$lhs, pe$op, pe$rhs)
+  std <- ss$est.std[match(key, paste(ss$lhs, ss$op, ss$rhs))]
+  pt <- parTable(fit)
+  free <- pt$free[match(key, paste(pt$lhs, pt$op, pt$rhs))] > 0
+  # No standard error (null) for fixed parameters and for free ones pinned by constraints (lavaan: 0 or NA).
+  est <- lapply(seq_len(nrow(pe)), function(i) list(lhs = pe$lhs[i], op = pe$op[i], rhs = pe$rhs[i], label = pe$label[i],
+                 est = pe$est[i], se = if (is.na(pe$se[i]) || pe$se[i] == 0) NULL else pe$se[i], free = free[i], std.all = std[i]))
   fm <- as.list(fitMeasures(fit, measures))
   fm <- lapply(fm, function(x) if (is.na(x)) NULL else unname(x))
   out <- list(source = source_tag, call = call,
               nobs = if (is.null(nobs)) nrow(input) else nobs,
               expected = list(estimates = est, fit = fm),
-              tolerance = list(estimate = 1e-4, stdError = 1e-4, fit = "1e-4 relative (chisq, df, cfi, tli, rmsea and its CI, srmr, aic, bic, logl)"))
+              tolerance = list(estimate = 1e-4, stdError = 1e-4, stdAll = 1e-4, fitRelative = 1e-4,
+                                fitNote = "fit measures relative, with an absolute floor of 1e-8 for quantities that are zero up to rounding"))
   writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(name, "expected.json"))
 }
 
@@ -108,6 +113,52 @@ x1 ~ 0*1
 x4 ~ 0*1"
 hsm_fit <- cfa(hsm_model, data = hs)
 write_case("lavaan_hs_means", hsm_model, hsm_fit, "cfa(model, data = HolzingerSwineford1939)", input = hs[, paste0("x", 1:6)])
+
+# 8. Mediation on simulated data (X -> M -> Y) with defined parameters over labels (indirect, total, proportion mediated,
+#    and an expression exercising + - * / ^, parentheses, exp, log and sqrt); delta-method standard errors.
+set.seed(1234)
+n_med <- 300
+X <- rnorm(n_med); M <- 0.5 * X + rnorm(n_med); Y <- 0.7 * M + 0.2 * X + rnorm(n_med)
+dir.create("sem_mediation", showWarnings = FALSE)
+write.csv(data.frame(X = X, M = M, Y = Y), "sem_mediation/input.csv", row.names = FALSE)
+med <- read.csv("sem_mediation/input.csv")
+med_model <- "# simple mediation with defined effects
+M ~ a*X
+Y ~ b*M + c*X
+ab := a*b
+total := c + a*b
+prop := a*b/(c + a*b)
+g := exp(a)^2 - sqrt(b) * log(b) + (a - c)/2 + -a^2"
+write_case("sem_mediation", med_model, sem(med_model, data = med), "sem(model, data = mediation)", input = med)
+
+# 9. The same with an equality constraint a == b (linear; df + 1).
+med_eq_model <- "# mediation with the a and b paths constrained equal
+M ~ a*X
+Y ~ b*M + c*X
+a == b
+ab := a*b
+total := c + a*b"
+write_case("sem_mediation_eq", med_eq_model, sem(med_eq_model, data = med), "sem(model, data = mediation)", input = med)
+
+# 10. Inequality constraints: c < 0 is active at the solution (c = 0, no standard error), a > 0 is not.
+med_ineq_model <- "# mediation with a sign constraint on the direct effect
+M ~ a*X
+Y ~ b*M + c*X
+c < 0
+a > 0
+ab := a*b
+total := c + a*b"
+write_case("sem_mediation_ineq", med_ineq_model, sem(med_ineq_model, data = med), "sem(model, data = mediation)", input = med)
+
+# 11. CFA with linear equality constraints over loadings (one pinning a sum) and a defined difference.
+hsc_model <- "# Holzinger-Swineford CFA with constrained loadings
+visual  =~ x1 + l2*x2 + l3*x3
+textual =~ x4 + l5*x5 + l6*x6
+speed   =~ x7 + x8 + x9
+l2 == l3
+l5 + l6 == 2.2
+d := l2 - l5"
+write_case("sem_hs_constrained", hsc_model, cfa(hsc_model, data = hs), "cfa(model, data = HolzingerSwineford1939)", input = hs_in)
 
 # Shipped data sets.
 write.csv(hs, "../../../data/sem/HolzingerSwineford1939.csv", row.names = FALSE)

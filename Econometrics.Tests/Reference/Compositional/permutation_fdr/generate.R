@@ -61,6 +61,7 @@ out <- list(
                    paste(R.version$major, R.version$minor, sep = "."), packageVersion("corpcor"), packageVersion("jsonlite")),
   call = "fdr_table(X, metric, tails, perms) on data/coda/roman_cups.csv",
   expected = expected,
-  tolerance = list(shared = "cutoffs 1e-12 absolute; discoveries and mean permuted counts exact (1e-12); FDR 1e-12 relative",
-                   own = "|FDR_C# - FDR_R| <= 4.5 * sqrt(se_C#^2 + se_R^2) at every cutoff with discoveries"))
+  tolerance = list(cutoff = 1e-12, count = 1e-12, fdrRelative = 1e-12, ownSigmas = 4.5,
+                   note = paste("shared permutations: cutoffs absolute, discoveries and mean permuted counts absolute, FDR relative;",
+                                "own permutations: |FDR_C# - FDR_R| <= ownSigmas * sqrt(se_C#^2 + se_R^2) at every cutoff with discoveries")))
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, matrix = "rowmajor", na = "null", pretty = FALSE), "expected.json")
