@@ -38,7 +38,7 @@ internal sealed class StartValues
         {
             // A person's own rate or acceleration is poorly determined and drags its growth factors to extremes
             // (c → 0 sends η2 to infinity), so the persons are refitted at the median γ and clustered on η alone.
-            double common = Median(Enumerable.Range(0, n).Where(i => _usable[i]).Select(i => _knot[i]).ToList());
+            double common = SampleStatistics.Median(Enumerable.Range(0, n).Where(i => _usable[i]).Select(i => _knot[i]).ToArray());
             if (double.IsFinite(common)) { resVar.Clear(); Array.Clear(_usable); PersonFits([common]); }
         }
         void PersonFits(double[] grid)
@@ -178,7 +178,7 @@ internal sealed class StartValues
         }
         else if (_s.R == 1)
         {
-            double g = Median(members.Select(i => _knot[i]).ToList());
+            double g = SampleStatistics.Median(members.Select(i => _knot[i]).ToArray());
             if (jitter is not null) g *= Math.Exp(jitter.NextDouble() - 0.5);
             double w = 1e-3 * (_bounds.Upper - _bounds.Lower);
             ps.Gamma[k][0] = Math.Clamp(g, _bounds.Lower + w, _bounds.Upper - w);

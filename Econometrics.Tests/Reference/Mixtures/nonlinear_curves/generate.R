@@ -177,8 +177,10 @@ if (arg %in% cases) {
   done <- cases[file.exists(file.path(here, "cases", paste0(cases, ".json")))]
   expected <- lapply(done, function(c) fromJSON(file.path(here, "cases", paste0(c, ".json")), simplifyVector = FALSE))
   names(expected) <- done
-  writeLines(toJSON(list(source = paste("OpenMx", packageVersion("OpenMx"), "CSOLNP, mxTryHard(extraTries = 9)"),
-                         tolerance = list(logLik = "ours >= OpenMx - 1e-6", estimates = "1e-3 absolute at the same optimum"),
+  writeLines(toJSON(list(source = paste("R", getRversion(), "OpenMx", packageVersion("OpenMx"), "CSOLNP"),
+                         call = "mxTryHard(build(dat, curve, K = 2, p, starts[, ex = 'ex', gx = 'gx']), extraTries = 9) per case",
+                         tolerance = list(logLik = 1e-6, estimates = 1e-3,
+                                          note = "ours >= OpenMx's logLik - tolerance; estimates agree absolutely when both reach the same maximum"),
                          expected = expected), auto_unbox = TRUE, digits = NA, pretty = TRUE),
              file.path(here, "expected.json"))
 }
