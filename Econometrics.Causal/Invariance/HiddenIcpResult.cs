@@ -78,6 +78,8 @@ public sealed record HiddenIcpResult : Result
             t.AddRow(Predictors[j], Estimate[j], Lower[j], Upper[j], Maximin[j], Cell.PValue(PValues[j]));
         s.AddTable(t);
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
+        s.AddNote("Estimate: the average of the per-contrast estimates; the interval is the intersection of the per-contrast " +
+                  "intervals (as R's hiddenICP), so it need not contain the average.");
         s.AddNote("Valid when the environments shift the predictors additively (hidden confounders allowed), not when they act on the target.");
         return s;
     }

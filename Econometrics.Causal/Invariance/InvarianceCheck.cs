@@ -77,8 +77,8 @@ public sealed record InvarianceCheck
         tests.Add(Wald(core.Estimates));
         var engine = new IcpEngine(f, y, data, la);
         var all = Enumerable.Range(0, r).ToArray();
-        tests.Add(IcpTestResult("ICP normal test (residual means and variances, Bonferroni K - 1)", engine.PValue(all, IcpTest.Normal)));
-        tests.Add(IcpTestResult("ICP exact test (leave-one-environment-out prediction F, Bonferroni K)", engine.PValue(all, IcpTest.Exact)));
+        tests.Add(IcpTestResult("ICP normal test (residual means, variances; Bonferroni K - 1)", engine.PValue(all, IcpTest.Normal)));
+        tests.Add(IcpTestResult("ICP exact test (leave-one-out prediction F; Bonferroni K)", engine.PValue(all, IcpTest.Exact)));
         var resid = core.Pooled.Residuals.ToArray();
         tests.Add(ResidualTests.Levene(resid, data, median: false));
         tests.Add(ResidualTests.Levene(resid, data, median: true));
@@ -111,9 +111,10 @@ public sealed record InvarianceCheck
         string evidence = certified
             ? $"Certified: the {(1 - Alpha) * 100:0.##}% upper bound on the {scale}slope gap, {ucb:0.####}, is at most the tolerance {Tolerance:0.####}."
             : $"Not certified: the {(1 - Alpha) * 100:0.##}% upper bound on the {scale}slope gap, {ucb:0.####}, exceeds the tolerance {Tolerance:0.####}" +
-              (chowTest.RejectsAt(Alpha) ? $"; exact invariance is also rejected (Chow p = {chowTest.PValue:0.####E+0})." : "; exact invariance is not rejected, so more data per environment could certify it.");
+              (chowTest.RejectsAt(Alpha) ? $"; exact invariance is also rejected (Chow {Econometrics.Reporting.PValueFormat.InText(chowTest.PValue ?? double.NaN)})." : "; exact invariance is not rejected, so more data per environment could certify it.");
         return new InvarianceReport(representation.Name, representation.Features.ToArray(), data.Target, data.N, core.Estimates, core.Gaps, stdGap,
-            tests, intervals, ucb, Tolerance, Alpha, Standardize, certified, evidence, data.Diagnostics);
+            tests, intervals, ucb, Tolerance, Alpha, Standardize, certified, evidence, data.Diagnostics)
+        { BootstrapReplications = intervals.Count > 0 ? BootstrapReplications : 0, BootstrapSeed = Seed };
     }
 
     private static TestResult IcpTestResult(string method, double p) =>

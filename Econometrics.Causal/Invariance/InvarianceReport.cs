@@ -39,8 +39,14 @@ public sealed record InvarianceReport : Result
     /// <summary>Chow, Wald, ICP normal and exact, Levene and Brown-Forsythe tests.</summary>
     public IReadOnlyList<TestResult> Tests { get; }
 
-    /// <summary>Bootstrap percentile intervals at level 1 - Alpha for every gap (empty without a bootstrap).</summary>
+    /// <summary>Basic (reverse-percentile) bootstrap intervals at level 1 - Alpha for every gap (empty without a bootstrap).</summary>
     public IReadOnlyList<GapInterval> GapIntervals { get; }
+
+    /// <summary>The number of bootstrap resamples behind <see cref="GapIntervals"/> (0 without a bootstrap).</summary>
+    public int BootstrapReplications { get; init; }
+
+    /// <summary>The seed of the bootstrap.</summary>
+    public int BootstrapSeed { get; init; }
 
     /// <summary>The upper confidence bound on the slope gap used for certification.</summary>
     public double UpperConfidenceBound { get; }
@@ -78,6 +84,8 @@ public sealed record InvarianceReport : Result
             .AddHeader("Features", string.Join(", ", Features))
             .AddHeader($"Epsilon-invariant (alpha = {Alpha})", Certified ? "yes" : "no")
             .AddHeader("Evidence", Evidence);
+        // Estimates on one row and their standard errors in parentheses beneath, as journals print regressions, so
+        // the table stays narrow however many features there are.
         var cols = new List<string> { "Environment", "N", "Intercept" };
         cols.AddRange(Features);
         cols.Add("Sigma2");
@@ -85,27 +93,43 @@ public sealed record InvarianceReport : Result
         foreach (var e in Environments)
         {
             var row = new List<Cell> { e.Environment, e.NObs };
-            for (int j = 0; j < e.Estimate.Count; j++) row.Add($"{Fmt(e.Estimate[j])} ({Fmt(e.StdError[j])})");
+            for (int j = 0; j < e.Estimate.Count; j++) row.Add(e.Estimate[j]);
             row.Add(e.Sigma2);
             t.AddRow(row.ToArray());
+            var se = new List<Cell> { "", "" };
+            for (int j = 0; j < e.StdError.Count; j++) se.Add($"({Fmt(e.StdError[j])})");
+            se.Add("");
+            t.AddRow(se.ToArray());
         }
         s.AddTable(t);
-        var g = new Table(GapIntervals.Count > 0 ? $"Invariance gaps ({(1 - Alpha) * 100:0.##}% bootstrap intervals)" : "Invariance gaps",
+        bool bootstrap = GapIntervals.Count > 0;
+        // A basic interval reflects the resampled quantiles around the estimate; it can exclude the estimate, and such
+        // rows point to the note that says why.
+        var missed = GapIntervals.Where(i => i.Estimate < i.Lower || i.Estimate > i.Upper).Select(i => i.Name).ToHashSet();
+        var g = new Table(bootstrap
+                ? $"Invariance gaps ({(1 - Alpha) * 100:0.##}% basic bootstrap intervals, B = {BootstrapReplications})"
+                : "Invariance gaps",
             "Gap", "Estimate", "Lower", "Upper");
         foreach (var (name, value) in Gaps.Named())
         {
             var iv = GapIntervals.FirstOrDefault(i => i.Name == name);
-            g.AddRow(name, value, iv?.Lower ?? double.NaN, iv?.Upper ?? double.NaN);
+            g.AddRow(missed.Contains(name) ? name + " [1]" : name, value, iv?.Lower ?? double.NaN, iv?.Upper ?? double.NaN);
         }
         g.AddRow("standardizedSlopeGap", StandardizedSlopeGap, double.NaN, double.NaN);
         g.AddRow("slopeGapUpperBound", UpperConfidenceBound, double.NaN, double.NaN);
         s.AddTable(g);
         var tt = new Table("Tests", "Test", "Statistic", "Distribution", "P-value");
-        foreach (var x in Tests) tt.AddRow(x.Method, x.Statistic, x.Distribution.ToString(), x.PValue is { } p ? Cell.PValue(p) : Cell.Text("n/a"));
+        foreach (var x in Tests)
+            tt.AddRow(x.Method, x.Statistic, x.Distribution.Kind == "None" ? "" : x.Distribution.ToString(), x.PValue is { } p ? Cell.PValue(p) : Cell.Text("n/a"));
         s.AddTable(tt);
-        if (GapIntervals.Count > 0)
-            s.AddNote("Gap intervals are basic bootstrap intervals, stratified by environment; near a true gap of 0 they are unreliable " +
-                      "(a gap is a maximum), so judge exact invariance by the Chow and Wald tests.");
+        if (bootstrap)
+            s.AddNote(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Gap intervals are basic (reverse-percentile) bootstrap intervals, 2 x estimate minus the upper and lower ") +
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"quantiles of B = {BootstrapReplications} resamples stratified by environment (seed {BootstrapSeed}), clipped at the gap's floor ") +
+                "(0; 1 for varianceRatio). A gap is a maximum and biased upwards, so the resampled gaps can all exceed the " +
+                "estimate and the reflected interval then lies below it" + (missed.Count > 0 ? " (rows marked [1])" : "") +
+                "; near a true gap of 0 the intervals are unreliable, so judge exact invariance by the Chow and Wald tests.");
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;
     }

@@ -151,7 +151,7 @@ public sealed record InvariantCausalPrediction
         if (family == IcpFamily.Binomial)
         {
             diagnostics.Add(Diagnostic.Info($"The target has two values ({Fmt(classes[0])}, {Fmt(classes[1])}): logistic-regression ICP with " +
-                $"{Fmt(classes[1])} as class 1 (as R's InvariantCausalPrediction); Family = Gaussian overrides.", "binary-target"));
+                $"{Fmt(classes[1])} as class 1 (as R's InvariantCausalPrediction); choosing the Gaussian family overrides this.", "binary-target"));
             if (logistic!.NotConverged > 0)
                 diagnostics.Add(Diagnostic.Info($"{logistic.NotConverged} logistic fit(s) stopped at R's 10 IRLS iterations before the deviance " +
                     "settled to 1e-6; their p-values are R's.", "irls-iterations"));

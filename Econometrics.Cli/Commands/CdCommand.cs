@@ -92,7 +92,8 @@ public sealed class CdCommand : EconCommand
             exponent = TryExponent(() => new CrossSectionalExponent().Estimate(panel, value!), out exponentNote);
             summary = result.ToString();
         }
-        summary += "\n" + (exponent is null ? $"Exponent of cross-sectional dependence: not available ({exponentNote})." : Verdict(result, exponent)) + "\n";
+        var verdict = exponent is null ? $"Exponent of cross-sectional dependence: not available ({exponentNote})." : Verdict(result, exponent);
+        summary += "\n" + string.Concat(verdict.Split('\n').SelectMany(l => Reporting.TextWrap.Lines(l, Reporting.SummaryTable.MaxWidth)).Select(l => l + "\n"));
         if (plotKind == PlotKind.Scree && result.FactorSelection is null && run.Given(_shared.Plot!))
             throw new UsageException("--plot-kind scree needs --factors auto and the cdstar test.");
         _shared.Emit(run, "Cross-sectional dependence", summary, () => Json(result, regression, exponent), () => (regression?.ToHtml() ?? "") + result.ToHtml(), () => plotKind switch

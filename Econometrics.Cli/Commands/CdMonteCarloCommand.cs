@@ -22,7 +22,7 @@ public sealed class CdMonteCarloCommand : EconCommand
     public CdMonteCarloCommand() : base("cd-mc", "Monte Carlo size/power of CD, CD_W, CD_W+, CD* (shardable: --shard i/n, then merge)",
         "econ cd-mc --n 50,100 --t 50 --reps 200 --shard 0/2 --json shard0.json")
     {
-        _shared = new SharedOptions(this, DataOption.None, plot: false, seed: true);
+        _shared = new SharedOptions(this, DataOption.None, plot: true, seed: true);
         _n = Declare(Opt.IntList("--n", "N1,N2", "units in each grid cell (default 100)", [100], min: 3));
         _t = Declare(Opt.IntList("--t", "T1,T2", "periods in each grid cell (default 100)", [100], min: 3));
         _reps = Declare(Opt.Int("--reps", "R", "replications per cell", 500, min: 1), "Replications");
@@ -88,7 +88,7 @@ public sealed class CdMonteCarloCommand : EconCommand
     }
 
     private static void Emit(CommandRun run, SharedOptions shared, CdMonteCarloResult result) =>
-        shared.Emit(run, "CD Monte Carlo", result.ToString(), result.ToJson, result.ToHtml);
+        shared.Emit(run, "CD Monte Carlo", result.ToString(), result.ToJson, result.ToHtml, result.PlotRejectionRates);
 
     /// <summary><c>econ cd-mc merge</c>: adds shard counts into one study.</summary>
     private sealed class MergeCommand : EconCommand
@@ -99,7 +99,7 @@ public sealed class CdMonteCarloCommand : EconCommand
         public MergeCommand() : base("merge", "merge the JSON files of cd-mc shards into one study",
             "econ cd-mc merge shard0.json shard1.json --json study.json")
         {
-            _shared = new SharedOptions(this, DataOption.None, plot: false);
+            _shared = new SharedOptions(this, DataOption.None, plot: true);
             _files = new Argument<string[]>("SHARD.json") { Description = "the shards' --json files", Arity = ArgumentArity.OneOrMore };
             _files.Validators.Add(r =>
             {

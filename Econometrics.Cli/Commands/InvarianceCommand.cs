@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Econometrics.Causal.Invariance;
 using Econometrics.Reporting;
@@ -17,6 +18,11 @@ public sealed class InvarianceCommand : EconCommand
     private readonly ChoiceOption<IcpFamily?> _family;
     private readonly Option<bool> _hidden;
 
+    // The library's defaults are the command's defaults: one constant, in the library.
+    private static readonly InvarianceCheck Check = new();
+    private static readonly InvariantCausalPrediction Icp = new();
+    private static readonly HiddenInvariantCausalPrediction HiddenIcp = new();
+
     /// <summary>Declares the command.</summary>
     public InvarianceCommand() : base("invariance", "invariance across environments: gaps, Chow/Levene tests, epsilon-certification, ICP",
         "econ invariance --data data/invariance/invariance_sim.csv --target Y --env env --predictors X1,X2,X3,X4 --icp")
@@ -27,10 +33,12 @@ public sealed class InvarianceCommand : EconCommand
         _predictors = Declare(Opt.List("--predictors", "a,b,c", "the predictor columns X", required: true));
         _representation = Declare(Opt.InputFile("--representation", "PHI.csv", "Phi as CSV: header = predictor names, one row per feature"));
         _subset = Declare(Opt.List("--subset", "a,b", "Phi selects these predictors (default: all predictors)"));
-        _alpha = Declare(Opt.Double("--alpha", "A", "level of the tests, the certification and ICP", 0.05, Bounds.Open(0, 1)), "Alpha");
+        _alpha = Declare(Opt.Double("--alpha", "A", string.Create(CultureInfo.InvariantCulture,
+            $"level of the tests and the certification; given, also ICP's (default ICP {Icp.Alpha}, hiddenICP {HiddenIcp.Alpha}, as R)"),
+            Check.Alpha, Bounds.Open(0, 1)), "Alpha");
         _tolerance = Declare(Opt.Double("--tolerance", "E", "epsilon for the slope gap", 0.2, Bounds.Positive), "Tolerance");
         _standardize = Declare(Opt.Flag("--standardize", "certify on features scaled to unit SD"), "Standardize");
-        _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replications for the gap intervals (0 skips)", 499, min: 0), "BootstrapReplications");
+        _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replications for the gap intervals (0 skips)", Check.BootstrapReplications, min: 0), "BootstrapReplications");
         _icp = Declare(Opt.Flag("--icp", "also run invariant causal prediction over all subsets of the predictors"));
         _test = Declare(Opt.Choice("--test", "ICP's test", IcpTest.Normal, ("normal", IcpTest.Normal), ("exact", IcpTest.Exact)), "Test");
         _prune = Declare(Opt.Flag("--prune", "(with --icp) skip sets that cannot change the causal set"), "Prune");
@@ -54,6 +62,7 @@ public sealed class InvarianceCommand : EconCommand
         if (hidden && (family is not null || prune || run.Given(_test)))
             throw new UsageException("--hidden runs hiddenICP, which has no --family, --prune or --test.");
         double alpha = run.Get(_alpha);
+        bool alphaGiven = run.Given(_alpha);
 
         var data = Environments.Load(_shared.DataPath(run)!, run.Get(_target)!, run.Get(_env)!, run.Get(_predictors));
         var phi = phiFile is not null ? Representation.Load(phiFile, data.Predictors)
@@ -66,8 +75,8 @@ public sealed class InvarianceCommand : EconCommand
         Result? icp = null;
         try
         {
-            if (runIcp && hidden) icp = new HiddenInvariantCausalPrediction { Alpha = alpha }.Fit(data);
-            else if (runIcp) icp = new InvariantCausalPrediction { Alpha = alpha, Test = run.Get(_test), Prune = prune, Family = family }.Fit(data, cancellationToken: run.Cancellation);
+            if (runIcp && hidden) icp = new HiddenInvariantCausalPrediction { Alpha = alphaGiven ? alpha : HiddenIcp.Alpha }.Fit(data);
+            else if (runIcp) icp = new InvariantCausalPrediction { Alpha = alphaGiven ? alpha : Icp.Alpha, Test = run.Get(_test), Prune = prune, Family = family }.Fit(data, cancellationToken: run.Cancellation);
         }
         catch (ArgumentException e) when (e.ParamName == "data")
         {

@@ -13,7 +13,7 @@ namespace Econometrics.Cli.Commands;
 public static class SemCommands
 {
     private const string GraphHelp =
-        "the graph JSON: {\"nodes\":[...],\"directed\":[{\"from\",\"to\",\"weight\"}],\"bidirected\":[{\"a\",\"b\",\"weight\"}],\"variances\":{...}}";
+        "the graph JSON: {\"nodes\": [...], \"directed\": [{\"from\", \"to\", \"weight\"}], \"bidirected\": [{\"a\", \"b\", \"weight\"}], \"variances\": {...}}";
 
     /// <summary>The <c>sem</c> command group.</summary>
     public static Command Group() => new CommandGroup("sem", "linear SEMs: covariance, identifiability, relations of a mixed graph; ML fit of lavaan syntax")

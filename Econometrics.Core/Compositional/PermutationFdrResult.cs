@@ -97,10 +97,14 @@ public sealed record PermutationFdrResult : Result
         int step = Math.Max(1, (int)Math.Ceiling(Rows.Count / 20.0));
         var t = new Table(step > 1 ? $"FDR at every {Ordinal(step)} of {Rows.Count} cutoffs" : "FDR by cutoff",
             "Cutoff", "Discoveries", "Permuted (mean)", "FDR", "MC s.e.");
+        FdrRow? previous = null;
         for (int i = 0; i < Rows.Count; i++)
         {
             if (i % step != 0 && i != Rows.Count - 1) continue;
             var r = Rows[i];
+            // Tied cutoffs (few pairs) give identical rows; print each once.
+            if (previous is not null && previous.Cutoff == r.Cutoff && previous.Discoveries == r.Discoveries) continue;
+            previous = r;
             t.AddRow(Cell.Num(r.Cutoff, "F4"), r.Discoveries, Cell.Num(r.PermutedCount, "F2"),
                 double.IsFinite(r.Fdr) ? Cell.Num(r.Fdr, "F4") : "undefined", double.IsFinite(r.FdrStdError) ? Cell.Num(r.FdrStdError, "F4") : "");
         }

@@ -75,7 +75,7 @@ public sealed partial record GrowthMixture
         var bestOut = finals[best].Out;
         int replicated = valid.Count(f => finals[f].Out.LogLikelihood >= bestOut.LogLikelihood - 1e-3);
         if (S > 1 && replicated < 2)
-            diagnostics.Add(Diagnostic.Warning("The best log-likelihood was reached by one final run only; increase Starts to check it is the global maximum.", "not-replicated"));
+            diagnostics.Add(Diagnostic.Warning("The best log-likelihood was reached by one final run only; more random starts would check that it is the global maximum.", "not-replicated"));
         if (!bestOut.Converged && !shape.SmoothGamma)
             diagnostics.Add(Diagnostic.Warning($"EM stopped at {bestOut.Iterations} iterations before reaching its tolerance; the quasi-Newton polish followed.", "em-not-converged"));
         if (!bestOut.Converged && shape.SmoothGamma)

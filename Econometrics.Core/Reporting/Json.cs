@@ -11,7 +11,7 @@ public static class Json
     public static string Serialize(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ResultJson.Encoder }))
             write(w);
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
@@ -88,7 +88,9 @@ public static class Json
         else w.WriteStringValue(cell.TextValue);
     }
 
-    /// <summary>camelCase form of a display name ("Std. Error" becomes "stdError").</summary>
+    /// <summary>camelCase form of a display name ("Std. Error" becomes "stdError", "BLAS threads" "blasThreads").</summary>
+    /// <remarks>An all-capitals word is an acronym and is cased as one word ("LM adj." becomes "lmAdj"), so keys
+    /// never read like "bLASThreads".</remarks>
     /// <param name="name">The display name.</param>
     public static string CamelCase(string name)
     {
@@ -98,6 +100,7 @@ public static class Json
         {
             var clean = new string(word.Where(char.IsLetterOrDigit).ToArray());
             if (clean.Length == 0) continue;
+            if (clean.Length > 1 && clean.All(c => !char.IsLetter(c) || char.IsUpper(c))) clean = clean[0] + clean[1..].ToLowerInvariant();
             sb.Append(sb.Length == 0 ? char.ToLowerInvariant(clean[0]) : char.ToUpperInvariant(clean[0]));
             sb.Append(clean, 1, clean.Length - 1);
         }

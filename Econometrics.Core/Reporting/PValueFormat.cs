@@ -25,6 +25,11 @@ public static class PValueFormat
         return Significant(p, Digits);
     }
 
+    /// <summary>A p-value inside prose: "p = 0.0312", "p = 1.7e-14", "p &lt; 2.2e-16"; "p = n/a" for NaN.</summary>
+    /// <param name="p">The p-value.</param>
+    public static string InText(double p) =>
+        double.IsNaN(p) ? "p = n/a" : p < Floor ? "p < 2.2e-16" : "p = " + Format(p);
+
     /// <summary>R's <c>format(x, digits)</c> for one positive number: fixed unless scientific is shorter.</summary>
     /// <param name="x">A positive finite number.</param>
     /// <param name="digits">Significant digits.</param>

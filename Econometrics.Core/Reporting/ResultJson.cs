@@ -16,12 +16,11 @@ public static class ResultJson
     /// <summary>The code of the diagnostic that lists the fields written as null because they were not finite.</summary>
     public const string NonFiniteCode = "non-finite-as-null";
 
-    private static readonly JsonSerializerOptions WriteOptions = new()
-    {
-        WriteIndented = true,
-        // Files and pipes, not HTML script blocks: keep ' < > & and non-ASCII letters as themselves.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>The escaping of every JSON document: for files and pipes, not HTML script blocks, so ' &lt; &gt; &amp;
+    /// and non-ASCII letters stay as themselves (no <c>\u0027</c>).</summary>
+    public static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+    private static readonly JsonSerializerOptions WriteOptions = new() { WriteIndented = true, Encoder = Encoder };
 
     /// <summary>
     /// Serializes <paramref name="value"/> with its contract; non-finite numbers become null and a diagnostic in the

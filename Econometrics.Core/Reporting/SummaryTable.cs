@@ -54,15 +54,22 @@ public sealed class SummaryTable
     public string ToText()
     {
         var sb = new StringBuilder();
-        int width = Math.Max(Width, _tables.Select(TextWidth).DefaultIfEmpty(0).Max());
+        int width = Math.Max(Math.Max(Width, Math.Min(Title.Length, MaxWidth)), _tables.Select(TextWidth).DefaultIfEmpty(0).Max());
         string rule = new('=', width), thin = new('-', width);
+        int wrapAt = Math.Min(width, MaxWidth);
         sb.AppendLine(rule);
-        sb.AppendLine(Center(Title, width));
+        foreach (var line in Title.Length <= wrapAt ? [Title] : TextWrap.Lines(Title, wrapAt)) sb.AppendLine(Center(line, width));
         sb.AppendLine(rule);
         if (_header.Count > 0)
         {
+            // Long values (an evidence sentence, a computation path) wrap under themselves within the page's 100 columns.
             int kw = _header.Max(h => h.Key.Length) + 2;
-            foreach (var (k, v) in _header) sb.Append((k + ":").PadRight(kw)).AppendLine(v.ToString());
+            foreach (var (k, v) in _header)
+            {
+                var text = v.ToString();
+                var lines = text.Length <= MaxWidth - kw ? [text] : TextWrap.Lines(text, Math.Max(MaxWidth - kw, 20));
+                for (int i = 0; i < lines.Count; i++) sb.Append(i == 0 ? (k + ":").PadRight(kw) : new string(' ', kw)).AppendLine(lines[i]);
+            }
         }
         foreach (var t in _tables)
         {
@@ -79,7 +86,7 @@ public sealed class SummaryTable
                 string marker = "[" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "] ";
                 var lines = _notes[i].Split('\n');
                 // The first line is prose, wrapped to the summary's width; further lines (formulas) stay one per line.
-                var wrapped = TextWrap.Lines(lines[0], Math.Min(width, MaxWidth) - marker.Length);
+                var wrapped = TextWrap.Lines(lines[0], wrapAt - marker.Length);
                 for (int k = 0; k < wrapped.Count; k++) sb.Append(k == 0 ? marker : new string(' ', marker.Length)).AppendLine(wrapped[k]);
                 foreach (var line in lines.Skip(1)) sb.Append(new string(' ', marker.Length + 2)).AppendLine(line.TrimEnd());
             }

@@ -18,7 +18,7 @@ public class CliTests
     public void JsonHasTheIssuesFieldNames()
     {
         var (code, stdout, err) = Run("invariance", "--data", Data, "--target", "Y", "--env", "env", "--predictors", "X1,X2,X3,X4",
-            "--subset", "X1,X2", "--icp", "--bootstrap", "50", "--json", "-");
+            "--subset", "X1,X2", "--icp", "--alpha", "0.05", "--bootstrap", "50", "--json", "-");
         Assert.True(code == 0, err);
         var j = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(5, j.GetProperty("environments").GetArrayLength());

@@ -8,7 +8,7 @@ using Econometrics.Tests.Support;
 namespace Econometrics.Tests.Sem;
 
 /// <summary>ML fits against lavaan 0.6-14 (fixtures from Reference/Sem/generate.R).</summary>
-[VerifiesFixtures("Sem/lavaan_")]
+[VerifiesFixtures("Sem/lavaan_", "Sem/sem_")]
 public class LavaanFixtureTests
 {
     public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_hs_cfa_stdlv", "lavaan_poldem_sem", "lavaan_nonrecursive", "lavaan_nonrecursive_cov",

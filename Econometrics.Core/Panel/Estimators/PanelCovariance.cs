@@ -113,15 +113,18 @@ public sealed record PanelCovariance(CovarianceKind Kind, ResidualAdjustment Adj
         return v;
     }
 
+    // The residual adjustment as plm's vcovHC and sandwich name it ("sss", "HC1"), not as the C# member.
+    private string AdjustmentLabel => Adjustment == ResidualAdjustment.Sss ? "sss" : Adjustment.ToString();
+
     /// <summary>A short description for summaries.</summary>
     public string Describe() => Kind switch
     {
         CovarianceKind.Classical => "classical",
-        CovarianceKind.Heteroskedastic => $"heteroskedasticity-robust ({Adjustment})",
-        CovarianceKind.ClusterUnit => $"clustered by unit ({Adjustment})",
-        CovarianceKind.ClusterTime => $"clustered by period ({Adjustment})",
-        CovarianceKind.ClusterTwoWay => $"two-way clustered, unit and period ({Adjustment})",
-        CovarianceKind.DriscollKraay => $"Driscoll-Kraay ({Adjustment}, Bartlett lag window {(Lags is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "floor(T^(1/4))")})",
+        CovarianceKind.Heteroskedastic => $"heteroskedasticity-robust ({AdjustmentLabel})",
+        CovarianceKind.ClusterUnit => $"clustered by unit ({AdjustmentLabel})",
+        CovarianceKind.ClusterTime => $"clustered by period ({AdjustmentLabel})",
+        CovarianceKind.ClusterTwoWay => $"two-way clustered, unit and period ({AdjustmentLabel})",
+        CovarianceKind.DriscollKraay => $"Driscoll-Kraay ({AdjustmentLabel}, Bartlett lag window {(Lags is { } l ? l.ToString(System.Globalization.CultureInfo.InvariantCulture) : "floor(T^(1/4))")})",
         _ => "mean-group (nonparametric)",
     };
 }

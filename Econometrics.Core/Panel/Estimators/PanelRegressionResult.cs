@@ -178,7 +178,7 @@ public sealed record PanelRegressionResult : Result
             s.AddHeader("R-squared", fit.RSquared).AddHeader("Adj. R-squared", fit.AdjustedRSquared)
              .AddHeader("R-squared within", fit.RSquaredWithin).AddHeader("R-squared overall", fit.RSquaredOverall);
             var j = fit.JointTest;
-            s.AddHeader(j.Method, $"{j.Statistic.ToString("G6", CultureInfo.InvariantCulture)} on {j.Distribution}, p = {(j.PValue is { } pj ? pj.ToString("G3", CultureInfo.InvariantCulture) : "n/a")}");
+            s.AddHeader(j.Method, $"{j.Statistic.ToString("G6", CultureInfo.InvariantCulture)} on {j.Distribution}, {PValueFormat.InText(j.PValue ?? double.NaN)}");
         }
         if (RandomEffects is { } re)
             s.AddHeader("sigma2 (idiosyncratic, individual)", $"{re.SigmaIdiosyncratic.ToString("G6", CultureInfo.InvariantCulture)}, {re.SigmaIndividual.ToString("G6", CultureInfo.InvariantCulture)}")

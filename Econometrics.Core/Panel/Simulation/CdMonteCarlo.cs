@@ -47,7 +47,7 @@ public sealed record CdMonteCarlo
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>A one-line description of the design (used to check that shards belong together).</summary>
-    public string Design => $"{Dgp}; factors removed {Factors ?? Dgp.Factors}; draws {Draws}; model {(Dgp.IncludeRegressor ? Model.ToString() : "PC residuals")}";
+    public string Design => $"{Dgp}; factors removed {Factors ?? Dgp.Factors}; draws {Draws}; model {(Dgp.IncludeRegressor ? Estimators.PanelRegression.Describe(Model) : "PC residuals")}";
 
     /// <summary>Runs the study, or one shard of it.</summary>
     /// <param name="progress">Receives completed and total replications.</param>

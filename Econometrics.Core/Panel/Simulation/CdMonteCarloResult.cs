@@ -88,7 +88,7 @@ public sealed record CdMonteCarloResult : Result
             .AddHeader("Replications per cell", Replications)
             .AddHeader("Seed", Seed.ToString(CultureInfo.InvariantCulture))
             .AddHeader("Shards", IsComplete ? $"all {ShardCount}" : $"{string.Join(",", Shards)} of {ShardCount}");
-        var table = new Table("Rejection rates (%)", new[] { "N", "T", "Reps" }.Concat(tests).Append("Mean theta").ToArray());
+        var table = new Table("Rejection rates (%)", new[] { "N", "T", "Reps" }.Concat(tests.Select(Dependence.CdStatistic.LabelOf)).Append("Mean theta").ToArray());
         foreach (var c in Cells)
             table.AddRow(new Cell[] { c.N, c.T, c.Replications }.Concat(tests.Select(t => Cell.Num(100 * c.Rate(t), "F1"))).Append(Cell.Num(c.MeanTheta, "F3")).ToArray());
         s.AddTable(table);
