@@ -125,8 +125,9 @@ public sealed class CdCommand : EconCommand
     {
         string Stat(string name) => cd.Tests.FirstOrDefault(t => t.Name == name) is { } s && double.IsFinite(s.Statistic)
             ? s.Statistic.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
-        return $"Exponent of cross-sectional dependence ({exponent.Method}): {PanelCommand.Alpha(exponent)}\n" +
-            $"CD = {Stat("CD")}, CD* = {Stat("CDStar")}: the data call for {(exponent.Weak ? "CD" : "CD* (or CD_W)")}.";
+        var lines = Reporting.TextWrap.Lines($"Exponent of cross-sectional dependence ({exponent.Method}): {PanelCommand.Alpha(exponent)}", 100);
+        lines.Add($"CD = {Stat("CD")}, CD* = {Stat("CDStar")}: the data call for {exponent.CallsFor}.");
+        return string.Join('\n', lines);
     }
 
     // The neighbour matrix through the one column-extraction helper: square, numeric, finite, one row per unit.

@@ -63,4 +63,39 @@ public sealed class ExponentTests
         var ex = Assert.Throws<ArgumentException>(() => new CrossSectionalExponent().EstimateVariable(x, 3, 10, "x", LinearAlgebraBackends.Managed));
         Assert.Contains("4 periods", ex.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// One draw each of a strong factor (every unit loads) and of no factor at N = T = 150: the first is identified and
+    /// calls for CD*, the second is flagged (alpha &lt;= 1/2 not excluded; its point estimate lands slightly above 1/2)
+    /// with weak-dependence advice calling for CD.
+    /// </summary>
+    [Fact]
+    public void Alpha_at_most_one_half_is_flagged_as_outside_the_identified_range()
+    {
+        const int n = 150, t = 150;
+        var rng = new Random(4);
+        double G() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+        var f = Enumerable.Range(0, t).Select(_ => G()).ToArray();
+        var strong = new double[t * n];
+        var none = new double[t * n];
+        for (int i = 0; i < n; i++)
+        {
+            double beta = 0.5 + rng.NextDouble();
+            for (int s = 0; s < t; s++) { strong[s + i * t] = beta * f[s] + G(); none[s + i * t] = G(); }
+        }
+        var a = new CrossSectionalExponent().EstimateVariable(strong, t, n, "strong", LinearAlgebraBackends.Managed);
+        Assert.True(a.Identified, $"alpha {a.Alpha}, CI lower {a.CiLower}");
+        Assert.DoesNotContain(a.Diagnostics, d => d.Code == "alpha-not-identified");
+        Assert.Equal("CD* (or CD_W)", a.CallsFor);
+        var b = new CrossSectionalExponent().EstimateVariable(none, t, n, "none", LinearAlgebraBackends.Managed);
+        Assert.False(b.Identified);
+        Assert.True(b.Weak);
+        Assert.Contains(b.Diagnostics, d => d.Code == "alpha-not-identified");
+        Assert.Equal("CD", b.CallsFor);
+        Assert.StartsWith("alpha <= 1/2 is not excluded", b.Advice, StringComparison.Ordinal);
+        Assert.Equal(0.5 + 1 / (4 * Math.Log(n)), b.IdentifiedAbove, 12);
+        var json = b.ToJson();
+        Assert.Contains("\"identified\": false", json, StringComparison.Ordinal);
+        Assert.Contains("\"callsFor\": \"CD\"", json, StringComparison.Ordinal);
+    }
 }
