@@ -64,7 +64,7 @@ public sealed class MoeCommandTests
             "--t-prefix", "T", "--max-classes", "2", "--starts", "2", "--json", "-");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
-        Assert.Equal(2, doc.RootElement.GetProperty("models").GetArrayLength());
+        Assert.Equal(2, doc.RootElement.GetProperty("enumeration").GetArrayLength());
         Assert.Equal(2, doc.RootElement.GetProperty("bestByBic").GetInt32());
     }
 

@@ -95,6 +95,7 @@ public sealed class NonlinearCurveTests
     /// <summary>Our likelihood at OpenMx's estimates is OpenMx's: the parameterisation is the same model.</summary>
     [Theory]
     [InlineData("rms_exp")]
+    [InlineData("rms_nonp")]
     [InlineData("sim_exp")]
     [InlineData("sim_jb")]
     [InlineData("sim_nonp")]
@@ -110,6 +111,7 @@ public sealed class NonlinearCurveTests
     /// <summary>Ten starts reach OpenMx's maximum (or better), with the same estimates to 1e-3.</summary>
     [Theory]
     [InlineData("rms_exp")]
+    [InlineData("rms_nonp")]
     [InlineData("sim_exp")]
     [InlineData("sim_jb")]
     [InlineData("sim_nonp")]

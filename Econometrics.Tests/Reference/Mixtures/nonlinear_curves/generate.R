@@ -153,9 +153,8 @@ rms_starts <- list(
 # runs off to the quadratic limit c -> 0 with eta2 -> infinity (no interior optimum), so it has the simulated set only.
 #   for c in rms_exp rms_nonp sim_exp sim_jb sim_nonp; do Rscript generate.R $c; done; Rscript generate.R merge
 cases <- c("rms_exp", "rms_nonp", "sim_exp", "sim_jb", "sim_nonp")
-arg <- commandArgs(trailingOnly = TRUE)[1]
-dir.create(file.path(here, "cases"), showWarnings = FALSE)
-if (arg %in% cases) {
+# The OpenMx fit of one case (also timed by the bench, bench/moe/MoeBench.cs, which sources this file).
+fit_case <- function(arg, write_sim = FALSE) {
   curve <- sub(".*_", "", arg); q <- nfac(curve)
   if (startsWith(arg, "rms")) {
     dat <- prep_rms(); p <- 9; covs <- FALSE
@@ -163,14 +162,20 @@ if (arg %in% cases) {
   } else {
     tr <- truths[[curve]]; p <- 7; covs <- TRUE
     dat <- simulate(curve, tr, seed = 7)
-    write.csv(dat, file.path(here, paste0("sim_", curve, ".csv")), row.names = FALSE)
+    if (write_sim) write.csv(dat, file.path(here, paste0("sim_", curve, ".csv")), row.names = FALSE)
     st <- lapply(tr$classes, start_of, q = q); st$gate <- matrix(c(0, tr$gate0, 0, tr$gate1), 2)
   }
   set.seed(20260101)
   t0 <- proc.time()[["elapsed"]]
   m0 <- if (covs) build(dat, curve, 2, p, st, ex = "ex", gx = "gx") else build(dat, curve, 2, p, st)
   fit <- mxTryHard(m0, extraTries = 9, OKstatuscodes = 0, silent = TRUE)
-  e <- extract(fit, curve, 2, p, covs); e$seconds <- proc.time()[["elapsed"]] - t0
+  list(fit = fit, curve = curve, p = p, covs = covs, seconds = proc.time()[["elapsed"]] - t0)
+}
+arg <- if (sys.nframe() == 0L) commandArgs(trailingOnly = TRUE)[1] else ""
+if (arg %in% cases) {
+  dir.create(file.path(here, "cases"), showWarnings = FALSE)
+  r <- fit_case(arg, write_sim = TRUE)
+  e <- extract(r$fit, r$curve, 2, r$p, r$covs); e$seconds <- r$seconds
   writeLines(toJSON(e, auto_unbox = TRUE, digits = NA), file.path(here, "cases", paste0(arg, ".json")))
   cat(arg, sprintf("%.8f", e$logLik), e$status, e$seconds, "\n")
 } else if (arg == "merge") {
