@@ -29,6 +29,9 @@ public sealed class Environments
     /// <summary>The target (response) variable's name.</summary>
     public string Target { get; }
 
+    /// <summary>The name of the environment column ("env"), for axis titles; "environment" when not loaded from data.</summary>
+    public string EnvironmentName { get; private set; } = "environment";
+
     /// <summary>The predictor names, in column order.</summary>
     public IReadOnlyList<string> Predictors { get; }
 
@@ -163,7 +166,9 @@ public sealed class Environments
         var labels = data.Labels(environment);
         var y = data.Numbers(target);
         var xs = predictors.Select(p => data.Numbers(p)).ToArray();
-        return Assemble(target, predictors.ToArray(), xs, y, labels, data.File, []);
+        var built = Assemble(target, predictors.ToArray(), xs, y, labels, data.File, []);
+        built.EnvironmentName = environment;
+        return built;
     }
 
     private static Environments Assemble(string target, string[] predictors, double[][] xs, double[] y, string?[] labels,

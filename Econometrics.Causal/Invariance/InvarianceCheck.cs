@@ -114,7 +114,7 @@ public sealed record InvarianceCheck
               (chowTest.RejectsAt(Alpha) ? $"; exact invariance is also rejected (Chow {Econometrics.Reporting.PValueFormat.InText(chowTest.PValue ?? double.NaN)})." : "; exact invariance is not rejected, so more data per environment could certify it.");
         return new InvarianceReport(representation.Name, representation.Features.ToArray(), data.Target, data.N, core.Estimates, core.Gaps, stdGap,
             tests, intervals, ucb, Tolerance, Alpha, Standardize, certified, evidence, data.Diagnostics)
-        { BootstrapReplications = intervals.Count > 0 ? BootstrapReplications : 0, BootstrapSeed = Seed };
+        { BootstrapReplications = intervals.Count > 0 ? BootstrapReplications : 0, BootstrapSeed = Seed, EnvironmentName = data.EnvironmentName };
     }
 
     private static TestResult IcpTestResult(string method, double p) =>

@@ -45,6 +45,10 @@ public sealed record InvarianceReport : Result
     /// <summary>The number of bootstrap resamples behind <see cref="GapIntervals"/> (0 without a bootstrap).</summary>
     public int BootstrapReplications { get; init; }
 
+    /// <summary>The name of the environment column ("env"), for axis titles.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string EnvironmentName { get; init; } = "environment";
+
     /// <summary>The seed of the bootstrap.</summary>
     public int BootstrapSeed { get; init; }
 
@@ -139,7 +143,7 @@ public sealed record InvarianceReport : Result
     /// <summary>Per-environment coefficients with 95% Wald intervals, one series per coefficient.</summary>
     public Plot PlotCoefficients()
     {
-        var plot = Figures.Create($"Per-environment coefficients: {Target} on {Representation}", "Environment", "Estimate (95% interval)");
+        var plot = Figures.Create($"Per-environment coefficients: {Target} on {Representation}", EnvironmentName, "estimate (95% interval)");
         var names = new[] { "Intercept" }.Concat(Features).ToArray();
         int K = Environments.Count, q = names.Length;
         double z = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
@@ -158,7 +162,8 @@ public sealed record InvarianceReport : Result
         }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, K).Select(k => (double)k).ToArray(), Environments.Select(e => e.Environment).ToArray());
         plot.Axes.SetLimitsX(-0.6, K - 0.4);
-        plot.ShowLegend();
+        // Beside the plot, never over an interval.
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 }

@@ -100,7 +100,8 @@ public static class SemCommands
         private readonly SharedOptions _shared;
         private readonly Option<string?> _model, _cov, _residuals;
         private readonly Option<int?> _nobs;
-        private readonly Option<bool> _force;
+        private readonly Option<bool> _force, _modindices;
+        private readonly ChoiceOption<SemEstimation> _estimator;
 
         public FitCommand() : base("fit", "maximum-likelihood fit of a lavaan-syntax model to data or a covariance matrix",
             "econ sem fit --model data/sem/political_democracy.lav --data data/sem/PoliticalDemocracy.csv")
@@ -110,6 +111,9 @@ public static class SemCommands
             _cov = Declare(Opt.InputFile("--cov", "C.csv", "a covariance matrix instead of --data (header row of names, square)"));
             _nobs = Declare(Opt.OptionalInt("--nobs", "N", "the sample size behind --cov", min: 2));
             _force = Declare(Opt.Flag("--force", "fit even when the model is not identified (estimates are then arbitrary)"), "ForceFit");
+            _estimator = Declare(Opt.Choice("--estimator", "ml, or mlm: robust SEs and the Satorra-Bentler scaled test (needs --data)", SemEstimation.Ml,
+                ("ml", SemEstimation.Ml), ("mlm", SemEstimation.Mlm)), "Estimation");
+            _modindices = Declare(Opt.Flag("--modindices", "modification indices with EPC and sepc.all, sorted (lavaan's modindices)"), "ModificationIndices");
             _residuals = Declare(Opt.OutputFile("--residuals", "OUT.png|svg", "write the residual-correlation heatmap", false, ".png", ".svg"));
         }
 
@@ -121,7 +125,7 @@ public static class SemCommands
             if (cov is null && data is null) throw new UsageException("econ sem fit needs --data FILE.csv or --cov FILE.csv --nobs N.");
             if (cov is not null && run.Get(_nobs) is null) throw new UsageException("--cov needs --nobs N (the sample size).");
             if (cov is null && run.Get(_nobs) is not null) throw new UsageException("--nobs applies to --cov; with --data the sample size is the number of rows.");
-            var estimator = new SemEstimator(File.ReadAllText(run.Get(_model)!)) { ForceFit = run.Get(_force), Seed = _shared.SeedValue(run) };
+            var estimator = new SemEstimator(File.ReadAllText(run.Get(_model)!)) { ForceFit = run.Get(_force), ModificationIndices = run.Get(_modindices), Estimation = run.Get(_estimator), Seed = _shared.SeedValue(run) };
             SemFit fit;
             if (cov is not null)
             {

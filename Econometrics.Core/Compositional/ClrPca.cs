@@ -21,10 +21,13 @@ public sealed record ClrPca
     /// <summary>Which biplot the row and column coordinates describe.</summary>
     public BiplotScaling Scaling { get; init; } = BiplotScaling.Form;
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>The clr principal components and the biplot coordinates.</summary>
     /// <param name="composition">At least 3 parts and 3 samples (a biplot needs two components).</param>
     /// <exception cref="ArgumentException">Fewer than two non-zero components (too few samples or parts, or every sample equal up to one direction).</exception>
-    public ClrPcaResult Fit(Composition composition) => Fit(composition, LinearAlgebraBackends.Default);
+    public ClrPcaResult Fit(Composition composition) => Fit(composition, Backend ?? LinearAlgebraBackends.Default);
 
     internal ClrPcaResult Fit(Composition composition, ILinearAlgebra la)
     {

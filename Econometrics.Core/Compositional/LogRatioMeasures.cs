@@ -16,10 +16,11 @@ public static class LogRatioMeasures
 
     /// <summary>clr covariance <c>Gamma = cov(clr(x))</c> (D x D, rank D - 1, rows sum to zero).</summary>
     /// <param name="composition">The composition.</param>
-    public static Matrix<double> ClrCovariance(Composition composition)
+    /// <param name="backend">The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>).</param>
+    public static Matrix<double> ClrCovariance(Composition composition, ILinearAlgebra? backend = null)
     {
         ArgumentNullException.ThrowIfNull(composition);
-        return RequireTwoRows(composition, () => LogRatio.Covariance(composition.Clr(), LinearAlgebraBackends.Default));
+        return RequireTwoRows(composition, () => LogRatio.Covariance(composition.Clr(), backend ?? LinearAlgebraBackends.Default));
     }
 
     /// <summary>Correlation of the clr coordinates (spurious: depends on which other parts are present).</summary>
@@ -58,12 +59,13 @@ public static class LogRatioMeasures
     /// pair second. Computed from the covariance of the log-parts and their row sum, so the whole matrix costs one SYRK.
     /// </summary>
     /// <param name="composition">At least 3 parts.</param>
-    public static Matrix<double> SymmetricBalanceCorrelation(Composition composition)
+    /// <param name="backend">The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>).</param>
+    public static Matrix<double> SymmetricBalanceCorrelation(Composition composition, ILinearAlgebra? backend = null)
     {
         ArgumentNullException.ThrowIfNull(composition);
         int d = composition.NParts;
         if (d < 3) throw new ArgumentException($"Symmetric-balance correlations need at least 3 parts; the composition has {d}.", nameof(composition));
-        var c = RequireTwoRows(composition, () => LogRatio.Covariance(LogRatio.Log(composition.Raw), LinearAlgebraBackends.Default));
+        var c = RequireTwoRows(composition, () => LogRatio.Covariance(LogRatio.Log(composition.Raw), backend ?? LinearAlgebraBackends.Default));
         // z1 = p1 (log x_i - p4 log x_j - p3 sum_{k != i,j} log x_k) = p1 ((1 + p3) l_i + (p3 - p4) l_j - p3 S), S = sum_k l_k.
         double root = Math.Sqrt(d * (d - 2.0));
         double p3 = (Math.Sqrt(d - 2.0) + Math.Sqrt(d)) / (Math.Sqrt(d - 2.0) * (d - 1 + root));

@@ -41,10 +41,13 @@ public sealed record PartialCorrelations
     /// <summary>Fixed variance-shrinkage intensity for basis shrinkage; null estimates it as corpcor does.</summary>
     public double? LambdaVar { get; init; }
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>Estimates the partial correlations of every pair of parts.</summary>
     /// <param name="composition">At least 3 parts; with the sample covariance at least D samples.</param>
     /// <exception cref="ArgumentException">Fewer than 3 parts, too few samples for the sample covariance (the message suggests shrinkage), or invalid options.</exception>
-    public PartialCorrelationResult Estimate(Composition composition) => Estimate(composition, LinearAlgebraBackends.Default);
+    public PartialCorrelationResult Estimate(Composition composition) => Estimate(composition, Backend ?? LinearAlgebraBackends.Default);
 
     internal PartialCorrelationResult Estimate(Composition composition, ILinearAlgebra la)
     {

@@ -44,6 +44,9 @@ public sealed record PermutationFdr
     /// <summary>Upper bound on parallel permutations; -1 means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>Estimates the FDR at each cutoff.</summary>
     /// <param name="composition">At least 3 parts (partial correlations) or 2 (proportionality), and 3 samples.</param>
     /// <param name="progress">Receives the fraction of permutations done.</param>
@@ -54,7 +57,7 @@ public sealed record PermutationFdr
     {
         ArgumentNullException.ThrowIfNull(composition);
         Validate();
-        return Estimate(composition, k => Shuffles(composition.NObs, composition.NParts, Seed, k), LinearAlgebraBackends.Default, progress, cancellationToken);
+        return Estimate(composition, k => Shuffles(composition.NObs, composition.NParts, Seed, k), Backend ?? LinearAlgebraBackends.Default, progress, cancellationToken);
     }
 
     /// <summary>The core, with the permutations supplied: <c>permutation(k)[j]</c> gives the row order of column j in permutation k.</summary>

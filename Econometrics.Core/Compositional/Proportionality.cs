@@ -1,3 +1,5 @@
+using Econometrics.LinearAlgebra;
+
 namespace Econometrics.Compositional;
 
 /// <summary>
@@ -6,6 +8,9 @@ namespace Econometrics.Compositional;
 /// </summary>
 public sealed record Proportionality
 {
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>The proportionality and variation matrices.</summary>
     /// <param name="composition">At least 2 parts and 2 samples.</param>
     /// <exception cref="ArgumentException">Fewer than 2 samples.</exception>
@@ -13,7 +18,7 @@ public sealed record Proportionality
     {
         ArgumentNullException.ThrowIfNull(composition);
         if (composition.NObs < 2) throw new ArgumentException($"Proportionality needs at least 2 samples; the composition has {composition.NObs}.", nameof(composition));
-        var gamma = LogRatioMeasures.ClrCovariance(composition);
+        var gamma = LogRatioMeasures.ClrCovariance(composition, Backend);
         return new ProportionalityResult(composition.Parts.ToArray(), composition.NObs,
             LogRatioMeasures.ProportionalityFromClrCovariance(gamma), LogRatioMeasures.VariationFromClrCovariance(gamma),
             composition.Diagnostics);

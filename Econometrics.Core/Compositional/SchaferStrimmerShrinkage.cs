@@ -21,12 +21,15 @@ public sealed record SchaferStrimmerShrinkage
     /// <summary>A fixed variance-shrinkage intensity in [0, 1]; null estimates it (corpcor's <c>estimate.lambda.var</c>).</summary>
     public double? LambdaVar { get; init; }
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>Shrinks the covariance of the columns of <paramref name="y"/> (rows = observations).</summary>
     /// <param name="y">Data, <c>n x p</c>, n &gt;= 3.</param>
     /// <param name="columnNames">Names used in error messages; null gives 1-based column numbers.</param>
     /// <exception cref="ArgumentException">Too few rows, a non-finite value, a constant column, or an intensity outside [0, 1].</exception>
     public ShrunkCovariance Estimate(Matrix<double> y, IReadOnlyList<string>? columnNames = null) =>
-        Estimate(y, LinearAlgebraBackends.Default, columnNames);
+        Estimate(y, Backend ?? LinearAlgebraBackends.Default, columnNames);
 
     internal ShrunkCovariance Estimate(Matrix<double> y, ILinearAlgebra la, IReadOnlyList<string>? columnNames = null)
     {

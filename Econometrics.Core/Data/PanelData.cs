@@ -38,6 +38,12 @@ public sealed class PanelData
     /// <summary>Period labels, sorted.</summary>
     public IReadOnlyList<string> Times { get; }
 
+    /// <summary>The name of the entity column ("firm"), for axis titles and legends; "entity" for a matrix.</summary>
+    public string EntityName { get; private init; } = "entity";
+
+    /// <summary>The name of the time column ("year"), for axis titles; "period" for a matrix.</summary>
+    public string TimeName { get; private init; } = "period";
+
     /// <summary>Periods as numbers when every label is numeric, otherwise null.</summary>
     public IReadOnlyList<double>? TimeValues { get; }
 
@@ -150,7 +156,7 @@ public sealed class PanelData
         }
         int absent = cellRow.Count(r => r < 0);
         if (absent > 0) diagnostics.Add(Diagnostic.Info($"{absent} of {T * n} (entity, time) cells have no row; the panel is unbalanced.", "unbalanced"));
-        return new PanelData(entities, times, values, vars, diagnostics);
+        return new PanelData(entities, times, values, vars, diagnostics) { EntityName = entity, TimeName = time };
     }
 
     // Row codes of a key column; a missing key names its row.
@@ -235,14 +241,16 @@ public sealed class PanelData
     public ScottPlot.Plot PlotTrajectories(string variable)
     {
         var v = Values(variable);
-        var plot = Figures.Create($"{variable} by entity", "Time", variable);
+        var plot = Figures.Create($"{variable} by {EntityName}", TimeName, variable);
+        // Bare numbers ("1", "2") are named by their column ("firm 1") so the legend reads on its own.
+        bool numbered = Entities.All(e => CsvFrame.TryNumber(e, out _));
         var x = TimeValues?.ToArray() ?? Enumerable.Range(1, T).Select(t => (double)t).ToArray();
         for (int i = 0; i < N; i++)
         {
             var y = new double[T];
             Array.Copy(v, i * T, y, 0, T);
             var line = plot.Add.Scatter(x, y);
-            line.LegendText = N <= 12 ? Entities[i] : "";
+            line.LegendText = N <= 12 ? (numbered ? $"{EntityName} {Entities[i]}" : Entities[i]) : "";
             line.MarkerSize = 0;
         }
         if (N <= 12) plot.ShowLegend(ScottPlot.Edge.Right);

@@ -26,7 +26,7 @@ public sealed record ClassEnumeration
 
     /// <summary>Fits every K and returns the table.</summary>
     /// <param name="data">The data.</param>
-    /// <param name="progress">Receives the fraction of K values done.</param>
+    /// <param name="progress">Receives the fraction done, advancing within each K as its starts finish.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="MaxClasses"/> is below 1.</exception>
     public ClassEnumerationResult Fit(GrowthData data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
@@ -43,7 +43,8 @@ public sealed record ClassEnumeration
         {
             try
             {
-                fits.Add((Model with { Classes = k, FixedKnots = null }).Fit(data, null, cancellationToken));
+                var within = progress is null ? null : new Share(progress, k - 1, MaxClasses);
+                fits.Add((Model with { Classes = k, FixedKnots = null }).Fit(data, within, cancellationToken));
             }
             catch (ArgumentException e) when (e.ParamName == nameof(GrowthMixture.Classes))
             {
@@ -99,5 +100,11 @@ public sealed record ClassEnumeration
             p[pair + 1] = reps.Length == 0 ? null : (1.0 + reps.Count(v => v >= observed)) / (reps.Length + 1);
         }
         return p;
+    }
+
+    // The k-th of n equal shares of the whole: a fit's own fraction f reports as (k + f) / n.
+    private sealed class Share(IProgress<double> whole, int k, int n) : IProgress<double>
+    {
+        public void Report(double value) => whole.Report((k + Math.Clamp(value, 0, 1)) / n);
     }
 }

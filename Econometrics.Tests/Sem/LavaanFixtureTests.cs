@@ -8,12 +8,13 @@ using Econometrics.Tests.Support;
 namespace Econometrics.Tests.Sem;
 
 /// <summary>ML fits against lavaan 0.6-14 (fixtures from Reference/Sem/generate.R).</summary>
-[VerifiesFixtures("Sem/lavaan_", "Sem/sem_")]
+[VerifiesFixtures("Sem/lavaan_", "Sem/sem_", "Sem/mlm_")]
 public class LavaanFixtureTests
 {
     public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_hs_cfa_stdlv", "lavaan_poldem_sem", "lavaan_nonrecursive", "lavaan_nonrecursive_cov",
                                                         "lavaan_growth", "lavaan_poldem_means", "lavaan_hs_means",
-                                                        "sem_mediation", "sem_mediation_eq", "sem_mediation_ineq", "sem_hs_constrained" };
+                                                        "sem_mediation", "sem_mediation_eq", "sem_mediation_ineq", "sem_hs_constrained",
+                                                        "mlm_hs_cfa", "mlm_poldem_sem", "mlm_mediation", "mlm_mediation_eq", "mlm_hs_means" };
 
     internal static SemFit FitCase(string name)
     {
@@ -24,6 +25,7 @@ public class LavaanFixtureTests
         {
             StdLv = call.Contains("std.lv = TRUE", StringComparison.Ordinal),
             MeanStructure = call.Contains("meanstructure = TRUE", StringComparison.Ordinal) || call.StartsWith("growth(", StringComparison.Ordinal),
+            Estimation = call.Contains("estimator = \"MLM\"", StringComparison.Ordinal) ? SemEstimation.Mlm : SemEstimation.Ml,
         };
         if (File.Exists(Path.Combine(dir, "input.csv"))) return est.Fit(CsvFrame.Load(Path.Combine(dir, "input.csv")));
         var frame = CsvFrame.Load(Path.Combine(dir, "cov.csv"));
@@ -70,6 +72,10 @@ public class LavaanFixtureTests
             ["rmsea.ci.upper"] = f.RmseaUpper, ["rmsea.pvalue"] = f.RmseaPValue, ["rmsea.notclose.pvalue"] = f.RmseaNotClosePValue,
             ["srmr"] = f.Srmr, ["logl"] = f.LogLikelihood, ["unrestricted.logl"] = f.UnrestrictedLogLikelihood, ["aic"] = f.Aic,
             ["bic"] = f.Bic, ["bic2"] = f.Sabic, ["npar"] = f.NPar, ["fmin"] = f.Fmin,
+            ["chisq.scaled"] = f.ChisqScaled ?? double.NaN, ["df.scaled"] = f.DfScaled ?? double.NaN, ["pvalue.scaled"] = f.PValueScaled ?? double.NaN,
+            ["chisq.scaling.factor"] = f.ChisqScalingFactor ?? double.NaN, ["baseline.chisq.scaled"] = f.BaselineChisqScaled ?? double.NaN,
+            ["baseline.chisq.scaling.factor"] = f.BaselineChisqScalingFactor ?? double.NaN, ["cfi.robust"] = f.CfiRobust ?? double.NaN,
+            ["tli.robust"] = f.TliRobust ?? double.NaN, ["rmsea.robust"] = f.RmseaRobust ?? double.NaN,
         };
         var failures = new List<string>();
         foreach (var p in fixture.Expected.GetProperty("fit").EnumerateObject())

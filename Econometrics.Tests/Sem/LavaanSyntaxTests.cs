@@ -139,7 +139,7 @@ public class LavaanSyntaxTests
         var first = doc.RootElement.GetProperty("estimates")[0];
         Assert.Equal("ind60", first.GetProperty("lhs").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, first.GetProperty("stdError").ValueKind); // marker loading is fixed
-        foreach (var k in new[] { "chisq", "df", "pValue", "cfi", "tli", "rmsea", "srmr", "aic", "bic", "logLik" })
+        foreach (var k in new[] { "chisq", "df", "pvalue", "cfi", "tli", "rmsea", "srmr", "aic", "bic", "logLik" })
             Assert.True(doc.RootElement.GetProperty("fit").TryGetProperty(k, out _), k);
         Assert.Contains("<table", fit.ToHtml());
         Assert.Contains("| Parameter |", fit.ToMarkdown());

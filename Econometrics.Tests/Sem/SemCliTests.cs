@@ -76,6 +76,39 @@ public class SemCliTests
     }
 
     [Fact]
+    public void Fit_DefinedParametersAndModificationIndices_InJson()
+    {
+        string dir = Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "sem_mediation_eq");
+        var (code, json, err) = Run("sem", "fit", "--model", Path.Combine(dir, "model.lav"), "--data", Path.Combine(dir, "input.csv"),
+                                    "--modindices", "--json", "-");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(json);
+        var ab = doc.RootElement.GetProperty("estimates").EnumerateArray().Single(e => e.GetProperty("op").GetString() == ":=" && e.GetProperty("lhs").GetString() == "ab");
+        Assert.Equal("a*b", ab.GetProperty("rhs").GetString());
+        Assert.True(ab.GetProperty("stdError").GetDouble() > 0);
+        var mi = doc.RootElement.GetProperty("modificationIndices");
+        Assert.Equal(("M", "~", "Y", 1), (mi[0].GetProperty("lhs").GetString(), mi[0].GetProperty("op").GetString(), mi[0].GetProperty("rhs").GetString(),
+                                          mi[0].GetProperty("group").GetInt32()));
+        Assert.Equal(5.50421719607099, mi[0].GetProperty("mi").GetDouble(), 4);
+        foreach (var name in new[] { "epc", "sepcAll" }) Assert.Equal(JsonValueKind.Number, mi[0].GetProperty(name).ValueKind);
+        (code, json, err) = Run("sem", "fit", "--model", Path.Combine(dir, "model.lav"), "--data", Path.Combine(dir, "input.csv"),
+                                "--estimator", "mlm", "--json", "-");
+        Assert.True(code == 0, err);
+        using (var robust = JsonDocument.Parse(json))
+            foreach (var name in new[] { "chisqScaled", "dfScaled", "pvalueScaled", "chisqScalingFactor", "cfiRobust", "tliRobust", "rmseaRobust" })
+                Assert.Equal(JsonValueKind.Number, robust.RootElement.GetProperty("fit").GetProperty(name).ValueKind);
+        (code, _, err) = Run("sem", "fit", "--model", Path.Combine(dir, "model.lav"), "--cov",
+                             Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "lavaan_nonrecursive", "cov.csv"), "--nobs", "500", "--estimator", "mlm");
+        Assert.Equal(2, code);
+        Assert.Contains("needs raw data", err);
+        var contradictory = Temp("contra.lav", "M ~ a*X\nY ~ b*M\na > 1\na < 0\n");
+        (code, _, err) = Run("sem", "fit", "--model", contradictory, "--data", Path.Combine(dir, "input.csv"));
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", err);
+        Assert.Contains("contradict", err);
+    }
+
+    [Fact]
     public void BadInput_ExitsWithTwoAndOneErrorLine()
     {
         var singular = Temp("singular.json", """{"nodes":["a","b"],"directed":[{"from":"a","to":"b","weight":2},{"from":"b","to":"a","weight":0.5}],"variances":{"a":1,"b":1}}""");

@@ -107,4 +107,72 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
             }
         return (g, info);
     }
+
+    /// <summary>
+    /// The expected information with the moments of the fixed.x covariates left out (their covariance block and means):
+    /// lavaan's h1 information with x.idx, which is what its modification indices use for parameters that move those
+    /// moments. I_ab = 0.5 tr(Sigma^-1 dS_a Sigma^-1 dS_b) + dm_a' Sigma^-1 dm_b with dS, dm zero on the x block.
+    /// </summary>
+    public Matrix<double> InformationWithoutFixedX(State s, IReadOnlyCollection<int> fixedX)
+    {
+        int n = _terms.Length, p = s.Sigma.RowCount;
+        var isX = new bool[p];
+        foreach (var i in fixedX) isX[i] = true;
+        var (dSigma, dMu) = Derivatives(s);
+        var products = new Matrix<double>[n];
+        var means = new Vector<double>?[n];
+        for (int a = 0; a < n; a++)
+        {
+            var d = dSigma[a];
+            for (int i = 0; i < p; i++)
+                for (int j = 0; j < p; j++)
+                    if (isX[i] && isX[j]) d[i, j] = 0;
+            products[a] = s.SigmaInv * d;
+            if (dMu[a] is { } dm)
+            {
+                for (int i = 0; i < p; i++) if (isX[i]) dm[i] = 0;
+                means[a] = dm;
+            }
+        }
+        var info = Matrix<double>.Build.Dense(n, n);
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b <= a; b++)
+            {
+                double tr = 0;
+                var ma = products[a];
+                var mb = products[b];
+                for (int i = 0; i < p; i++)
+                    for (int j = 0; j < p; j++) tr += ma[i, j] * mb[j, i];
+                double mean = means[a] is { } ua && means[b] is { } ub ? ua.DotProduct(s.SigmaInv * ub) : 0;
+                info[a, b] = info[b, a] = 0.5 * tr + mean;
+            }
+        return info;
+    }
+
+    /// <summary>dSigma/dtheta_a (p x p) and dmu/dtheta_a (null without a mean structure) for every parameter.</summary>
+    public (Matrix<double>[] DSigma, Vector<double>?[] DMu) Derivatives(State s)
+    {
+        int n = _terms.Length, p = s.Sigma.RowCount;
+        var v = s.FB.Append(s.FC);
+        var bm = s.Moments.BM;
+        var dSigma = new Matrix<double>[n];
+        var dMu = new Vector<double>?[n];
+        for (int a = 0; a < n; a++)
+        {
+            var d = Matrix<double>.Build.Dense(p, p);
+            foreach (var (x, y, w) in _terms[a])
+            {
+                var outer = v.Column(x).OuterProduct(v.Column(y));
+                d += w * (outer + outer.Transpose());
+            }
+            dSigma[a] = d;
+            if (s.Moments.Mu is not null)
+            {
+                var dm = Vector<double>.Build.Dense(p);
+                foreach (var (x, j) in _meanTerms[a]) dm += (j < 0 ? 1.0 : bm![j]) * s.FB.Column(x);
+                dMu[a] = dm;
+            }
+        }
+        return (dSigma, dMu);
+    }
 }

@@ -33,6 +33,9 @@ internal sealed class RamModel
 
     public bool IsLatent(int v) => v >= Observed;
 
+    /// <summary>The same variables with another parameter table (for extended models, e.g. modification indices).</summary>
+    public RamModel WithCells(List<RamCell> cells, int free) => new(Variables, Observed, cells, free, FixedX);
+
     /// <summary>The mixed graph with every edge and variance free and all variables observed.</summary>
     public static RamModel FromGraph(MixedGraph g)
     {

@@ -33,6 +33,15 @@ public sealed record SemEstimator(string Model)
     /// </summary>
     public double GradientTolerance { get; init; } = 1e-10;
 
+    /// <summary>
+    /// The estimator: <see cref="SemEstimation.Ml"/> (default) or <see cref="SemEstimation.Mlm"/> (robust standard
+    /// errors and the Satorra-Bentler scaled test, with lavaan's scaled and robust fit measures).
+    /// </summary>
+    public SemEstimation Estimation { get; init; }
+
+    /// <summary>Compute modification indices (lavaan's <c>modindices()</c>), sorted by size. Default false.</summary>
+    public bool ModificationIndices { get; init; }
+
     /// <summary>Seed of the random points of the identification check. Default 20260101.</summary>
     public int Seed { get; init; } = 20260101;
 
@@ -84,7 +93,7 @@ public sealed record SemEstimator(string Model)
         var means = x.ColumnSums() / n;
         var centered = x - Matrix<double>.Build.Dense(n, p, (_, v) => means[v]);
         var sample = centered.TransposeThisAndMultiply(centered) / n;
-        return Estimate(model, functions, (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, diagnostics);
+        return Estimate(model, functions, (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, diagnostics, centered);
     }
 
     /// <summary>Fits the model to a covariance matrix, rescaled by (N - 1)/N as lavaan does (sample.cov.rescale).</summary>
@@ -100,6 +109,8 @@ public sealed record SemEstimator(string Model)
             for (int j = 0; j < i; j++)
                 if (Math.Abs(covariance[i, j] - covariance[j, i]) > 1e-12 * Math.Max(1, Math.Abs(covariance[i, j])))
                     throw new ArgumentException($"The covariance matrix is not symmetric at ({names[i]}, {names[j]}).", nameof(covariance));
+        if (Estimation != SemEstimation.Ml)
+            throw new ArgumentException($"Estimator {Estimation.ToString().ToUpperInvariant()} needs raw data (the fourth moments), not a covariance matrix.", nameof(covariance));
         var (model, functions) = Build(names.ToList());
         if (model.HasMeans)
             throw new ArgumentException("A model with a mean structure (intercepts or latent means) needs raw data, not a covariance matrix.", nameof(covariance));
@@ -110,7 +121,8 @@ public sealed record SemEstimator(string Model)
         return Estimate(model, functions, sample, null, nobs, []);
     }
 
-    private SemFit Estimate(RamModel model, ParameterFunctions functions, Matrix<double> sample, Vector<double>? sampleMean, int n, List<Diagnostic> diagnostics)
+    private SemFit Estimate(RamModel model, ParameterFunctions functions, Matrix<double> sample, Vector<double>? sampleMean, int n, List<Diagnostic> diagnostics,
+                            Matrix<double>? centered = null)
     {
         int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
         var obsNames = model.Variables.Take(p).ToArray();
@@ -199,12 +211,82 @@ public sealed record SemEstimator(string Model)
             diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).", "singular-information"));
         }
         var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df, npar, sampleMean, state.Moments.Mu);
+        var vcovStandard = vcov;
+        if (Estimation == SemEstimation.Mlm && vcov is not null)
+            (vcov, measures) = Robust(model, ml, state, sample, centered!, vcov, measures, n, diagnostics);
         var (fa, fs, _) = eval.Fill(state.Theta);
         var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
         var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
         var estimates = BuildEstimates(model, state.Theta, sample, sampleMean, vcov, total, fs, space, out var stdTheta);
         estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta));
-        return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics);
+        List<ModificationIndex>? mi = null;
+        if (ModificationIndices && vcovStandard is not null)
+            mi = ModificationIndexCalculator.Compute(model, state.Theta, sample, sampleMean, logDetS, n, vcovStandard!, total, fs);
+        else if (ModificationIndices)
+            diagnostics.Add(Diagnostic.Warning("Modification indices need the inverse information, which is singular.", "modindices"));
+        return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics)
+        {
+            ModificationIndices = mi, Estimation = Estimation,
+        };
+    }
+
+    // Satorra-Bentler: robust covariance P B P / N, scaled test T / c with c = tr(U Gamma) / df, and the baseline's c0 for
+    // the robust CFI/TLI (Brosseau-Liard and Savalei 2014) and RMSEA (Brosseau-Liard, Savalei and Li 2012) as lavaan.
+    private static (Matrix<double>, SemFitMeasures) Robust(RamModel model, MlObjective ml, MlObjective.State state, Matrix<double> sample,
+        Matrix<double> centered, Matrix<double> vcov, SemFitMeasures f, int n, List<Diagnostic> diagnostics)
+    {
+        int p = model.Observed;
+        var isX = new bool[p];
+        foreach (var i in model.FixedX) isX[i] = true;
+        var (dSigma, dMu) = ml.Derivatives(state);
+        var (meat, trWG) = SatorraBentler.Pieces(centered, sample, state.SigmaInv, dSigma, dMu, isX, model.HasMeans);
+        var pInv = vcov * n;
+        var robust = pInv * meat * pInv / n;
+        double c = f.Df > 0 ? (trWG - (pInv * meat).Trace()) / f.Df : double.NaN;
+        if (c < 0) c = double.NaN;
+
+        // The baseline (independence) model: free variances (and means) of the non-x variables, the x block at S.
+        var sigma0 = Matrix<double>.Build.Dense(p, p, (i, j) => i == j || (isX[i] && isX[j]) ? sample[i, j] : 0);
+        var sigma0Inv = sigma0.Inverse();
+        var free = Enumerable.Range(0, p).Where(i => !isX[i]).ToArray();
+        var d0 = new List<Matrix<double>>();
+        var m0 = new List<Vector<double>?>();
+        foreach (var v in free) { var e = Matrix<double>.Build.Dense(p, p); e[v, v] = 1; d0.Add(e); m0.Add(model.HasMeans ? Vector<double>.Build.Dense(p) : null); }
+        if (model.HasMeans)
+            foreach (var v in free) { d0.Add(Matrix<double>.Build.Dense(p, p)); var e = Vector<double>.Build.Dense(p); e[v] = 1; m0.Add(e); }
+        int q0 = d0.Count;
+        var e0 = Matrix<double>.Build.Dense(q0, q0, (a, b) =>
+            0.5 * (sigma0Inv * d0[a]).TransposeAndMultiply(sigma0Inv * d0[b]).Trace()
+            + (m0[a] is { } ma && m0[b] is { } mb ? ma.DotProduct(sigma0Inv * mb) : 0));
+        var (meat0, trWG0) = SatorraBentler.Pieces(centered, sample, sigma0Inv, d0, m0, isX, model.HasMeans);
+        double c0 = f.BaselineDf > 0 ? (trWG0 - (e0.Inverse() * meat0).Trace()) / f.BaselineDf : double.NaN;
+
+        double t = f.Chisq, tb = f.BaselineChisq;
+        double scaled = double.IsNaN(c) ? t : t / c;
+        double cfi = double.NaN, tli = double.NaN, rmsea = double.NaN;
+        if (double.IsFinite(c) && double.IsFinite(c0))
+        {
+            double t1 = Math.Max(t - c * f.Df, 0), t2 = Math.Max(Math.Max(t - c * f.Df, tb - c0 * f.BaselineDf), 0);
+            cfi = t1 == 0 && t2 == 0 ? 1 : 1 - t1 / t2;
+            double u1 = (t - c * f.Df) * f.BaselineDf, u2 = (tb - c0 * f.BaselineDf) * f.Df;
+            tli = Math.Abs(u2) > 0 ? 1 - u1 / u2 : 1;
+            rmsea = Math.Sqrt(Math.Max(t / n / f.Df - c / n, 0));
+        }
+        else if (f.Df == 0) rmsea = 0;
+        if (double.IsNaN(c) && f.Df > 0)
+            diagnostics.Add(Diagnostic.Warning("The Satorra-Bentler scaling factor is not positive; the scaled test is not available.", "scaling-factor"));
+        return (robust, f with
+        {
+            ChisqScaled = scaled,
+            DfScaled = f.Df,
+            PValueScaled = f.Df > 0 && double.IsFinite(scaled) ? ReferenceDistribution.ChiSquared(f.Df).Survival(scaled) : double.NaN,
+            ChisqScalingFactor = c,
+            BaselineChisqScaled = double.IsNaN(c0) ? tb : tb / c0,
+            BaselineChisqScalingFactor = c0,
+            CfiRobust = cfi,
+            TliRobust = tli,
+            RmseaRobust = rmsea,
+        });
     }
 
     private static double Norm(double[] a) => Math.Sqrt(a.Sum(x => x * x));

@@ -25,6 +25,13 @@ public sealed partial record SemFit : Result
     /// </summary>
     public IReadOnlyList<ParameterEstimate> Estimates { get; }
 
+    /// <summary>The estimator (ML, or MLM with robust standard errors and the Satorra-Bentler scaled test).</summary>
+    public SemEstimation Estimation { get; init; }
+
+    /// <summary>Modification indices sorted by size (largest first), when requested; null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ModificationIndex>? ModificationIndices { get; init; }
+
     /// <summary>The fit measures.</summary>
     [JsonPropertyName("fit")]
     public SemFitMeasures FitMeasures { get; }
@@ -89,8 +96,9 @@ public sealed partial record SemFit : Result
     public override SummaryTable Summary()
     {
         var f = FitMeasures;
-        var s = new SummaryTable("Structural equation model (ML)")
-            .AddHeader("Estimator", "ML (normal likelihood, expected information)")
+        bool robust = Estimation == SemEstimation.Mlm;
+        var s = new SummaryTable($"Structural equation model ({(robust ? "MLM" : "ML")})")
+            .AddHeader("Estimator", robust ? "MLM (ML estimates, robust SEs, Satorra-Bentler scaled test)" : "ML (normal likelihood, expected information)")
             .AddHeader("Converged", Converged ? $"yes, after {Iterations} iterations" : $"NO ({Iterations} iterations)")
             .AddHeader("Number of model parameters", f.NPar)
             .AddHeader("Number of observations", NObs);
@@ -113,6 +121,13 @@ public sealed partial record SemFit : Result
             .AddRow("P-value H_0: RMSEA <= 0.050", Cell.Num(f.RmseaPValue, "F3"))
             .AddRow("P-value H_0: RMSEA >= 0.080", Cell.Num(f.RmseaNotClosePValue, "F3"))
             .AddRow("SRMR", Cell.Num(f.Srmr, "F3"));
+        if (robust)
+            fit.AddRow("Chi-square (Satorra-Bentler scaled)", Cell.Num(f.ChisqScaled ?? double.NaN, "F3"))
+               .AddRow("Scaling correction factor", Cell.Num(f.ChisqScalingFactor ?? double.NaN, "F3"))
+               .AddRow("P-value (scaled)", Cell.PValue(f.PValueScaled ?? double.NaN))
+               .AddRow("Robust CFI", Cell.Num(f.CfiRobust ?? double.NaN, "F3"))
+               .AddRow("Robust TLI", Cell.Num(f.TliRobust ?? double.NaN, "F3"))
+               .AddRow("Robust RMSEA", Cell.Num(f.RmseaRobust ?? double.NaN, "F3"));
         s.AddTable(fit);
         var endogenous = new HashSet<string>(Estimates.Where(e => e.Op is "=~").Select(e => e.Rhs!).Concat(Estimates.Where(e => e.Op == "~").Select(e => e.Lhs!)));
         foreach (var (caption, pick) in new (string, Func<ParameterEstimate, bool>)[]
@@ -140,7 +155,17 @@ public sealed partial record SemFit : Result
             }
             s.AddTable(t);
         }
-        s.AddNote("Standard errors from the expected information; S uses divisor N (lavaan's likelihood = \"normal\").");
+        if (ModificationIndices is { Count: > 0 } mis)
+        {
+            const int Shown = 20;
+            var t = new Table("Modification indices" + (mis.Count > Shown ? $" (largest {Shown} of {mis.Count})" : ""),
+                              "Parameter", "MI", "EPC", "sepc.all");
+            foreach (var m in mis.Take(Shown))
+                t.AddRow(m.Op == "~1" ? $"{m.Lhs} ~ 1" : $"{m.Lhs} {m.Op} {m.Rhs}", Cell.Num(m.Mi, "F3"), Cell.Num(m.Epc, "F3"), Cell.Num(m.SepcAll ?? double.NaN, "F3"));
+            s.AddTable(t);
+        }
+        s.AddNote(robust ? "Robust (sandwich) standard errors from the expected information and the fourth moments of the data (Satorra-Bentler); S uses divisor N."
+                         : "Standard errors from the expected information; S uses divisor N (lavaan's likelihood = \"normal\").");
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
         return s;
     }

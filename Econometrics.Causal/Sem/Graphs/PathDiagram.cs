@@ -27,6 +27,9 @@ internal static class PathDiagram
         // Labels are placed greedily: each takes the first candidate point on its edge that is clear of the labels and
         // nodes placed before it, so no label sits on a node or on another label.
         var placed = new List<Coordinates>(pos);
+        // The variance labels under observed nodes and above latent ones are taken too.
+        for (int v = 0; v < g.Count; v++)
+            if (nodeLabel(v) is not null) placed.Add(new Coordinates(pos[v].X, latent.Contains(v) ? pos[v].Y + halfH + 0.12 : pos[v].Y - halfH - 0.12));
         bool Clear(Coordinates c) => placed.All(q => Math.Abs(q.X - c.X) > 0.42 || Math.Abs(q.Y - c.Y) > 0.2);
         void PlaceLabel(string text, IReadOnlyList<Coordinates> curve, Color color)
         {
@@ -73,11 +76,17 @@ internal static class PathDiagram
             var (a, b) = (pos[g.Bidirected[k].A], pos[g.Bidirected[k].B]);
             // A bowed curve through a control point off the chord, drawn as a dashed polyline.
             var n = Normal(a, b, 0.5 + 0.12 * Math.Abs(a.X - b.X));
-            // On the observed row of a latent-variable model, bow downwards, away from the loadings.
-            if (latent.Count > 0 && a.Y == 0 && b.Y == 0 && n.Y > 0) n = new Coordinates(-n.X, -n.Y);
-            if (latent.Count > 0 && a.Y == 0 && b.Y == 0) n = new Coordinates(n.X, n.Y - 0.3);
+            bool observedRow = latent.Count > 0 && a.Y == 0 && b.Y == 0;
+            // On the observed row of a latent-variable model, bow downwards, away from the loadings, starting below the
+            // variance labels; the depth grows with the span, so nested arcs and their labels stay apart.
+            if (observedRow)
+            {
+                n = new Coordinates(0, -(0.25 + 0.3 * Math.Abs(a.X - b.X)));
+                a = new Coordinates(a.X, a.Y - halfH - 0.24);
+                b = new Coordinates(b.X, b.Y - halfH - 0.24);
+            }
             // Arcs of similar span get different depths so that they and their labels separate.
-            double depth = 1 + 0.25 * (k % 3);
+            double depth = observedRow ? 1 + 0.15 * (k % 2) : 1 + 0.25 * (k % 3);
             var mid = new Coordinates((a.X + b.X) / 2 + n.X * depth, (a.Y + b.Y) / 2 + n.Y * depth);
             var pts = Bezier(a, mid, b);
             var line = plot.Add.ScatterLine(pts);
@@ -109,7 +118,11 @@ internal static class PathDiagram
         plot.Axes.Frameless();
         plot.Axes.Bottom.TickLabelStyle.IsVisible = false; plot.Axes.Left.TickLabelStyle.IsVisible = false;
         double minX = pos.Min(p => p.X), maxX = pos.Max(p => p.X), minY = pos.Min(p => p.Y), maxY = pos.Max(p => p.Y);
-        plot.Axes.SetLimits(minX - 0.8, maxX + 0.8, minY - (latent.Count > 0 && g.Bidirected.Count > 0 ? 1.2 : 0.8), maxY + 0.8);
+        // Room under the observed row for the deepest covariance arc.
+        double arcs = latent.Count > 0 && g.Bidirected.Count > 0
+            ? g.Bidirected.Max(e => pos[e.A].Y == 0 && pos[e.B].Y == 0 ? 0.5 * (0.25 + 0.3 * Math.Abs(pos[e.A].X - pos[e.B].X)) * 1.15 + halfH + 0.4 : 0.8)
+            : 0.8;
+        plot.Axes.SetLimits(minX - 0.8, maxX + 0.8, minY - Math.Max(0.8, arcs), maxY + 0.8);
         return plot;
     }
 

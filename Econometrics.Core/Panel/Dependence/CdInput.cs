@@ -17,10 +17,14 @@ internal sealed record CdInput(double[] E, int T, int N, IReadOnlyList<string> E
     double[]? Partial = null, double[][]? UnitBases = null, bool WithinResiduals = false, bool CommonEffectsRemoved = false,
     IReadOnlyList<Diagnostic>? Diagnostics = null)
 {
+    /// <summary>The name of the entity column ("firm"), for axis titles.</summary>
+    public string EntityName { get; init; } = "unit";
+
     /// <summary>The residuals of a fitted regression; CD* gets the partial residuals where the model removed common effects.</summary>
     public static CdInput FromFit(PanelRegressionResult fit) => new((double[])fit.ResidualCells.Clone(), fit.T, fit.N, fit.Entities,
         $"residuals of {PanelRegression.Describe(fit.Model)}: {fit.Formula}",
         fit.Model is PanelModel.CceMeanGroup or PanelModel.CcePooled or PanelModel.InteractiveEffects or PanelModel.TwoWayFixedEffects
             ? (double[])fit.PartialCells.Clone() : null,
-        fit.UnitBases, fit.WithinResiduals, fit.CommonEffectsRemoved);
+        fit.UnitBases, fit.WithinResiduals, fit.CommonEffectsRemoved)
+    { EntityName = fit.EntityName };
 }

@@ -56,6 +56,9 @@ public sealed record CrossSectionalDependence
     /// <summary>Neighbour matrix (N x N) for the local CD over pairs with a nonzero entry; null for none.</summary>
     public Matrix<double>? Neighbours { get; init; }
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>Tests a raw variable of a panel for cross-sectional dependence.</summary>
     /// <param name="panel">The panel.</param>
     /// <param name="variable">The variable to test.</param>
@@ -63,7 +66,7 @@ public sealed record CrossSectionalDependence
     {
         ArgumentNullException.ThrowIfNull(panel);
         var e = (double[])panel.Values(variable).Clone();
-        return Run(new CdInput(e, panel.T, panel.N, panel.Entities, $"variable '{variable}'"));
+        return Run(new CdInput(e, panel.T, panel.N, panel.Entities, $"variable '{variable}'") { EntityName = panel.EntityName });
     }
 
     /// <summary>Tests the panel's only variable (use the overload with a name when it has several).</summary>
@@ -97,7 +100,7 @@ public sealed record CrossSectionalDependence
 
     internal CrossSectionalDependenceResult Run(CdInput input, ILinearAlgebra? backend = null)
     {
-        var la = backend ?? LinearAlgebraBackends.Default;
+        var la = backend ?? Backend ?? LinearAlgebraBackends.Default;
         if (Draws < 1) throw new ArgumentException("Draws must be at least 1.", nameof(Draws));
         var diagnostics = new List<Diagnostic>(input.Diagnostics ?? []);
         int t0 = input.T, n0 = input.N;
@@ -206,7 +209,7 @@ public sealed record CrossSectionalDependence
             + (passes == 0 ? "" : $"; {passes} pass(es) over the pairs in {(long)tiles * (tiles + 1) / 2} tile(s) of {tile} x {tile}");
         return new CrossSectionalDependenceResult(n, t, engine.Pairs, engine.Dropped, balanced, input.Source, tests,
             engine.MeanRho, engine.MeanAbsRho, pc, entities, selection, weights, diagnostics)
-        { Computation = computation };
+        { Computation = computation, EntityName = input.EntityName };
     }
 
     private static double[] Rows(double[] e, int t, int n, int[] rows)

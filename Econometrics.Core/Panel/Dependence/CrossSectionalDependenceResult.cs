@@ -52,6 +52,10 @@ public sealed record CrossSectionalDependenceResult : Result
     /// <summary>Mean absolute pairwise correlation (plm's "absrho"); null when no pass over the pairs was made (large balanced panels).</summary>
     public double? MeanAbsRho { get; }
 
+    /// <summary>The name of the entity column ("firm"), for axis titles.</summary>
+    [JsonIgnore]
+    public string EntityName { get; init; } = "unit";
+
     /// <summary>The tested units' labels.</summary>
     [JsonIgnore]
     public IReadOnlyList<string> Entities { get; }
@@ -141,7 +145,7 @@ public sealed record CrossSectionalDependenceResult : Result
         var grid = new double[n, n];
         for (int a = 0; a < n; a++)
             for (int b = 0; b < n; b++) grid[a, b] = r[order[a], order[b]];
-        var plot = Figures.Create("Pairwise correlations (units ordered by first-factor loading)", "Unit", "Unit");
+        var plot = Figures.Create($"Pairwise correlations ({EntityName} ordered by first-factor loading)", EntityName, EntityName);
         var hm = plot.Add.Heatmap(grid);
         hm.Colormap = new ScottPlot.Colormaps.MellowRainbow();
         hm.ManualRange = new ScottPlot.Range(-1, 1);
@@ -173,7 +177,7 @@ public sealed record CrossSectionalDependenceResult : Result
         for (int a = 0; a < groups; a++)
             for (int b = 0; b < groups; b++) grid[a, b] = means[a + b * groups];
         int per = (N + groups - 1) / groups;
-        var plot = Figures.Create($"Mean pairwise correlation in blocks of about {per} units (ordered by first-factor loading)", "Unit block", "Unit block");
+        var plot = Figures.Create($"Mean pairwise correlation in blocks of about {per} units (ordered by first-factor loading)", $"{EntityName} block", $"{EntityName} block");
         var hm = plot.Add.Heatmap(grid);
         hm.Colormap = new ScottPlot.Colormaps.MellowRainbow();
         hm.ManualRange = new ScottPlot.Range(-1, 1);

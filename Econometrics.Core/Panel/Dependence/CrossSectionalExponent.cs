@@ -53,6 +53,9 @@ public sealed record CrossSectionalExponent
     /// <summary>Confidence level of the interval (default 0.95).</summary>
     public double Level { get; init; } = 0.95;
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>Estimates alpha for a variable of a panel (BKP 2016; needs a balanced block).</summary>
     /// <param name="panel">The panel.</param>
     /// <param name="variable">The variable.</param>
@@ -60,7 +63,7 @@ public sealed record CrossSectionalExponent
     {
         ArgumentNullException.ThrowIfNull(panel);
         var x = (double[])panel.Values(variable).Clone();
-        return EstimateVariable(x, panel.T, panel.N, $"variable '{variable}'", LinearAlgebraBackends.Default);
+        return EstimateVariable(x, panel.T, panel.N, $"variable '{variable}'", Backend ?? LinearAlgebraBackends.Default);
     }
 
     /// <summary>Estimates alpha for the residuals of a fitted regression (BKP 2019's residual version).</summary>
@@ -123,7 +126,7 @@ public sealed record CrossSectionalExponent
             double sd = Math.Sqrt(ss / c);
             for (int s = 0; s < t; s++) z[s + k * t] /= sd;
         }
-        var la = LinearAlgebraBackends.Default;
+        var la = Backend ?? LinearAlgebraBackends.Default;
         double alpha = BkpResidual(z, t, n, la);
         double se = double.NaN, lo = double.NaN, hi = double.NaN;
         if (Replications > 0)

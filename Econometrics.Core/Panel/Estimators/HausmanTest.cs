@@ -16,13 +16,16 @@ public sealed record HausmanTest(string Formula)
     /// <summary>Null: the contrast form; otherwise the regression-based form with this covariance (classical reproduces plm's method = "aux").</summary>
     public PanelCovariance? Covariance { get; init; }
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>Runs the test.</summary>
     /// <param name="panel">The panel.</param>
     public TestResult Test(PanelData panel)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var options = new PanelRegression(Formula, PanelModel.FixedEffects);
-        return Covariance is null ? Contrast(panel, options) : Regression(panel, options, Covariance, LinearAlgebraBackends.Default);
+        return Covariance is null ? Contrast(panel, options) : Regression(panel, options, Covariance, Backend ?? LinearAlgebraBackends.Default);
     }
 
     private static TestResult Contrast(PanelData panel, PanelRegression options)

@@ -50,6 +50,9 @@ public sealed record PanelRegression
     /// <summary>Interactive effects: convergence when no coefficient moves by more than this relative amount (default 1e-10).</summary>
     public double Tolerance { get; init; } = 1e-10;
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>Fits the model to a panel.</summary>
     /// <param name="panel">The panel holding the formula's variables.</param>
     public PanelRegressionResult Fit(PanelData panel)
@@ -57,9 +60,9 @@ public sealed record PanelRegression
         ArgumentNullException.ThrowIfNull(panel);
         if (!(Level > 0 && Level < 1)) throw new ArgumentException($"Level must be in (0, 1); got {Level}.", nameof(Level));
         var data = Data(panel);
-        var la = LinearAlgebraBackends.Default;
+        var la = Backend ?? LinearAlgebraBackends.Default;
         RequireOwnCovariance();
-        return Model switch
+        var fit = Model switch
         {
             PanelModel.Pooled or PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects
                 or PanelModel.FirstDifferences => LinearPanel.Fit(this, data, la),
@@ -68,6 +71,7 @@ public sealed record PanelRegression
             PanelModel.UnitOls => UnitOls.Fit(this, data, la),
             _ => throw new ArgumentOutOfRangeException(nameof(Model), Model, "Unknown panel model."),
         };
+        return fit with { EntityName = panel.EntityName };
     }
 
     /// <summary>The formula's cells: a cell enters when the response and every regressor are observed.</summary>

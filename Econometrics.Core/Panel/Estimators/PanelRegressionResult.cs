@@ -134,6 +134,10 @@ public sealed record PanelRegressionResult : Result
     /// <summary>Units in the panel.</summary>
     public int N { get; }
 
+    /// <summary>The name of the panel's entity column ("firm"), for axis titles.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string EntityName { get; init; } = "entity";
+
     /// <summary>Unit labels (the residual matrices' columns).</summary>
     public IReadOnlyList<string> Entities { get; }
 

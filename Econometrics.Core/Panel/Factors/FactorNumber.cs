@@ -25,6 +25,9 @@ public sealed record FactorNumber
     /// <summary>Whether to scale each unit to unit variance after demeaning (default false).</summary>
     public bool Standardize { get; init; }
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>Estimates the number of factors of a balanced T x N matrix (rows periods, columns units).</summary>
     /// <param name="data">The panel; no NaN.</param>
     /// <exception cref="ArgumentException">The matrix has gaps, or fewer than 3 rows or columns.</exception>
@@ -38,7 +41,7 @@ public sealed record FactorNumber
         if (MaxFactors < 1) throw new ArgumentException("MaxFactors must be at least 1.", nameof(MaxFactors));
         PanelMath.DemeanColumns(a, t, n);
         if (Standardize) ScaleColumns(a, t, n);
-        return EstimateDemeaned(a, t, n, LinearAlgebraBackends.Default);
+        return EstimateDemeaned(a, t, n, Backend ?? LinearAlgebraBackends.Default);
     }
 
     internal static void ScaleColumns(double[] a, int t, int n)

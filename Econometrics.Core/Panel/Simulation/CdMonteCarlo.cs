@@ -46,6 +46,9 @@ public sealed record CdMonteCarlo
     /// <summary>Threads (default the processor count); results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
+    public ILinearAlgebra? Backend { get; init; }
+
     /// <summary>A one-line description of the design (used to check that shards belong together).</summary>
     public string Design => $"{Dgp}; factors removed {Factors ?? Dgp.Factors}; draws {Draws}; model {(Dgp.IncludeRegressor ? Estimators.PanelRegression.Describe(Model) : "PC residuals")}";
 
@@ -99,7 +102,7 @@ public sealed record CdMonteCarlo
             Tests = CdTests.CD | CdTests.CDw | CdTests.CDwPlus | CdTests.CDStar,
             Factors = FactorCount.Fixed(m), Draws = Draws, Seed = (int)(rng.NextBits() >> 33),
         };
-        var la = LinearAlgebraBackends.Default;
+        var la = Backend ?? LinearAlgebraBackends.Default;
         CrossSectionalDependenceResult result;
         int t = dgp.T, n = dgp.N;
         if (sample.X is null)

@@ -9,7 +9,10 @@ measures <- c("chisq", "df", "pvalue", "baseline.chisq", "baseline.df", "cfi", "
               "rmsea.ci.lower", "rmsea.ci.upper", "rmsea.pvalue", "rmsea.notclose.pvalue", "srmr",
               "logl", "unrestricted.logl", "aic", "bic", "bic2", "npar", "fmin")
 
-write_case <- function(name, model, fit, call, input = NULL, cov = NULL, nobs = NULL) {
+robust_measures <- c("chisq.scaled", "df.scaled", "pvalue.scaled", "chisq.scaling.factor", "baseline.chisq.scaled",
+                     "baseline.chisq.scaling.factor", "cfi.robust", "tli.robust", "rmsea.robust")
+
+write_case <- function(name, model, fit, call, input = NULL, cov = NULL, nobs = NULL, extra = character(0)) {
   dir.create(name, showWarnings = FALSE)
   writeLines(model, file.path(name, "model.lav"))
   if (!is.null(input)) write.csv(input, file.path(name, "input.csv"), row.names = FALSE)
@@ -24,7 +27,7 @@ write_case <- function(name, model, fit, call, input = NULL, cov = NULL, nobs = 
   # No standard error (null) for fixed parameters and for free ones pinned by constraints (lavaan: 0 or NA).
   est <- lapply(seq_len(nrow(pe)), function(i) list(lhs = pe$lhs[i], op = pe$op[i], rhs = pe$rhs[i], label = pe$label[i],
                  est = pe$est[i], se = if (is.na(pe$se[i]) || pe$se[i] == 0) NULL else pe$se[i], free = free[i], std.all = std[i]))
-  fm <- as.list(fitMeasures(fit, measures))
+  fm <- as.list(fitMeasures(fit, c(measures, extra)))
   fm <- lapply(fm, function(x) if (is.na(x)) NULL else unname(x))
   out <- list(source = source_tag, call = call,
               nobs = if (is.null(nobs)) nrow(input) else nobs,
@@ -159,6 +162,38 @@ l2 == l3
 l5 + l6 == 2.2
 d := l2 - l5"
 write_case("sem_hs_constrained", hsc_model, cfa(hsc_model, data = hs), "cfa(model, data = HolzingerSwineford1939)", input = hs_in)
+
+# Modification indices (lavaan's modindices(fit, sort. = TRUE): univariate score tests of each fixed or absent parameter,
+# with the expected parameter change and its standardization sepc.all), beside the fits above.
+write_mi <- function(name, fit) {
+  mi <- modindices(fit, sort. = TRUE)
+  rows <- lapply(seq_len(nrow(mi)), function(i) list(lhs = mi$lhs[i], op = mi$op[i], rhs = mi$rhs[i], mi = mi$mi[i],
+                 epc = mi$epc[i], sepc.all = mi$sepc.all[i]))
+  out <- list(source = source_tag, call = "modindices(fit, sort. = TRUE)", modindices = rows,
+              tolerance = list(miRelative = 1e-4, epc = 1e-4, sepcAll = 1e-4))
+  writeLines(toJSON(out, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), file.path(name, "modindices.json"))
+}
+write_mi("lavaan_hs_cfa", hs_fit)
+write_mi("lavaan_poldem_sem", pd_fit)
+write_mi("lavaan_growth", gr_fit)
+write_mi("sem_mediation", sem(med_model, data = med))
+write_mi("sem_mediation_eq", sem(med_eq_model, data = med))
+
+# 12. Robust ML (MLM): Satorra-Bentler robust standard errors and scaled test, robust CFI/TLI/RMSEA (lavaan 0.6-14 stops
+#     on MLM for just-identified models, so the mediation case leaves out the direct effect: df = 1).
+med_full_model <- "# full mediation (no direct effect) with the indirect effect
+M ~ a*X
+Y ~ b*M
+ab := a*b"
+for (case in list(list("mlm_hs_cfa", hs_model, "cfa", hs_in, "HolzingerSwineford1939"),
+                  list("mlm_poldem_sem", pd_model, "sem", pd, "PoliticalDemocracy"),
+                  list("mlm_mediation", med_full_model, "sem", med, "mediation"),
+                  list("mlm_mediation_eq", med_eq_model, "sem", med, "mediation"),
+                  list("mlm_hs_means", hsm_model, "cfa", hs[, paste0("x", 1:6)], "HolzingerSwineford1939"))) {
+  f <- if (case[[3]] == "cfa") cfa(case[[2]], data = case[[4]], estimator = "MLM") else sem(case[[2]], data = case[[4]], estimator = "MLM")
+  write_case(case[[1]], case[[2]], f, sprintf("%s(model, data = %s, estimator = \"MLM\")", case[[3]], case[[5]]),
+             input = case[[4]], extra = robust_measures)
+}
 
 # Shipped data sets.
 write.csv(hs, "../../../data/sem/HolzingerSwineford1939.csv", row.names = FALSE)
