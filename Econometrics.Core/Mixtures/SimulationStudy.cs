@@ -48,10 +48,10 @@ public sealed record SimulationStudy
         Parallel.For(0, reps.Length, new ParallelOptions { CancellationToken = cancellationToken }, j =>
         {
             int r = reps[j];
-            var (data, cls) = Design.Simulate(StartValues.StreamSeed(Seed, r));
+            var (data, cls) = Design.Simulate(StartValues.HashCode(Seed, r));
             try
             {
-                var fit = (inner with { Seed = StartValues.StreamSeed(Seed, r, 1) }).Fit(data, null, cancellationToken);
+                var fit = (inner with { Seed = StartValues.HashCode(Seed ^ 0x5bd1e995, r) }).Fit(data, null, cancellationToken);
                 var trueCanon = cls.Select(c => truthOrder[c - 1]).ToArray();
                 rows[j] = Align(r, fit, trueCanon, shape);
             }

@@ -118,7 +118,7 @@ internal sealed class StartValues
     /// <summary>Builds start number <paramref name="index"/> with its own seeded generator (thread-independent).</summary>
     public ParameterSet Create(int index, int seed, IReadOnlyList<double>? fixedKnots)
     {
-        var rng = new Random(StreamSeed(seed, index));
+        var rng = new Random(HashCode(seed, index));
         int n = _d.N, K = _s.K;
         var labels = KMeans(K, rng);
         if (index > 0)
@@ -261,8 +261,22 @@ internal sealed class StartValues
         return s;
     }
 
-    /// <summary>The seed of stream (index, purpose) under <paramref name="seed"/>: the one SplitMix64 stream key of the project.</summary>
-    internal static int StreamSeed(int seed, int index, int purpose = 0) =>
+    /// <summary>
+    /// The seed of start <paramref name="index"/>. It predates <see cref="SplitMix64.StreamKey"/> and keeps its own key
+    /// (seed·golden + index·c1 + c2, mixed by SplitMix64) so that fits, golden summaries and fixtures keep their numbers;
+    /// new streams (the bootstrap's) use <see cref="StreamSeed"/>.
+    /// </summary>
+    internal static int HashCode(int seed, int index)
+    {
+        unchecked
+        {
+            ulong z = (ulong)(uint)seed * SplitMix64.Golden + (ulong)(uint)index * 0xBF58476D1CE4E5B9UL + 0x94D049BB133111EBUL;
+            return SplitMix64.ToSeed(z);
+        }
+    }
+
+    /// <summary>The seed of stream (index, purpose) under <paramref name="seed"/>: the SplitMix64 stream key of the project.</summary>
+    internal static int StreamSeed(int seed, int index, int purpose) =>
         SplitMix64.ToSeed(SplitMix64.StreamKey((uint)seed, (uint)index, (uint)purpose));
 
 
