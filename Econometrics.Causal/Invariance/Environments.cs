@@ -200,7 +200,28 @@ public sealed class Environments
         var x = Matrix<double>.Build.Dense(order.Length, p, (i, j) => xs[j][order[i]]);
         var yy = order.Select(i => y[i]).ToArray();
         CheckCollinearity(x, predictors, file);
+        CheckTargetVaries(yy, offsets, names, target, file);
         return new Environments(target, predictors, names, offsets, x, yy, diagnostics);
+    }
+
+    // A response that is constant within every environment leaves every within-environment residual variance zero,
+    // and the Chow, Wald and Levene statistics are then ratios of rounding noise (Chow F = 8709 on a constant target);
+    // refuse it, naming the column. "Constant" is relative to the target's own scale, so tiny units are not mistaken.
+    private static void CheckTargetVaries(double[] y, int[] offsets, string[] environments, string target, string? file)
+    {
+        double scale = y.Max(Math.Abs);
+        for (int k = 0; k < environments.Length; k++)
+        {
+            var yk = y.AsSpan(offsets[k], offsets[k + 1] - offsets[k]);
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            foreach (var v in yk) { min = Math.Min(min, v); max = Math.Max(max, v); }
+            if (max - min > 1e-12 * scale) return;
+        }
+        bool pooled = y.Max() - y.Min() <= 1e-12 * scale;
+        string value = y[0].ToString("G6", CultureInfo.InvariantCulture);
+        throw new DataFormatException(
+            (pooled ? $"The target '{target}' is constant ({value})" : $"The target '{target}' is constant within every environment") +
+            "; invariance tests need a response that varies within environments.", file, null, target);
     }
 
     // Cholesky of the centred Gram matrix, column by column: a pivot that is (relatively) zero means that column

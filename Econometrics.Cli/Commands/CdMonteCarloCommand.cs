@@ -111,12 +111,18 @@ public sealed class CdMonteCarloCommand : EconCommand
 
         public override int Execute(CommandRun run)
         {
-            var parts = run.Get(_files).Select(f => CdMonteCarloResult.FromJson(File.ReadAllText(f))).ToList();
+            var parts = run.Get(_files).Select(Read).ToList();
             var merged = CdMonteCarloResult.Merge(parts);
             if (!merged.IsComplete)
                 run.Console.Error.WriteLine($"warning: shards {string.Join(",", merged.Shards)} of {merged.ShardCount} merged; the study is incomplete.");
             Emit(run, _shared, merged);
             return 0;
+        }
+
+        private static CdMonteCarloResult Read(string file)
+        {
+            try { return CdMonteCarloResult.FromJson(File.ReadAllText(file)); }
+            catch (ArgumentException e) { throw new UsageException($"merge: '{file}': {e.Message}"); }
         }
     }
 

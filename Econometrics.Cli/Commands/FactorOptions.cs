@@ -9,7 +9,11 @@ namespace Econometrics.Cli.Commands;
 /// <summary><c>--factors K|auto</c>, <c>--criterion</c> and <c>--kmax</c>: how many latent factors to remove.</summary>
 public sealed class FactorOptions
 {
-    private readonly Option<int?> _factors;
+    // "auto" parses to a value whose Count is null: a custom parser may not return null itself (System.CommandLine
+    // then converts the token "auto" to the option's type and throws InvalidCastException).
+    private readonly Option<FactorsValue?> _factors;
+
+    private sealed record FactorsValue(int? Count);
     private readonly ChoiceOption<FactorCriterion?> _criterion;
     private readonly Option<int> _kmax;
 
@@ -19,15 +23,15 @@ public sealed class FactorOptions
     public FactorOptions(EconCommand command, string what)
     {
         ArgumentNullException.ThrowIfNull(command);
-        _factors = command.Declare(new Option<int?>("--factors")
+        _factors = command.Declare(new Option<FactorsValue?>("--factors")
         {
             Description = $"factors for {what}: a number, or auto (default) to estimate it",
             HelpName = "K|auto",
             CustomParser = r =>
             {
                 var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                if (text.Equals("auto", StringComparison.OrdinalIgnoreCase)) return null;
-                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) && k >= 0) return k;
+                if (text.Equals("auto", StringComparison.OrdinalIgnoreCase)) return new FactorsValue(null);
+                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) && k >= 0) return new FactorsValue(k);
                 r.AddError($"--factors must be a number of factors (0 or more) or 'auto', not '{text}'.");
                 return null;
             },
@@ -44,6 +48,6 @@ public sealed class FactorOptions
     public FactorCount Get(CommandRun run, FactorCriterion fallback)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Get(_factors) is { } k ? FactorCount.Fixed(k) : FactorCount.Auto(run.Get(_criterion) ?? fallback, run.Get(_kmax));
+        return run.Get(_factors) is { Count: { } k } ? FactorCount.Fixed(k) : FactorCount.Auto(run.Get(_criterion) ?? fallback, run.Get(_kmax));
     }
 }

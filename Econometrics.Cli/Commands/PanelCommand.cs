@@ -40,8 +40,10 @@ public sealed class PanelCommand : EconCommand
         return 0;
     }
 
-    internal static string Alpha(CrossSectionalExponentResult r) => string.Create(CultureInfo.InvariantCulture,
-        $"alpha = {r.Alpha:F3} (SE {r.StdError:F3}, {r.Level * 100:G4}% CI {r.CiLower:F3} .. {r.CiUpper:F3}): {r.Advice}");
+    // Without bootstrap replications (--exponent-reps 0) the SE and interval do not exist: say so, never print NaN.
+    internal static string Alpha(CrossSectionalExponentResult r) => double.IsFinite(r.StdError)
+        ? string.Create(CultureInfo.InvariantCulture, $"alpha = {r.Alpha:F3} (SE {r.StdError:F3}, {r.Level * 100:G4}% CI {r.CiLower:F3} .. {r.CiUpper:F3}): {r.Advice}")
+        : string.Create(CultureInfo.InvariantCulture, $"alpha = {r.Alpha:F3} (SE and interval not computed): {r.Advice}");
 
     /// <summary>The options every panel subcommand shares: the data, entity and time columns.</summary>
     private abstract class PanelSubcommand : EconCommand

@@ -18,6 +18,68 @@ internal static class LogRatioPrecision
         return Matrix<double>.Build.Dense(d, d, arr);
     }
 
+    /// <summary>
+    /// Omega = Gamma^+ of the double-centred shrunk covariance without a D x D inverse, for n &lt; D samples. With
+    /// C = Dg (lambda I + c Z'Z) Dg (c = (1 - lambda)/(n - 1), Dg the shrunk standard deviations) positive definite,
+    /// (G C G)^+ = C^-1 - C^-1 1 1' C^-1 / (1' C^-1 1), and Woodbury gives
+    /// C^-1 = (Dg^-2 - W' K^-1 W) / lambda with W = Z Dg^-1 and the n x n matrix K = (lambda / c) I + Z Z'. With
+    /// K = Q diag(k) Q' and Y = [diag(k)^-1/2 Q' W / sqrt(lambda); u' / sqrt(s)] (u = C^-1 1, s = 1'u), Omega =
+    /// Dg^-2 / lambda - Y'Y: an n x n eigendecomposition, one n x n x D GEMM and one SYRK, O(n D^2) instead of O(D^3).
+    /// Null when lambda is too small for the identity to be well conditioned (the caller inverts directly).
+    /// </summary>
+    public static Matrix<double>? FromShrunkLowRank(ShrunkCovariance shrunk, ILinearAlgebra la)
+    {
+        if (shrunk.Standardized is not { } z || !(shrunk.Lambda >= 1e-4)) return null;
+        int n = shrunk.Rows, d = shrunk.Variances.Count;
+        double lambda = shrunk.Lambda, c = (1 - lambda) / (n - 1);
+        var sd = shrunk.Variances.Select(Math.Sqrt).ToArray();
+        if (sd.Any(v => !(v > 0))) return null;
+        // W = Z Dg^-1 (n x D) and K = (lambda / c) I + Z Z' = Q diag(k) Q'.
+        var w = new double[n * d];
+        for (int j = 0; j < d; j++)
+        {
+            double inv = 1.0 / sd[j];
+            for (int i = 0; i < n; i++) w[j * n + i] = z[j * n + i] * inv;
+        }
+        var k = new double[n * n];
+        if (c > 0) la.Syrk(false, n, d, 1.0, z, 0.0, k);
+        double ridge = c > 0 ? lambda / c : 0;
+        for (int i = 0; i < n; i++) k[i * n + i] += ridge;
+        var eig = new double[n];
+        if (c > 0) la.SymmetricEigen(n, k, eig);
+        // Rows 0..n-1 of Y: diag(k)^-1/2 Q' W / sqrt(lambda); with lambda = 1 (c = 0) the product vanishes.
+        var y = new double[(n + 1) * d];
+        if (c > 0)
+        {
+            var qw = new double[n * d];
+            la.Gemm(true, false, n, d, n, 1.0, k, w, 0.0, qw);
+            for (int i = 0; i < n; i++)
+                if (!(eig[i] > 0)) return null;
+            for (int j = 0; j < d; j++)
+                for (int i = 0; i < n; i++) y[j * (n + 1) + i] = qw[j * n + i] / Math.Sqrt(eig[i] * lambda);
+        }
+        // u = C^-1 1 = (Dg^-2 1 - W' K^-1 W 1) / lambda = Dg^-2 1 / lambda - Y_n' (Y_n 1), Y_n the first n rows.
+        var y1 = new double[n];
+        for (int j = 0; j < d; j++)
+            for (int i = 0; i < n; i++) y1[i] += y[j * (n + 1) + i];
+        var u = new double[d];
+        double total = 0;
+        for (int j = 0; j < d; j++)
+        {
+            double dot = 0;
+            for (int i = 0; i < n; i++) dot += y[j * (n + 1) + i] * y1[i];
+            u[j] = 1.0 / (sd[j] * sd[j] * lambda) - dot;
+            total += u[j];
+        }
+        if (!(total > 0)) return null;
+        double root = Math.Sqrt(total);
+        for (int j = 0; j < d; j++) y[j * (n + 1) + n] = u[j] / root;
+        var omega = new double[d * d];
+        la.Syrk(true, d, n + 1, -1.0, y, 0.0, omega);
+        for (int j = 0; j < d; j++) omega[j * d + j] += 1.0 / (sd[j] * sd[j] * lambda);
+        return Matrix<double>.Build.Dense(d, d, omega);
+    }
+
     /// <summary>Largest order for which an inverse is verified by one extra GEMM (its cost, O(D^3), matches the inversion's).</summary>
     internal const int VerifyUpTo = 1000;
 

@@ -85,9 +85,10 @@ public sealed record PartialCorrelations
             gammaUsed = LogRatioPrecision.DoubleCentre(shrunk.Covariance);
             // Log-proportions differ from log-parts by a row constant, so G S G is the sample clr covariance.
             gammaSample = LogRatioPrecision.DoubleCentre(shrunk.SampleCovariance!);
-            omega = Route == PartialCorrelationRoute.ClrPseudoInverse
-                ? LogRatioPrecision.FromClrCovariance(gammaUsed, la)
-                : LogRatioPrecision.FromAlrCovariance(LogRatioPrecision.AlrFromLogCovariance(shrunk.Covariance, r), r, la);
+            // n < D: the shrunk covariance is a ridge plus rank n - 1, so Omega comes from the n-dimensional sample space.
+            omega = Route != PartialCorrelationRoute.ClrPseudoInverse
+                ? LogRatioPrecision.FromAlrCovariance(LogRatioPrecision.AlrFromLogCovariance(shrunk.Covariance, r), r, la)
+                : (n < d ? LogRatioPrecision.FromShrunkLowRank(shrunk, la) : null) ?? LogRatioPrecision.FromClrCovariance(gammaUsed, la);
             if (omega is null)
                 throw new ArgumentException("The shrunk log-ratio covariance is singular; this happens only with a shrinkage intensity of 0 and p > n. Leave Lambda unset.", nameof(Lambda));
             diagnostics.Add(Diagnostic.Info($"Basis shrinkage: lambda = {shrunk.Lambda:G6} (correlations), lambda.var = {shrunk.LambdaVar:G6} (variances).", "shrinkage"));

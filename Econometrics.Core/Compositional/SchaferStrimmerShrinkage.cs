@@ -89,7 +89,7 @@ public sealed record SchaferStrimmerShrinkage
         }
         return new ShrunkCovariance(build.Dense(p, p, cov), build.Dense(p, p, cor),
             Vector<double>.Build.Dense(sdStar.Select(s => s * s).ToArray()), lambda, lambdaVar)
-        { SampleCovariance = build.Dense(p, p, r) };
+        { SampleCovariance = build.Dense(p, p, r), Standardized = a, Rows = n };
     }
 
     // lambda* = sum_{k != l} sum_i (w_kli - wbar_kl)^2 / (n (n-1) sum_{k != l} wbar_kl^2), with w_kli = z_ik z_il.

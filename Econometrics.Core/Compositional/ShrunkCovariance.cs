@@ -12,4 +12,13 @@ public sealed record ShrunkCovariance(Matrix<double> Covariance, Matrix<double> 
 {
     /// <summary>The unshrunk sample covariance (denominator n - 1) of the same data.</summary>
     public Matrix<double>? SampleCovariance { get; init; }
+
+    /// <summary>
+    /// The centred data scaled to unit sample variance (n x p, column-major): the shrunk correlation is
+    /// <c>lambda I + (1 - lambda) Z'Z / (n - 1)</c>, which is what a low-rank inverse needs.
+    /// </summary>
+    internal double[]? Standardized { get; init; }
+
+    /// <summary>Number of observations behind <see cref="Standardized"/>.</summary>
+    internal int Rows { get; init; }
 }

@@ -39,7 +39,14 @@ public sealed class DataColumns
     public int RowCount { get; }
 
     /// <summary>The columns of a CSV file (the fast path: typed arrays, no per-cell objects).</summary>
-    public static DataColumns Load(string path, CsvOptions? options = null) => Of(CsvTable.Load(path, options));
+    /// <exception cref="DataFormatException">The file has a header but no data rows.</exception>
+    public static DataColumns Load(string path, CsvOptions? options = null)
+    {
+        var table = CsvTable.Load(path, options);
+        // A header-only file would otherwise give N = T = 0 and empty results reported as success.
+        if (table.RowCount == 0) throw new DataFormatException("The file has a header row but no data rows.", path);
+        return Of(table);
+    }
 
     /// <summary>The columns of a table read from CSV.</summary>
     internal static DataColumns Of(CsvTable table) =>
@@ -53,10 +60,18 @@ public sealed class DataColumns
         ArgumentNullException.ThrowIfNull(frame);
         var keys = frame.RowKeys.ToArray();
         int[]? lines = keys is int[] ints ? ints.Select(k => k + 2).ToArray() : null;
+        var types = frame.ColumnKeys.Zip(frame.ColumnTypes).ToDictionary(x => x.First, x => x.Second, StringComparer.Ordinal);
         object?[] Column(string name)
         {
-            var series = frame.GetColumn<object>(name);
             var cells = new object?[keys.Length];
+            if (types[name] == typeof(double))
+            {
+                // The typed column in row order: no per-key lookup and no conversion of the vector to objects.
+                int k = 0;
+                foreach (var o in frame.GetColumn<double>(name).GetAllValues()) cells[k++] = o.HasValue ? o.Value : null;
+                return cells;
+            }
+            var series = frame.GetColumn<object>(name);
             for (int r = 0; r < keys.Length; r++)
             {
                 var o = series.TryGet(keys[r]);
@@ -111,12 +126,33 @@ public sealed class DataColumns
     {
         if (FirstNonNumber(name) is { } bad)
             throw new DataFormatException($"'{bad.Cell}' is not a number; {requirement ?? $"column '{name}' must be numeric"}.", File, Line(bad.Row), name);
-        if (_table is not null) return Column(name).Numbers;
-        var cells = Cells(name);
-        var values = new double[cells.Length];
-        for (int r = 0; r < cells.Length; r++)
-            values[r] = cells[r] is { } v && !IsMissing(v) && TryNumber(v, out var x) ? x : double.NaN;
+        double[] values;
+        if (_table is not null) values = Column(name).Numbers;
+        else
+        {
+            var cells = Cells(name);
+            values = new double[cells.Length];
+            for (int r = 0; r < cells.Length; r++)
+                values[r] = cells[r] is { } v && !IsMissing(v) && TryNumber(v, out var x) ? x : double.NaN;
+        }
+        CheckMagnitude(name, values);
         return values;
+    }
+
+    /// <summary>The largest magnitude a value may have: squares and sums of squares of n such values stay finite.</summary>
+    public const double MaxMagnitude = 1e150;
+
+    // Values near double's range overflow to Inf in variances and cross-products (and make LAPACK fail); name them here.
+    private void CheckMagnitude(string name, double[] values)
+    {
+        for (int r = 0; r < values.Length; r++)
+        {
+            double v = values[r];
+            if (double.IsInfinity(v) || Math.Abs(v) > MaxMagnitude)
+                throw new DataFormatException(
+                    $"{v.ToString("R", CultureInfo.InvariantCulture)} is too large in magnitude; values must be finite and below 1e150 so that " +
+                    "sums of squares stay finite. Rescale the column.", File, Line(r), name);
+        }
     }
 
     /// <summary>

@@ -114,6 +114,8 @@ public sealed class PanelData
         foreach (var v in vars)
         {
             if (!data.Contains(v)) throw new DataFormatException($"Variable '{v}' is not in the data; columns are: {string.Join(", ", data.Names)}.", file, null, v);
+            if (v == entity || v == time)
+                throw new DataFormatException($"Column '{v}' is the {(v == entity ? "entity" : "time")} column and cannot also be a variable.", file, null, v);
             if (data.FirstNonNumber(v) is { } bad)
                 throw new DataFormatException($"Variable '{v}' is not numeric. Its cell '{bad.Cell}' is not a number.", file, data.Line(bad.Row), v);
         }

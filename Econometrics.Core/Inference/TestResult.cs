@@ -30,7 +30,7 @@ public sealed record TestResult(
         Tail tail, IReadOnlyList<Diagnostic>? diagnostics = null)
     {
         if (!double.IsFinite(statistic))
-            return Invalid(method, nullHypothesis, distribution, $"The statistic is not finite ({statistic}).", diagnostics);
+            return Invalid(method, nullHypothesis, distribution, double.IsNaN(statistic) ? "The statistic is undefined (a zero variance or too few observations)." : "The statistic is infinite.", diagnostics);
         return new(method, nullHypothesis, statistic, distribution, distribution.PValue(statistic, tail)) { Diagnostics = diagnostics ?? [] };
     }
 

@@ -151,6 +151,7 @@ public sealed class GrowthData
         ArgumentException.ThrowIfNullOrWhiteSpace(tPrefix);
         var cols = new HashSet<string>(data.Names);
         if (!cols.Contains(idColumn)) throw new DataFormatException($"The id column '{idColumn}' is not in the data.", file, column: idColumn);
+        if (yPrefix == tPrefix) throw new DataFormatException($"The outcome and time prefixes must differ; both are '{yPrefix}'.", file, column: yPrefix + "1");
         int p = 0;
         while (cols.Contains(yPrefix + (p + 1).ToString(CultureInfo.InvariantCulture))) p++;
         if (p == 0) throw new DataFormatException($"No outcome columns {yPrefix}1, {yPrefix}2, ... were found.", file, column: yPrefix + "1");
@@ -166,6 +167,12 @@ public sealed class GrowthData
 
         int n = data.RowCount;
         string[] ids = data.Labels(idColumn).Select(v => v ?? "").ToArray();
+        // Wide data have one row per person: a repeated id would count a person twice.
+        var firstRow = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int r = 0; r < ids.Length; r++)
+            if (!firstRow.TryAdd(ids[r], r))
+                throw new DataFormatException($"Person '{ids[r]}' appears in lines {data.Line(firstRow[ids[r]])} and {data.Line(r)}; wide data need one row per person.",
+                    file, data.Line(r), idColumn);
         double[] Col(string name) => data.Numbers(name);
         var ycols = Enumerable.Range(1, p).Select(j => Col(yPrefix + j.ToString(CultureInfo.InvariantCulture))).ToArray();
         var tcols = Enumerable.Range(1, p).Select(j => Col(tPrefix + j.ToString(CultureInfo.InvariantCulture))).ToArray();

@@ -30,6 +30,22 @@ public sealed class ShrinkageTests
         Assert.Contains(r.Diagnostics, d => d.Code == "shrinkage" && d.Message.Contains("lambda = 0.905306"));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0.01)]
+    [InlineData(1.0)]
+    public void Low_rank_precision_equals_the_direct_pseudo_inverse(double? lambda)
+    {
+        // n = 15 < D = 60: Omega from the 15-dimensional sample space (Woodbury) against (Gamma + J)^-1 - J.
+        var x = InvariantTests.Random(7, 15, 60);
+        var la = Econometrics.LinearAlgebra.LinearAlgebraBackends.Default;
+        var s = new SchaferStrimmerShrinkage { Lambda = lambda }.Estimate(x.Closure().Values.PointwiseLog());
+        var lowRank = LogRatioPrecision.FromShrunkLowRank(s, la);
+        var direct = LogRatioPrecision.FromClrCovariance(LogRatioPrecision.DoubleCentre(s.Covariance), la);
+        Assert.NotNull(lowRank);
+        AssertClose(direct!, lowRank!, 1e-9 * direct!.Enumerate().Max(Math.Abs), "Omega");
+    }
+
     [Fact]
     public void Fixed_intensities_match_corpcor()
     {

@@ -60,7 +60,7 @@ public class ReferenceDistributionTests
             [Diagnostic.Warning("A unit had zero variance.", "zero-variance")]);
         Assert.Equal(TestValidity.Invalid, bad.Validity);
         Assert.Null(bad.PValue);
-        Assert.Contains("not finite", bad.Reason);
+        Assert.Contains("undefined", bad.Reason);
         var json = System.Text.Json.JsonDocument.Parse(bad.ToJson()).RootElement;
         Assert.Equal(System.Text.Json.JsonValueKind.Null, json.GetProperty("statistic").ValueKind);
         Assert.Equal("zero-variance", json.GetProperty("diagnostics")[0].GetProperty("code").GetString());

@@ -1,6 +1,7 @@
 using Econometrics.Tests.Support;
 using System.Text.Json;
 using Econometrics.Causal.Invariance;
+using Econometrics.Data;
 using Xunit;
 
 namespace Econometrics.Tests.Invariance;
@@ -90,9 +91,10 @@ public sealed class BinaryIcpTests
     public void One_class_more_than_two_classes_and_the_exact_test_are_errors()
     {
         var data = Binary();
-        var ones = Environments.FromArrays(data.X, Enumerable.Repeat(1.0, data.N).ToArray(), data.EnvironmentIndex().Select(k => data.Names[k]).ToArray(), Predictors);
-        var e = Assert.Throws<ArgumentException>(() => new InvariantCausalPrediction { Family = IcpFamily.Binomial }.Fit(ones));
-        Assert.Contains("has one class", e.Message);
+        // One class is a constant target, refused when the environments are built.
+        var e = Assert.Throws<DataFormatException>(() =>
+            Environments.FromArrays(data.X, Enumerable.Repeat(1.0, data.N).ToArray(), data.EnvironmentIndex().Select(k => data.Names[k]).ToArray(), Predictors));
+        Assert.Contains("The target 'Y' is constant (1)", e.Message);
         var sim = Fixtures.Sim();
         Assert.Contains("two values", Assert.Throws<ArgumentException>(() => new InvariantCausalPrediction { Family = IcpFamily.Binomial }.Fit(sim)).Message);
         Assert.Contains("exact test", Assert.Throws<ArgumentException>(() => new InvariantCausalPrediction { Test = IcpTest.Exact }.Fit(data)).Message);

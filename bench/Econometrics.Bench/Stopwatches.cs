@@ -2,10 +2,10 @@ using System.Diagnostics;
 
 namespace Econometrics.Bench;
 
-/// <summary>Median wall time of an in-process action after one warm-up run.</summary>
+/// <summary>Wall time of an in-process action after one warm-up run: median and minimum over the repetitions.</summary>
 public static class Stopwatches
 {
-    public static double MedianMs(Action action, int repetitions)
+    public static (double Median, double Min) Ms(Action action, int repetitions)
     {
         action(); // warm-up: JIT, native library loading, caches
         var times = new double[repetitions];
@@ -16,6 +16,45 @@ public static class Stopwatches
             times[i] = sw.Elapsed.TotalMilliseconds;
         }
         Array.Sort(times);
-        return repetitions % 2 == 1 ? times[repetitions / 2] : (times[repetitions / 2 - 1] + times[repetitions / 2]) / 2;
+        double median = repetitions % 2 == 1 ? times[repetitions / 2] : (times[repetitions / 2 - 1] + times[repetitions / 2]) / 2;
+        return (median, times[0]);
+    }
+
+    public static double MedianMs(Action action, int repetitions) => Ms(action, repetitions).Median;
+}
+
+/// <summary>
+/// Memory of one run of an action: bytes the managed heap allocated, and the peak resident set above the level before
+/// the run (sampled every millisecond from /proc/self/statm, so native BLAS buffers count too).
+/// </summary>
+public static class MemoryProbe
+{
+    public static (double AllocatedMb, double PeakMb) Measure(Action action)
+    {
+        GC.Collect(); GC.WaitForPendingFinalizers(); GC.Collect();
+        long before = Rss(), peak = before;
+        long allocated = GC.GetTotalAllocatedBytes(true);
+        using var done = new ManualResetEventSlim();
+        var sampler = new Thread(() =>
+        {
+            while (!done.Wait(1)) peak = Math.Max(peak, Rss());
+        })
+        { IsBackground = true };
+        sampler.Start();
+        action();
+        done.Set();
+        sampler.Join();
+        peak = Math.Max(peak, Rss());
+        return ((GC.GetTotalAllocatedBytes(true) - allocated) / 1e6, (peak - before) / 1e6);
+    }
+
+    private static long Rss()
+    {
+        try
+        {
+            var fields = File.ReadAllText("/proc/self/statm").Split(' ');
+            return long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) * Environment.SystemPageSize;
+        }
+        catch (IOException) { return Environment.WorkingSet; }
     }
 }

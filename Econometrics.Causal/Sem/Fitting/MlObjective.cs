@@ -90,22 +90,26 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
         double Weight(int j) => j < 0 ? 1.0 : bm![j];
         if (ve is not null)
             for (int a = 0; a < n; a++) foreach (var (x, j) in _meanTerms[a]) g[a] -= Weight(j) * ve[x];
-        var info = Matrix<double>.Build.Dense(n, n);
+        // The O(q^2) double loop reads Q through its column-major array: the matrix indexer's checks dominated it.
+        var qa = q.AsColumnMajorArray() ?? q.ToColumnMajorArray();
+        int ld = q.RowCount;
+        var info = new double[n * n];
         for (int a = 0; a < n; a++)
             for (int b = 0; b <= a; b++)
             {
                 double sum = 0;
                 foreach (var (x, y, wa) in _terms[a])
                     foreach (var (z, u, wb) in _terms[b])
-                        sum += wa * wb * (q[y, z] * q[u, x] + q[y, u] * q[z, x] + q[x, z] * q[u, y] + q[x, u] * q[z, y]);
+                        sum += wa * wb * (qa[y + z * ld] * qa[u + x * ld] + qa[y + u * ld] * qa[z + x * ld]
+                                          + qa[x + z * ld] * qa[u + y * ld] + qa[x + u * ld] * qa[z + y * ld]);
                 double meanPart = 0;
                 if (ve is not null)
                     foreach (var (x, i) in _meanTerms[a])
                         foreach (var (z, j) in _meanTerms[b])
-                            meanPart += Weight(i) * Weight(j) * q[x, z];
-                info[a, b] = info[b, a] = 0.5 * sum + meanPart;
+                            meanPart += Weight(i) * Weight(j) * qa[x + z * ld];
+                info[a + b * n] = info[b + a * n] = 0.5 * sum + meanPart;
             }
-        return (g, info);
+        return (g, Matrix<double>.Build.Dense(n, n, info));
     }
 
     /// <summary>

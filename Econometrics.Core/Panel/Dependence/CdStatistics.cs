@@ -7,14 +7,20 @@ namespace Econometrics.Panel.Dependence;
 /// Balanced panels need no pair: with Z the T x N standardized columns (unit norm), sum_{i&lt;j} rho_ij =
 /// (||Z 1||^2 - N) / 2 and sum_{i&lt;j} rho_ij^2 = (||Z Z'||_F^2 - N) / 2, so CD, LM, scaled LM and the BFK
 /// correction cost one T x T SYRK (O(N T^2) work, O(N T) memory). Unbalanced panels sum sqrt(T_ij) rho_ij and
-/// T_ij rho_ij^2 over the pairs, tile by tile.
+/// T_ij rho_ij^2 over the pairs, tile by tile; small balanced panels sum them over the N x N Gram of Z, one SYRK that
+/// also gives mean |rho| and CD_W+'s screening term in the same sweep.
 /// </remarks>
 internal sealed class CdStatistics
 {
-    private CdStatistics(long pairs, long dropped, double maxT, double cd, double lm, double sclm, double meanRho, double? meanAbsRho)
+    private CdStatistics(long pairs, long dropped, double maxT, double cd, double lm, double sclm, double meanRho, double? meanAbsRho,
+        double? above = null)
     {
         Pairs = pairs; Dropped = dropped; MaxTij = maxT; Cd = cd; Lm = lm; ScaledLm = sclm; MeanRho = meanRho; MeanAbsRho = meanAbsRho;
+        AboveThreshold = above;
     }
+
+    /// <summary>Sum of |rho_ij| above the screening threshold given to <see cref="FromPairs"/> (CD_W+'s eq. 32 term); null on the moment path.</summary>
+    public double? AboveThreshold { get; }
 
     public long Pairs { get; }
     public long Dropped { get; }
@@ -50,39 +56,46 @@ internal sealed class CdStatistics
             (t * sumRho2 - pairs) / Math.Sqrt(2.0 * pairs), sumRho / pairs, null);
     }
 
-    /// <summary>The statistics summed over every pair (any panel), with the mean |rho_ij|.</summary>
-    public static CdStatistics FromPairs(PairwiseCorrelations pc)
+    /// <summary>
+    /// The statistics summed over every pair (any panel), with the mean |rho_ij| and the sum of the |rho_ij| above
+    /// <paramref name="threshold"/> (default: none counted).
+    /// </summary>
+    public static CdStatistics FromPairs(PairwiseCorrelations pc, double threshold = double.PositiveInfinity)
     {
-        var s = pc.Reduce(new Sums());
+        var s = pc.Reduce(new Sums(threshold));
         long pairs = s.Pairs;
         return new(pairs, s.Dropped, s.MaxT, s.Cd / Math.Sqrt(pairs), s.Lm, s.Sclm / Math.Sqrt(2.0 * pairs),
-            s.Rho / pairs, s.AbsRho / pairs);
+            s.Rho / pairs, s.AbsRho / pairs, s.Above);
     }
 
     /// <summary>Sets the mean |rho_ij| found by another pass over the pairs.</summary>
     public void SetMeanAbsRho(double value) => MeanAbsRho = value;
 
-    private struct Sums : IPairAccumulator<Sums>
+    private struct Sums(double threshold) : IPairAccumulator<Sums>
     {
-        public double Cd, Lm, Sclm, Rho, AbsRho, MaxT;
+        public double Cd, Lm, Sclm, Rho, AbsRho, Above, MaxT;
         public long Pairs, Dropped;
+        private double _t, _rootT;   // the last overlap and its square root: balanced panels take one root, not one per pair
 
-        public readonly Sums Empty() => new();
+        public readonly Sums Empty() => new(threshold);
 
         public void Add(int i, int j, double r, double tij)
         {
             if (double.IsNaN(r)) { Dropped++; return; }
-            Cd += Math.Sqrt(tij) * r;
+            if (tij != _t) { _t = tij; _rootT = Math.Sqrt(tij); }
+            Cd += _rootT * r;
             Lm += tij * r * r;
             Sclm += tij * r * r - 1;
-            Rho += r; AbsRho += Math.Abs(r);
+            double a = Math.Abs(r);
+            Rho += r; AbsRho += a;
+            if (a > threshold) Above += a;
             MaxT = Math.Max(MaxT, tij);
             Pairs++;
         }
 
         public void Merge(in Sums o)
         {
-            Cd += o.Cd; Lm += o.Lm; Sclm += o.Sclm; Rho += o.Rho; AbsRho += o.AbsRho;
+            Cd += o.Cd; Lm += o.Lm; Sclm += o.Sclm; Rho += o.Rho; AbsRho += o.AbsRho; Above += o.Above;
             MaxT = Math.Max(MaxT, o.MaxT); Pairs += o.Pairs; Dropped += o.Dropped;
         }
     }

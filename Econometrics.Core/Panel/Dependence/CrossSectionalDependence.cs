@@ -106,7 +106,10 @@ public sealed record CrossSectionalDependence
         int t0 = input.T, n0 = input.N;
         if (t0 < 3 || n0 < 3) throw new ArgumentException($"Cross-sectional dependence tests need at least 3 units and 3 periods; got N = {n0}, T = {t0}.", "panel");
 
-        // Exclude units that cannot have a correlation: fewer than 2 observations, or constant.
+        // Exclude units that cannot have a correlation: fewer than 2 observations, or constant. "Constant" is relative
+        // to the scale of the whole panel, so data measured in tiny units (1e-18) are not mistaken for constants.
+        double scale = 0;
+        foreach (var v in input.E) if (!double.IsNaN(v)) scale = Math.Max(scale, Math.Abs(v));
         var keep = new List<int>();
         for (int i = 0; i < n0; i++)
         {
@@ -114,7 +117,7 @@ public sealed record CrossSectionalDependence
             int count = 0; double min = double.PositiveInfinity, max = double.NegativeInfinity;
             foreach (var v in col) if (!double.IsNaN(v)) { count++; min = Math.Min(min, v); max = Math.Max(max, v); }
             if (count < 2) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' has {count} observation(s) and was excluded.", "unit-excluded"));
-            else if (max - min <= 1e-12 * Math.Max(1, Math.Max(Math.Abs(min), Math.Abs(max)))) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' is constant over its periods and was excluded.", "unit-excluded"));
+            else if (max - min <= 1e-12 * scale) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' is constant over its periods and was excluded.", "unit-excluded"));
             else keep.Add(i);
         }
         if (keep.Count < 3) throw new ArgumentException($"Only {keep.Count} unit(s) vary over time; cross-sectional dependence tests need at least 3.", "panel");
@@ -126,27 +129,30 @@ public sealed record CrossSectionalDependence
 
         var pc = PairwiseCorrelations.Compute(e, t, n, la, PairTileSize);
         int passes = 0;
-        // Balanced panels: CD and the LM family from the moments of Z, no pair formed. Unbalanced: the pair overlaps.
-        var engine = balanced ? CdStatistics.FromMoments(pc, la) : CdStatistics.FromPairs(pc);
+        double threshold = JuodisReese.Threshold(n, t);
+        // Small balanced panels: one SYRK Z'Z gives every pair, so CD, the LM family, mean |rho| and CD_W+'s screening
+        // come from one sweep over it. Larger balanced panels: CD and the LM family from the moments of Z, no pair
+        // formed. Unbalanced: the pair overlaps, tile by tile.
+        var engine = pc.UsesGram || !balanced ? CdStatistics.FromPairs(pc, threshold) : CdStatistics.FromMoments(pc, la);
         if (!balanced) passes++;
         if (engine.Dropped > 0)
             diagnostics.Add(Diagnostic.Warning($"{engine.Dropped} of {(long)n * (n - 1) / 2} pairs have fewer than 2 common periods (or no variance there) and were dropped.", "pairs-dropped"));
         if (engine.Pairs == 0) throw new ArgumentException("No pair of units has 2 or more common periods.", "panel");
         if (input.CommonEffectsRemoved && Tests.HasFlag(CdTests.CD))
             diagnostics.Add(Diagnostic.Warning("The residuals come from a model with estimated common effects (time effects, CCE or factors); CD is biased there (Juodis and Reese 2022). Prefer CD_W or CD*.", "cd-biased"));
-        // Mean |rho| needs every pair: on balanced panels it shares the pass CD_W+'s screening makes, or runs on its own
-        // while the pairs are few; beyond that it is not computed (said in a diagnostic).
-        AbsoluteCorrelationSums? absolute = null;
-        double threshold = JuodisReese.Threshold(n, t);
+        // Mean |rho| needs every pair: on the Gram path it came with the sums; on the moment path it shares the pass
+        // CD_W+'s screening makes, or runs on its own while the pairs are few; beyond that it is not computed (said in
+        // a diagnostic).
+        double? above = pc.UsesGram ? engine.AboveThreshold : null;
         bool screening = Tests.HasFlag(CdTests.CDwPlus) && balanced && !JuodisReese.ScreensNothing(threshold);
-        if (balanced && (screening || n <= PairwiseCorrelations.DenseLimit / 2))
+        if (balanced && !pc.UsesGram && (screening || n <= PairwiseCorrelations.DenseLimit / 2))
         {
             var sums = pc.Reduce(new AbsoluteCorrelationSums(threshold));
             passes++;
-            absolute = sums;
+            above = sums.Above;
             engine.SetMeanAbsRho(sums.All / sums.Pairs);
         }
-        else if (balanced)
+        else if (balanced && !pc.UsesGram)
             diagnostics.Add(Diagnostic.Info($"Mean |rho| was not computed: it needs all {engine.Pairs} pairs and no requested statistic visits them.", "mean-abs-rho-skipped"));
 
         var tests = new List<CdStatistic>();
@@ -161,7 +167,7 @@ public sealed record CrossSectionalDependence
         if (Tests.HasFlag(CdTests.LMAdj))
         {
             var bases = input.UnitBases is null ? null : keep.Select(i => input.UnitBases[i]).ToArray();
-            if (bases is not null && balanced) passes++;
+            if (bases is not null && balanced && !pc.UsesGram) passes++;
             tests.Add(PuyLmAdj.Test(pc, bases, balanced, la));
         }
         // CD_W, CD_W+ and CD* need a balanced block: the whole panel, or its complete periods on request.
@@ -185,8 +191,8 @@ public sealed record CrossSectionalDependence
             var blockPc = pcb;
             double PowerEnhancement()
             {
-                if (absolute is { } a && ReferenceEquals(blockPc, pc)) return a.Above;
-                if (!JuodisReese.ScreensNothing(JuodisReese.Threshold(blockPc.N, blockPc.T))) passes++;
+                if (above is { } a && ReferenceEquals(blockPc, pc)) return a;
+                if (!JuodisReese.ScreensNothing(JuodisReese.Threshold(blockPc.N, blockPc.T)) && !blockPc.UsesGram) passes++;
                 return JuodisReese.PowerEnhancement(blockPc);
             }
             var (cdw, cdwPlus, w) = JuodisReese.Test(this, eb, tb, n, n0, balancedBlock, PowerEnhancement, keep, la);
@@ -201,10 +207,12 @@ public sealed record CrossSectionalDependence
             tests.Add(star);
             selection = sel;
         }
-        if (Neighbours is not null) { tests.Add(LocalCd.Test(Neighbours, pc, keep, n0)); passes++; }
+        if (Neighbours is not null) { tests.Add(LocalCd.Test(Neighbours, pc, keep, n0)); if (!pc.UsesGram) passes++; }
 
         int tile = Math.Min(pc.TileSize, n), tiles = (n + tile - 1) / tile;
-        string computation = (balanced ? "CD and LM family from the moments of the standardized data (O(N T^2), no pair formed)"
+        string computation = (pc.UsesGram ? "CD, LM family and mean |rho| from one SYRK of the standardized data (the N x N Gram, N <= "
+                + PairwiseCorrelations.GramLimit + "); pair statistics read from it"
+                : balanced ? "CD and LM family from the moments of the standardized data (O(N T^2), no pair formed)"
                 : "CD and LM family summed over the pair overlaps")
             + (passes == 0 ? "" : $"; {passes} pass(es) over the pairs in {(long)tiles * (tiles + 1) / 2} tile(s) of {tile} x {tile}");
         return new CrossSectionalDependenceResult(n, t, engine.Pairs, engine.Dropped, balanced, input.Source, tests,

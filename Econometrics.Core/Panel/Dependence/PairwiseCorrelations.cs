@@ -8,7 +8,9 @@ namespace Econometrics.Panel.Dependence;
 /// held as O(NT) data and produced in B x B tiles on demand.
 /// </summary>
 /// <remarks>
-/// Balanced input keeps Z, the columns centred and scaled to unit norm, so a tile is one GEMM <c>Z_I' Z_J</c>.
+/// Balanced input keeps Z, the columns centred and scaled to unit norm, so a tile is one GEMM <c>Z_I' Z_J</c>; up to
+/// <see cref="GramLimit"/> units (and the default tiles) the whole N x N matrix is instead one SYRK <c>Z' Z</c>, formed
+/// once and read by every pair sum, which halves the flops of a full-square GEMM and costs at most 32 MB.
 /// Unbalanced input keeps the 0/1 mask M, X0 (the data shifted by each column's own mean, zero at gaps) and X0 o X0;
 /// a tile is six GEMMs, <c>T_ij = (M'M)_ij</c>, <c>Sx = X0'M</c>, <c>Sxx = (X0 o X0)'M</c> and <c>Sxy = X0'X0</c>,
 /// which give every overlap mean, variance and covariance. Nothing of size N x N exists unless <see cref="Rho"/> is
@@ -19,14 +21,23 @@ internal sealed class PairwiseCorrelations
     /// <summary>Largest N for which the N x N matrices are materialised (32768^2 doubles = 8 GB is never reached).</summary>
     public const int DenseLimit = 8192;
 
+    /// <summary>Largest N of a balanced panel whose pair sums read one SYRK of Z (2048^2 doubles = 32 MB).</summary>
+    public const int GramLimit = 2048;
+
     private readonly double[]? _z, _mask, _x0, _x0sq;
     private readonly ILinearAlgebra _la;
     private double[]? _rho, _overlap;
 
-    private PairwiseCorrelations(int n, int t, double[]? z, double[]? mask, double[]? x0, double[]? x0sq, ILinearAlgebra la, int tile)
+    private PairwiseCorrelations(int n, int t, double[]? z, double[]? mask, double[]? x0, double[]? x0sq, ILinearAlgebra la, int tile, bool gram)
     {
-        N = n; T = t; _z = z; _mask = mask; _x0 = x0; _x0sq = x0sq; _la = la; TileSize = tile;
+        N = n; T = t; _z = z; _mask = mask; _x0 = x0; _x0sq = x0sq; _la = la; TileSize = tile; UsesGram = gram;
     }
+
+    /// <summary>
+    /// Whether the pairs come from one SYRK <c>Z' Z</c> (balanced, N &lt;= <see cref="GramLimit"/>, default tiles)
+    /// rather than from tiles.
+    /// </summary>
+    public bool UsesGram { get; }
 
     /// <summary>Number of units.</summary>
     public int N { get; }
@@ -79,7 +90,7 @@ internal sealed class PairwiseCorrelations
         int b = tile > 0 ? tile : 1024;
         bool balanced = true;
         for (int k = 0; k < e.Length && balanced; k++) balanced = !double.IsNaN(e[k]);
-        if (balanced) return new(n, t, PanelMath.StandardizedColumns(e, t, n, out _), null, null, null, la, b);
+        if (balanced) return new(n, t, PanelMath.StandardizedColumns(e, t, n, out _), null, null, null, la, b, tile <= 0 && n <= GramLimit);
         var mask = new double[t * n];
         var x0 = new double[t * n];
         var x0sq = new double[t * n];
@@ -96,7 +107,7 @@ internal sealed class PairwiseCorrelations
                 mask[k] = 1; x0[k] = v - mean; x0sq[k] = x0[k] * x0[k];
             }
         }
-        return new(n, t, null, mask, x0, x0sq, la, b);
+        return new(n, t, null, mask, x0, x0sq, la, b, false);
     }
 
     /// <summary>One tile: rows I = [I0, I0 + Bi), columns J = [J0, J0 + Bj), both Bi x Bj column-major.</summary>
@@ -130,6 +141,8 @@ internal sealed class PairwiseCorrelations
     /// </summary>
     public TAcc Reduce<TAcc>(TAcc seed) where TAcc : struct, IPairAccumulator<TAcc>
     {
+        if (UsesGram && _rho is null) Materialise();
+        if (_rho is { } dense) return ReduceDense(seed, dense, _overlap);
         var total = seed.Empty();
         TAcc[] parts = new TAcc[Math.Min(TileSize, N)];
         ForEachTile(tile =>
@@ -147,6 +160,27 @@ internal sealed class PairwiseCorrelations
             });
             for (int c = 0; c < tile.Bj; c++) total.Merge(parts[c]);
         });
+        return total;
+    }
+
+    // The same sum over the materialised matrix: columns in parallel, partial sums merged in column order.
+    private TAcc ReduceDense<TAcc>(TAcc seed, double[] rho, double[]? overlap) where TAcc : struct, IPairAccumulator<TAcc>
+    {
+        int n = N;
+        double t = T;
+        var parts = new TAcc[n];
+        void Column(int j)
+        {
+            var acc = seed.Empty();
+            int c = j * n;
+            for (int i = j + 1; i < n; i++) acc.Add(i, j, rho[i + c], overlap is null ? t : overlap[i + c]);
+            parts[j] = acc;
+        }
+        // A million pairs take about a millisecond: below that, threads cost more than they save.
+        if ((long)n * n < 2_000_000) for (int j = 0; j < n; j++) Column(j);
+        else Parallel.For(0, n, Column);
+        var total = seed.Empty();
+        for (int j = 0; j < n; j++) total.Merge(parts[j]);
         return total;
     }
 
@@ -281,6 +315,13 @@ internal sealed class PairwiseCorrelations
             throw new InvalidOperationException(
                 $"The N x N correlation matrix of N = {N} units would take {8.0 * N * N / 1e9:F1} GB; use the pair sums, the tiles or the block heatmap instead.");
         var rho = new double[N * N];
+        if (UsesGram)
+        {
+            _la.Syrk(true, N, T, 1.0, _z!, 0.0, rho);
+            for (int i = 0; i < N; i++) rho[i + i * N] = 1.0;   // exactly, as the tiles set it
+            _rho = rho;
+            return;
+        }
         var overlap = IsBalanced ? null : new double[N * N];
         for (int i = 0; i < N; i++) { rho[i + i * N] = 1.0; if (overlap is not null) overlap[i + i * N] = double.NaN; }
         ForEachTile(tile =>

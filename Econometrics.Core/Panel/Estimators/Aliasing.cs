@@ -59,6 +59,28 @@ internal static class Aliasing
     }
 
     /// <summary>
+    /// For estimators that cannot drop aliased terms (CCE, interactive effects, unit-by-unit OLS): throws naming the
+    /// first term that is zero or collinear with the terms before it (R's lm would report it as NA).
+    /// </summary>
+    /// <param name="x">The design, m x p, column-major.</param>
+    /// <param name="m">Rows.</param>
+    /// <param name="p">Columns.</param>
+    /// <param name="names">Column names.</param>
+    /// <param name="where">Where the design comes from, e.g. " in unit 'a'" (empty for the pooled design).</param>
+    /// <param name="model">The model, for the message.</param>
+    /// <param name="la">The backend.</param>
+    public static void RequireFullRank(double[] x, int m, int p, IReadOnlyList<string> names, string where, string model, ILinearAlgebra la)
+    {
+        var kept = Keep(x, m, p, null, names, "", [], la);
+        if (kept.Length == p) return;
+        int j = Enumerable.Range(0, p).First(c => Array.IndexOf(kept, c) < 0);
+        var before = kept.Where(c => c < j).Select(c => $"'{names[c]}'").ToArray();
+        string why = before.Length > 0 ? $"is collinear with {string.Join(", ", before)}" : "is zero in every observation used";
+        throw new ArgumentException(
+            $"Term '{names[j]}' {why}{where}; the {model} model cannot drop aliased terms: remove it from the formula.", "formula");
+    }
+
+    /// <summary>
     /// The common case in O(m p^2) with one SYRK: every column's residual on the columns before it, from the Schur
     /// complements of X'X (a Cholesky factorization), is above 100 times the tolerance. The Gram route's rounding is
     /// about p eps relative to each column's squared norm, far below (100 Tolerance)^2 = 1e-10, so when it passes the

@@ -60,7 +60,7 @@ internal static class Cce
             var g = new double[k * k];
             la.Gemm(true, false, k, k, m, 1.0, xi, mxi, 0.0, g);
             xmx[u] = Matrix<double>.Build.Dense(k, k, g);
-            bi[u] = Vector<double>.Build.Dense(Ols.Solve(mxi, m, k, myi, la));
+            bi[u] = Vector<double>.Build.Dense(SolveUnit(mxi, m, k, myi, d, i, options.Model, la));
             blocks[u] = new UnitBlock(i, rows, q, qc, mxi, myi);
         }
         var bmg = bi.Aggregate((a, b) => a + b) / nu;
@@ -101,6 +101,18 @@ internal static class Cce
         }
         return PanelRegressionResult.Create(options, d, d.Formula.Regressors.ToArray(), coef.ToArray(), cov, null, residuals, partial,
             withinResiduals: false, commonEffects: true, []);
+    }
+
+    // Projecting off the cross-section averages can leave a unit's regressors collinear; name the term and unit.
+    private static double[] SolveUnit(double[] mxi, int m, int k, double[] myi, RegressionData d, int i, PanelModel model, ILinearAlgebra la)
+    {
+        try { return Ols.Solve(mxi, m, k, myi, la); }
+        catch (ArgumentException)
+        {
+            Aliasing.RequireFullRank(mxi, m, k, d.Formula.Regressors.ToArray(), $" in unit '{d.Entities[i]}' once the cross-section averages are projected off",
+                PanelRegression.Describe(model), la);
+            throw;
+        }
     }
 
     private static double[] StackedLeastSquares(UnitBlock[] blocks, int k, ILinearAlgebra la)

@@ -16,8 +16,13 @@ internal sealed partial record PanelFormula(string Text, string Response, IReadO
         var rhs = sides[1].Split('+').Select(s => s.Trim()).ToArray();
         foreach (var term in rhs.Append(sides[0].Trim()))
             if (!Term().IsMatch(term)) throw new ArgumentException($"Formula term '{term}' is not supported; use variable names or log(name).", nameof(formula));
-        if (rhs.Distinct().Count() != rhs.Length) throw new ArgumentException($"The formula '{formula}' repeats a regressor.", nameof(formula));
-        return new PanelFormula(formula.Trim(), Normalize(sides[0]), rhs.Select(Normalize).ToArray());
+        var regressors = rhs.Select(Normalize).ToArray();
+        if (regressors.Distinct().Count() != regressors.Length) throw new ArgumentException($"The formula '{formula}' repeats a regressor.", nameof(formula));
+        var response = Normalize(sides[0]);
+        // R's lm drops a response that reappears on the right with only a warning; here it is a wrong model.
+        if (regressors.Contains(response))
+            throw new ArgumentException($"The formula '{formula.Trim()}' uses the response '{response}' as a regressor too.", nameof(formula));
+        return new PanelFormula(formula.Trim(), response, regressors);
     }
 
     private static string Normalize(string term) => Regex.Replace(term.Trim(), @"\s+", "");

@@ -62,6 +62,8 @@ public sealed record PanelRegression
         var data = Data(panel);
         var la = Backend ?? LinearAlgebraBackends.Default;
         RequireOwnCovariance();
+        if (Model is PanelModel.CceMeanGroup or PanelModel.CcePooled or PanelModel.InteractiveEffects or PanelModel.UnitOls)
+            RequirePooledFullRank(data, la);
         var fit = Model switch
         {
             PanelModel.Pooled or PanelModel.FixedEffects or PanelModel.TwoWayFixedEffects or PanelModel.RandomEffects
@@ -98,6 +100,25 @@ public sealed record PanelRegression
         }
         if (nobs <= xs.Length + 1) throw new ArgumentException($"The formula '{Formula}' has {nobs} complete observations for {xs.Length} regressor(s).", nameof(panel));
         return new RegressionData(f, y, xs, used, t, n, nobs, panel.Entities, panel.Times);
+    }
+
+    // The pooled design over the used cells ([1, X] for the models with unit intercepts): an exact collinearity there
+    // is one in every unit, which these estimators would otherwise meet as a singular unit regression.
+    private void RequirePooledFullRank(RegressionData d, ILinearAlgebra la)
+    {
+        bool intercept = Model != PanelModel.InteractiveEffects;
+        int lead = intercept ? 1 : 0, p = d.K + lead, m = d.NObs;
+        var x = new double[m * p];
+        int row = 0;
+        for (int c = 0; c < d.Used.Length; c++)
+        {
+            if (!d.Used[c]) continue;
+            if (intercept) x[row] = 1;
+            for (int k = 0; k < d.K; k++) x[row + (k + lead) * m] = d.X[k][c];
+            row++;
+        }
+        var names = (intercept ? ["(Intercept)"] : Array.Empty<string>()).Concat(d.Formula.Regressors).ToArray();
+        Aliasing.RequireFullRank(x, m, p, names, "", Describe(Model), la);
     }
 
     private static double[] WithGaps(double[] v, bool[] used)

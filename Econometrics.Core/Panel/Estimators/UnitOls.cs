@@ -29,7 +29,7 @@ internal static class UnitOls
                 for (int p = 1; p < k; p++) xi[r + p * m] = d.X[p - 1][c];
                 yi[r] = d.Y[c];
             }
-            var b = Ols.Solve(xi, m, k, yi, la);
+            var b = SolveUnit(xi, m, k, yi, d, i, la);
             var e = Ols.Residuals(xi, m, k, yi, b, la);
             for (int r = 0; r < m; r++) residuals[rows[r] + i * t] = e[r];
             coefs.Add(Vector<double>.Build.Dense(b));
@@ -43,8 +43,20 @@ internal static class UnitOls
         foreach (var b in coefs) { var dv = b - mg; cov += dv.OuterProduct(dv); }
         cov /= nu * (nu - 1.0);
         var partial = d.Partial((i, p) => slopes[i][p + 1]);
-        var names = new[] { "(Intercept)" }.Concat(d.Formula.Regressors).ToArray();
-        return PanelRegressionResult.Create(options, d, names, mg.ToArray(), cov, null, residuals, partial,
+        return PanelRegressionResult.Create(options, d, Names(d), mg.ToArray(), cov, null, residuals, partial,
             withinResiduals: false, commonEffects: false, [], unitBases: d.Balanced ? bases : null);
+    }
+
+    private static string[] Names(RegressionData d) => ["(Intercept)", .. d.Formula.Regressors];
+
+    // A unit whose own regressors are collinear (e.g. one constant over its periods) is named with the term.
+    private static double[] SolveUnit(double[] xi, int m, int k, double[] yi, RegressionData d, int i, ILinearAlgebra la)
+    {
+        try { return Ols.Solve(xi, m, k, yi, la); }
+        catch (ArgumentException)
+        {
+            Aliasing.RequireFullRank(xi, m, k, Names(d), $" in unit '{d.Entities[i]}'", PanelRegression.Describe(PanelModel.UnitOls), la);
+            throw;
+        }
     }
 }

@@ -117,7 +117,10 @@ public sealed record CdMonteCarloResult : Result
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new ArgumentException($"Not a CD Monte Carlo result: {e.Message}", nameof(json), e);
+            // A JSON parser's message quotes the offending text (a whole CSV line, say); say where instead.
+            string why = e is JsonException { LineNumber: { } line, BytePositionInLine: { } at }
+                ? $"not valid JSON at line {line + 1}, byte {at + 1}" : e.Message;
+            throw new ArgumentException($"Not a CD Monte Carlo result: {why}.", nameof(json), e);
         }
     }
 
