@@ -4,8 +4,8 @@ using Econometrics.Mixtures;
 namespace Econometrics.Cli.Commands;
 
 /// <summary>
-/// <c>econ moe fit|enumerate|screen</c>: growth mixtures of experts (bilinear-spline growth mixtures with gating and
-/// expert covariates) on wide longitudinal data.
+/// <c>econ moe fit|enumerate|screen</c>: growth mixtures of experts (linear, quadratic, bilinear-spline, negative
+/// exponential, Jenss-Bayley or nonparametric growth mixtures with gating and expert covariates) on wide longitudinal data.
 /// </summary>
 public static class MoeCommands
 {
@@ -27,7 +27,7 @@ public static class MoeCommands
         private readonly Option<string[]> _gating = null!, _experts = null!, _candidates = null!;
         private readonly ChoiceOption<CovariateTreatment> _covariates;
         private readonly ChoiceOption<GrowthCurve> _curve;
-        private readonly Option<int> _starts, _classes = null!, _maxClasses = null!;
+        private readonly Option<int> _starts, _classes = null!, _maxClasses = null!, _blrt = null!;
         private readonly Option<bool> _rebaseline;
 
         public MoeCommand(Mode mode) : base(mode.ToString().ToLowerInvariant(), mode switch
@@ -38,7 +38,7 @@ public static class MoeCommands
         }, mode switch
         {
             Mode.Fit => $"econ moe fit {Wide} --classes 2",
-            Mode.Enumerate => $"econ moe enumerate {Wide} --max-classes 3",
+            Mode.Enumerate => $"econ moe enumerate {Wide} --max-classes 3 --blrt 99",
             _ => $"econ moe screen {Wide} --classes 2 --candidates gx,ex",
         })
         {
@@ -48,7 +48,11 @@ public static class MoeCommands
             _y = Declare(Opt.Text("--y-prefix", "Y", "outcome columns Y1, Y2, ...", required: true));
             _t = Declare(Opt.Text("--t-prefix", "T", "time columns T1, T2, ... (individually varying occasions)", required: true));
             if (mode == Mode.Enumerate)
+            {
                 _maxClasses = Declare(Opt.Int("--max-classes", "K", "largest K to enumerate", 4, min: 1), "MaxClasses");
+                _blrt = Declare(Opt.Int("--blrt", "B", "bootstrap likelihood-ratio test of K-1 vs K with B replicates (adds blrtP to each row; 0: off)", 0, min: 0),
+                    "BootstrapReplicates");
+            }
             else
                 _classes = Declare(Opt.Int("--classes", "K", "number of latent classes", 2, min: 1), "Classes");
             if (mode == Mode.Screen)
@@ -60,8 +64,11 @@ public static class MoeCommands
             }
             _covariates = Declare(Opt.Choice("--covariates", "joint: x in the likelihood as OpenMx/nlpsem; conditional: as flexmix/lcmm",
                 CovariateTreatment.Joint, ("joint", CovariateTreatment.Joint), ("conditional", CovariateTreatment.Conditional)), "Covariates");
-            _curve = Declare(Opt.Choice("--curve", "trajectory: bls is a bilinear spline with a class-specific knot", GrowthCurve.BilinearSpline,
-                ("bls", GrowthCurve.BilinearSpline), ("linear", GrowthCurve.Linear), ("quadratic", GrowthCurve.Quadratic)), "Curve");
+            _curve = Declare(Opt.Choice("--curve",
+                "trajectory: bls (bilinear spline, class-specific knot), exp (negative exponential, class-specific rate), jb (Jenss-Bayley, class-specific acceleration), nonparametric (latent basis, class-specific relative rates)",
+                GrowthCurve.BilinearSpline,
+                ("bls", GrowthCurve.BilinearSpline), ("linear", GrowthCurve.Linear), ("quadratic", GrowthCurve.Quadratic),
+                ("exp", GrowthCurve.NegativeExponential), ("jb", GrowthCurve.JenssBayley), ("nonparametric", GrowthCurve.Nonparametric)), "Curve");
             _starts = Declare(Opt.Int("--starts", "S", "random starts", 20, min: 1), "Starts");
             _rebaseline = Declare(Opt.Flag("--rebaseline", "measure time from each person's first occasion (t - t1)"));
         }
@@ -89,7 +96,10 @@ public static class MoeCommands
                 }
                 case Mode.Enumerate:
                 {
-                    var result = new ClassEnumeration { MaxClasses = run.Get(_maxClasses), Model = model with { StandardErrors = false } }
+                    var result = new ClassEnumeration
+                    {
+                        MaxClasses = run.Get(_maxClasses), Model = model with { StandardErrors = false }, BootstrapReplicates = run.Get(_blrt),
+                    }
                         .Fit(data, progress, run.Cancellation);
                     _shared.Emit(run, "Class enumeration", result.ToString(), result.ToJson, result.ToHtml, result.PlotCriteria);
                     break;

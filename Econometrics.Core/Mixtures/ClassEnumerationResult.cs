@@ -16,10 +16,18 @@ public sealed record ClassEnumerationResult : Result
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<GrowthMixtureResult> Fits { get; }
 
+    /// <summary>Bootstrap LRT p-values of K − 1 against K classes, per row (null for K = 1), or null when not run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<double?>? BlrtP { get; init; }
+
+    /// <summary>Bootstrap replicates of the BLRT (0: not run).</summary>
+    public int BootstrapReplicates { get; init; }
+
     /// <summary>One row per K: fit statistics and how the random starts fared.</summary>
-    public IReadOnlyList<ClassEnumerationRow> Models => Fits.Select(f => new ClassEnumerationRow(f.K, f.LogLikelihood, f.NParameters,
-        f.Aic, f.Bic, f.AdjustedBic, f.Entropy, f.ExpectedSizes.Min() / f.NObs, f.Converged, f.Starts, f.FinalStarts, f.ConvergedStarts,
-            f.Replicated)).ToArray();
+    [System.Text.Json.Serialization.JsonPropertyName("enumeration")]
+    public IReadOnlyList<ClassEnumerationRow> Models => Fits.Select((f, j) => new ClassEnumerationRow(f.K, f.LogLikelihood, f.NParameters,
+        f.Aic, f.Bic, f.AdjustedBic, f.Entropy, f.ExpectedSizes.Min() / f.NObs, f.Converged, f.Starts, f.FinalStarts, f.ConvergedStarts, f.Replicated)
+    { BlrtP = BlrtP?[j] }).ToArray();
 
     /// <summary>The K with the smallest BIC (Liu's primary criterion).</summary>
     public int BestByBic => Fits.OrderBy(f => f.Bic).First().K;
@@ -36,12 +44,21 @@ public sealed record ClassEnumerationResult : Result
         s.AddHeader("Persons", first.NObs).AddHeader("Curve", GrowthMixtureResult.CurveName(first.Curve))
          .AddHeader("Covariates", first.Covariates == CovariateTreatment.Joint ? "joint" : "conditional")
          .AddHeader("Best K by BIC", BestByBic);
-        var t = new Table("Fit by number of classes", "K", "logLik", "npar", "AIC", "BIC", "aBIC", "entropy", "min class", "starts",
-            "final", "conv.", "best LL");
+        var t = BlrtP is null
+            ? new Table("Fit by number of classes", "K", "logLik", "npar", "AIC", "BIC", "aBIC", "entropy", "min class", "starts",
+                "final", "conv.", "best LL")
+            : new Table("Fit by number of classes", "K", "logLik", "npar", "AIC", "BIC", "aBIC", "entropy", "min class", "starts",
+                "final", "conv.", "best LL", "BLRT p");
         foreach (var m in Models)
-            t.AddRow(m.Classes, F(m.LogLik, "F2"), m.NParameters, F(m.Aic, "F2"), F(m.Bic, "F2"), F(m.AdjustedBic, "F2"),
-                m.Entropy is double e ? F(e, "F3") : "-", F(m.SmallestClass, "F3"), m.Starts, m.FinalStarts, m.ConvergedStarts, m.BestLogLikReplicated);
+        {
+            Cell[] row = [m.Classes, F(m.LogLik, "F2"), m.NParameters, F(m.Aic, "F2"), F(m.Bic, "F2"), F(m.AdjustedBic, "F2"),
+                m.Entropy is double e ? F(e, "F3") : "-", F(m.SmallestClass, "F3"), m.Starts, m.FinalStarts, m.ConvergedStarts, m.BestLogLikReplicated];
+            if (BlrtP is not null) row = [.. row, m.BlrtP is double bp ? F(bp, "F3") : "-"];
+            t.AddRow(row);
+        }
         s.AddTable(t);
+        if (BlrtP is not null)
+            s.AddNote($"BLRT p: parametric bootstrap likelihood-ratio test of K - 1 against K classes (Mplus TECH14), {BootstrapReplicates} replicates.");
         s.AddNote("BIC = -2 logLik + k ln N (smaller is better); aBIC uses (N + 2)/24 in place of N.");
         s.AddNote("starts: random starts (short EM runs); final: best short runs carried to convergence; conv.: final runs that "
             + "converged; best LL: final runs that reached the best log-likelihood within 1e-3 (Mplus's replication check).");

@@ -15,4 +15,8 @@ namespace Econometrics.Mixtures;
 /// <param name="ConvergedStarts">Final-stage runs that converged.</param>
 /// <param name="BestLogLikReplicated">Final-stage runs that reached the best log-likelihood.</param>
 public sealed record ClassEnumerationRow(int Classes, double LogLik, int NParameters, double Aic, double Bic, double AdjustedBic,
-    double? Entropy, double SmallestClass, bool Converged, int Starts, int FinalStarts, int ConvergedStarts, int BestLogLikReplicated);
+    double? Entropy, double SmallestClass, bool Converged, int Starts, int FinalStarts, int ConvergedStarts, int BestLogLikReplicated)
+{
+    /// <summary>Bootstrap likelihood-ratio p-value of K − 1 against K classes; null for K = 1 or when not run.</summary>
+    public double? BlrtP { get; init; }
+}

@@ -79,11 +79,11 @@ public sealed record CovariateScreen
         for (int k = 0; k < shape.K; k++)
         {
             basePs.Alpha[k].CopyTo(ps.Alpha[k], 0); basePs.Psi[k].CopyTo(ps.Psi[k], 0);
-            ps.Knot[k] = basePs.Knot[k]; ps.Theta[k] = basePs.Theta[k];
+            basePs.Gamma[k].CopyTo(ps.Gamma[k], 0); ps.Theta[k] = basePs.Theta[k];
             ps.Gate[k * w] = basePs.Gate[k];
         }
         var lik = new MixtureLikelihood(d, shape);
-        var bounds = KnotBounds.From(d);
+        var bounds = KnotBounds.From(d, shape.Curve);
         var em = new EmAlgorithm(lik, bounds);
         var o = em.Run(ps, model.MaxIterations, model.Tolerance, ct);
         if (o.Degenerate) return double.NegativeInfinity;

@@ -4,10 +4,12 @@ using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
-/// The generalised EM (Dempster, Laird and Rubin 1977) for the mixture of experts of Liu and Perera (2023): E-step posteriors and growth-factor
-/// moments; M-step gating (Newton on the
-/// soft-label multinomial logit), expert-covariate moments, one Laird–Ware step for (α, B, Ψ, θ) and a Brent search
-/// of the knot per class. Every sub-step increases the expected complete-data log-likelihood, so ℓ never decreases.
+/// The generalised EM (Dempster, Laird and Rubin 1977) for the mixture of experts of Liu and Perera (2023): E-step posteriors and growth-factor moments; M-step gating (Newton on the
+/// soft-label multinomial logit), expert-covariate moments, one Laird–Ware step for (α, B, Ψ, θ) and an update of
+/// the curve's nonlinear parameters per class: a bracketed parabolic search of a scalar γ (knot, growth rate,
+/// acceleration) on the class's marginal density, or for the nonparametric curve the closed-form least-squares step
+/// of its relative rates on the growth-factor posterior moments. Every sub-step increases a lower bound of ℓ that
+/// touches it at the current parameters, so ℓ never decreases.
 /// </summary>
 internal sealed class EmAlgorithm
 {
@@ -126,7 +128,7 @@ internal sealed class EmAlgorithm
                 {
                     double y = _d.Y[i * p + j];
                     if (double.IsNaN(y)) continue;
-                    _s.Loadings(_d.T[i * p + j], ps.Knot[k], lam);
+                    _s.Loadings(_d.T.AsSpan(i * p, p), j, ps.Gamma[k], lam);
                     double fit = 0;
                     for (int a = 0; a < q; a++) fit += lam[a] * h[i * q + a];
                     ss += (y - fit) * (y - fit); n++;
@@ -139,13 +141,59 @@ internal sealed class EmAlgorithm
             for (int a = 0; a < q * q; a++) psi[a] /= nk;
             floored |= SmallDense.FloorEigenvalues(psi, q, 1e-8 * Math.Max(Trace(psi, q) / q, 1e-300));
             ps.Theta[k] = Math.Max(thNum / thDen, ThetaFloor);
-            if (_s.HasKnot && _s.FreeKnots) UpdateKnot(ps, k);
+            if (_s.FreeGamma)
+            {
+                if (_s.Curve == GrowthCurve.Nonparametric) UpdateRates(ps, k);
+                else UpdateKnot(ps, k);
+            }
         }
         return true;
     }
 
     /// <summary>
-    /// Knot update: maximise Σ_i τ_ik log f_k(y_i; γ) by bracketing around the current knot (the bracket tracks the
+    /// Relative rates of the nonparametric curve: with L_ij = a_ij + Σ_r γ_r d_ijr (a the first interval, d_ijr the
+    /// later intervals up to occasion j), the expected complete-data term −Σ τ_ik Σ_j E[(y_ij − η0 − L_ij η1)²]/2θ is
+    /// quadratic in γ, maximised by (Σ τ e d dᵀ) γ = Σ τ (f − e a) d with e = E[η1²] and f = (y − E η0) E η1 − Cov(η0, η1).
+    /// </summary>
+    private void UpdateRates(ParameterSet ps, int k)
+    {
+        int R = _s.R, p = _d.P, K = _s.K, q = _s.Q, N = _d.N;
+        var A = new double[R * R];
+        var rhs = new double[R];
+        Span<double> d = stackalloc double[R];
+        var h = _hhat[k]; var cp = _cpost[k];
+        for (int i = 0; i < N; i++)
+        {
+            double tau = _post[i * K + k];
+            if (tau < 1e-300) continue;
+            int off = i * p;
+            double h0 = h[i * q], h1 = h[i * q + 1], c01 = cp[i * q * q + 1], c11 = cp[i * q * q + 3];
+            double e = h1 * h1 + c11;
+            d.Clear();
+            double a = 0;
+            for (int j = 1; j < p; j++)
+            {
+                double dt = _d.T[off + j] - _d.T[off + j - 1];
+                if (j == 1) a = dt; else d[j - 2] = dt;
+                double y = _d.Y[off + j];
+                if (double.IsNaN(y)) continue;
+                double f = (y - h0) * h1 - c01;
+                for (int r = 0; r < j - 1; r++)
+                {
+                    rhs[r] += tau * (f - e * a) * d[r];
+                    for (int c = 0; c <= r; c++) A[r * R + c] += tau * e * d[r] * d[c];
+                }
+            }
+        }
+        for (int r = 0; r < R; r++) for (int c = r + 1; c < R; c++) A[r * R + c] = A[c * R + r];
+        if (!SmallDense.Cholesky(A, R)) return;
+        SmallDense.Solve(A, R, rhs);
+        foreach (var v in rhs) if (!double.IsFinite(v)) return;
+        rhs.CopyTo(ps.Gamma[k], 0);
+    }
+
+    /// <summary>
+    /// Scalar γ update (knot, growth rate or acceleration): maximise Σ_i τ_ik log f_k(y_i; γ) by bracketing around the current knot (the bracket tracks the
     /// last step, expanding while the function rises at its edge) and a Brent search inside it. The precision follows
     /// the step size, so early iterations are cheap and late ones exact; any increase keeps EM monotone.
     /// </summary>
@@ -155,19 +203,23 @@ internal sealed class EmAlgorithm
         if (caches is null) return;
         var cache = caches[k];
         int K = _s.K;
+        var gamma = new double[1];
         double Q(double g)
         {
+            gamma[0] = g;
             double s = 0;
             for (int i = 0; i < _d.N; i++)
             {
                 double t = _post[i * K + k];
                 if (t < 1e-300) continue;
-                s += t * _lik.LogDensityY(i, ps, k, cache, g, Span<double>.Empty, Span<double>.Empty, Span<double>.Empty);
+                s += t * _lik.LogDensityY(i, ps, k, cache, gamma, Span<double>.Empty, Span<double>.Empty, Span<double>.Empty);
             }
             return s;
         }
-        double g0 = ps.Knot[k];
-        double delta = double.IsNaN(_lastStep[k]) ? 0.25 : Math.Clamp(2 * Math.Abs(_lastStep[k]), 1e-7, 1.0);
+        double g0 = ps.Gamma[k][0];
+        // A knot's first bracket is a quarter time unit (as before); a rate's a twentieth of its admissible range.
+        double first = _s.HasKnot ? 0.25 : 0.05 * (Bounds.Upper - Bounds.Lower);
+        double delta = double.IsNaN(_lastStep[k]) ? first : Math.Clamp(2 * Math.Abs(_lastStep[k]), 1e-7 * Math.Max(first, 1), 4 * first);
         double f0 = Q(g0);
         double lo = Math.Max(g0 - delta, Bounds.Lower), hi = Math.Min(g0 + delta, Bounds.Upper);
         double flo = Q(lo), fhi = Q(hi);
@@ -196,8 +248,8 @@ internal sealed class EmAlgorithm
                 if (f > fbest) { best = x; fbest = f; }
             }
         }
-        _lastStep[k] = best - ps.Knot[k];
-        ps.Knot[k] = best;
+        _lastStep[k] = best - ps.Gamma[k][0];
+        ps.Gamma[k][0] = best;
     }
 
     /// <summary>A class needs more expected members than it has growth parameters (note §3.9).</summary>

@@ -8,7 +8,7 @@ namespace Econometrics.Mixtures;
 /// variance θ, and (joint covariate treatment) the expert-covariate mean μx and covariance Φ.
 /// </summary>
 /// <param name="Alpha">Growth-factor intercepts (q).</param>
-/// <param name="Knot">The knot γ of a bilinear spline; NaN for linear and quadratic curves, which have none.</param>
+/// <param name="Knot">The knot γ of a bilinear spline; NaN for the other curves, which have none.</param>
 /// <param name="B">Expert coefficients, q x m (row r: growth factor r; column c: covariate c).</param>
 /// <param name="Psi">Residual growth-factor covariance, q x q.</param>
 /// <param name="Theta">Residual variance of the outcome (one per class, constant over time).</param>
@@ -17,6 +17,13 @@ namespace Econometrics.Mixtures;
 public sealed record GrowthClassParameters(
     Vector<double> Alpha, double Knot, Matrix<double> B, Matrix<double> Psi, double Theta, Vector<double> MuX, Matrix<double> Phi)
 {
+    /// <summary>
+    /// The curve's nonlinear parameters: the knot (bilinear spline), the growth rate b (negative exponential), the growth
+    /// acceleration c (Jenss–Bayley), or the relative rates r_2 … r_{p−1} (nonparametric); empty for linear and
+    /// quadratic curves. A spline's knot is read from <see cref="Knot"/>.
+    /// </summary>
+    public Vector<double> CurveParameters { get; init; } = Vector<double>.Build.Dense(0);
+
     /// <summary>Number of growth factors q.</summary>
     public int Factors => Alpha.Count;
 

@@ -15,4 +15,8 @@ namespace Econometrics.Mixtures;
 /// <param name="ExpertCovariance">Expert-covariate covariance (joint treatment with experts), else null.</param>
 public sealed record GrowthClassSummary(int Class, double Proportion, double? Knot, IReadOnlyList<double> GrowthFactorMeans,
     IReadOnlyList<double> MarginalMeans, Matrix<double> ExpertCoefficients, Matrix<double> Psi, double ResidualVariance,
-    IReadOnlyList<double>? ExpertMeans, Matrix<double>? ExpertCovariance);
+    IReadOnlyList<double>? ExpertMeans, Matrix<double>? ExpertCovariance)
+{
+    /// <summary>The curve's nonlinear parameters (knot, rate, acceleration or relative rates); null for linear and quadratic.</summary>
+    public IReadOnlyList<double>? CurveParameters { get; init; }
+}

@@ -15,7 +15,7 @@ public sealed partial record GrowthMixture
         ArgumentNullException.ThrowIfNull(data);
         Validate(data);
         var shape = Shape(data, freeKnots: FixedKnots is null);
-        var bounds = KnotBounds.From(data);
+        var bounds = KnotBounds.From(data, Curve);
         var lik = new MixtureLikelihood(data, shape);
         var starts = new StartValues(data, shape, bounds);
         var fixedKnots = FixedKnots?.OrderBy(v => v).ToArray();
@@ -49,7 +49,22 @@ public sealed partial record GrowthMixture
         {
             var ps = shortRuns[chosen[f]].Ps.Clone();
             var em = new EmAlgorithm(lik, bounds);
-            finals[f] = (ps, em.Run(ps, MaxIterations, Tolerance, cancellationToken));
+            if (!shape.SmoothGamma)
+            {
+                finals[f] = (ps, em.Run(ps, MaxIterations, Tolerance, cancellationToken));
+            }
+            else
+            {
+                // EM crawls along the ridge between a smooth curve's γ and its growth factors; a short EM warm-up and
+                // quasi-Newton on every final run (γ included) converge far faster, and rank the runs by their maxima.
+                var o = em.Run(ps, Math.Min(MaxIterations, SmoothWarmUp), Tolerance, cancellationToken);
+                if (!o.Degenerate)
+                {
+                    double l = Polisher.Polish(lik, ps, bounds, cancellationToken);
+                    o = o with { LogLikelihood = l, Converged = Polisher.AtStationaryPoint(lik, ps) };
+                }
+                finals[f] = (ps, o);
+            }
             progress?.Report(0.8 * Interlocked.Increment(ref done) / (S + FinalStarts));
         });
         var valid = Enumerable.Range(0, finals.Length).Where(f => !finals[f].Out.Degenerate).ToArray();
@@ -63,20 +78,25 @@ public sealed partial record GrowthMixture
         var bestOut = finals[best].Out;
         int replicated = valid.Count(f => finals[f].Out.LogLikelihood >= bestOut.LogLikelihood - 1e-3);
         if (S > 1 && replicated < 2)
-            diagnostics.Add(Diagnostic.Warning("The best log-likelihood was reached by one final run only; more random starts would check that it " +
-                "is the global maximum.", "not-replicated"));
-        if (!bestOut.Converged)
-            diagnostics.Add(Diagnostic.Warning($"EM stopped at {bestOut.Iterations} iterations before reaching its tolerance; the quasi-Newton " +
-                $"polish followed.", "em-not-converged"));
+            diagnostics.Add(Diagnostic.Warning("The best log-likelihood was reached by one final run only; more random starts would check that it is the global maximum.", "not-replicated"));
+        if (!bestOut.Converged && !shape.SmoothGamma)
+            diagnostics.Add(Diagnostic.Warning($"EM stopped at {bestOut.Iterations} iterations before reaching its tolerance; the quasi-Newton polish followed.", "em-not-converged"));
+        if (!bestOut.Converged && shape.SmoothGamma)
+            diagnostics.Add(Diagnostic.Warning("The quasi-Newton maximisation stopped where the score is not yet zero; the estimates may be short of the maximum.", "not-converged"));
         if (finals[best].Out.Floored)
             diagnostics.Add(Diagnostic.Warning("A covariance matrix reached its eigenvalue floor during EM (degenerate Ψ or Φ); standard errors " +
                 "near the boundary are unreliable.", "covariance-floor"));
 
-        double ll = Polisher.Polish(lik, bestPs, bounds, cancellationToken);
+        double ll = shape.SmoothGamma ? bestOut.LogLikelihood : Polisher.Polish(lik, bestPs, bounds, cancellationToken);
         if (ll < bestOut.LogLikelihood - 1e-9) throw new InvalidOperationException("The polish lowered the log-likelihood.");
         var ordered = Canonical(bestPs);
         var post = new double[data.N * shape.K];
         ll = lik.Evaluate(ordered, null, post);
+        if (shape.R == 1 && !shape.HasKnot)
+            for (int k = 0; k < shape.K; k++)
+                if (ordered.Gamma[k][0] - bounds.Lower < 1e-3 * (bounds.Upper - bounds.Lower) || bounds.Upper - ordered.Gamma[k][0] < 1e-3 * (bounds.Upper - bounds.Lower))
+                    diagnostics.Add(Diagnostic.Warning(string.Create(CultureInfo.InvariantCulture,
+                        $"The {shape.GammaNames[0]} of class {k + 1} ({ordered.Gamma[k][0]:G4}) is near the edge of the range searched [{bounds.Lower:G4}, {bounds.Upper:G4}]; the curve is close to its linear or flat limit."), "curve-parameter-boundary"));
         progress?.Report(0.9);
 
         var names = ordered.Names(true, data.ExpertNames, data.GatingNames);
@@ -91,7 +111,7 @@ public sealed partial record GrowthMixture
         }
         if (shape.HasKnot && shape.FreeKnots)
             for (int k = 0; k < shape.K; k++)
-                if (ordered.Knot[k] - bounds.Lower < 1e-6 || bounds.Upper - ordered.Knot[k] < 1e-6)
+                if (ordered.Gamma[k][0] - bounds.Lower < 1e-6 || bounds.Upper - ordered.Gamma[k][0] < 1e-6)
                     diagnostics.Add(Diagnostic.Warning(string.Create(CultureInfo.InvariantCulture,
                         $"The knot of class {k + 1} is at the edge of its admissible range [{bounds.Lower:F3}, {bounds.Upper:F3}]."), "knot-boundary"));
         if (shape.HasKnot && shape.FreeKnots && StandardErrors)
@@ -99,14 +119,13 @@ public sealed partial record GrowthMixture
             var times = data.T.Where(t => !double.IsNaN(t)).Order().ToArray();
             for (int k = 0; k < shape.K; k++)
             {
-                int at = Array.BinarySearch(times, ordered.Knot[k]);
+                int at = Array.BinarySearch(times, ordered.Gamma[k][0]);
                 double near = at >= 0 ? 0 : Math.Min(
-                    ~at < times.Length ? Math.Abs(times[~at] - ordered.Knot[k]) : double.PositiveInfinity,
-                    ~at > 0 ? Math.Abs(times[~at - 1] - ordered.Knot[k]) : double.PositiveInfinity);
+                    ~at < times.Length ? Math.Abs(times[~at] - ordered.Gamma[k][0]) : double.PositiveInfinity,
+                    ~at > 0 ? Math.Abs(times[~at - 1] - ordered.Gamma[k][0]) : double.PositiveInfinity);
                 if (near < 1e-6)
                     diagnostics.Add(Diagnostic.Info(string.Create(CultureInfo.InvariantCulture,
-                        $"The knot of class {k + 1} ({ordered.Knot[k]:F4}) sits on an observed time, a kink of the likelihood; its standard error " +
-                            $"depends on the difference step."), "knot-at-kink"));
+                        $"The knot of class {k + 1} ({ordered.Gamma[k][0]:F4}) sits on an observed time, a kink of the likelihood; its standard error depends on the difference step."), "knot-at-kink"));
             }
         }
         var estimates = new ParameterEstimate[values.Length];
@@ -133,6 +152,9 @@ public sealed partial record GrowthMixture
         };
     }
 
+    /// <summary>EM iterations before the quasi-Newton maximisation of each final run of a smooth nonlinear curve.</summary>
+    private const int SmoothWarmUp = 100;
+
     private void Validate(GrowthData data)
     {
         if (Classes < 1) throw new ArgumentOutOfRangeException(nameof(Classes), Classes, "At least one class is needed.");
@@ -155,8 +177,8 @@ public sealed partial record GrowthMixture
                 nameof(Classes));
         int maxObs = data.Observed.Max();
         if (maxObs <= shape.Q)
-            throw new ArgumentException($"A {GrowthMixtureResult.CurveName(Curve)} curve needs persons with more than {shape.Q} observed " +
-                $"occasions; the most any person has is {maxObs}.", nameof(data));
+            throw new ArgumentException($"A {GrowthMixtureResult.CurveName(Curve)} curve needs persons with more than {shape.Q} observed occasions; the most any person has is {maxObs}.", nameof(data));
+        ValidateTimes(data, shape);
         if (FixedKnots is not null)
         {
             var b = KnotBounds.From(data);
@@ -167,12 +189,30 @@ public sealed partial record GrowthMixture
         }
     }
 
+    /// <summary>The nonparametric curve needs at least 3 occasions and every person's time at each (its loadings accumulate intervals).</summary>
+    private static void ValidateTimes(GrowthData data, ModelShape shape)
+    {
+        // The parametric curves are identified by the occasions check above: times increase within a person, so a
+        // person with more than q occasions brings q + 1 distinct times, enough for q factors and a rate.
+        if (shape.Curve == GrowthCurve.Nonparametric)
+        {
+            if (data.P < 3)
+                throw new ArgumentException($"A nonparametric curve needs at least 3 occasions (the first interval's slope and one relative rate); the data have {data.P}.", nameof(data));
+            for (int i = 0; i < data.N; i++)
+                for (int j = 0; j < data.P; j++)
+                    if (double.IsNaN(data.T[i * data.P + j]))
+                        throw new ArgumentException(
+                            $"A nonparametric curve needs every person's time at every occasion (its loadings accumulate the intervals between adjacent waves); person '{data.Ids[i]}' has none at occasion {j + 1} (a missing outcome). Use a parametric curve (exp, jb, bls) or complete the times.",
+                            nameof(data));
+        }
+    }
+
     /// <summary>Puts the classes in canonical order (ascending knot, or ascending intercept) and re-references the gating to the new class 1.</summary>
     internal static ParameterSet Canonical(ParameterSet ps)
     {
         var s = ps.Shape;
         var order = Enumerable.Range(0, s.K)
-            .OrderBy(k => s.HasKnot ? ps.Knot[k] : ps.Alpha[k][0]).ThenBy(k => ps.Alpha[k][0]).ThenBy(k => k).ToArray();
+            .OrderBy(k => s.HasKnot ? ps.Gamma[k][0] : ps.Alpha[k][0]).ThenBy(k => ps.Alpha[k][0]).ThenBy(k => k).ToArray();
         var r = new ParameterSet(s);
         int w = s.G + 1;
         for (int j = 0; j < s.K; j++)
@@ -180,7 +220,7 @@ public sealed partial record GrowthMixture
             int k = order[j];
             ps.Alpha[k].CopyTo(r.Alpha[j], 0); ps.B[k].CopyTo(r.B[j], 0); ps.Psi[k].CopyTo(r.Psi[j], 0);
             ps.MuX[k].CopyTo(r.MuX[j], 0); ps.Phi[k].CopyTo(r.Phi[j], 0);
-            r.Knot[j] = ps.Knot[k]; r.Theta[j] = ps.Theta[k];
+            ps.Gamma[k].CopyTo(r.Gamma[j], 0); r.Theta[j] = ps.Theta[k];
             for (int g = 0; g < w; g++) r.Gate[j * w + g] = ps.Gate[k * w + g] - ps.Gate[order[0] * w + g];
         }
         return r;

@@ -2,12 +2,14 @@ namespace Econometrics.Mixtures;
 
 /// <summary>
 /// A K-class growth mixture of experts (Liu and Perera, Psychological Methods 2023): within class k a latent growth
-/// curve (linear, quadratic or bilinear spline with a class-specific knot) whose growth factors regress on expert
+/// curve (linear, quadratic, bilinear spline with a class-specific knot, negative exponential, Jenss–Bayley or
+/// nonparametric latent basis, the nonlinear ones with class-specific curve parameters) whose growth factors regress on expert
 /// covariates, with class membership following a multinomial logit on gating covariates (class 1 the reference).
 /// </summary>
 /// <remarks>
-/// Estimation is EM with a one-dimensional knot search per class (the likelihood has kinks at observed times, where
-/// the maximum often sits, so gradient optimisers stop short), many seeded random starts run in parallel, and a
+/// Estimation is EM with a one-dimensional search of a knot, rate or acceleration per class (a knot's likelihood has
+/// kinks at observed times, where the maximum often sits, so gradient optimisers stop short) or a closed-form step of
+/// the nonparametric curve's relative rates, many seeded random starts run in parallel, and a
 /// quasi-Newton polish of the full log-likelihood. Standard errors come from the numerical observed information.
 /// The model is that of Liu and Perera (Psychological Methods 28(1), 152-178, 2023).
 /// </remarks>
@@ -74,5 +76,5 @@ public sealed partial record GrowthMixture
     }
 
     internal ModelShape Shape(GrowthData data, bool freeKnots, int? classes = null) =>
-        new(classes ?? Classes, Curve, data.M, data.G, Covariates, freeKnots);
+        new(classes ?? Classes, Curve, data.M, data.G, Covariates, freeKnots, data.P);
 }

@@ -7,7 +7,7 @@ namespace Econometrics.Mixtures;
 /// A data-generating design for growth mixtures of experts, following the simulation design of Liu and Perera
 /// (Psychological Methods 28(1), 2023): gating covariates z ~ N(0, I); class from the multinomial logit; expert covariates x ~ N(μx_k, Φ_k);
 /// growth factors η ~ N(α_k + B_k x, Ψ_k); occasions t_1 = 0 and t_j = (j − 1) + U(−jitter, jitter); outcomes
-/// y = Λ(t; γ_k) η + N(0, θ_k).
+/// y = Λ(t; γ_k) η + N(0, θ_k), with γ_k the knot (spline) or the class's <see cref="GrowthClassParameters.CurveParameters"/>.
 /// </summary>
 public sealed record GrowthMixtureDesign
 {
@@ -35,8 +35,11 @@ public sealed record GrowthMixtureDesign
         if (N < 1) throw new ArgumentOutOfRangeException(nameof(N), N, "At least one person is needed.");
         if (Occasions < 3) throw new ArgumentOutOfRangeException(nameof(Occasions), Occasions, "Growth models need at least 3 occasions.");
         int K = Truth.K, G = Truth.Gating.ColumnCount - 1, m = Truth.Classes[0].Experts, q = Truth.Classes[0].Factors;
-        var shape = new ModelShape(K, Curve, m, G, CovariateTreatment.Joint, true);
+        var shape = new ModelShape(K, Curve, m, G, CovariateTreatment.Joint, true, Occasions);
         if (q != shape.Q) throw new ArgumentException($"A {Curve} curve has {shape.Q} growth factors; the truth has {q}.", nameof(Truth));
+        var gammas = Truth.Classes.Select(c => shape.HasKnot ? [c.Knot] : c.CurveParameters.ToArray()).ToArray();
+        if (gammas.Any(g => g.Length != shape.R))
+            throw new ArgumentException($"A {Curve} curve with {Occasions} occasions has {shape.R} curve parameter(s) per class ({string.Join(", ", shape.GammaNames)}).", nameof(Truth));
         var rng = new Random(seed);
         var normal = new Normal(0, 1, rng);
         var psiChol = Truth.Classes.Select(c => c.Psi.Cholesky().Factor).ToArray();
@@ -67,11 +70,11 @@ public sealed record GrowthMixtureDesign
                 eta[a] = v;
             }
             double sd = Math.Sqrt(cp.Theta);
+            var times = t.AsSpan(i * p, p);
             for (int j = 0; j < p; j++)
             {
-                double tj = j == 0 ? 0 : j + TimeJitter * (2 * rng.NextDouble() - 1);
-                t[i * p + j] = tj;
-                shape.Loadings(tj, cp.Knot, lam);
+                times[j] = j == 0 ? 0 : j + TimeJitter * (2 * rng.NextDouble() - 1);
+                shape.Loadings(times, j, gammas[c], lam);
                 double v = 0;
                 for (int a = 0; a < q; a++) v += lam[a] * eta[a];
                 y[i * p + j] = v + sd * normal.Sample();

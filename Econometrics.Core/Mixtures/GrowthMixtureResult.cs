@@ -141,7 +141,8 @@ public sealed record GrowthMixtureResult : Result
         var c = Parameters.Classes[k];
         bool joint = Covariates == CovariateTreatment.Joint && ExpertNames.Count > 0;
         return new GrowthClassSummary(k + 1, ExpectedSizes[k] / NObs, Curve == GrowthCurve.BilinearSpline ? c.Knot : null,
-            c.Alpha.ToArray(), c.MarginalMeans.ToArray(), c.B, c.Psi, c.Theta, joint ? c.MuX.ToArray() : null, joint ? c.Phi : null);
+            c.Alpha.ToArray(), c.MarginalMeans.ToArray(), c.B, c.Psi, c.Theta, joint ? c.MuX.ToArray() : null, joint ? c.Phi : null)
+        { CurveParameters = c.CurveParameters.Count > 0 ? c.CurveParameters.ToArray() : null };
     }).ToArray();
 
     /// <summary>Gating (multinomial logit) coefficients of classes 2..K against class 1.</summary>
@@ -169,10 +170,24 @@ public sealed record GrowthMixtureResult : Result
          .AddHeader("Entropy", Entropy is double e ? F(e) : "n/a (one class)")
          .AddHeader("Starts", $"{Starts} ({Replicated} final run(s) at the best log-likelihood)")
          .AddHeader("Converged", Converged ? $"yes ({Iterations} EM iterations, then quasi-Newton)" : $"no ({Iterations} EM iterations)");
-        var classes = new Table("Classes", "class", "proportion", "expected size", "modal count", "knot");
+        // The scalar curve parameter (knot, rate, acceleration) gets a column; relative rates are in the estimates.
+        string? scalar = Curve switch
+        {
+            GrowthCurve.BilinearSpline => "knot",
+            GrowthCurve.NegativeExponential => "rate",
+            GrowthCurve.JenssBayley => "acceleration",
+            _ => null,
+        };
+        var classes = scalar is null
+            ? new Table("Classes", "class", "proportion", "expected size", "modal count")
+            : new Table("Classes", "class", "proportion", "expected size", "modal count", scalar);
         for (int k = 0; k < K; k++)
-            classes.AddRow((k + 1).ToString(CultureInfo.InvariantCulture), F(ExpectedSizes[k] / NObs), F(ExpectedSizes[k], "F2"), ModalCounts[k],
-                Curve == GrowthCurve.BilinearSpline ? F(Parameters.Classes[k].Knot) : "-");
+        {
+            var c = Parameters.Classes[k];
+            Cell[] row = [(k + 1).ToString(CultureInfo.InvariantCulture), F(ExpectedSizes[k] / NObs), F(ExpectedSizes[k], "F2"), ModalCounts[k]];
+            if (scalar is not null) row = [.. row, Curve == GrowthCurve.BilinearSpline ? F(c.Knot) : F(c.CurveParameters[0])];
+            classes.AddRow(row);
+        }
         s.AddTable(classes);
         var est = new Table("Estimates (95% Wald intervals)", "parameter", "estimate", "std. error", "z", "p", "lower", "upper");
         foreach (var p in Estimates)
@@ -209,25 +224,22 @@ public sealed record GrowthMixtureResult : Result
             line.LineWidth = 1;
         }
         double tmin = double.PositiveInfinity, tmax = double.NegativeInfinity;
-        for (int i = 0; i < data.N; i++) for (int j = 0; j < data.P; j++)
-        {
-            var t = data.Time(i, j); if (!double.IsNaN(t))
-            {
-                tmin = Math.Min(tmin,
-            t); tmax = Math.Max(tmax, t);
-            }
-        }
-        var shape = new ModelShape(K, Curve, ExpertNames.Count, GatingNames.Count, Covariates, !FixedKnots);
+        for (int i = 0; i < data.N; i++) for (int j = 0; j < data.P; j++) { var t = data.Time(i, j); if (!double.IsNaN(t)) { tmin = Math.Min(tmin, t); tmax = Math.Max(tmax, t); } }
+        var shape = new ModelShape(K, Curve, ExpertNames.Count, GatingNames.Count, Covariates, !FixedKnots, data.P);
         Span<double> lam = stackalloc double[shape.Q];
+        // The nonparametric curve is defined at the occasions only: draw it through the mean occasion times.
+        var meanTimes = Enumerable.Range(0, data.P).Select(j => Enumerable.Range(0, data.N).Select(i => data.Time(i, j))
+            .Where(t => !double.IsNaN(t)).DefaultIfEmpty(double.NaN).Average()).ToArray();
         for (int k = 0; k < K; k++)
         {
             var c = Parameters.Classes[k];
+            var gamma = Curve == GrowthCurve.BilinearSpline ? [c.Knot] : c.CurveParameters.ToArray();
             var mean = ClassMean(data, k);
-            var ts = Enumerable.Range(0, 101).Select(j => tmin + (tmax - tmin) * j / 100.0).ToArray();
+            var ts = Curve == GrowthCurve.Nonparametric ? meanTimes : Enumerable.Range(0, 101).Select(j => tmin + (tmax - tmin) * j / 100.0).ToArray();
             var ys = new double[ts.Length];
             for (int j = 0; j < ts.Length; j++)
             {
-                shape.Loadings(ts[j], c.Knot, lam);
+                shape.Loadings(ts, j, gamma, lam);
                 double v = 0;
                 for (int a = 0; a < shape.Q; a++) v += lam[a] * mean[a];
                 ys[j] = v;
@@ -287,6 +299,9 @@ public sealed record GrowthMixtureResult : Result
     {
         GrowthCurve.Linear => "linear",
         GrowthCurve.Quadratic => "quadratic",
+        GrowthCurve.NegativeExponential => "negative exponential",
+        GrowthCurve.JenssBayley => "Jenss-Bayley",
+        GrowthCurve.Nonparametric => "nonparametric",
         _ => "bilinear spline",
     };
 }

@@ -7,7 +7,8 @@ namespace Econometrics.Mixtures;
 /// The observed-data log-likelihood of the mixture of experts (Liu and Perera 2023) and its pieces: per-person class
 /// densities through the Woodbury identity (V⁻¹ = θ⁻¹I − θ⁻¹Λ A⁻¹ Λᵀθ⁻¹ with A = Ψ⁻¹ + ΛᵀΛ/θ, so every person costs
 /// O(p q²) instead of a p x p Cholesky), posterior class probabilities, growth-factor posterior moments for the EM,
-/// and the analytic score in the packed parameterisation (knots excluded; their derivative jumps at observed times).
+/// and the analytic score in the packed parameterisation without the curve parameters γ (a knot's derivative jumps at
+/// observed times; the smooth curves' γ are differenced by the callers).
 /// </summary>
 internal sealed class MixtureLikelihood
 {
@@ -50,13 +51,13 @@ internal sealed class MixtureLikelihood
     }
 
     /// <summary>
-    /// log φ(y_i; Λ_i(γ)(α + B x_i), Λ Ψ Λᵀ + θ I) for class k at knot <paramref name="knot"/>. When
+    /// log φ(y_i; Λ_i(γ)(α + B x_i), Λ Ψ Λᵀ + θ I) for class k at curve parameters <paramref name="gamma"/>. When
     /// <paramref name="hhat"/> is non-empty it receives E[η | y_i] and <paramref name="cpost"/> Cov[η | y_i];
     /// when <paramref name="score"/> is non-empty it receives (∂/∂m (q), ∂/∂Ψ (q x q, symmetric full), ∂/∂θ).
     /// Returns −∞ when A is not positive definite.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double LogDensityY(int i, ParameterSet ps, int k, ClassCache cache, double knot, Span<double> hhat, Span<double> cpost, Span<double> score)
+    public double LogDensityY(int i, ParameterSet ps, int k, ClassCache cache, ReadOnlySpan<double> gamma, Span<double> hhat, Span<double> cpost, Span<double> score)
     {
         int q = _s.Q, m = _s.M, p = _d.P;
         Span<double> mean = stackalloc double[q];
@@ -75,11 +76,12 @@ internal sealed class MixtureLikelihood
         S.Clear(); b.Clear();
         double rr = 0; int n = 0;
         int off = i * p;
+        var times = _d.T.AsSpan(off, p);
         for (int j = 0; j < p; j++)
         {
             double y = _d.Y[off + j];
             if (double.IsNaN(y)) continue;
-            _s.Loadings(_d.T[off + j], knot, lam);
+            _s.Loadings(times, j, gamma, lam);
             double mu = 0;
             for (int r = 0; r < q; r++) mu += lam[r] * mean[r];
             double res = y - mu;
@@ -147,8 +149,73 @@ internal sealed class MixtureLikelihood
             double vv = (rr - 2 * bd + dSd) / (theta * theta);
             double trV = n / theta - trCS / (theta * theta);
             score[q + q * q] = 0.5 * (vv - trV);
+            if (score.Length > q + q * q + 1) GammaScore(i, ps, k, gamma, mean, gm, S, C, dvec, theta, score[(q + q * q + 1)..]);
         }
         return logf;
+    }
+
+    /// <summary>
+    /// ∂ log f/∂γ of a smooth curve: with v = V⁻¹r, the loading gradient is G = v mᵀ + (v vᵀ − V⁻¹) Λ Ψ, whose row j
+    /// is v_j (m + Ψ Λᵀv) − Ψ (I − S C/θ) λ_j / θ (Woodbury: V⁻¹Λ = Λ (I − C S/θ)/θ, v_j = (r_j − λ_jᵀ d)/θ), contracted
+    /// with ∂λ_j/∂γ.
+    /// </summary>
+    private void GammaScore(int i, ParameterSet ps, int k, ReadOnlySpan<double> gamma, ReadOnlySpan<double> mean, ReadOnlySpan<double> gm,
+        ReadOnlySpan<double> S, ReadOnlySpan<double> C, ReadOnlySpan<double> d, double theta, Span<double> sg)
+    {
+        int q = _s.Q, R = _s.R, p = _d.P;
+        var psi = ps.Psi[k];
+        Span<double> u = stackalloc double[q];
+        Span<double> W = stackalloc double[q * q];
+        Span<double> M = stackalloc double[q * q];
+        Span<double> lam = stackalloc double[q];
+        Span<double> dl = stackalloc double[q * R];
+        Span<double> g = stackalloc double[q];
+        for (int r = 0; r < q; r++)
+        {
+            double s = mean[r];
+            for (int c = 0; c < q; c++) s += psi[r * q + c] * gm[c];
+            u[r] = s;
+        }
+        // M = I − S C/θ; W = Ψ M / θ.
+        for (int r = 0; r < q; r++)
+            for (int c = 0; c < q; c++)
+            {
+                double s = 0;
+                for (int t = 0; t < q; t++) s += S[r * q + t] * C[t * q + c];
+                M[r * q + c] = (r == c ? 1 : 0) - s / theta;
+            }
+        for (int r = 0; r < q; r++)
+            for (int c = 0; c < q; c++)
+            {
+                double s = 0;
+                for (int t = 0; t < q; t++) s += psi[r * q + t] * M[t * q + c];
+                W[r * q + c] = s / theta;
+            }
+        sg[..R].Clear();
+        int off = i * p;
+        var times = _d.T.AsSpan(off, p);
+        for (int j = 0; j < p; j++)
+        {
+            double y = _d.Y[off + j];
+            if (double.IsNaN(y)) continue;
+            _s.Loadings(times, j, gamma, lam);
+            _s.LoadingDerivatives(times, j, gamma, dl);
+            double mu = 0, ld = 0;
+            for (int r = 0; r < q; r++) { mu += lam[r] * mean[r]; ld += lam[r] * d[r]; }
+            double v = (y - mu - ld) / theta;
+            for (int r = 0; r < q; r++)
+            {
+                double s = v * u[r];
+                for (int c = 0; c < q; c++) s -= W[r * q + c] * lam[c];
+                g[r] = s;
+            }
+            for (int e = 0; e < R; e++)
+            {
+                double s = 0;
+                for (int r = 0; r < q; r++) s += g[r] * dl[r * R + e];
+                sg[e] += s;
+            }
+        }
     }
 
     /// <summary>log φ(x_i; μx_k, Φ_k); when <paramref name="score"/> is non-empty it receives ∂/∂μx (m) and ∂/∂Φ (m x m).</summary>
@@ -210,7 +277,7 @@ internal sealed class MixtureLikelihood
             {
                 var h = hhat is null ? Span<double>.Empty : hhat[k].AsSpan(i * q, q);
                 var c = cpost is null ? Span<double>.Empty : cpost[k].AsSpan(i * q * q, q * q);
-                a[k] += LogDensityY(i, ps, k, caches[k], ps.Knot[k], h, c, Span<double>.Empty);
+                a[k] += LogDensityY(i, ps, k, caches[k], ps.Gamma[k], h, c, Span<double>.Empty);
                 if (_s.JointX) a[k] += LogDensityX(i, ps, k, caches[k], Span<double>.Empty);
             }
             double li = LogSumExp(a);
@@ -222,27 +289,36 @@ internal sealed class MixtureLikelihood
         return total;
     }
 
-    /// <summary>The log-likelihood and its gradient over the packed parameters without knots.</summary>
+    /// <summary>The log-likelihood and its gradient over the packed parameters without γ.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double Gradient(ParameterSet ps, double[] grad)
+    public double Gradient(ParameterSet ps, double[] grad) => Gradient(ps, grad, false);
+
+    /// <summary>
+    /// The log-likelihood and its gradient over the packed parameters, with the smooth curves' γ when
+    /// <paramref name="withGamma"/> (a spline's knots never: their derivative jumps at observed times).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public double Gradient(ParameterSet ps, double[] grad, bool withGamma)
     {
+        if (withGamma && !(_s.SmoothGamma && _s.FreeGamma)) withGamma = false;
+        int rg = withGamma ? _s.R : 0;
         Array.Clear(grad);
         var caches = Prepare(ps);
         if (caches is null) return double.NegativeInfinity;
         int K = _s.K, q = _s.Q, m = _s.M, G = _s.G;
-        int ny = q + q * q + 1, nx = m + m * m;
+        int ny = q + q * q + 1 + rg, nx = m + m * m;
         var sy = new double[K * ny];
         var sx = new double[K * nx];
         Span<double> a = stackalloc double[K];
         Span<double> logPi = stackalloc double[K];
-        var per = _s.PerClass - (_s.HasKnot && _s.FreeKnots ? 1 : 0);
+        var per = _s.PerClass - (_s.FreeGamma ? _s.R : 0) + rg;
         double total = 0;
         for (int i = 0; i < _d.N; i++)
         {
             LogGate(i, ps, logPi);
             for (int k = 0; k < K; k++)
             {
-                a[k] = logPi[k] + LogDensityY(i, ps, k, caches[k], ps.Knot[k], Span<double>.Empty, Span<double>.Empty, sy.AsSpan(k * ny, ny));
+                a[k] = logPi[k] + LogDensityY(i, ps, k, caches[k], ps.Gamma[k], Span<double>.Empty, Span<double>.Empty, sy.AsSpan(k * ny, ny));
                 if (_s.JointX) a[k] += LogDensityX(i, ps, k, caches[k], sx.AsSpan(k * nx, nx));
             }
             double li = LogSumExp(a);
@@ -256,6 +332,7 @@ internal sealed class MixtureLikelihood
                 // α, then Ψ (upper triangle; off-diagonals count twice), θ, B (by covariate then factor), μx, Φ.
                 for (int r = 0; r < q; r++) grad[o + r] += tau * s[r];
                 o += q;
+                for (int r = 0; r < rg; r++) grad[o++] += tau * s[q + q * q + 1 + r];
                 for (int r = 0; r < q; r++) for (int c = r; c < q; c++) grad[o++] += tau * (r == c ? s[q + r * q + c] : 2 * s[q + r * q + c]);
                 grad[o++] += tau * s[q + q * q];
                 for (int c = 0; c < m; c++) for (int r = 0; r < q; r++) grad[o++] += tau * s[r] * _d.X[i * m + c];

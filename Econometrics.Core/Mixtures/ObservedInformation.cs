@@ -14,10 +14,38 @@ internal static class ObservedInformation
 
     public static double KnotStep(KnotBounds b) => KnotStepFraction * (b.Upper - b.Lower);
 
+    /// <summary>
+    /// The difference step of one curve parameter: the knot step for a spline; for the smooth curves 1e-4 of the
+    /// parameter's size (at least 1e-5), small against its standard error and large against rounding in ℓ.
+    /// </summary>
+    public static double GammaStep(ModelShape s, KnotBounds b, double gamma) =>
+        s.HasKnot ? KnotStep(b) : 1e-4 * Math.Max(Math.Abs(gamma), 0.1);
+
+    /// <summary>Smooth curves: central differences of the analytic score over every parameter, γ included.</summary>
+    private static double[]? SmoothCovariance(MixtureLikelihood lik, ParameterSet ps)
+    {
+        var x = ps.Pack(true);
+        int n = x.Length;
+        var work = ps.Clone();
+        double Eval(double[] v, double[] grad)
+        {
+            work.Unpack(v, true);
+            return Polisher.NegativeGradient(lik, work, true, grad);
+        }
+        var H = Polisher.FiniteDifferenceHessian(x, Eval);
+        if (H is null) return null;
+        var L = (double[])H.Clone();
+        if (!SmallDense.Cholesky(L, n)) return null;
+        var cov = new double[n * n];
+        SmallDense.Inverse(L, n, cov);
+        return cov;
+    }
+
     /// <summary>Returns the n x n covariance in the full packing order (knots included when free), or null when −H is not positive definite.</summary>
     public static double[]? Covariance(MixtureLikelihood lik, ParameterSet ps, KnotBounds bounds)
     {
         var s = lik.Shape;
+        if (s.SmoothGamma && s.FreeGamma) return SmoothCovariance(lik, ps);
         var x = ps.Pack(false);
         int nx = x.Length;
         var work = ps.Clone();
@@ -46,13 +74,15 @@ internal static class ObservedInformation
                 if (!isKnot[a] && !isKnot[b]) H[a * n + b] = Hs[fullToSmooth[a] * nx + fullToSmooth[b]];
         if (nk > 0)
         {
-            double h = KnotStep(bounds);
+            var steps = new double[nk];
+            for (int k = 0; k < nk; k++) steps[k] = GammaStep(s, bounds, ps.GammaAt(k));
             var gp = new double[nx]; var gm = new double[nx];
             double f0 = -lik.Evaluate(ps);
             for (int k = 0; k < nk; k++)
             {
-                work.CopyFrom(ps); work.Knot[k] = ps.Knot[k] + h; lik.Gradient(work, gp);
-                work.CopyFrom(ps); work.Knot[k] = ps.Knot[k] - h; lik.Gradient(work, gm);
+                double h = steps[k];
+                work.CopyFrom(ps); work.GammaAt(k) = ps.GammaAt(k) + h; lik.Gradient(work, gp);
+                work.CopyFrom(ps); work.GammaAt(k) = ps.GammaAt(k) - h; lik.Gradient(work, gm);
                 int fk = knotIdx[k];
                 for (int b = 0; b < n; b++)
                 {
@@ -66,14 +96,15 @@ internal static class ObservedInformation
                     double v;
                     if (l == k)
                     {
-                        work.CopyFrom(ps); work.Knot[k] += h; double fp = -lik.Evaluate(work);
-                        work.CopyFrom(ps); work.Knot[k] -= h; double fm = -lik.Evaluate(work);
+                        work.CopyFrom(ps); work.GammaAt(k) += h; double fp = -lik.Evaluate(work);
+                        work.CopyFrom(ps); work.GammaAt(k) -= h; double fm = -lik.Evaluate(work);
                         v = (fp - 2 * f0 + fm) / (h * h);
                     }
                     else
                     {
-                        double F(double dk, double dl) { work.CopyFrom(ps); work.Knot[k] += dk; work.Knot[l] += dl; return -lik.Evaluate(work); }
-                        v = (F(h, h) - F(h, -h) - F(-h, h) + F(-h, -h)) / (4 * h * h);
+                        double hl = steps[l];
+                        double F(double dk, double dl) { work.CopyFrom(ps); work.GammaAt(k) += dk; work.GammaAt(l) += dl; return -lik.Evaluate(work); }
+                        v = (F(h, hl) - F(h, -hl) - F(-h, hl) + F(-h, -hl)) / (4 * h * hl);
                     }
                     H[fk * n + fl] = v; H[fl * n + fk] = v;
                 }

@@ -14,19 +14,20 @@ internal sealed class ParameterSet
         Shape = shape;
         int k = shape.K, q = shape.Q, m = shape.M;
         Alpha = new double[k][]; B = new double[k][]; Psi = new double[k][]; MuX = new double[k][]; Phi = new double[k][];
-        Knot = new double[k]; Theta = new double[k];
+        Gamma = new double[k][]; Theta = new double[k];
         for (int c = 0; c < k; c++)
         {
             Alpha[c] = new double[q]; B[c] = new double[q * m]; Psi[c] = new double[q * q];
             MuX[c] = new double[m]; Phi[c] = new double[m * m];
-            Knot[c] = double.NaN;
+            Gamma[c] = new double[shape.R];
         }
         Gate = new double[k * (shape.G + 1)];
     }
 
     public ModelShape Shape { get; }
     public double[][] Alpha { get; }
-    public double[] Knot { get; }
+    /// <summary>The curve's nonlinear parameters per class (R each: knot, rate, acceleration or relative rates).</summary>
+    public double[][] Gamma { get; }
     /// <summary>q x m, row-major.</summary>
     public double[][] B { get; }
     /// <summary>q x q, row-major.</summary>
@@ -50,12 +51,12 @@ internal sealed class ParameterSet
         for (int k = 0; k < Shape.K; k++)
         {
             o.Alpha[k].CopyTo(Alpha[k], 0); o.B[k].CopyTo(B[k], 0); o.Psi[k].CopyTo(Psi[k], 0);
-            o.MuX[k].CopyTo(MuX[k], 0); o.Phi[k].CopyTo(Phi[k], 0);
+            o.MuX[k].CopyTo(MuX[k], 0); o.Phi[k].CopyTo(Phi[k], 0); o.Gamma[k].CopyTo(Gamma[k], 0);
         }
-        o.Knot.CopyTo(Knot, 0); o.Theta.CopyTo(Theta, 0); o.Gate.CopyTo(Gate, 0);
+        o.Theta.CopyTo(Theta, 0); o.Gate.CopyTo(Gate, 0);
     }
 
-    /// <summary>Packs the free parameters (knots included when <paramref name="withKnots"/> and free).</summary>
+    /// <summary>Packs the free parameters (γ included when <paramref name="withKnots"/> and free).</summary>
     public double[] Pack(bool withKnots)
     {
         var v = new List<double>(Shape.Count);
@@ -71,14 +72,17 @@ internal sealed class ParameterSet
         Symmetrize();
     }
 
-    /// <summary>Positions of the knots in the packed vector (withKnots = true).</summary>
+    /// <summary>Positions of the curve parameters γ in the packed vector (withKnots = true), class by class.</summary>
     public int[] KnotIndices()
     {
         var idx = new List<int>();
-        if (!(Shape.HasKnot && Shape.FreeKnots)) return [];
-        for (int k = 0; k < Shape.K; k++) idx.Add(k * Shape.PerClass + Shape.Q);
+        if (!Shape.FreeGamma) return [];
+        for (int k = 0; k < Shape.K; k++) for (int r = 0; r < Shape.R; r++) idx.Add(k * Shape.PerClass + Shape.Q + r);
         return [.. idx];
     }
+
+    /// <summary>γ entry number <paramref name="index"/> of <see cref="KnotIndices"/> (class-major).</summary>
+    public ref double GammaAt(int index) => ref Gamma[index / Shape.R][index % Shape.R];
 
     public void Symmetrize()
     {
@@ -99,7 +103,7 @@ internal sealed class ParameterSet
         for (int k = 0; k < Shape.K; k++)
         {
             for (int a = 0; a < q; a++) f(ref Alpha[k][a]);
-            if (Shape.HasKnot && Shape.FreeKnots && withKnots) f(ref Knot[k]);
+            if (Shape.FreeGamma && withKnots) for (int r = 0; r < Shape.R; r++) f(ref Gamma[k][r]);
             for (int a = 0; a < q; a++) for (int b = a; b < q; b++) f(ref Psi[k][a * q + b]);
             f(ref Theta[k]);
             for (int c = 0; c < m; c++) for (int r = 0; r < q; r++) f(ref B[k][r * m + c]);
@@ -122,7 +126,7 @@ internal sealed class ParameterSet
         {
             string c = $"class {k + 1}: ";
             for (int a = 0; a < q; a++) names.Add(c + "alpha." + f[a]);
-            if (Shape.HasKnot && Shape.FreeKnots && withKnots) names.Add(c + "knot");
+            if (Shape.FreeGamma && withKnots) foreach (var g in Shape.GammaNames) names.Add(c + g);
             for (int a = 0; a < q; a++) for (int b = a; b < q; b++) names.Add(c + $"psi.{a}{b}");
             names.Add(c + "theta");
             for (int j = 0; j < m; j++) for (int r = 0; r < q; r++) names.Add(c + $"beta.{experts[j]}->{f[r]}");
@@ -148,12 +152,13 @@ internal sealed class ParameterSet
         for (int k = 0; k < Shape.K; k++)
             classes[k] = new GrowthClassParameters(
                 Vector<double>.Build.DenseOfArray((double[])Alpha[k].Clone()),
-                Shape.HasKnot ? Knot[k] : double.NaN,
+                Shape.HasKnot ? Gamma[k][0] : double.NaN,
                 Matrix<double>.Build.Dense(q, m, (r, c) => B[k][r * m + c]),
                 Matrix<double>.Build.Dense(q, q, (r, c) => Psi[k][r * q + c]),
                 Theta[k],
                 Vector<double>.Build.DenseOfArray(Shape.JointX ? (double[])MuX[k].Clone() : new double[m]),
-                Matrix<double>.Build.Dense(m, m, (r, c) => Shape.JointX ? Phi[k][r * m + c] : 0.0));
+                Matrix<double>.Build.Dense(m, m, (r, c) => Shape.JointX ? Phi[k][r * m + c] : 0.0))
+            { CurveParameters = Vector<double>.Build.DenseOfArray((double[])Gamma[k].Clone()) };
         var gate = Matrix<double>.Build.Dense(Shape.K, Shape.G + 1, (r, c) => Gate[r * (Shape.G + 1) + c]);
         return new MixtureParameters(classes, gate);
     }
@@ -179,8 +184,12 @@ internal sealed class ParameterSet
                 throw new ArgumentException($"Class {k + 1}: μx must have {m} entries and Φ be {m} x {m}.", nameof(p));
             if (shape.HasKnot && !double.IsFinite(c.Knot))
                 throw new ArgumentException($"Class {k + 1}: a bilinear spline needs a finite knot.", nameof(p));
+            if (shape.HasGamma && !shape.HasKnot && (c.CurveParameters.Count != shape.R || c.CurveParameters.Any(v => !double.IsFinite(v))))
+                throw new ArgumentException(
+                    $"Class {k + 1}: a {GrowthMixtureResult.CurveName(shape.Curve)} curve needs {shape.R} finite curve parameter(s) ({string.Join(", ", shape.GammaNames)}).", nameof(p));
             for (int a = 0; a < q; a++) s.Alpha[k][a] = c.Alpha[a];
-            s.Knot[k] = shape.HasKnot ? c.Knot : double.NaN;
+            if (shape.HasKnot) s.Gamma[k][0] = c.Knot;
+            else for (int r = 0; r < shape.R; r++) s.Gamma[k][r] = c.CurveParameters[r];
             for (int r = 0; r < q; r++) for (int j = 0; j < m; j++) s.B[k][r * m + j] = c.B[r, j];
             for (int r = 0; r < q; r++) for (int j = 0; j < q; j++) s.Psi[k][r * q + j] = c.Psi[r, j];
             s.Theta[k] = c.Theta;

@@ -2,9 +2,10 @@ using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
-/// Quasi-Newton polishing of the full log-likelihood after EM (which converges linearly): BFGS over every parameter
-/// except the knots, with the analytic score and an initial inverse Hessian from finite differences of the score,
-/// alternated with a Brent search of each knot on ℓ itself (the kinks rule out gradient steps in γ).
+/// Quasi-Newton polishing of the full log-likelihood after EM (which converges linearly): BFGS with the analytic
+/// score and an initial inverse Hessian from finite differences of the score. A spline's knots are left out of BFGS
+/// and searched by Brent on ℓ itself between BFGS rounds (the kinks rule out gradient steps in γ); the smooth curves'
+/// γ (rates, acceleration, relative rates) join BFGS with their analytic score.
 /// </summary>
 internal static class Polisher
 {
@@ -12,6 +13,18 @@ internal static class Polisher
     {
         double ll = lik.Evaluate(ps);
         double[]? hinv = null;
+        if (lik.Shape.SmoothGamma && lik.Shape.FreeGamma)
+        {
+            // One restart from a fresh finite-difference inverse Hessian guards against a stale BFGS matrix.
+            for (int round = 0; round < 2; round++)
+            {
+                double before = ll;
+                hinv = null;
+                ll = Math.Max(ll, Bfgs(lik, ps, ct, ref hinv, withGamma: true));
+                if (ll - before < 1e-9) break;
+            }
+            return lik.Evaluate(ps);
+        }
         double width = 0.05;
         for (int round = 0; round < rounds; round++)
         {
@@ -22,12 +35,12 @@ internal static class Polisher
                 for (int k = 0; k < lik.Shape.K; k++)
                 {
                     var work = ps.Clone();
-                    double F(double g) { work.Knot[k] = g; return lik.Evaluate(work); }
-                    double g0 = ps.Knot[k];
+                    double F(double g) { work.Gamma[k][0] = g; return lik.Evaluate(work); }
+                    double g0 = ps.Gamma[k][0];
                     double lo = Math.Max(g0 - width, bounds.Lower), hi = Math.Min(g0 + width, bounds.Upper);
                     if (!(hi > lo)) continue;
                     var (x, f) = Brent.Maximize(F, lo, hi, 0, absoluteTolerance: 1e-9);
-                    if (f > ll) { ps.Knot[k] = x; ll = f; }
+                    if (f > ll) { ps.Gamma[k][0] = x; ll = f; }
                     // A knot that ends at the bracket edge is searched again in a wider bracket next round.
                     if (Math.Abs(x - g0) > 0.9 * width) width *= 4;
                 }
@@ -36,20 +49,25 @@ internal static class Polisher
         return ll;
     }
 
-    /// <summary>BFGS on −ℓ over the packed parameters without knots; returns the final ℓ.</summary>
-    public static double Bfgs(MixtureLikelihood lik, ParameterSet ps, CancellationToken ct, ref double[]? hinv, int maxIter = 200)
+    /// <summary>Whether the score (γ included) is zero to 1e-3 at <paramref name="ps"/>: BFGS stopped at a maximum, not short of it.</summary>
+    public static bool AtStationaryPoint(MixtureLikelihood lik, ParameterSet ps)
     {
-        var x = ps.Pack(false);
+        var grad = new double[ps.Pack(true).Length];
+        if (!double.IsFinite(NegativeGradient(lik, ps.Clone(), true, grad))) return false;
+        return grad.All(g => Math.Abs(g) < 1e-3);
+    }
+
+    /// <summary>BFGS on −ℓ over the packed parameters (γ included when <paramref name="withGamma"/>); returns the final ℓ.</summary>
+    public static double Bfgs(MixtureLikelihood lik, ParameterSet ps, CancellationToken ct, ref double[]? hinv, int maxIter = 200, bool withGamma = false)
+    {
+        var x = ps.Pack(withGamma);
         int n = x.Length;
         var work = ps.Clone();
         var g = new double[n];
         double Eval(double[] v, double[] grad)
         {
-            work.Unpack(v, false);
-            double l = lik.Gradient(work, grad);
-            if (!double.IsFinite(l)) return double.PositiveInfinity;
-            for (int j = 0; j < n; j++) grad[j] = -grad[j];
-            return -l;
+            work.Unpack(v, withGamma);
+            return NegativeGradient(lik, work, withGamma, grad);
         }
         double f = Eval(x, g);
         if (!double.IsFinite(f)) return double.NegativeInfinity;
@@ -96,9 +114,18 @@ internal static class Polisher
             for (int i = 0; i < n; i++) gmax = Math.Max(gmax, Math.Abs(g[i]) * Math.Max(Math.Abs(x[i]), 1));
             if (df < 1e-12 * Math.Abs(f) || gmax < 1e-8) break;
         }
-        ps.Unpack(x, false);
+        ps.Unpack(x, withGamma);
         hinv = Hinv;
         return -f;
+    }
+
+    /// <summary>−ℓ and its gradient over the packing (the smooth curves' γ included when <paramref name="withGamma"/>); +∞ where ℓ is not finite.</summary>
+    internal static double NegativeGradient(MixtureLikelihood lik, ParameterSet work, bool withGamma, double[] grad)
+    {
+        double l = lik.Gradient(work, grad, withGamma);
+        if (!double.IsFinite(l)) return double.PositiveInfinity;
+        for (int j = 0; j < grad.Length; j++) grad[j] = -grad[j];
+        return -l;
     }
 
     /// <summary>(−H)⁻¹ of −ℓ from central differences of the score, or null when −H is not positive definite.</summary>

@@ -100,7 +100,7 @@ public sealed record SimulationStudy
                 int to = bestPerm[j];
                 ps.Alpha[j].CopyTo(moved.Alpha[to], 0); ps.B[j].CopyTo(moved.B[to], 0); ps.Psi[j].CopyTo(moved.Psi[to], 0);
                 ps.MuX[j].CopyTo(moved.MuX[to], 0); ps.Phi[j].CopyTo(moved.Phi[to], 0);
-                moved.Knot[to] = ps.Knot[j]; moved.Theta[to] = ps.Theta[j];
+                ps.Gamma[j].CopyTo(moved.Gamma[to], 0); moved.Theta[to] = ps.Theta[j];
                 for (int g = 0; g < w; g++) moved.Gate[to * w + g] = ps.Gate[j * w + g] - ps.Gate[inv0 * w + g];
             }
             var newEst = moved.Pack(true);

@@ -4,7 +4,8 @@ namespace Econometrics.Mixtures;
 
 /// <summary>
 /// Starting values in the style of <c>nlpsem</c> (Liu, Behavior Research Methods 2025): per-person least-squares growth curves (for a
-/// spline, over a knot grid), k-means on the person-level growth factors and knots, then per-cluster moments with
+/// scalar curve parameter — knot, rate, acceleration — over a grid of it; for the nonparametric curve with every
+/// relative rate 1), k-means on the person-level growth factors and curve parameters, then per-cluster moments with
 /// the residual variance inflated x2, Ψ shrunk to 0.8 of the cluster covariance and gating shrunk by 0.7. Starts
 /// after the first re-seed k-means and perturb the partition and knots, so the restarts explore other optima.
 /// </summary>
@@ -15,7 +16,7 @@ internal sealed class StartValues
     private readonly KnotBounds _bounds;
     private readonly double[] _features;   // N x (q + knot), standardised for k-means
     private readonly double[] _eta;        // N x q, person-level growth factors
-    private readonly double[] _knot;       // N, person-level knot (spline)
+    private readonly double[] _knot;       // N, person-level scalar curve parameter (knot, rate, acceleration)
     private readonly bool[] _usable;
     private readonly double _theta0;
     private readonly int _f;
@@ -28,43 +29,57 @@ internal sealed class StartValues
         _eta = new double[n * q]; _knot = new double[n]; _usable = new bool[n];
         var resVar = new List<double>();
         var grid = KnotGrid();
-        Span<double> lam = stackalloc double[q];
-        Span<double> xtx = stackalloc double[q * q];
-        Span<double> xty = stackalloc double[q];
-        for (int i = 0; i < n; i++)
+        var lam = new double[q];
+        var xtx = new double[q * q];
+        var xty = new double[q];
+        var gamma = Enumerable.Repeat(1.0, shape.R).ToArray();
+        PersonFits(grid);
+        if (shape.SmoothGamma && shape.R == 1)
         {
-            if (data.Observed[i] <= q) continue;
-            double best = double.PositiveInfinity;
-            foreach (var g in grid)
+            // A person's own rate or acceleration is poorly determined and drags its growth factors to extremes
+            // (c → 0 sends η2 to infinity), so the persons are refitted at the median γ and clustered on η alone.
+            double common = SampleStatistics.Median(Enumerable.Range(0, n).Where(i => _usable[i]).Select(i => _knot[i]).ToArray());
+            if (double.IsFinite(common)) { resVar.Clear(); Array.Clear(_usable); PersonFits([common]); }
+        }
+        void PersonFits(double[] grid)
+        {
+            for (int i = 0; i < n; i++)
             {
-                xtx.Clear(); xty.Clear();
-                for (int j = 0; j < data.P; j++)
+                if (data.Observed[i] <= q) continue;
+                double best = double.PositiveInfinity;
+                var times = data.T.AsSpan(i * data.P, data.P);
+                foreach (var g in grid)
                 {
-                    double y = data.Y[i * data.P + j];
-                    if (double.IsNaN(y)) continue;
-                    shape.Loadings(data.T[i * data.P + j], g, lam);
-                    for (int a = 0; a < q; a++) { xty[a] += lam[a] * y; for (int b = 0; b < q; b++) xtx[a * q + b] += lam[a] * lam[b]; }
+                    if (shape.R == 1) gamma[0] = g;
+                    Array.Clear(xtx); Array.Clear(xty);
+                    for (int j = 0; j < data.P; j++)
+                    {
+                        double y = data.Y[i * data.P + j];
+                        if (double.IsNaN(y)) continue;
+                        shape.Loadings(times, j, gamma, lam);
+                        for (int a = 0; a < q; a++) { xty[a] += lam[a] * y; for (int b = 0; b < q; b++) xtx[a * q + b] += lam[a] * lam[b]; }
+                    }
+                    for (int a = 0; a < q; a++) xtx[a * q + a] *= 1 + 1e-10;
+                    if (!SmallDense.Cholesky(xtx, q)) continue;
+                    SmallDense.Solve(xtx, q, xty);
+                    double rss = 0;
+                    for (int j = 0; j < data.P; j++)
+                    {
+                        double y = data.Y[i * data.P + j];
+                        if (double.IsNaN(y)) continue;
+                        shape.Loadings(times, j, gamma, lam);
+                        double fit = 0;
+                        for (int a = 0; a < q; a++) fit += lam[a] * xty[a];
+                        rss += (y - fit) * (y - fit);
+                    }
+                    if (rss < best)
+                    {
+                        best = rss; _knot[i] = g; _usable[i] = true;
+                        for (int a = 0; a < q; a++) _eta[i * q + a] = xty[a];
+                    }
                 }
-                for (int a = 0; a < q; a++) xtx[a * q + a] *= 1 + 1e-10;
-                if (!SmallDense.Cholesky(xtx, q)) continue;
-                SmallDense.Solve(xtx, q, xty);
-                double rss = 0;
-                for (int j = 0; j < data.P; j++)
-                {
-                    double y = data.Y[i * data.P + j];
-                    if (double.IsNaN(y)) continue;
-                    shape.Loadings(data.T[i * data.P + j], g, lam);
-                    double fit = 0;
-                    for (int a = 0; a < q; a++) fit += lam[a] * xty[a];
-                    rss += (y - fit) * (y - fit);
-                }
-                if (rss < best)
-                {
-                    best = rss; _knot[i] = g; _usable[i] = true;
-                    for (int a = 0; a < q; a++) _eta[i * q + a] = xty[a];
-                }
+                if (_usable[i]) resVar.Add(best / (data.Observed[i] - q));
             }
-            if (_usable[i]) resVar.Add(best / (data.Observed[i] - q));
         }
         _theta0 = resVar.Count > 0 ? 2 * SampleStatistics.Median(resVar.ToArray()) : EmAlgorithm.OutcomeVariance(data);
         if (!(_theta0 > 0)) _theta0 = 1;
@@ -85,7 +100,15 @@ internal sealed class StartValues
 
     private double[] KnotGrid()
     {
-        if (!_s.HasKnot) return [double.NaN];
+        if (_s.R != 1) return [double.NaN];
+        if (!_s.HasKnot)
+        {
+            // Rates (b > 0) and accelerations (mostly c < 0) on a geometric grid inside the admissible range.
+            double span = _s.Curve == GrowthCurve.NegativeExponential ? 0.01 / _bounds.Lower : -30 / _bounds.Lower;
+            var mags = Enumerable.Range(0, 12).Select(j => 0.1 * Math.Pow(100, j / 11.0) / span);
+            var grid = _s.Curve == GrowthCurve.NegativeExponential ? mags : mags.Select(v => -v).Concat([0.1 / span, 0.5 / span, 1 / span]);
+            return [.. grid.Where(v => v > _bounds.Lower && v < _bounds.Upper)];
+        }
         var times = _d.T.Where(t => !double.IsNaN(t)).OrderBy(t => t).ToArray();
         double lo = Math.Max(SampleStatistics.Quantile(times, 0.2), _bounds.Lower), hi = Math.Min(SampleStatistics.Quantile(times, 0.8), _bounds.Upper);
         if (!(hi > lo)) { lo = _bounds.Lower; hi = _bounds.Upper; }
@@ -102,8 +125,8 @@ internal sealed class StartValues
             for (int i = 0; i < n; i++) if (rng.NextDouble() < 0.3) labels[i] = rng.Next(K);
         var ps = new ParameterSet(_s);
         for (int k = 0; k < K; k++) ClassMoments(ps, k, labels, index > 0 ? rng : null);
-        if (_s.HasKnot)
-            for (int k = 0; k < K; k++) ps.Knot[k] = fixedKnots is not null ? fixedKnots[k] : ps.Knot[k];
+        if (_s.HasKnot && fixedKnots is not null)
+            for (int k = 0; k < K; k++) ps.Gamma[k][0] = fixedKnots[k];
         var tau = new double[n * K];
         for (int i = 0; i < n; i++) tau[i * K + labels[i]] = 1;
         Gating.Update(ps, _d, tau, 10, ridge: 1e-4);
@@ -151,8 +174,17 @@ internal sealed class StartValues
             var ks = members.Select(i => _knot[i]).ToList();
             double g = SampleStatistics.Median(ks.ToArray());
             if (jitter is not null) g += jitter.NextDouble() - 0.5;
-            ps.Knot[k] = Math.Clamp(g, _bounds.Lower + 1e-3, _bounds.Upper - 1e-3);
+            ps.Gamma[k][0] = Math.Clamp(g, _bounds.Lower + 1e-3, _bounds.Upper - 1e-3);
         }
+        else if (_s.R == 1)
+        {
+            double g = SampleStatistics.Median(members.Select(i => _knot[i]).ToArray());
+            if (jitter is not null) g *= Math.Exp(jitter.NextDouble() - 0.5);
+            double w = 1e-3 * (_bounds.Upper - _bounds.Lower);
+            ps.Gamma[k][0] = Math.Clamp(g, _bounds.Lower + w, _bounds.Upper - w);
+        }
+        else
+            for (int r = 0; r < _s.R; r++) ps.Gamma[k][r] = jitter is null ? 1 : 1 + 0.4 * (jitter.NextDouble() - 0.5);
         if (_s.JointX)
         {
             var mu = ps.MuX[k]; var phi = ps.Phi[k];
@@ -229,6 +261,11 @@ internal sealed class StartValues
         return s;
     }
 
+    /// <summary>
+    /// The seed of start <paramref name="index"/>. It predates <see cref="SplitMix64.StreamKey"/> and keeps its own key
+    /// (seed·golden + index·c1 + c2, mixed by SplitMix64) so that fits, golden summaries and fixtures keep their numbers;
+    /// new streams (the bootstrap's) use <see cref="StreamSeed"/>.
+    /// </summary>
     internal static int HashCode(int seed, int index)
     {
         unchecked
@@ -237,6 +274,10 @@ internal sealed class StartValues
             return SplitMix64.ToSeed(z);
         }
     }
+
+    /// <summary>The seed of stream (index, purpose) under <paramref name="seed"/>: the SplitMix64 stream key of the project.</summary>
+    internal static int StreamSeed(int seed, int index, int purpose) =>
+        SplitMix64.ToSeed(SplitMix64.StreamKey((uint)seed, (uint)index, (uint)purpose));
 
 
 }

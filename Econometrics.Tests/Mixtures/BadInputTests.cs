@@ -101,4 +101,38 @@ public sealed class BadInputTests
         Assert.Contains("Gating must be 2 x 2", Assert.Throws<ArgumentException>(() => new GrowthMixture().LogLikelihood(MixtureFixtures.Sim,
             wrongGate)).Message);
     }
+
+    /// <summary>A nonparametric curve needs every occasion's time; a missing outcome drops it.</summary>
+    [Fact]
+    public void NonparametricCurveWithAMissingOccasionIsAnErrorNamingThePerson()
+    {
+        var sim = NonlinearCurveTests.Sim("exp");
+        var y = (double[])sim.Y.Clone();
+        y[7 * sim.P + 3] = double.NaN;
+        var d = GrowthData.FromArrays(sim.Ids, y, sim.T, sim.P, [], [], [], []);
+        var e = Assert.Throws<ArgumentException>(() => new GrowthMixture { Curve = GrowthCurve.Nonparametric, Starts = 1, FinalStarts = 1 }.Fit(d));
+        Assert.Equal("data", e.ParamName);
+        Assert.Contains($"'{sim.Ids[7]}'", e.Message);
+        Assert.Contains("occasion 4", e.Message);
+    }
+
+    /// <summary>Three occasions cannot carry a Jenss-Bayley curve (three growth factors and an acceleration).</summary>
+    [Fact]
+    public void JenssBayleyOnThreeOccasionsIsAnError()
+    {
+        var d = Parse("id,Y1,Y2,Y3,T1,T2,T3\n" + string.Concat(Enumerable.Range(0, 40).Select(i => $"p{i},{i % 5},{i % 7 + 1},{i % 3 + 2},0,1,2\n")));
+        var e = Assert.Throws<ArgumentException>(() => new GrowthMixture { Curve = GrowthCurve.JenssBayley, Classes = 1, Starts = 1, FinalStarts = 1 }.Fit(d));
+        Assert.Contains("Jenss-Bayley curve needs persons with more than 3 observed occasions", e.Message);
+    }
+
+    /// <summary>Truth parameters without the curve's parameters are rejected by name.</summary>
+    [Fact]
+    public void ParametersWithoutTheCurveParametersAreRejected()
+    {
+        var sim = NonlinearCurveTests.Sim("exp");
+        var fit = new GrowthMixture { Curve = GrowthCurve.NegativeExponential, Starts = 2, FinalStarts = 1, StandardErrors = false }.Fit(sim);
+        var stripped = new MixtureParameters(fit.Parameters.Classes.Select(c => c with { CurveParameters = Vector<double>.Build.Dense(0) }).ToArray(), fit.Parameters.Gating);
+        var e = Assert.Throws<ArgumentException>(() => new GrowthMixture { Curve = GrowthCurve.NegativeExponential }.LogLikelihood(sim, stripped));
+        Assert.Contains("rate", e.Message);
+    }
 }

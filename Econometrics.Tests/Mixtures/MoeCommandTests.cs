@@ -66,7 +66,7 @@ public sealed class MoeCommandTests
             "--t-prefix", "T", "--max-classes", "2", "--starts", "2", "--json", "-");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(stdout);
-        Assert.Equal(2, doc.RootElement.GetProperty("models").GetArrayLength());
+        Assert.Equal(2, doc.RootElement.GetProperty("enumeration").GetArrayLength());
         Assert.Equal(2, doc.RootElement.GetProperty("bestByBic").GetInt32());
     }
 
@@ -76,5 +76,28 @@ public sealed class MoeCommandTests
         var r = Run("moe", "screen", "--data", MixtureFixtures.DataPath("moe_ref_sim.csv"), "--id", "id", "--y-prefix", "Y", "--t-prefix", "T");
         Assert.Equal(2, r.Code);
         Assert.Contains("--candidates", r.Err);
+    }
+
+    /// <summary><c>--curve exp|jb|nonparametric</c> fit the nonlinear curves and report their parameters.</summary>
+    [Theory]
+    [InlineData("exp", "rate")]
+    [InlineData("jb", "acceleration")]
+    [InlineData("nonparametric", "relrate2")]
+    public void CurveOptionFitsTheNonlinearCurves(string curve, string parameter)
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"moe-{Guid.NewGuid():N}.json");
+        try
+        {
+            string data = curve == "nonparametric" ? "nonp" : curve;
+            var (code, stdout, err) = Run("moe", "fit", "--data", MixtureFixtures.ReferencePath("nonlinear_curves", $"sim_{data}.csv"), "--id", "id",
+                "--y-prefix", "Y", "--t-prefix", "T", "--classes", "2", "--gating", "gx", "--experts", "ex", "--starts", "2", "--curve", curve, "--json", json);
+            Assert.True(code == 0, err);
+            Assert.Contains(parameter, stdout);
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            var r = doc.RootElement;
+            Assert.Equal(curve == "exp" ? 1 : curve == "jb" ? 1 : 5, r.GetProperty("classes")[0].GetProperty("curveParameters").GetArrayLength());
+            Assert.Contains(r.GetProperty("estimates").EnumerateArray(), x => x.GetProperty("term").GetString() == $"class 1: {parameter}");
+        }
+        finally { File.Delete(json); }
     }
 }

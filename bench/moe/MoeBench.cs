@@ -31,6 +31,31 @@ public sealed class MoeBench : IBenchSuite
             Repetitions = 1,
             BudgetMs = 3000,
         };
+
+        // The nonlinear curves, each with 10 starts and standard errors, against OpenMx fitting the same model from
+        // the fixture script (Econometrics.Tests/Reference/Mixtures/nonlinear_curves/generate.R, fit_case()).
+        string fixtures = Path.Combine(root, "Econometrics.Tests", "Reference", "Mixtures", "nonlinear_curves");
+        var rms = GrowthData.Load(Path.Combine(root, "data", "moe", "RMS_dat.csv"), "ID", "M", "T", [], []).FromFirstOccasion();
+        rms = GrowthData.FromArrays(rms.Ids, rms.Y, rms.T.Select(t => t / 12).ToArray(), rms.P, [], [], [], []);
+        foreach (var (name, curve, describe) in new[]
+        {
+            ("rms_exp", GrowthCurve.NegativeExponential, "negative exponential, 2 classes, RMS_dat N = 500, p = 9, 15 parameters"),
+            ("rms_nonp", GrowthCurve.Nonparametric, "nonparametric (latent basis), 2 classes, RMS_dat N = 500, p = 9, 27 parameters"),
+            ("sim_jb", GrowthCurve.JenssBayley, "Jenss-Bayley with gating and expert covariates, 2 classes, N = 300, p = 7, 34 parameters"),
+        })
+        {
+            var d = name.StartsWith("rms", StringComparison.Ordinal) ? rms
+                : GrowthData.Load(Path.Combine(fixtures, "sim_" + name[4..] + ".csv"), "id", "Y", "T", ["gx"], ["ex"]);
+            var m = new GrowthMixture { Classes = 2, Curve = curve, Starts = 10, Seed = 20260101 };
+            yield return new BenchCase($"moe/{name.Replace('_', '-')}-2class", describe + ", 10 starts + SEs", () => m.Fit(d))
+            {
+                OursLabel = $"GrowthMixture {{ Curve = {curve}, Classes = 2, Starts = 10 }}.Fit",
+                RSetup = $"setwd('{root.Replace("\\", "/")}'); source('{Path.Combine(fixtures, "generate.R").Replace("\\", "/")}')",
+                RBody = $"invisible(capture.output(fit_case('{name}')))",
+                Repetitions = 1,
+                BudgetMs = 10000,
+            };
+        }
     }
 
     private static string FindRoot()
