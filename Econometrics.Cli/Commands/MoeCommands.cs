@@ -50,7 +50,8 @@ public static class MoeCommands
             if (mode == Mode.Enumerate)
             {
                 _maxClasses = Declare(Opt.Int("--max-classes", "K", "largest K to enumerate", 4, min: 1), "MaxClasses");
-                _blrt = Declare(Opt.Int("--blrt", "B", "bootstrap likelihood-ratio test of K-1 vs K with B replicates (adds blrtP to each row; 0: off)", 0, min: 0),
+                _blrt = Declare(Opt.Int("--blrt", "B", "bootstrap likelihood-ratio test of K-1 vs K with B replicates (adds blrtP to each row; 0: off)", 0,
+                    min: 0),
                     "BootstrapReplicates");
             }
             else
@@ -65,7 +66,8 @@ public static class MoeCommands
             _covariates = Declare(Opt.Choice("--covariates", "joint: x in the likelihood as OpenMx/nlpsem; conditional: as flexmix/lcmm",
                 CovariateTreatment.Joint, ("joint", CovariateTreatment.Joint), ("conditional", CovariateTreatment.Conditional)), "Covariates");
             _curve = Declare(Opt.Choice("--curve",
-                "trajectory: bls (bilinear spline, class-specific knot), exp (negative exponential, class-specific rate), jb (Jenss-Bayley, class-specific acceleration), nonparametric (latent basis, class-specific relative rates)",
+                "trajectory: bls (bilinear spline, class-specific knot), exp (negative exponential, class-specific rate), jb (Jenss-Bayley, " +
+                    "class-specific acceleration), nonparametric (latent basis, class-specific relative rates)",
                 GrowthCurve.BilinearSpline,
                 ("bls", GrowthCurve.BilinearSpline), ("linear", GrowthCurve.Linear), ("quadratic", GrowthCurve.Quadratic),
                 ("exp", GrowthCurve.NegativeExponential), ("jb", GrowthCurve.JenssBayley), ("nonparametric", GrowthCurve.Nonparametric)), "Curve");

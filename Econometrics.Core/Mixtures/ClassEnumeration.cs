@@ -33,10 +33,12 @@ public sealed record ClassEnumeration
     {
         ArgumentNullException.ThrowIfNull(data);
         if (MaxClasses < 1) throw new ArgumentOutOfRangeException(nameof(MaxClasses), MaxClasses, "At least one class is needed.");
-        if (BootstrapReplicates < 0) throw new ArgumentOutOfRangeException(nameof(BootstrapReplicates), BootstrapReplicates, "The bootstrap needs a non-negative number of replicates.");
+        if (BootstrapReplicates < 0) throw new ArgumentOutOfRangeException(nameof(BootstrapReplicates), BootstrapReplicates, "The bootstrap needs " +
+            "a non-negative number of replicates.");
         if (BootstrapReplicates > 0 && Model.Starts < 2)
             throw new ArgumentOutOfRangeException(nameof(GrowthMixture.Starts), Model.Starts,
-                "The bootstrap likelihood-ratio test needs at least 2 random starts per bootstrap fit: a K-class fit stuck in a local maximum understates LR_b and biases p downwards.");
+                "The bootstrap likelihood-ratio test needs at least 2 random starts per bootstrap fit: a K-class fit stuck in a local maximum " +
+                    "understates LR_b and biases p downwards.");
         var fits = new List<GrowthMixtureResult>();
         var diagnostics = new List<Diagnostic>();
         for (int k = 1; k <= MaxClasses; k++)
@@ -64,7 +66,8 @@ public sealed record ClassEnumeration
     /// fits, from the template's seed through the SplitMix64 stream key), so the p-values are the same on any number of
     /// threads.
     /// </summary>
-    private double?[] Bootstrap(GrowthData data, List<GrowthMixtureResult> fits, List<Diagnostic> diagnostics, IProgress<double>? progress, CancellationToken ct)
+    private double?[] Bootstrap(GrowthData data, List<GrowthMixtureResult> fits, List<Diagnostic> diagnostics, IProgress<double>? progress,
+        CancellationToken ct)
     {
         int B = BootstrapReplicates, pairs = fits.Count - 1;
         var lr = new double[Math.Max(pairs, 0) * B];
@@ -77,7 +80,14 @@ public sealed record ClassEnumeration
             var shape = Model.Shape(data, true, K - 1);
             var ps = ParameterSet.FromPublic(null0.Parameters, shape);
             var sim = ParametricBootstrap.Simulate(data, ps, StartValues.StreamSeed(Model.Seed, b, 2 * K));
-            var template = Model with { StandardErrors = false, FixedKnots = null, MaxDegreeOfParallelism = 1, Seed = StartValues.StreamSeed(Model.Seed, b, 2 * K + 1) };
+            var template = Model with
+            {
+                StandardErrors = false,
+                FixedKnots = null,
+                MaxDegreeOfParallelism = 1,
+                Seed = StartValues.StreamSeed(Model.Seed, b,
+                2 * K + 1)
+            };
             try
             {
                 double l0 = (template with { Classes = K - 1 }).Fit(sim, null, ct).LogLikelihood;
@@ -97,7 +107,8 @@ public sealed record ClassEnumeration
             var reps = lr.AsSpan(pair * B, B).ToArray().Where(double.IsFinite).ToArray();
             int failed = B - reps.Length;
             if (failed > 0)
-                diagnostics.Add(Diagnostic.Warning($"BLRT K = {fits[pair + 1].K}: {failed} of {B} bootstrap samples could not be fitted with {fits[pair + 1].K} classes and were left out.", "blrt-failed"));
+                diagnostics.Add(Diagnostic.Warning($"BLRT K = {fits[pair + 1].K}: {failed} of {B} bootstrap samples could not be fitted with " +
+                    $"{fits[pair + 1].K} classes and were left out.", "blrt-failed"));
             p[pair + 1] = reps.Length == 0 ? null : (1.0 + reps.Count(v => v >= observed)) / (reps.Length + 1);
         }
         return p;

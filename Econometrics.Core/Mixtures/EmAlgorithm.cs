@@ -4,7 +4,8 @@ using Econometrics.LinearAlgebra;
 namespace Econometrics.Mixtures;
 
 /// <summary>
-/// The generalised EM (Dempster, Laird and Rubin 1977) for the mixture of experts of Liu and Perera (2023): E-step posteriors and growth-factor moments; M-step gating (Newton on the
+/// The generalised EM (Dempster, Laird and Rubin 1977) for the mixture of experts of Liu and Perera (2023): E-step posteriors and growth-factor
+/// moments; M-step gating (Newton on the
 /// soft-label multinomial logit), expert-covariate moments, one Laird–Ware step for (α, B, Ψ, θ) and an update of
 /// the curve's nonlinear parameters per class: a bracketed parabolic search of a scalar γ (knot, growth rate,
 /// acceleration) on the class's marginal density, or for the nonparametric curve the closed-form least-squares step

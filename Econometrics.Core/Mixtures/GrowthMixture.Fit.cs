@@ -78,11 +78,14 @@ public sealed partial record GrowthMixture
         var bestOut = finals[best].Out;
         int replicated = valid.Count(f => finals[f].Out.LogLikelihood >= bestOut.LogLikelihood - 1e-3);
         if (S > 1 && replicated < 2)
-            diagnostics.Add(Diagnostic.Warning("The best log-likelihood was reached by one final run only; more random starts would check that it is the global maximum.", "not-replicated"));
+            diagnostics.Add(Diagnostic.Warning("The best log-likelihood was reached by one final run only; more random starts would check that it " +
+                "is the global maximum.", "not-replicated"));
         if (!bestOut.Converged && !shape.SmoothGamma)
-            diagnostics.Add(Diagnostic.Warning($"EM stopped at {bestOut.Iterations} iterations before reaching its tolerance; the quasi-Newton polish followed.", "em-not-converged"));
+            diagnostics.Add(Diagnostic.Warning($"EM stopped at {bestOut.Iterations} iterations before reaching its tolerance; the quasi-Newton " +
+                $"polish followed.", "em-not-converged"));
         if (!bestOut.Converged && shape.SmoothGamma)
-            diagnostics.Add(Diagnostic.Warning("The quasi-Newton maximisation stopped where the score is not yet zero; the estimates may be short of the maximum.", "not-converged"));
+            diagnostics.Add(Diagnostic.Warning("The quasi-Newton maximisation stopped where the score is not yet zero; the estimates may be short " +
+                "of the maximum.", "not-converged"));
         if (finals[best].Out.Floored)
             diagnostics.Add(Diagnostic.Warning("A covariance matrix reached its eigenvalue floor during EM (degenerate Ψ or Φ); standard errors " +
                 "near the boundary are unreliable.", "covariance-floor"));
@@ -94,9 +97,11 @@ public sealed partial record GrowthMixture
         ll = lik.Evaluate(ordered, null, post);
         if (shape.R == 1 && !shape.HasKnot)
             for (int k = 0; k < shape.K; k++)
-                if (ordered.Gamma[k][0] - bounds.Lower < 1e-3 * (bounds.Upper - bounds.Lower) || bounds.Upper - ordered.Gamma[k][0] < 1e-3 * (bounds.Upper - bounds.Lower))
+                if (ordered.Gamma[k][0] - bounds.Lower < 1e-3 * (bounds.Upper - bounds.Lower) || bounds.Upper - ordered.Gamma[k][0] < 1e-3 * (bounds.Upper -
+                    bounds.Lower))
                     diagnostics.Add(Diagnostic.Warning(string.Create(CultureInfo.InvariantCulture,
-                        $"The {shape.GammaNames[0]} of class {k + 1} ({ordered.Gamma[k][0]:G4}) is near the edge of the range searched [{bounds.Lower:G4}, {bounds.Upper:G4}]; the curve is close to its linear or flat limit."), "curve-parameter-boundary"));
+                        $"The {shape.GammaNames[0]} of class {k + 1} ({ordered.Gamma[k][0]:G4}) is near the edge of the range searched " +
+                            $"[{bounds.Lower:G4}, {bounds.Upper:G4}]; the curve is close to its linear or flat limit."), "curve-parameter-boundary"));
         progress?.Report(0.9);
 
         var names = ordered.Names(true, data.ExpertNames, data.GatingNames);
@@ -125,7 +130,8 @@ public sealed partial record GrowthMixture
                     ~at > 0 ? Math.Abs(times[~at - 1] - ordered.Gamma[k][0]) : double.PositiveInfinity);
                 if (near < 1e-6)
                     diagnostics.Add(Diagnostic.Info(string.Create(CultureInfo.InvariantCulture,
-                        $"The knot of class {k + 1} ({ordered.Gamma[k][0]:F4}) sits on an observed time, a kink of the likelihood; its standard error depends on the difference step."), "knot-at-kink"));
+                        $"The knot of class {k + 1} ({ordered.Gamma[k][0]:F4}) sits on an observed time, a kink of the likelihood; its standard " +
+                            $"error depends on the difference step."), "knot-at-kink"));
             }
         }
         var estimates = new ParameterEstimate[values.Length];
@@ -177,7 +183,8 @@ public sealed partial record GrowthMixture
                 nameof(Classes));
         int maxObs = data.Observed.Max();
         if (maxObs <= shape.Q)
-            throw new ArgumentException($"A {GrowthMixtureResult.CurveName(Curve)} curve needs persons with more than {shape.Q} observed occasions; the most any person has is {maxObs}.", nameof(data));
+            throw new ArgumentException($"A {GrowthMixtureResult.CurveName(Curve)} curve needs persons with more than {shape.Q} observed " +
+                $"occasions; the most any person has is {maxObs}.", nameof(data));
         ValidateTimes(data, shape);
         if (FixedKnots is not null)
         {
@@ -197,12 +204,15 @@ public sealed partial record GrowthMixture
         if (shape.Curve == GrowthCurve.Nonparametric)
         {
             if (data.P < 3)
-                throw new ArgumentException($"A nonparametric curve needs at least 3 occasions (the first interval's slope and one relative rate); the data have {data.P}.", nameof(data));
+                throw new ArgumentException($"A nonparametric curve needs at least 3 occasions (the first interval's slope and one relative rate); " +
+                    $"the data have {data.P}.", nameof(data));
             for (int i = 0; i < data.N; i++)
                 for (int j = 0; j < data.P; j++)
                     if (double.IsNaN(data.T[i * data.P + j]))
                         throw new ArgumentException(
-                            $"A nonparametric curve needs every person's time at every occasion (its loadings accumulate the intervals between adjacent waves); person '{data.Ids[i]}' has none at occasion {j + 1} (a missing outcome). Use a parametric curve (exp, jb, bls) or complete the times.",
+                            $"A nonparametric curve needs every person's time at every occasion (its loadings accumulate the intervals between " +
+                                $"adjacent waves); person '{data.Ids[i]}' has none at occasion {j + 1} (a missing outcome). Use a parametric curve " +
+                                    $"(exp, jb, bls) or complete the times.",
                             nameof(data));
         }
     }

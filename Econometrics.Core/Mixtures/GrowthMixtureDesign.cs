@@ -39,7 +39,8 @@ public sealed record GrowthMixtureDesign
         if (q != shape.Q) throw new ArgumentException($"A {Curve} curve has {shape.Q} growth factors; the truth has {q}.", nameof(Truth));
         var gammas = Truth.Classes.Select(c => shape.HasKnot ? [c.Knot] : c.CurveParameters.ToArray()).ToArray();
         if (gammas.Any(g => g.Length != shape.R))
-            throw new ArgumentException($"A {Curve} curve with {Occasions} occasions has {shape.R} curve parameter(s) per class ({string.Join(", ", shape.GammaNames)}).", nameof(Truth));
+            throw new ArgumentException($"A {Curve} curve with {Occasions} occasions has {shape.R} curve parameter(s) per class " +
+                $"({string.Join(", ", shape.GammaNames)}).", nameof(Truth));
         var rng = new Random(seed);
         var normal = new Normal(0, 1, rng);
         var psiChol = Truth.Classes.Select(c => c.Psi.Cholesky().Factor).ToArray();

@@ -224,7 +224,14 @@ public sealed record GrowthMixtureResult : Result
             line.LineWidth = 1;
         }
         double tmin = double.PositiveInfinity, tmax = double.NegativeInfinity;
-        for (int i = 0; i < data.N; i++) for (int j = 0; j < data.P; j++) { var t = data.Time(i, j); if (!double.IsNaN(t)) { tmin = Math.Min(tmin, t); tmax = Math.Max(tmax, t); } }
+        for (int i = 0; i < data.N; i++) for (int j = 0; j < data.P; j++)
+        {
+            var t = data.Time(i, j); if (!double.IsNaN(t))
+            {
+                tmin = Math.Min(tmin,
+            t); tmax = Math.Max(tmax, t);
+            }
+        }
         var shape = new ModelShape(K, Curve, ExpertNames.Count, GatingNames.Count, Covariates, !FixedKnots, data.P);
         Span<double> lam = stackalloc double[shape.Q];
         // The nonparametric curve is defined at the occasions only: draw it through the mean occasion times.

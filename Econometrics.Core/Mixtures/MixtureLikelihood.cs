@@ -57,7 +57,8 @@ internal sealed class MixtureLikelihood
     /// Returns −∞ when A is not positive definite.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double LogDensityY(int i, ParameterSet ps, int k, ClassCache cache, ReadOnlySpan<double> gamma, Span<double> hhat, Span<double> cpost, Span<double> score)
+    public double LogDensityY(int i, ParameterSet ps, int k, ClassCache cache, ReadOnlySpan<double> gamma, Span<double> hhat, Span<double> cpost,
+        Span<double> score)
     {
         int q = _s.Q, m = _s.M, p = _d.P;
         Span<double> mean = stackalloc double[q];

@@ -186,7 +186,8 @@ internal sealed class ParameterSet
                 throw new ArgumentException($"Class {k + 1}: a bilinear spline needs a finite knot.", nameof(p));
             if (shape.HasGamma && !shape.HasKnot && (c.CurveParameters.Count != shape.R || c.CurveParameters.Any(v => !double.IsFinite(v))))
                 throw new ArgumentException(
-                    $"Class {k + 1}: a {GrowthMixtureResult.CurveName(shape.Curve)} curve needs {shape.R} finite curve parameter(s) ({string.Join(", ", shape.GammaNames)}).", nameof(p));
+                    $"Class {k + 1}: a {GrowthMixtureResult.CurveName(shape.Curve)} curve needs {shape.R} finite curve parameter(s) " +
+                        $"({string.Join(", ", shape.GammaNames)}).", nameof(p));
             for (int a = 0; a < q; a++) s.Alpha[k][a] = c.Alpha[a];
             if (shape.HasKnot) s.Gamma[k][0] = c.Knot;
             else for (int r = 0; r < shape.R; r++) s.Gamma[k][r] = c.CurveParameters[r];

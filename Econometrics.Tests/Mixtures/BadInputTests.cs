@@ -131,7 +131,8 @@ public sealed class BadInputTests
     {
         var sim = NonlinearCurveTests.Sim("exp");
         var fit = new GrowthMixture { Curve = GrowthCurve.NegativeExponential, Starts = 2, FinalStarts = 1, StandardErrors = false }.Fit(sim);
-        var stripped = new MixtureParameters(fit.Parameters.Classes.Select(c => c with { CurveParameters = Vector<double>.Build.Dense(0) }).ToArray(), fit.Parameters.Gating);
+        var stripped = new MixtureParameters(fit.Parameters.Classes.Select(c => c with { CurveParameters = Vector<double>.Build.Dense(0) }).ToArray(),
+            fit.Parameters.Gating);
         var e = Assert.Throws<ArgumentException>(() => new GrowthMixture { Curve = GrowthCurve.NegativeExponential }.LogLikelihood(sim, stripped));
         Assert.Contains("rate", e.Message);
     }

@@ -54,7 +54,14 @@ public sealed class BootstrapLrtTests
     public void TooFewStartsOrNegativeReplicatesAreErrors()
     {
         var d = TwoClasses(1);
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Enumeration(1) with { Model = new GrowthMixture { Curve = GrowthCurve.Linear, Starts = 1, FinalStarts = 1 } }).Fit(d));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (Enumeration(1) with
+        {
+            Model = new GrowthMixture
+            {
+                Curve = GrowthCurve.Linear, Starts = 1,
+                FinalStarts = 1
+            }
+        }).Fit(d));
         Assert.Contains("at least 2 random starts", e.Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => (Enumeration(1) with { BootstrapReplicates = -1 }).Fit(d));
     }

@@ -128,7 +128,8 @@ public sealed class NonlinearCurveTests
             var ours = fit.Estimates.Select(x => x.Estimate).ToArray();
             Assert.Equal(expected.Length, ours.Length);
             for (int j = 0; j < ours.Length; j++)
-                Assert.True(Math.Abs(ours[j] - expected[j]) < Fixture.Tolerance("estimates"), $"{fit.Estimates[j].Term}: ours {ours[j]:F6}, OpenMx {expected[j]:F6}");
+                Assert.True(Math.Abs(ours[j] - expected[j]) < Fixture.Tolerance("estimates"), $"{fit.Estimates[j].Term}: ours {ours[j]:F6}, OpenMx " +
+                    $"{expected[j]:F6}");
         }
         Assert.All(fit.Estimates, x => Assert.True(x.StdError is > 0, $"{x.Term} has no standard error"));
     }
