@@ -99,9 +99,9 @@ public sealed record CrossSectionalDependence
         return Run(CdInput.FromFit(fit));
     }
 
-    internal CrossSectionalDependenceResult Run(CdInput input, ILinearAlgebra? backend = null)
+    internal CrossSectionalDependenceResult Run(CdInput input)
     {
-        var la = backend ?? Backend ?? LinearAlgebraBackends.Default;
+        var la = Backend ?? LinearAlgebraBackends.Default;
         if (Draws < 1) throw new ArgumentException("Draws must be at least 1.", nameof(Draws));
         var diagnostics = new List<Diagnostic>(input.Diagnostics ?? []);
         int t0 = input.T, n0 = input.N;

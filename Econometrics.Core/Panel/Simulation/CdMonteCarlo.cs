@@ -98,12 +98,12 @@ public sealed record CdMonteCarlo
     private (Dictionary<string, bool>, double) Replicate(FactorPanelDgp dgp, MathNet.Numerics.LinearAlgebra.Matrix<double>? spatial, int m, SeededRandom rng)
     {
         var sample = dgp.Simulate(rng, spatial);
+        var la = Backend ?? LinearAlgebraBackends.Default;
         var options = new CrossSectionalDependence
         {
             Tests = CdTests.CD | CdTests.CDw | CdTests.CDwPlus | CdTests.CDStar,
-            Factors = FactorCount.Fixed(m), Draws = Draws, Seed = (int)(rng.NextBits() >> 33),
+            Factors = FactorCount.Fixed(m), Draws = Draws, Seed = (int)(rng.NextBits() >> 33), Backend = la,
         };
-        var la = Backend ?? LinearAlgebraBackends.Default;
         CrossSectionalDependenceResult result;
         int t = dgp.T, n = dgp.N;
         if (sample.X is null)
@@ -114,12 +114,12 @@ public sealed record CdMonteCarlo
             var (_, v) = PanelMath.LeadingRightVectors(a, t, n, m, la);
             var e = PanelMath.RemoveRightSubspace(a, t, n, v, m, la);
             var ids = Enumerable.Range(1, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-            result = options.Run(new CdInput(e, t, n, ids, "PC residuals", Partial: y, CommonEffectsRemoved: true), la);
+            result = options.Run(new CdInput(e, t, n, ids, "PC residuals", Partial: y, CommonEffectsRemoved: true));
         }
         else
         {
-            var fit = new PanelRegression("y ~ x", Model).Fit(sample.ToPanel());
-            result = options.Run(CdInput.FromFit(fit), la);
+            var fit = new PanelRegression("y ~ x", Model) { Backend = la }.Fit(sample.ToPanel());
+            result = options.Run(CdInput.FromFit(fit));
         }
         var outcome = new Dictionary<string, bool>();
         foreach (var s in result.Tests)
