@@ -118,9 +118,15 @@ public sealed record InvarianceCheck
                   $"{Econometrics.Reporting.PValueFormat.InText(chowTest.PValue ?? double.NaN)})." : "; exact invariance is not rejected, so more " +
                       "data per environment could certify it.");
         return new InvarianceReport(representation.Name, representation.Features.ToArray(), data.Target, data.N, core.Estimates, core.Gaps, stdGap,
-            tests, intervals, ucb, Tolerance, Alpha, Standardize, certified, evidence, data.Diagnostics)
+            tests, intervals, ucb, Tolerance, Alpha, Standardize, certified, evidence, Diagnostics(data, core.Gaps))
         { BootstrapReplications = intervals.Count > 0 ? BootstrapReplications : 0, BootstrapSeed = Seed, EnvironmentName = data.EnvironmentName };
     }
+
+    private static IReadOnlyList<Diagnostic> Diagnostics(Environments data, InvarianceGaps gaps) =>
+        double.IsNaN(gaps.VarianceRatio)
+            ? [.. data.Diagnostics, Diagnostic.Warning($"The residual variance of '{data.Target}' is 0 in at least one environment, so the " +
+                "variance ratio (and its interval) is undefined.", "variance-ratio-undefined")]
+            : data.Diagnostics;
 
     private static TestResult IcpTestResult(string method, double p) =>
         new(method, "The residual distribution is the same in every environment", double.NaN, ReferenceDistribution.None, p);
@@ -207,6 +213,7 @@ public sealed record InvarianceCheck
         return named.Select((kv, i) =>
         {
             var col = draws.Select(d => d[i]).OrderBy(v => v).ToArray();
+            if (double.IsNaN(kv.Value) || col.Any(double.IsNaN)) return new GapInterval(kv.Key, kv.Value, double.NaN, double.NaN);
             // Basic (reverse-percentile) interval, clipped at the gap's natural floor. A gap is a maximum of absolute
             // differences, so its estimate is biased upwards and the bootstrap doubles that bias: percentile intervals
             // sit above the estimate and miss a true gap of 0 entirely. Reflecting the bootstrap quantiles around the

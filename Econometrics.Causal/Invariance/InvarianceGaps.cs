@@ -35,6 +35,9 @@ public sealed record InvarianceGaps(double SlopeGap, double InterceptGap, double
                 full = Math.Max(full, Math.Sqrt(a));
                 icpt = Math.Max(icpt, Math.Abs(coefficients[e][0] - coefficients[f][0]));
             }
-        return new InvarianceGaps(slope, icpt, sigma2.Max() / sigma2.Min(), irm, excess, full);
+        // An environment whose residual variance is 0 (a target constant there, or fitted exactly) leaves the ratio
+        // undefined rather than infinite: it is reported as missing, with a diagnostic from the caller.
+        double minVariance = sigma2.Min();
+        return new InvarianceGaps(slope, icpt, minVariance > 0 ? sigma2.Max() / minVariance : double.NaN, irm, excess, full);
     }
 }
