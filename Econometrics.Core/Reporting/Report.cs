@@ -14,7 +14,7 @@ public sealed class Report
 
     /// <summary>Creates an empty report.</summary>
     /// <param name="title">The report title.</param>
-    public Report(string title) => Title = title;
+    public Report(string title) => Title = title ?? throw new ArgumentNullException(nameof(title));
 
     /// <summary>The title.</summary>
     public string Title { get; }

@@ -20,7 +20,7 @@ public sealed class SummaryTable
 
     /// <summary>Creates an empty summary.</summary>
     /// <param name="title">The title, e.g. "Pesaran CD test".</param>
-    public SummaryTable(string title) => Title = title;
+    public SummaryTable(string title) => Title = title ?? throw new ArgumentNullException(nameof(title));
 
     /// <summary>The title.</summary>
     public string Title { get; }

@@ -10,6 +10,7 @@ public sealed class Table
     /// <param name="columns">The column names; the first is usually the row label.</param>
     public Table(string caption, params string[] columns)
     {
+        ArgumentNullException.ThrowIfNull(caption); ArgumentNullException.ThrowIfNull(columns);
         if (columns.Length == 0) throw new ArgumentException("A table needs at least one column.", nameof(columns));
         Caption = caption;
         Columns = columns;

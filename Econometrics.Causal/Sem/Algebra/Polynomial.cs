@@ -56,6 +56,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     /// <param name="terms">Exponent vectors and coefficients.</param>
     public static Polynomial FromTerms(int variables, IEnumerable<(int[] Exponents, BigInteger Coefficient)> terms)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         var t = new Dictionary<Key, BigInteger>();
         foreach (var (e, c) in terms)
         {

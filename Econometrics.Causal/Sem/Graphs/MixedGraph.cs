@@ -60,7 +60,8 @@ public sealed class MixedGraph
     /// <param name="bidirected">Bidirected edges (1-based).</param>
     public static MixedGraph FromIndices(int n, IEnumerable<(int From, int To)> directed, IEnumerable<(int A, int B)>? bidirected = null) =>
         new(Enumerable.Range(1, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            directed.Select(e => (Name(e.From), Name(e.To))), (bidirected ?? []).Select(e => (Name(e.A), Name(e.B))));
+            (directed ?? throw new ArgumentNullException(nameof(directed))).Select(e => (Name(e.From), Name(e.To))),
+            (bidirected ?? []).Select(e => (Name(e.A), Name(e.B))));
 
     private static string Name(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
