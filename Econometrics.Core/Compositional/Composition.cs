@@ -258,6 +258,7 @@ public sealed class Composition
     /// <param name="c">Top vertex part.</param>
     public Plot PlotTernary(string a, string b, string c)
     {
+        ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b); ArgumentNullException.ThrowIfNull(c);
         var sub = Subcomposition(a, b, c);
         return CompositionalPlots.Ternary(sub.Closure().Raw, [a, b, c]);
     }

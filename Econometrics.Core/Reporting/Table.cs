@@ -30,6 +30,7 @@ public sealed class Table
     /// <returns>This table, for chaining.</returns>
     public Table AddRow(params Cell[] cells)
     {
+        ArgumentNullException.ThrowIfNull(cells);
         if (cells.Length != Columns.Count)
             throw new ArgumentException($"Row has {cells.Length} cells; table '{Caption}' has {Columns.Count} columns.", nameof(cells));
         _rows.Add(cells);

@@ -1,13 +1,15 @@
 using System.Collections;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace Econometrics.Tests.Conventions;
 
 /// <summary>
 /// Every public method and constructor of Core and Causal that takes a reference parameter declared non-nullable
 /// throws <see cref="ArgumentNullException"/> naming one of those parameters when given nulls (never a
-/// NullReferenceException from deep inside, and never a result). Instance methods are checked on types with a public
-/// parameterless constructor (the estimators' option records).
+/// NullReferenceException from deep inside, and never a result). Instance methods are called on an instance from the
+/// public parameterless constructor (the estimators' option records) or else on an uninitialized one, so the guard must
+/// come before the method reads its own state.
 /// </summary>
 /// <remarks>
 /// Two kinds of constructor are exempt, on purpose:
@@ -119,7 +121,9 @@ public sealed class NullArgumentTests
 
     private static object? TryCreate(Type type)
     {
-        if (type.IsAbstract || type.GetConstructor(Type.EmptyTypes) is null) return null;
+        if (type.IsAbstract) return null;
+        // Without a parameterless constructor, an uninitialized instance: a guard that comes first still fires.
+        if (type.GetConstructor(Type.EmptyTypes) is null) return RuntimeHelpers.GetUninitializedObject(type);
         try { return Activator.CreateInstance(type); }
         catch (TargetInvocationException) { return null; }
     }

@@ -83,7 +83,11 @@ public sealed class MixedGraph
     /// <summary>The index of a node.</summary>
     /// <param name="name">The node name.</param>
     /// <exception cref="ArgumentException">The node does not exist.</exception>
-    public int IndexOf(string name) => Resolve(name, nameof(name));
+    public int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Resolve(name, nameof(name));
+    }
 
     private int Resolve(string name, string param) =>
         name is not null && _index.TryGetValue(name, out int i) ? i
