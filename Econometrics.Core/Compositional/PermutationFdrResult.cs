@@ -107,7 +107,8 @@ public sealed record PermutationFdrResult : Result
         int distinct = Rows.Select(r => (r.Cutoff, r.Discoveries)).Distinct().Count();
         // The caption says what the rows are: all cutoffs, all distinct ones, or a thinned selection.
         string caption = shown.Count == Rows.Count ? "FDR by cutoff"
-            : shown.Count == distinct ? $"FDR at {(distinct == 1 ? "the one distinct cutoff" : $"the {distinct} distinct cutoffs")} of {Rows.Count} (tied quantiles)"
+            : shown.Count == distinct
+                ? $"FDR at {(distinct == 1 ? "the one distinct cutoff" : $"the {distinct} distinct cutoffs")} of {Rows.Count} (tied quantiles)"
             : $"FDR at {shown.Count} of {Rows.Count} cutoffs (every {Ordinal(step)}{(distinct < Rows.Count ? ", tied cutoffs once" : "")})";
         var t = new Table(caption, "Cutoff", "Discoveries", "Permuted (mean)", "FDR", "MC s.e.");
         foreach (var r in shown)

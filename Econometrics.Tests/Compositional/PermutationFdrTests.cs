@@ -143,7 +143,8 @@ public sealed class PermutationFdrTests
         // The caption counts the rows it heads.
         var m = System.Text.RegularExpressions.Regex.Match(text, @"FDR at (\d+) of 100 cutoffs \(every 5th");
         Assert.True(m.Success, text);
-        var rows = text.Split('\n').SkipWhile(l => !l.StartsWith("Cutoff  Discoveries", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith('=')).Count();
+        var rows = text.Split('\n').SkipWhile(l => !l.StartsWith("Cutoff  Discoveries", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => !l.StartsWith('=')).Count();
         Assert.Equal(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), rows);
         Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 100, line));
     }
