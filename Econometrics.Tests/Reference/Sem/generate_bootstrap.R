@@ -31,8 +31,8 @@ rows <- lapply(seq_len(nrow(pe)), function(i) {
 })
 out <- list(source = source_tag, call = sprintf("sem(model, data = mediation, se = \"bootstrap\", bootstrap = %d)", B),
             replicates = nrow(boot), expected = list(estimates = rows),
-            tolerance = list(estimate = 1e-4,
-                             bootstrapSe = "4 Monte Carlo standard deviations: 4 SE sqrt((k - 1) / 4 (1 / B_lavaan + 1 / B_ours))"))
+            tolerance = list(estimate = 1e-4, bootstrapSeSigmas = 4,
+                             bootstrapSeNote = "Monte Carlo standard deviations of the SE difference, SE sqrt((k - 1) / 4 (1 / B_lavaan + 1 / B_ours))"))
 dir.create("boot_mediation", showWarnings = FALSE)
 invisible(file.copy("sem_mediation/model.lav", "boot_mediation/model.lav", overwrite = TRUE))
 invisible(file.copy("sem_mediation/input.csv", "boot_mediation/input.csv", overwrite = TRUE))
