@@ -29,6 +29,7 @@ public static class MoeCommands
         private readonly ChoiceOption<GrowthCurve> _curve;
         private readonly Option<int> _starts, _classes = null!, _maxClasses = null!, _blrt = null!;
         private readonly Option<bool> _rebaseline, _vlmr = null!;
+        private readonly ChoiceOption<bool> _estimator = null!;
 
         public MoeCommand(Mode mode) : base(mode.ToString().ToLowerInvariant(), mode switch
         {
@@ -58,6 +59,9 @@ public static class MoeCommands
             }
             else
                 _classes = Declare(Opt.Int("--classes", "K", "number of latent classes", 2, min: 1), "Classes");
+            if (mode == Mode.Fit)
+                _estimator = Declare(Opt.Choice("--estimator", "ml: SEs from the observed information; mlr: robust Huber-White sandwich SEs (Mplus MLR)",
+                    false, ("ml", false), ("mlr", true)), "RobustStandardErrors");
             if (mode == Mode.Screen)
                 _candidates = Declare(Opt.List("--candidates", "a,b,c", "covariates tested in both roles", required: true));
             else
@@ -111,7 +115,7 @@ public static class MoeCommands
                 }
                 default:
                 {
-                    var result = model.Fit(data, progress, run.Cancellation);
+                    var result = (model with { RobustStandardErrors = run.Get(_estimator) }).Fit(data, progress, run.Cancellation);
                     _shared.Emit(run, "Growth mixture", result.ToString(), result.ToJson, result.ToHtml, () => result.PlotTrajectories(data));
                     break;
                 }

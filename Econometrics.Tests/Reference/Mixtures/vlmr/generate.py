@@ -116,13 +116,22 @@ p, padj = imhof(lam, LR), imhof(lam, adj)
 draws = (rng.standard_normal((2_000_000, len(lam))) ** 2) @ lam
 print("ll", ll1, ll2, "LR", LR, "p", p, "MC", (draws > LR).mean(), "padj", padj, "MC", (draws > adj).mean())
 print("eigenvalues", lam)
+# Standard errors of the 2-class fit, observed information and the Huber-White sandwich (Mplus MLR), in the C# order:
+# classes by ascending intercept, then the logit of the other class against class 1.
+Cf = np.linalg.inv(-hessian(x2, 2))
+se = np.sqrt(np.diag(Cf)); rse = np.sqrt(np.diag(Cf @ (Sf.T @ Sf) @ Cf))
+order = [0, 1] if x2[0] < x2[6] else [1, 0]
+idx = [6 * k + j for k in order for j in range(6)] + [12]
+print("estimates", x2[idx] * np.r_[np.ones(12), 1 if order[0] == 0 else -1], "se", se[idx], "robust", rse[idx])
 expected = dict(
     source="Python 3 numpy %s scipy (independent transcription, generate.py)" % np.__version__,
-    call="simulated linear growth mixture (N = 300, 5 occasions), VLMR 1 vs 2 classes",
-    tolerance=dict(logLik=1e-6, eigenvalues=1e-6, pValue=1e-8, tailFromEigenvalues=1e-9,
+    call="simulated linear growth mixture (N = 300, 5 occasions), VLMR 1 vs 2 classes; SEs (ML, MLR) of the 2-class fit",
+    tolerance=dict(logLik=1e-6, eigenvalues=1e-6, pValue=1e-8, tailFromEigenvalues=1e-9, estimates=1e-5, standardErrors=1e-5,
                    note="relative, eigenvalues absolute (sorted); tailFromEigenvalues: our tail at these eigenvalues vs scipy QAWF; both sides difference numerically (C#: casewise scores and Hessian, Python: the Hessian)"),
     expected=dict(logLik1=ll1, logLik2=ll2, likelihoodRatio=LR, parameterDifference=d, eigenvalues=list(lam),
                   mean=float(lam.sum()), standardDeviation=float(np.sqrt(2 * (lam ** 2).sum())),
                   pValue=p, adjustedStatistic=adj, adjustedPValue=padj,
+                  estimates2=list(x2[idx] * np.r_[np.ones(12), 1 if order[0] == 0 else -1]),
+                  standardErrors2=list(se[idx]), robustStandardErrors2=list(rse[idx]),
                   pValueMonteCarlo=float((draws > LR).mean()), adjustedPValueMonteCarlo=float((draws > adj).mean())))
 json.dump(expected, open("expected.json", "w"), indent=2)
