@@ -28,7 +28,8 @@ public static class MoeCommands
         private readonly ChoiceOption<CovariateTreatment> _covariates;
         private readonly ChoiceOption<GrowthCurve> _curve;
         private readonly Option<int> _starts, _classes = null!, _maxClasses = null!, _blrt = null!;
-        private readonly Option<bool> _rebaseline;
+        private readonly Option<bool> _rebaseline, _vlmr = null!;
+        private readonly ChoiceOption<bool> _estimator = null!;
 
         public MoeCommand(Mode mode) : base(mode.ToString().ToLowerInvariant(), mode switch
         {
@@ -38,7 +39,7 @@ public static class MoeCommands
         }, mode switch
         {
             Mode.Fit => $"econ moe fit {Wide} --classes 2",
-            Mode.Enumerate => $"econ moe enumerate {Wide} --max-classes 3 --blrt 99",
+            Mode.Enumerate => $"econ moe enumerate {Wide} --max-classes 3 --vlmr --blrt 99",
             _ => $"econ moe screen {Wide} --classes 2 --candidates gx,ex",
         })
         {
@@ -53,9 +54,14 @@ public static class MoeCommands
                 _blrt = Declare(Opt.Int("--blrt", "B", "bootstrap likelihood-ratio test of K-1 vs K with B replicates (adds blrtP to each row; 0: off)", 0,
                     min: 0),
                     "BootstrapReplicates");
+                _vlmr = Declare(Opt.Flag("--vlmr", "Vuong-Lo-Mendell-Rubin test of K-1 vs K and its adjusted version (adds vlmrP, adjustedLmrP)"),
+                    "VuongLoMendellRubin");
             }
             else
                 _classes = Declare(Opt.Int("--classes", "K", "number of latent classes", 2, min: 1), "Classes");
+            if (mode == Mode.Fit)
+                _estimator = Declare(Opt.Choice("--estimator", "ml: SEs from the observed information; mlr: robust Huber-White sandwich SEs (Mplus MLR)",
+                    false, ("ml", false), ("mlr", true)), "RobustStandardErrors");
             if (mode == Mode.Screen)
                 _candidates = Declare(Opt.List("--candidates", "a,b,c", "covariates tested in both roles", required: true));
             else
@@ -101,6 +107,7 @@ public static class MoeCommands
                     var result = new ClassEnumeration
                     {
                         MaxClasses = run.Get(_maxClasses), Model = model with { StandardErrors = false }, BootstrapReplicates = run.Get(_blrt),
+                        VuongLoMendellRubin = run.Get(_vlmr),
                     }
                         .Fit(data, progress, run.Cancellation);
                     _shared.Emit(run, "Class enumeration", result.ToString(), result.ToJson, result.ToHtml, result.PlotCriteria);
@@ -108,7 +115,7 @@ public static class MoeCommands
                 }
                 default:
                 {
-                    var result = model.Fit(data, progress, run.Cancellation);
+                    var result = (model with { RobustStandardErrors = run.Get(_estimator) }).Fit(data, progress, run.Cancellation);
                     _shared.Emit(run, "Growth mixture", result.ToString(), result.ToJson, result.ToHtml, () => result.PlotTrajectories(data));
                     break;
                 }
