@@ -32,19 +32,29 @@ public class CancellationTests
         using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => c.Cancel = true))
         {
             using var p = Process.Start(psi)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            // Wait until the job has used a second of CPU (start-up takes a fraction of that), so the signal reaches the
-            // cooperative handler rather than the default action.
-            var watch = Stopwatch.StartNew();
-            while (!p.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60) && CpuSeconds(p.Id) < 1.0) await Task.Delay(100);
-            Assert.False(p.HasExited, "the job ended before it could be interrupted");
-            Assert.Equal(0, Interrupt(p.Id));
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await p.WaitForExitAsync(stop.Token);
-            Assert.Equal(130, p.ExitCode);
-            Assert.Equal("error: cancelled.", (await stderr).Trim());
-            Assert.Equal("", await stdout);
+            try
+            {
+                var stderr = p.StandardError.ReadToEndAsync();
+                var stdout = p.StandardOutput.ReadToEndAsync();
+                // Wait until the job has used a second of CPU (start-up takes a fraction of that), so the signal reaches
+                // the cooperative handler rather than the default action.
+                var watch = Stopwatch.StartNew();
+                while (!p.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60) && CpuSeconds(p.Id) < 1.0) await Task.Delay(100);
+                Assert.False(p.HasExited, "the job ended before it could be interrupted");
+                Assert.Equal(0, Interrupt(p.Id));
+                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                try { await p.WaitForExitAsync(stop.Token); }
+                catch (OperationCanceledException) { Assert.Fail("econ was still running 60 s after SIGINT"); }
+                Assert.Equal(130, p.ExitCode);
+                Assert.Equal("error: cancelled.", (await stderr).Trim());
+                Assert.Equal("", await stdout);
+            }
+            finally
+            {
+                // A failed assertion must not leave minutes of work running: the child holds whatever descriptors the
+                // test host had open (a lock file around the test run, for one).
+                if (!p.HasExited) p.Kill(entireProcessTree: true);
+            }
         }
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
         Directory.Delete(dir);
