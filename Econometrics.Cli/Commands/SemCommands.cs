@@ -112,8 +112,9 @@ public static class SemCommands
             _cov = Declare(Opt.InputFile("--cov", "C.csv", "a covariance matrix instead of --data (header row of names, square)"));
             _nobs = Declare(Opt.OptionalInt("--nobs", "N", "the sample size behind --cov", min: 2));
             _force = Declare(Opt.Flag("--force", "fit even when the model is not identified (estimates are then arbitrary)"), "ForceFit");
-            _estimator = Declare(Opt.Choice("--estimator", "ml, or mlm: robust SEs and the Satorra-Bentler scaled test (needs --data)", SemEstimation.Ml,
-                ("ml", SemEstimation.Ml), ("mlm", SemEstimation.Mlm)), "Estimation");
+            _estimator = Declare(Opt.Choice("--estimator", "ml; mlm: robust SEs and the Satorra-Bentler scaled test; mlr: Huber-White SEs and the " +
+                "Yuan-Bentler scaled test (robust ones need --data)", SemEstimation.Ml,
+                ("ml", SemEstimation.Ml), ("mlm", SemEstimation.Mlm), ("mlr", SemEstimation.Mlr)), "Estimation");
             _modindices = Declare(Opt.Flag("--modindices", "modification indices with EPC and sepc.all, sorted (lavaan's modindices)"), "ModificationIndices");
             _residuals = Declare(Opt.OutputFile("--residuals", "OUT.png|svg", "write the residual-correlation heatmap", false, ".png", ".svg"));
         }

@@ -8,14 +8,15 @@ using Econometrics.Tests.Support;
 namespace Econometrics.Tests.Sem;
 
 /// <summary>ML fits against lavaan 0.6-14 (fixtures from Reference/Sem/generate.R).</summary>
-[VerifiesFixtures("Sem/lavaan_", "Sem/sem_", "Sem/mlm_")]
+[VerifiesFixtures("Sem/lavaan_", "Sem/sem_", "Sem/mlm_", "Sem/mlr_")]
 public class LavaanFixtureTests
 {
     public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_hs_cfa_stdlv", "lavaan_poldem_sem", "lavaan_nonrecursive",
         "lavaan_nonrecursive_cov",
                                                         "lavaan_growth", "lavaan_poldem_means", "lavaan_hs_means",
                                                         "sem_mediation", "sem_mediation_eq", "sem_mediation_ineq", "sem_hs_constrained",
-                                                        "mlm_hs_cfa", "mlm_poldem_sem", "mlm_mediation", "mlm_mediation_eq", "mlm_hs_means" };
+                                                        "mlm_hs_cfa", "mlm_poldem_sem", "mlm_mediation", "mlm_mediation_eq", "mlm_hs_means",
+                                                        "mlr_hs_cfa", "mlr_poldem_sem", "mlr_mediation", "mlr_hs_means", "mlr_growth" };
 
     internal static SemFit FitCase(string name)
     {
@@ -26,7 +27,8 @@ public class LavaanFixtureTests
         {
             StdLv = call.Contains("std.lv = TRUE", StringComparison.Ordinal),
             MeanStructure = call.Contains("meanstructure = TRUE", StringComparison.Ordinal) || call.StartsWith("growth(", StringComparison.Ordinal),
-            Estimation = call.Contains("estimator = \"MLM\"", StringComparison.Ordinal) ? SemEstimation.Mlm : SemEstimation.Ml,
+            Estimation = call.Contains("estimator = \"MLM\"", StringComparison.Ordinal) ? SemEstimation.Mlm
+                : call.Contains("estimator = \"MLR\"", StringComparison.Ordinal) ? SemEstimation.Mlr : SemEstimation.Ml,
         };
         if (File.Exists(Path.Combine(dir, "input.csv"))) return est.Fit(CsvFrame.Load(Path.Combine(dir, "input.csv")));
         var frame = CsvFrame.Load(Path.Combine(dir, "cov.csv"));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Econometrics.Cli;
 using Xunit;
+using Econometrics.Tests.Support;
 
 namespace Econometrics.Tests.Sem;
 
@@ -102,6 +103,15 @@ public class SemCliTests
         using (var robust = JsonDocument.Parse(json))
             foreach (var name in new[] { "chisqScaled", "dfScaled", "pvalueScaled", "chisqScalingFactor", "cfiRobust", "tliRobust", "rmseaRobust" })
                 Assert.Equal(JsonValueKind.Number, robust.RootElement.GetProperty("fit").GetProperty(name).ValueKind);
+        var mlr = ReferenceFixture.Load("Sem/mlr_mediation");
+        (code, json, err) = Run("sem", "fit", "--model", mlr.File("model.lav"), "--data", mlr.File("input.csv"), "--estimator", "mlr", "--json", "-");
+        Assert.True(code == 0, err);
+        using (var robust = JsonDocument.Parse(json))
+        {
+            double expected = mlr.Expected.GetProperty("fit").GetProperty("chisq.scaling.factor").GetDouble();
+            double mine = robust.RootElement.GetProperty("fit").GetProperty("chisqScalingFactor").GetDouble();
+            Assert.True(Math.Abs(mine - expected) <= mlr.Tolerance("fitRelative") * expected, $"MLR scaling factor {mine} vs lavaan {expected}");
+        }
         (code, _, err) = Run("sem", "fit", "--model", Path.Combine(dir, "model.lav"), "--cov",
                              Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "lavaan_nonrecursive", "cov.csv"), "--nobs", "500", "--estimator",
                                  "mlm");

@@ -25,6 +25,18 @@ public sealed class SemBench : IBenchSuite
             Repetitions = 20,
         };
 
+        var hs = CsvFrame.Load(FindData("sem/HolzingerSwineford1939.csv"));
+        var mlr = new SemEstimator(ExampleModels.HolzingerSwineford) { Estimation = SemEstimation.Mlr };
+        string mlrScript = Path.Combine(AppContext.BaseDirectory, "scripts", "sem", "hs_mlr_lavaan.R").Replace("\\", "/");
+        yield return new BenchCase("sem/hs-mlr-fit", "Holzinger-Swineford CFA (9 observed, 3 latent, N = 301), MLR: Huber-White SEs, " +
+            "Yuan-Bentler scaled test and robust fit indices", () => mlr.Fit(hs))
+        {
+            OursLabel = "SemEstimator.Fit (MLR)",
+            RSetup = $"source('{mlrScript}')",
+            RBody = "fit_once()",
+            Repetitions = 20,
+        };
+
         var sem = SparseCyclic(30, seed: 5);
         yield return new BenchCase("sem/one-connection-30", "Sigma of a 30-node sparse cyclic mixed graph (36 directed, 6 bidirected edges)",
             () => ImpliedCovariance.ByOneConnection(sem))

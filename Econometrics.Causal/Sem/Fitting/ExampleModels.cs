@@ -19,4 +19,14 @@ public static class ExampleModels
         y4 ~~ y8
         y6 ~~ y8
         """;
+
+    /// <summary>
+    /// Holzinger and Swineford's (1939) three-factor CFA of nine mental-ability tests (lavaan's tutorial model). Data:
+    /// <c>data/sem/HolzingerSwineford1939.csv</c>.
+    /// </summary>
+    public const string HolzingerSwineford = """
+        visual  =~ x1 + x2 + x3
+        textual =~ x4 + x5 + x6
+        speed   =~ x7 + x8 + x9
+        """;
 }

@@ -73,23 +73,10 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     {
         var v = s.FB.Append(s.FC);
         var q = v.TransposeThisAndMultiply(s.SigmaInv * v);
-        var resid = s.Sigma - sample;
-        Vector<double>? ve = null;
-        if (s.Moments.Mu is { } mu)
-        {
-            var d = sampleMean! - mu;
-            resid -= d.OuterProduct(d);
-            ve = s.FB.TransposeThisAndMultiply(s.SigmaInv * d);
-        }
-        var w = s.SigmaInv * resid * s.SigmaInv;
-        var r = v.TransposeThisAndMultiply(w * v);
+        var g = Gradient(s, v, out var ve);
         int n = _terms.Length;
-        var g = Vector<double>.Build.Dense(n);
-        for (int a = 0; a < n; a++) foreach (var (x, y, wt) in _terms[a]) g[a] += wt * r[x, y];
         var bm = s.Moments.BM;
         double Weight(int j) => j < 0 ? 1.0 : bm![j];
-        if (ve is not null)
-            for (int a = 0; a < n; a++) foreach (var (x, j) in _meanTerms[a]) g[a] -= Weight(j) * ve[x];
         // The O(q^2) double loop reads Q through its column-major array: the matrix indexer's checks dominated it.
         var qa = q.AsColumnMajorArray() ?? q.ToColumnMajorArray();
         int ld = q.RowCount;
@@ -110,6 +97,30 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
                 info[a + b * n] = info[b + a * n] = 0.5 * sum + meanPart;
             }
         return (g, Matrix<double>.Build.Dense(n, n, info));
+    }
+
+    /// <summary>The gradient of F alone (no information), for numerical second derivatives.</summary>
+    public Vector<double> Gradient(State s) => Gradient(s, s.FB.Append(s.FC), out _);
+
+    private Vector<double> Gradient(State s, Matrix<double> v, out Vector<double>? ve)
+    {
+        var resid = s.Sigma - sample;
+        ve = null;
+        if (s.Moments.Mu is { } mu)
+        {
+            var d = sampleMean! - mu;
+            resid -= d.OuterProduct(d);
+            ve = s.FB.TransposeThisAndMultiply(s.SigmaInv * d);
+        }
+        var w = s.SigmaInv * resid * s.SigmaInv;
+        var r = v.TransposeThisAndMultiply(w * v);
+        int n = _terms.Length;
+        var g = Vector<double>.Build.Dense(n);
+        for (int a = 0; a < n; a++) foreach (var (x, y, wt) in _terms[a]) g[a] += wt * r[x, y];
+        var bm = s.Moments.BM;
+        if (ve is not null)
+            for (int a = 0; a < n; a++) foreach (var (x, j) in _meanTerms[a]) g[a] -= (j < 0 ? 1.0 : bm![j]) * ve[x];
+        return g;
     }
 
     /// <summary>

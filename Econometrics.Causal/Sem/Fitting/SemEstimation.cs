@@ -11,4 +11,10 @@ public enum SemEstimation
     /// non-normal data; needs raw data.
     /// </summary>
     Mlm,
+
+    /// <summary>
+    /// ML estimates with Huber-White (sandwich) standard errors from the observed information and casewise scores, and the
+    /// Yuan-Bentler scaled chi-square (lavaan's MLR, Mplus variant of the test); needs raw data.
+    /// </summary>
+    Mlr,
 }

@@ -219,8 +219,8 @@ public sealed record SemEstimator(string Model)
         }
         var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df, npar, sampleMean, state.Moments.Mu);
         var vcovStandard = vcov;
-        if (Estimation == SemEstimation.Mlm && vcov is not null)
-            (vcov, measures) = Robust(model, ml, state, sample, centered!, vcov, measures, n, diagnostics);
+        if (Estimation != SemEstimation.Ml && vcov is not null)
+            (vcov, measures) = Robust(model, ml, state, sample, sampleMean, centered!, vcov!, space, measures, n, diagnostics);
         var (fa, fs, _) = eval.Fill(state.Theta);
         var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
         var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
@@ -237,20 +237,19 @@ public sealed record SemEstimator(string Model)
         };
     }
 
-    // Satorra-Bentler: robust covariance P B P / N, scaled test T / c with c = tr(U Gamma) / df, and the baseline's c0 for
-    // the robust CFI/TLI (Brosseau-Liard and Savalei 2014) and RMSEA (Brosseau-Liard, Savalei and Li 2012) as lavaan.
-    private static (Matrix<double>, SemFitMeasures) Robust(RamModel model, MlObjective ml, MlObjective.State state, Matrix<double> sample,
-        Matrix<double> centered, Matrix<double> vcov, SemFitMeasures f, int n, List<Diagnostic> diagnostics)
+    // MLM (Satorra-Bentler): robust covariance P B P / N; MLR (Huber-White, Yuan-Bentler): H^-1 B0 H^-1 / N. Both scale the
+    // test as T / c with c = tr(U Gamma) / df, and use the baseline's c0 for the robust CFI/TLI (Brosseau-Liard and Savalei
+    // 2014) and RMSEA (Brosseau-Liard, Savalei and Li 2012) as lavaan.
+    private (Matrix<double>?, SemFitMeasures) Robust(RamModel model, MlObjective ml, MlObjective.State state, Matrix<double> sample,
+        Vector<double>? sampleMean, Matrix<double> centered, Matrix<double> vcov, ConstraintSpace space, SemFitMeasures f, int n,
+        List<Diagnostic> diagnostics)
     {
         int p = model.Observed;
         var isX = new bool[p];
         foreach (var i in model.FixedX) isX[i] = true;
         var (dSigma, dMu) = ml.Derivatives(state);
-        var (meat, trWG) = SatorraBentler.Pieces(centered, sample, state.SigmaInv, dSigma, dMu, isX, model.HasMeans);
-        var pInv = vcov * n;
-        var robust = pInv * meat * pInv / n;
-        double c = f.Df > 0 ? (trWG - (pInv * meat).Trace()) / f.Df : double.NaN;
-        if (c < 0) c = double.NaN;
+        Matrix<double>? robust;
+        double traceU, traceU0;
 
         // The baseline (independence) model: free variances (and means) of the non-x variables, the x block at S.
         var sigma0 = Matrix<double>.Build.Dense(p, p, (i, j) => i == j || (isX[i] && isX[j]) ? sample[i, j] : 0);
@@ -266,11 +265,48 @@ public sealed record SemEstimator(string Model)
         if (model.HasMeans)
             foreach (var v in free) { d0.Add(Matrix<double>.Build.Dense(p, p)); var e = Vector<double>.Build.Dense(p); e[v] = 1; m0.Add(e); }
         int q0 = d0.Count;
+        // The baseline's information: observed = expected here (Sigma0 is linear in its parameters and its residuals vanish
+        // on the diagonal and in the means).
         var e0 = Matrix<double>.Build.Dense(q0, q0, (a, b) =>
             0.5 * (sigma0Inv * d0[a]).TransposeAndMultiply(sigma0Inv * d0[b]).Trace()
             + (m0[a] is { } ma && m0[b] is { } mb ? ma.DotProduct(sigma0Inv * mb) : 0));
-        var (meat0, trWG0) = SatorraBentler.Pieces(centered, sample, sigma0Inv, d0, m0, isX, model.HasMeans);
-        double c0 = f.BaselineDf > 0 ? (trWG0 - (e0.Inverse() * meat0).Trace()) / f.BaselineDf : double.NaN;
+        if (Estimation == SemEstimation.Mlm)
+        {
+            var (meat, trWG) = SatorraBentler.Pieces(centered, sample, state.SigmaInv, dSigma, dMu, isX, model.HasMeans);
+            var pInv = vcov * n;
+            robust = pInv * meat * pInv / n;
+            traceU = trWG - (pInv * meat).Trace();
+            var (meat0, trWG0) = SatorraBentler.Pieces(centered, sample, sigma0Inv, d0, m0, isX, model.HasMeans);
+            traceU0 = trWG0 - (e0.Inverse() * meat0).Trace();
+        }
+        else
+        {
+            double h1 = HuberWhite.UnrestrictedTrace(centered, sample, isX, model.HasMeans);
+            // Scores at the implied moments (lavaan's structured h1): the implied means with a mean structure, else the sample means.
+            var resid = state.Moments.Mu is { } mu ? centered - Matrix<double>.Build.Dense(n, p, (_, j) => mu[j] - sampleMean![j]) : centered;
+            var scores = HuberWhite.Scores(resid, state.SigmaInv, dSigma, dMu);
+            var b0 = space.Information(scores.TransposeThisAndMultiply(scores) / n);
+            var hess = HuberWhite.ObservedInformation(ml, state.Theta);
+            Matrix<double>? hInv = null;
+            if (hess is not null)
+            {
+                try { hInv = space.Information(hess).Cholesky().Solve(Matrix<double>.Build.DenseIdentity(space.Dimension)); }
+                catch (ArgumentException) { }
+            }
+            if (hInv is null || !hInv.Enumerate().All(double.IsFinite))
+            {
+                diagnostics.Add(Diagnostic.Warning("The observed information is not positive definite: no robust (Huber-White) standard " +
+                    "errors or scaled test.", "observed-information"));
+                return (null, f);
+            }
+            robust = space.Expand(hInv * b0 * hInv) / n;
+            traceU = h1 - (hInv * b0).Trace();
+            var scores0 = HuberWhite.Scores(centered, sigma0Inv, d0, m0);
+            traceU0 = h1 - (e0.Inverse() * scores0.TransposeThisAndMultiply(scores0) / n).Trace();
+        }
+        double c = f.Df > 0 ? traceU / f.Df : double.NaN;
+        if (c < 0) c = double.NaN;
+        double c0 = f.BaselineDf > 0 ? traceU0 / f.BaselineDf : double.NaN;
 
         double t = f.Chisq, tb = f.BaselineChisq;
         double scaled = double.IsNaN(c) ? t : t / c;
@@ -285,7 +321,8 @@ public sealed record SemEstimator(string Model)
         }
         else if (f.Df == 0) rmsea = 0;
         if (double.IsNaN(c) && f.Df > 0)
-            diagnostics.Add(Diagnostic.Warning("The Satorra-Bentler scaling factor is not positive; the scaled test is not available.", "scaling-factor"));
+            diagnostics.Add(Diagnostic.Warning($"The {(Estimation == SemEstimation.Mlm ? "Satorra-Bentler" : "Yuan-Bentler")} scaling factor " +
+                "is not positive; the scaled test is not available.", "scaling-factor"));
         return (robust, f with
         {
             ChisqScaled = scaled,

@@ -96,9 +96,15 @@ public sealed partial record SemFit : Result
     public override SummaryTable Summary()
     {
         var f = FitMeasures;
-        bool robust = Estimation == SemEstimation.Mlm;
-        var s = new SummaryTable($"Structural equation model ({(robust ? "MLM" : "ML")})")
-            .AddHeader("Estimator", robust ? "MLM (ML estimates, robust SEs, Satorra-Bentler scaled test)" : "ML (normal likelihood, expected information)")
+        bool robust = Estimation != SemEstimation.Ml;
+        string test = Estimation == SemEstimation.Mlm ? "Satorra-Bentler" : "Yuan-Bentler";
+        var s = new SummaryTable($"Structural equation model ({Estimation.ToString().ToUpperInvariant()})")
+            .AddHeader("Estimator", Estimation switch
+            {
+                SemEstimation.Mlm => "MLM (ML estimates, robust SEs, Satorra-Bentler scaled test)",
+                SemEstimation.Mlr => "MLR (ML estimates, Huber-White SEs, Yuan-Bentler scaled test)",
+                _ => "ML (normal likelihood, expected information)",
+            })
             .AddHeader("Converged", Converged ? $"yes, after {Iterations} iterations" : $"NO ({Iterations} iterations)")
             .AddHeader("Number of model parameters", f.NPar)
             .AddHeader("Number of observations", NObs);
@@ -122,7 +128,7 @@ public sealed partial record SemFit : Result
             .AddRow("P-value H_0: RMSEA >= 0.080", Cell.Num(f.RmseaNotClosePValue, "F3"))
             .AddRow("SRMR", Cell.Num(f.Srmr, "F3"));
         if (robust)
-            fit.AddRow("Chi-square (Satorra-Bentler scaled)", Cell.Num(f.ChisqScaled ?? double.NaN, "F3"))
+            fit.AddRow($"Chi-square ({test} scaled)", Cell.Num(f.ChisqScaled ?? double.NaN, "F3"))
                .AddRow("Scaling correction factor", Cell.Num(f.ChisqScalingFactor ?? double.NaN, "F3"))
                .AddRow("P-value (scaled)", Cell.PValue(f.PValueScaled ?? double.NaN))
                .AddRow("Robust CFI", Cell.Num(f.CfiRobust ?? double.NaN, "F3"))

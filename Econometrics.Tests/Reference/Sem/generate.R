@@ -195,6 +195,20 @@ for (case in list(list("mlm_hs_cfa", hs_model, "cfa", hs_in, "HolzingerSwineford
              input = case[[4]], extra = robust_measures)
 }
 
+# 13. Robust ML (MLR) on complete data: Huber-White standard errors (observed information as the bread, casewise scores as
+#     the meat) and the Yuan-Bentler scaled test (Mplus variant, lavaan's default for MLR), with robust CFI/TLI/RMSEA.
+for (case in list(list("mlr_hs_cfa", hs_model, "cfa", hs_in, "HolzingerSwineford1939"),
+                  list("mlr_poldem_sem", pd_model, "sem", pd, "PoliticalDemocracy"),
+                  list("mlr_mediation", med_full_model, "sem", med, "mediation"),
+                  list("mlr_hs_means", hsm_model, "cfa", hs[, paste0("x", 1:6)], "HolzingerSwineford1939"),
+                  list("mlr_growth", gr_model, "growth", gr, "Demo.growth"))) {
+  f <- switch(case[[3]], cfa = cfa(case[[2]], data = case[[4]], estimator = "MLR"),
+              sem = sem(case[[2]], data = case[[4]], estimator = "MLR"),
+              growth = growth(case[[2]], data = case[[4]], estimator = "MLR"))
+  write_case(case[[1]], case[[2]], f, sprintf("%s(model, data = %s, estimator = \"MLR\")", case[[3]], case[[5]]),
+             input = case[[4]], extra = robust_measures)
+}
+
 # Shipped data sets.
 write.csv(hs, "../../../data/sem/HolzingerSwineford1939.csv", row.names = FALSE)
 write.csv(pd, "../../../data/sem/PoliticalDemocracy.csv", row.names = FALSE)
