@@ -23,6 +23,12 @@ public sealed record ClassEnumerationResult : Result
     /// <summary>Bootstrap replicates of the BLRT (0: not run).</summary>
     public int BootstrapReplicates { get; init; }
 
+    /// <summary>
+    /// The BLRT's bootstrap likelihood ratios: all of them, or one shard's (then <see cref="BlrtP"/> is null until the
+    /// shards are merged); null when the BLRT was not run.
+    /// </summary>
+    public BlrtReplicates? Blrt { get; init; }
+
     /// <summary>One row per K: fit statistics and how the random starts fared.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("enumeration")]
     public IReadOnlyList<ClassEnumerationRow> Models => Fits.Select((f, j) => new ClassEnumerationRow(f.K, f.LogLikelihood, f.NParameters,
@@ -59,6 +65,9 @@ public sealed record ClassEnumerationResult : Result
         s.AddTable(t);
         if (BlrtP is not null)
             s.AddNote($"BLRT p: parametric bootstrap likelihood-ratio test of K - 1 against K classes (Mplus TECH14), {BootstrapReplicates} replicates.");
+        else if (Blrt is { IsComplete: false } shard)
+            s.AddNote($"BLRT shard {shard.ShardIndex}/{shard.ShardCount}: {BlrtReplicates.Owned(shard.Replicates, shard.ShardIndex, shard.ShardCount).Length} " +
+                $"of {shard.Replicates} replicates; p-values after merging every shard (--merge).");
         s.AddNote("BIC = -2 logLik + k ln N (smaller is better); aBIC uses (N + 2)/24 in place of N.");
         s.AddNote("starts: random starts (short EM runs); final: best short runs carried to convergence; conv.: final runs that "
             + "converged; best LL: final runs that reached the best log-likelihood within 1e-3 (Mplus's replication check).");
