@@ -62,6 +62,7 @@ public sealed record BlrtReplicates(int Replicates, int Seed, int Starts, int Sh
     /// <exception cref="ArgumentException">The text is not an enumeration with BLRT replicates.</exception>
     public static BlrtReplicates FromJson(string json)
     {
+        ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var doc = JsonDocument.Parse(json);

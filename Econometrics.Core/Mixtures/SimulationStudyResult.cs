@@ -52,6 +52,7 @@ public sealed record SimulationStudyResult : Result
     /// <exception cref="ArgumentException">The text is not a simulation-study result.</exception>
     public static SimulationStudyResult FromJson(string json)
     {
+        ArgumentNullException.ThrowIfNull(json);
         try
         {
             using var doc = System.Text.Json.JsonDocument.Parse(json);

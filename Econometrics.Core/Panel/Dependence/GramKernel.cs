@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace Econometrics.Panel.Dependence;
@@ -10,6 +11,9 @@ internal static class GramKernel
     /// k &lt; <paramref name="rows"/>: eight 4-wide accumulators, so each loaded vector feeds four (or two) fused
     /// multiply-adds; the remaining T mod 4 terms are added in scalar order.
     /// </summary>
+    // Optimized from the first call: a short process would otherwise run most of its pairs in tier-0 code (ReadyToRun
+    // does not precompile 256-bit vector code).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Dots(double[] z, int t, int j0, int j1, int i0, int rows, Span<double> r)
     {
         var zs = z.AsSpan();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Econometrics.LinearAlgebra;
 
 namespace Econometrics.Panel.Dependence;
@@ -172,6 +173,7 @@ internal sealed class PairwiseCorrelations
         var parts = new TAcc[n];
         var z = _z!;
         int t = T;
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Block(int b)
         {
             int j0 = 2 * b;
