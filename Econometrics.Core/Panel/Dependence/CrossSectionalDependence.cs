@@ -86,7 +86,8 @@ public sealed record CrossSectionalDependence
     {
         ArgumentNullException.ThrowIfNull(residuals);
         var e = residuals.ToColumnMajorArray();
-        if (e.Any(double.IsInfinity)) throw new ArgumentException("The matrix holds an infinite value; use NaN for gaps.", nameof(residuals));
+        foreach (var v in e)
+            if (double.IsInfinity(v)) throw new ArgumentException("The matrix holds an infinite value; use NaN for gaps.", nameof(residuals));
         var ent = Enumerable.Range(1, residuals.ColumnCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return Run(new CdInput(e, residuals.RowCount, residuals.ColumnCount, ent, "matrix"));
     }
@@ -130,7 +131,8 @@ public sealed record CrossSectionalDependence
         var e = keep.Count == n0 ? input.E : Select(input.E, t, keep);
         var partial = input.Partial is null || keep.Count == n0 ? input.Partial : Select(input.Partial, t, keep);
         var entities = keep.Select(i => input.Entities[i]).ToArray();
-        bool balanced = e.All(v => !double.IsNaN(v));
+        bool balanced = true;
+        foreach (var v in e) if (double.IsNaN(v)) { balanced = false; break; }
 
         var pc = PairwiseCorrelations.Compute(e, t, n, la, PairTileSize);
         int passes = 0;
