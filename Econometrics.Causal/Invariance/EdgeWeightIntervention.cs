@@ -6,5 +6,8 @@ namespace Econometrics.Causal.Invariance;
 /// <param name="Weight">The new weight.</param>
 public sealed record EdgeWeightIntervention(string Node, string Parent, double Weight) : Intervention(Node)
 {
+    /// <summary>The parent.</summary>
+    public string Parent { get; init; } = Parent ?? throw new ArgumentNullException(nameof(Parent));
+
     internal override void Apply(StructuralParameters p, int node, Func<string, int> index) => p.Lambda[index(Parent), node] = Weight;
 }

@@ -149,7 +149,8 @@ public sealed class Environments
     /// <param name="target">The target's name.</param>
     public static Environments FromArrays(Matrix<double> x, IReadOnlyList<double> y, IReadOnlyList<int> environment,
         IReadOnlyList<string>? predictorNames = null, string target = "Y") =>
-        FromArrays(x, y, environment.Select(e => e.ToString(CultureInfo.InvariantCulture)).ToArray(), predictorNames, target);
+        FromArrays(x, y, (environment ?? throw new ArgumentNullException(nameof(environment)))
+            .Select(e => e.ToString(CultureInfo.InvariantCulture)).ToArray(), predictorNames, target);
 
     private static Environments Build(DataColumns data, string target, string environment, IReadOnlyList<string> predictors)
     {

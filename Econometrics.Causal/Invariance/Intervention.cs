@@ -4,6 +4,9 @@ namespace Econometrics.Causal.Invariance;
 /// <param name="Node">The intervened node's name.</param>
 public abstract record Intervention(string Node)
 {
+    /// <summary>The intervened node's name.</summary>
+    public string Node { get; init; } = Node ?? throw new ArgumentNullException(nameof(Node));
+
     /// <summary>Applies the change to copies of (Lambda, c, Omega) at the node's index.</summary>
     internal abstract void Apply(StructuralParameters parameters, int node, Func<string, int> index);
 

@@ -9,6 +9,9 @@ namespace Econometrics.Causal.Invariance;
 /// <param name="Components">The components, applied in order.</param>
 public sealed record InterventionFamily(IReadOnlyList<RandomIntervention> Components)
 {
+    /// <summary>The components, applied in order.</summary>
+    public IReadOnlyList<RandomIntervention> Components { get; init; } = Components ?? throw new ArgumentNullException(nameof(Components));
+
     /// <summary>Draws one environment: the base SEM with a random intervention applied.</summary>
     /// <param name="baseSem">The observational SEM.</param>
     /// <param name="random">The random source.</param>

@@ -73,9 +73,12 @@ public sealed record InvarianceReport : Result
 
     /// <summary>The test with the given method-name prefix ("Chow", "Wald", "Levene", "Brown-Forsythe", "ICP normal", "ICP exact").</summary>
     /// <param name="prefix">The start of the method name.</param>
-    public TestResult TestNamed(string prefix) =>
-        Tests.FirstOrDefault(t => t.Method.StartsWith(prefix, StringComparison.Ordinal))
-        ?? throw new ArgumentException($"No test starts with '{prefix}'.", nameof(prefix));
+    public TestResult TestNamed(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        return Tests.FirstOrDefault(t => t.Method.StartsWith(prefix, StringComparison.Ordinal))
+            ?? throw new ArgumentException($"No test starts with '{prefix}'.", nameof(prefix));
+    }
 
     /// <inheritdoc/>
     protected override System.Text.Json.Serialization.Metadata.JsonTypeInfo JsonContract => CausalJsonContext.Default.InvarianceReport;

@@ -12,6 +12,9 @@ namespace Econometrics.Causal.Invariance;
 public sealed record RandomIntervention(InterventionKind Kind, string Node, double Low, double High, double Probability = 1.0,
     string? Parent = null, double HardSd = 1.0)
 {
+    /// <summary>The intervened node.</summary>
+    public string Node { get; init; } = Node ?? throw new ArgumentNullException(nameof(Node));
+
     internal Intervention? Draw(Random random)
     {
         if (Probability < 1 && random.NextDouble() >= Probability) return null;

@@ -112,7 +112,11 @@ public sealed class Representation
 
     /// <summary>The features <c>X Phi'</c> (N x r).</summary>
     /// <param name="x">The N x p predictors.</param>
-    public Matrix<double> Apply(Matrix<double> x) => x.TransposeAndMultiply(Phi);
+    public Matrix<double> Apply(Matrix<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return x.TransposeAndMultiply(Phi);
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"{Name} ({R} feature(s))";

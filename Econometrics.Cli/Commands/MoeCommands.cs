@@ -29,7 +29,8 @@ public static class MoeCommands
         private readonly ChoiceOption<CovariateTreatment> _covariates;
         private readonly ChoiceOption<GrowthCurve> _curve;
         private readonly Option<int> _starts, _classes = null!, _maxClasses = null!, _blrt = null!;
-        private readonly Option<bool> _rebaseline;
+        private readonly Option<bool> _rebaseline, _vlmr = null!;
+        private readonly ChoiceOption<bool> _estimator = null!;
         private readonly Option<Econometrics.Inference.Shard> _shard = null!;
         private readonly Option<int> _reps = null!;
         private readonly Option<int?> _persons = null!;
@@ -44,7 +45,7 @@ public static class MoeCommands
         }, mode switch
         {
             Mode.Fit => $"econ moe fit {Wide} --classes 2",
-            Mode.Enumerate => $"econ moe enumerate {Wide} --max-classes 3 --blrt 99",
+            Mode.Enumerate => $"econ moe enumerate {Wide} --max-classes 3 --vlmr --blrt 99",
             Mode.Simulate => $"econ moe simulate {Wide} --classes 2 --reps 100 --shard 0/4 --json shard0.json",
             _ => $"econ moe screen {Wide} --classes 2 --candidates gx,ex",
         })
@@ -60,12 +61,17 @@ public static class MoeCommands
                 _blrt = Declare(Opt.Int("--blrt", "B", "bootstrap likelihood-ratio test of K-1 vs K with B replicates (adds blrtP to each row; 0: off)", 0,
                     min: 0),
                     "BootstrapReplicates");
+                _vlmr = Declare(Opt.Flag("--vlmr", "Vuong-Lo-Mendell-Rubin test of K-1 vs K and its adjusted version (adds vlmrP, adjustedLmrP)"),
+                    "VuongLoMendellRubin");
                 _shard = Declare(Opt.Shard("BLRT replicates"), "BootstrapShard");
                 _merge = Declare(Opt.List("--merge", "S0.json,S1.json",
                     "merge BLRT shards: refit the table and take the bootstrap ratios from these --json files of every --shard"), "BootstrapShards");
             }
             else
                 _classes = Declare(Opt.Int("--classes", "K", "number of latent classes", 2, min: 1), "Classes");
+            if (mode == Mode.Fit)
+                _estimator = Declare(Opt.Choice("--estimator", "ml: SEs from the observed information; mlr: robust Huber-White sandwich SEs (Mplus MLR)",
+                    false, ("ml", false), ("mlr", true)), "RobustStandardErrors");
             if (mode == Mode.Simulate)
             {
                 _reps = Declare(Opt.Int("--reps", "R", "replications (data sets simulated from the fitted model and refitted)", 100, min: 1), "Replications");
@@ -123,6 +129,7 @@ public static class MoeCommands
                     {
                         MaxClasses = run.Get(_maxClasses), Model = model with { StandardErrors = false }, BootstrapReplicates = run.Get(_blrt),
                         BootstrapShard = shard, BootstrapShards = merge.Length == 0 ? null : merge.Select(ReadBlrt).ToArray(),
+                        VuongLoMendellRubin = run.Get(_vlmr),
                     }
                         .Fit(data, progress, run.Cancellation);
                     _shared.Emit(run, "Class enumeration", result.ToString(), result.ToJson, result.ToHtml, result.PlotCriteria);
@@ -143,7 +150,7 @@ public static class MoeCommands
                 }
                 default:
                 {
-                    var result = model.Fit(data, progress, run.Cancellation);
+                    var result = (model with { RobustStandardErrors = run.Get(_estimator) }).Fit(data, progress, run.Cancellation);
                     _shared.Emit(run, "Growth mixture", result.ToString(), result.ToJson, result.ToHtml, () => result.PlotTrajectories(data));
                     break;
                 }

@@ -80,7 +80,7 @@ public sealed class Composition
     /// <param name="parts">Part names; default "x1", "x2", ...</param>
     /// <param name="zeros">How to replace zeros; null means zeros are an error.</param>
     public static Composition From(double[,] values, IReadOnlyList<string>? parts = null, ZeroReplacement? zeros = null) =>
-        From(Matrix<double>.Build.DenseOfArray(values), parts, zeros);
+        From(Matrix<double>.Build.DenseOfArray(values ?? throw new ArgumentNullException(nameof(values))), parts, zeros);
 
     /// <summary>A composition from the numeric columns of a data frame.</summary>
     /// <param name="frame">The frame (rows = samples).</param>
@@ -258,6 +258,7 @@ public sealed class Composition
     /// <param name="c">Top vertex part.</param>
     public Plot PlotTernary(string a, string b, string c)
     {
+        ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b); ArgumentNullException.ThrowIfNull(c);
         var sub = Subcomposition(a, b, c);
         return CompositionalPlots.Ternary(sub.Closure().Raw, [a, b, c]);
     }

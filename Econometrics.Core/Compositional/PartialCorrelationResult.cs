@@ -70,6 +70,7 @@ public sealed record PartialCorrelationResult(
     /// <param name="b">Second part (different from <paramref name="a"/>).</param>
     public TestResult Test(string a, string b)
     {
+        ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b);
         int i = Index(a, nameof(a)), j = Index(b, nameof(b));
         if (i == j) throw new ArgumentException("The two parts must differ.", nameof(b));
         const string h0 = "The log-ratio partial correlation is zero";
@@ -85,6 +86,7 @@ public sealed record PartialCorrelationResult(
     /// <param name="b">Second part.</param>
     public (double Lower, double Upper) ConfidenceInterval(string a, string b)
     {
+        ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b);
         int i = Index(a, nameof(a)), j = Index(b, nameof(b));
         return (Tests.Lower[i, j], Tests.Upper[i, j]);
     }

@@ -22,7 +22,8 @@ public static class CsvFrame
     /// <param name="name">A name used in error messages.</param>
     /// <param name="options">Parsing options; defaults when null.</param>
     public static Frame<int, string> ParseText(string text, string name = "<text>", CsvOptions? options = null) =>
-        Parse(new StringReader(text), name, options ?? new CsvOptions());
+        Parse(new StringReader(text ?? throw new ArgumentNullException(nameof(text))), name ?? throw new ArgumentNullException(nameof(name)),
+            options ?? new CsvOptions());
 
     private static Frame<int, string> Parse(TextReader reader, string file, CsvOptions options) =>
         ToFrame(CsvTable.Read(reader, file, options));

@@ -83,7 +83,11 @@ public sealed class DataColumns
     }
 
     /// <summary>Whether the data has the column.</summary>
-    public bool Contains(string name) => _position.ContainsKey(name);
+    public bool Contains(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _position.ContainsKey(name);
+    }
 
     /// <summary>The file line of a row (null when the data did not come from a file and rows are not positions).</summary>
     public int? Line(int row) => _table is not null ? _table.Lines[row] : _frameLines?[row];
@@ -91,6 +95,7 @@ public sealed class DataColumns
     /// <summary>Throws unless the column exists: "The {role} column 'x' is not in the data; columns are: ...".</summary>
     public void Require(string name, string role)
     {
+        ArgumentNullException.ThrowIfNull(name); ArgumentNullException.ThrowIfNull(role);
         if (!Contains(name))
             throw new DataFormatException($"The {role} column '{name}' is not in the data; columns are: {string.Join(", ", Names)}.", File, null, name);
     }
@@ -101,6 +106,7 @@ public sealed class DataColumns
     /// <summary>The first cell that is neither missing nor a number, with its row, or null when the column is numeric.</summary>
     public (int Row, string Cell)? FirstNonNumber(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (_table is not null)
         {
             var c = Column(name);
@@ -124,6 +130,7 @@ public sealed class DataColumns
     /// <param name="requirement">Why it must be numeric (default "column 'name' must be numeric").</param>
     public double[] Numbers(string name, string? requirement = null)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (FirstNonNumber(name) is { } bad)
             throw new DataFormatException($"'{bad.Cell}' is not a number; {requirement ?? $"column '{name}' must be numeric"}.", File, Line(bad.Row), name);
         double[] values;
@@ -161,6 +168,7 @@ public sealed class DataColumns
     /// </summary>
     public (int[] Codes, string[] Labels) Codes(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (_table is not null)
         {
             var c = Column(name);
@@ -183,6 +191,7 @@ public sealed class DataColumns
     /// <summary>The column as one label per row (null where missing).</summary>
     public string?[] Labels(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var (codes, labels) = Codes(name);
         return codes.Select(c => c < 0 ? null : labels[c]).ToArray();
     }

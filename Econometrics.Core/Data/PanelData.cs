@@ -68,8 +68,11 @@ public sealed class PanelData
 
     /// <summary>The variable as a T x N matrix (rows periods, columns entities), NaN where not observed.</summary>
     /// <param name="variable">The variable.</param>
-    public Matrix<double> Matrix(string variable) =>
-        Matrix<double>.Build.Dense(T, N, (double[])Values(variable).Clone());
+    public Matrix<double> Matrix(string variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        return Matrix<double>.Build.Dense(T, N, (double[])Values(variable).Clone());
+    }
 
     /// <summary>The variable's observation mask as a T x N matrix of 1 (observed) and 0 (gap).</summary>
     /// <param name="variable">The variable.</param>
@@ -80,9 +83,12 @@ public sealed class PanelData
     }
 
     /// <summary>Column-major T x N storage of a variable (shared, do not modify).</summary>
-    internal double[] Values(string variable) =>
-        _values.TryGetValue(variable, out var v) ? v
+    internal double[] Values(string variable)
+    {
+        ArgumentNullException.ThrowIfNull(variable);
+        return _values.TryGetValue(variable, out var v) ? v
             : throw new ArgumentException($"Variable '{variable}' is not in the panel; it has: {string.Join(", ", Variables)}.", nameof(variable));
+    }
 
     /// <summary>Loads a long-format CSV file (one row per entity and period) into a panel.</summary>
     /// <param name="path">The CSV file.</param>

@@ -16,15 +16,20 @@ public enum DiagnosticSeverity
 /// <param name="Code">A stable short identifier for programs, e.g. "pairs-dropped".</param>
 public sealed record Diagnostic(DiagnosticSeverity Severity, string Message, string? Code = null)
 {
+    /// <summary>A full sentence naming what happened, e.g. "3 pairs with fewer than 2 common periods were dropped."</summary>
+    public string Message { get; init; } = Message ?? throw new ArgumentNullException(nameof(Message));
+
     /// <summary>An informational diagnostic.</summary>
     /// <param name="message">The sentence to print.</param>
     /// <param name="code">A stable identifier.</param>
-    public static Diagnostic Info(string message, string? code = null) => new(DiagnosticSeverity.Info, message, code);
+    public static Diagnostic Info(string message, string? code = null) =>
+        new(DiagnosticSeverity.Info, message ?? throw new ArgumentNullException(nameof(message)), code);
 
     /// <summary>A warning diagnostic.</summary>
     /// <param name="message">The sentence to print.</param>
     /// <param name="code">A stable identifier.</param>
-    public static Diagnostic Warning(string message, string? code = null) => new(DiagnosticSeverity.Warning, message, code);
+    public static Diagnostic Warning(string message, string? code = null) =>
+        new(DiagnosticSeverity.Warning, message ?? throw new ArgumentNullException(nameof(message)), code);
 
     /// <inheritdoc/>
     public override string ToString() => Severity == DiagnosticSeverity.Warning ? $"Warning: {Message}" : Message;

@@ -29,6 +29,7 @@ public sealed record TestResult(
     public static TestResult Create(string method, string nullHypothesis, double statistic, ReferenceDistribution distribution,
         Tail tail, IReadOnlyList<Diagnostic>? diagnostics = null)
     {
+        ArgumentNullException.ThrowIfNull(method); ArgumentNullException.ThrowIfNull(nullHypothesis); ArgumentNullException.ThrowIfNull(distribution);
         if (!double.IsFinite(statistic))
             return Invalid(method, nullHypothesis, distribution, double.IsNaN(statistic) ? "The statistic is undefined (a zero variance or too few " +
                 "observations)." : "The statistic is infinite.", diagnostics);
@@ -42,8 +43,12 @@ public sealed record TestResult(
     /// <param name="reason">Why the test could not be computed.</param>
     /// <param name="diagnostics">Diagnostics to attach.</param>
     public static TestResult Invalid(string method, string nullHypothesis, ReferenceDistribution distribution, string reason,
-        IReadOnlyList<Diagnostic>? diagnostics = null) =>
-        new(method, nullHypothesis, double.NaN, distribution, null, TestValidity.Invalid, reason) { Diagnostics = diagnostics ?? [] };
+        IReadOnlyList<Diagnostic>? diagnostics = null)
+    {
+        ArgumentNullException.ThrowIfNull(method); ArgumentNullException.ThrowIfNull(nullHypothesis);
+        ArgumentNullException.ThrowIfNull(distribution); ArgumentNullException.ThrowIfNull(reason);
+        return new(method, nullHypothesis, double.NaN, distribution, null, TestValidity.Invalid, reason) { Diagnostics = diagnostics ?? [] };
+    }
 
     /// <summary>Whether the null is rejected at level <paramref name="alpha"/> (false when there is no p-value).</summary>
     /// <param name="alpha">The significance level.</param>

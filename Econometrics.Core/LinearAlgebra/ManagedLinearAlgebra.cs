@@ -123,6 +123,7 @@ public sealed class ManagedLinearAlgebra : ILinearAlgebra
     /// <inheritdoc/>
     public bool TryInvertSpd(int n, double[] a)
     {
+        ArgumentNullException.ThrowIfNull(a);
         var l = (double[])a.Clone();
         if (!TryCholesky(n, l)) return false;
         Array.Clear(a);

@@ -136,6 +136,7 @@ public sealed unsafe class OpenBlasLinearAlgebra : ILinearAlgebra
     /// <inheritdoc/>
     public bool TryInvertSpd(int n, double[] a)
     {
+        ArgumentNullException.ThrowIfNull(a);
         if (!TryCholesky(n, a)) return false;
         int info;
         fixed (double* pa = a)

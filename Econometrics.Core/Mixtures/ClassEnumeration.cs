@@ -38,6 +38,13 @@ public sealed record ClassEnumeration
     /// </summary>
     public IReadOnlyList<BlrtReplicates>? BootstrapShards { get; init; }
 
+    /// <summary>
+    /// Whether to add the Vuong-Lo-Mendell-Rubin test and its adjusted version of K − 1 against K classes (Lo, Mendell
+    /// and Rubin 2001; Mplus TECH11) to every row K ≥ 2 (default false): the LR statistic against the weighted
+    /// chi-square limit of Vuong (1989), from the casewise scores and observed information of both fits.
+    /// </summary>
+    public bool VuongLoMendellRubin { get; init; }
+
     /// <summary>Fits every K and returns the table.</summary>
     /// <param name="data">The data.</param>
     /// <param name="progress">Receives the fraction done, advancing within each K as its starts finish.</param>
@@ -71,12 +78,28 @@ public sealed record ClassEnumeration
             progress?.Report((BootstrapReplicates > 0 ? 0.2 : 1.0) * k / MaxClasses);
         }
         if (fits.Count == 0) throw new ArgumentException(diagnostics[0].Message, nameof(data));
-        if (BootstrapReplicates == 0) return new ClassEnumerationResult(fits, diagnostics);
+        var vlmr = VuongLoMendellRubin ? Vlmr(data, fits, diagnostics, cancellationToken) : null;
+        if (BootstrapReplicates == 0) return new ClassEnumerationResult(fits, diagnostics) { Vlmr = vlmr };
         var blrt = BootstrapShards is null ? Bootstrap(data, fits, progress, cancellationToken) : Merge(fits);
         return new ClassEnumerationResult(fits, diagnostics)
         {
-            BlrtP = blrt.IsComplete ? PValues(blrt, diagnostics) : null, BootstrapReplicates = BootstrapReplicates, Blrt = blrt,
+            BlrtP = blrt.IsComplete ? PValues(blrt, diagnostics) : null, BootstrapReplicates = BootstrapReplicates, Blrt = blrt, Vlmr = vlmr,
         };
+    }
+
+    /// <summary>The VLMR test of every K ≥ 2 in the table (null for K = 1 and where an information matrix is singular).</summary>
+    private VlmrTest?[] Vlmr(GrowthData data, List<GrowthMixtureResult> fits, List<Diagnostic> diagnostics, CancellationToken ct)
+    {
+        var tests = new VlmrTest?[fits.Count];
+        for (int j = 1; j < fits.Count; j++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (test, reason) = Mixtures.VuongLoMendellRubin.Run(Model, data, fits[j - 1], fits[j]);
+            tests[j] = test;
+            if (test is null)
+                diagnostics.Add(Diagnostic.Warning($"VLMR K = {fits[j].K}: not computed: {reason}.", "vlmr-undefined"));
+        }
+        return tests;
     }
 
     /// <summary>

@@ -19,4 +19,10 @@ public sealed record ClassEnumerationRow(int Classes, double LogLik, int NParame
 {
     /// <summary>Bootstrap likelihood-ratio p-value of K − 1 against K classes; null for K = 1 or when not run.</summary>
     public double? BlrtP { get; init; }
+
+    /// <summary>Vuong-Lo-Mendell-Rubin p-value of K − 1 against K classes (Mplus TECH11); null for K = 1 or when not run.</summary>
+    public double? VlmrP { get; init; }
+
+    /// <summary>Lo-Mendell-Rubin adjusted LRT p-value (eq. 15 of Lo, Mendell and Rubin 2001); null for K = 1 or when not run.</summary>
+    public double? AdjustedLmrP { get; init; }
 }

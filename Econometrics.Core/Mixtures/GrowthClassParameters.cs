@@ -17,6 +17,21 @@ namespace Econometrics.Mixtures;
 public sealed record GrowthClassParameters(
     Vector<double> Alpha, double Knot, Matrix<double> B, Matrix<double> Psi, double Theta, Vector<double> MuX, Matrix<double> Phi)
 {
+    /// <summary>Growth-factor intercepts (q).</summary>
+    public Vector<double> Alpha { get; init; } = Alpha ?? throw new ArgumentNullException(nameof(Alpha));
+
+    /// <summary>Expert coefficients, q x m (row r: growth factor r; column c: covariate c).</summary>
+    public Matrix<double> B { get; init; } = B ?? throw new ArgumentNullException(nameof(B));
+
+    /// <summary>Residual growth-factor covariance, q x q.</summary>
+    public Matrix<double> Psi { get; init; } = Psi ?? throw new ArgumentNullException(nameof(Psi));
+
+    /// <summary>Expert-covariate means (m); empty when there are no experts.</summary>
+    public Vector<double> MuX { get; init; } = MuX ?? throw new ArgumentNullException(nameof(MuX));
+
+    /// <summary>Expert-covariate covariance, m x m; empty when there are no experts.</summary>
+    public Matrix<double> Phi { get; init; } = Phi ?? throw new ArgumentNullException(nameof(Phi));
+
     /// <summary>
     /// The curve's nonlinear parameters: the knot (bilinear spline), the growth rate b (negative exponential), the growth
     /// acceleration c (Jenss–Bayley), or the relative rates r_2 … r_{p−1} (nonparametric); empty for linear and

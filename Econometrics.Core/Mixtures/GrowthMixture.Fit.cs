@@ -113,6 +113,13 @@ public sealed partial record GrowthMixture
             if (cov is null)
                 diagnostics.Add(Diagnostic.Warning("The observed information is not positive definite (a boundary or unidentified solution); " +
                     "standard errors are not reported.", "hessian-not-pd"));
+            else if (RobustStandardErrors)
+            {
+                cov = Sandwich(cov, CasewiseScores.Compute(lik, ordered, bounds), data.N);
+                if (cov is null)
+                    diagnostics.Add(Diagnostic.Warning("A casewise score left the admissible parameter space; robust standard errors are not " +
+                        "reported.", "scores-undefined"));
+            }
         }
         if (shape.HasKnot && shape.FreeKnots)
             for (int k = 0; k < shape.K; k++)
@@ -153,9 +160,21 @@ public sealed partial record GrowthMixture
             data.ExpertNames, data.GatingNames, bestOut.Converged, shortRuns[chosen[best]].Out.Iterations + bestOut.Iterations, S, replicated,
             StandardErrors && shape.HasKnot && shape.FreeKnots ? ObservedInformation.KnotStep(bounds) : null, diagnostics)
         {
+            RobustStandardErrors = StandardErrors && RobustStandardErrors && cov is not null,
             FinalStarts = finals.Length,
             ConvergedStarts = valid.Count(f => finals[f].Out.Converged),
         };
+    }
+
+    /// <summary>The sandwich C (SᵀS) C of the n x n bread C and the N x n casewise scores S (both row-major); null without scores.</summary>
+    internal static double[]? Sandwich(double[] bread, double[]? scores, int N)
+    {
+        if (scores is null) return null;
+        int n = scores.Length / N;
+        var C = Matrix<double>.Build.Dense(n, n, bread);                       // symmetric: storage order is immaterial
+        var S = Matrix<double>.Build.Dense(n, N, scores).Transpose();          // the row-major N x n scores
+        var J = S.TransposeThisAndMultiply(S);
+        return (C * J * C).ToColumnMajorArray();
     }
 
     /// <summary>EM iterations before the quasi-Newton maximisation of each final run of a smooth nonlinear curve.</summary>

@@ -48,6 +48,13 @@ public sealed partial record GrowthMixture
     /// <summary>Whether to compute standard errors from the observed information (default true).</summary>
     public bool StandardErrors { get; init; } = true;
 
+    /// <summary>
+    /// Whether the standard errors are robust (default false): the Huber-White sandwich C J C with C = (−H)⁻¹ the
+    /// inverse observed information and J = Σ s_i s_iᵀ the outer product of the casewise scores (Mplus's MLR), valid
+    /// when the within-class normality is only approximate.
+    /// </summary>
+    public bool RobustStandardErrors { get; init; }
+
     /// <summary>Random seed of the starts (default 20260101). The fit is identical on any thread count.</summary>
     public int Seed { get; init; } = 20260101;
 

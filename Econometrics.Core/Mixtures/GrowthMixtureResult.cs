@@ -128,6 +128,9 @@ public sealed record GrowthMixtureResult : Result
     /// <summary>The finite-difference step used for the knot rows of the information matrix, or null when not computed.</summary>
     public double? KnotStep { get; }
 
+    /// <summary>Whether the standard errors are the robust sandwich (Huber-White, Mplus MLR) rather than the observed information's.</summary>
+    public bool RobustStandardErrors { get; init; }
+
     /// <summary>Final-stage runs: the best short runs carried on to convergence (Mplus's final stage optimizations).</summary>
     public int FinalStarts { get; init; }
 
@@ -170,6 +173,7 @@ public sealed record GrowthMixtureResult : Result
          .AddHeader("Entropy", Entropy is double e ? F(e) : "n/a (one class)")
          .AddHeader("Starts", $"{Starts} ({Replicated} final run(s) at the best log-likelihood)")
          .AddHeader("Converged", Converged ? $"yes ({Iterations} EM iterations, then quasi-Newton)" : $"no ({Iterations} EM iterations)");
+        if (RobustStandardErrors) s.AddHeader("Standard errors", "robust (Huber-White sandwich, MLR)");
         // The scalar curve parameter (knot, rate, acceleration) gets a column; relative rates are in the estimates.
         string? scalar = Curve switch
         {

@@ -10,6 +10,12 @@ namespace Econometrics.Mixtures;
 /// </param>
 public sealed record MixtureParameters(IReadOnlyList<GrowthClassParameters> Classes, Matrix<double> Gating)
 {
+    /// <summary>The K classes.</summary>
+    public IReadOnlyList<GrowthClassParameters> Classes { get; init; } = Classes ?? throw new ArgumentNullException(nameof(Classes));
+
+    /// <summary>Multinomial-logit coefficients, K x (1 + G); row 0 is zero (class 1 is the reference).</summary>
+    public Matrix<double> Gating { get; init; } = Gating ?? throw new ArgumentNullException(nameof(Gating));
+
     /// <summary>Number of classes K.</summary>
     public int K => Classes.Count;
 }

@@ -22,7 +22,7 @@ public readonly record struct Cell
 
     /// <summary>A text cell.</summary>
     /// <param name="text">The text.</param>
-    public static Cell Text(string text) => new(text ?? "", double.NaN, null);
+    public static Cell Text(string? text) => new(text ?? "", double.NaN, null);
 
     /// <summary>A numeric cell.</summary>
     /// <param name="value">The number.</param>

@@ -20,6 +20,7 @@ public static class Figures
     /// <param name="yLabel">The vertical axis label.</param>
     public static Plot Create(string title, string xLabel, string yLabel)
     {
+        ArgumentNullException.ThrowIfNull(title); ArgumentNullException.ThrowIfNull(xLabel); ArgumentNullException.ThrowIfNull(yLabel);
         var plot = new Plot();
         plot.Title(title);
         plot.XLabel(xLabel);

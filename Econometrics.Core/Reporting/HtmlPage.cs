@@ -31,6 +31,7 @@ public static class HtmlPage
     /// <param name="body">The HTML body content, already encoded.</param>
     public static string Render(string title, string body)
     {
+        ArgumentNullException.ThrowIfNull(title); ArgumentNullException.ThrowIfNull(body);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
           .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")

@@ -10,6 +10,7 @@ public static class Json
     /// <param name="write">Writes exactly one JSON value.</param>
     public static string Serialize(Action<Utf8JsonWriter> write)
     {
+        ArgumentNullException.ThrowIfNull(write);
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ResultJson.Encoder }))
             write(w);
@@ -22,6 +23,7 @@ public static class Json
     /// <param name="value">The value.</param>
     public static void WriteNumber(Utf8JsonWriter w, string name, double value)
     {
+        ArgumentNullException.ThrowIfNull(w); ArgumentNullException.ThrowIfNull(name);
         if (double.IsFinite(value)) w.WriteNumber(name, value);
         else w.WriteNull(name);
     }
@@ -31,6 +33,7 @@ public static class Json
     /// <param name="value">The value.</param>
     public static void WriteNumberValue(Utf8JsonWriter w, double value)
     {
+        ArgumentNullException.ThrowIfNull(w);
         if (double.IsFinite(value)) w.WriteNumberValue(value);
         else w.WriteNullValue();
     }
@@ -41,6 +44,7 @@ public static class Json
     /// <param name="values">The values.</param>
     public static void WriteArray(Utf8JsonWriter w, string name, IEnumerable<double> values)
     {
+        ArgumentNullException.ThrowIfNull(w); ArgumentNullException.ThrowIfNull(name); ArgumentNullException.ThrowIfNull(values);
         w.WriteStartArray(name);
         foreach (var v in values) WriteNumberValue(w, v);
         w.WriteEndArray();
@@ -52,6 +56,7 @@ public static class Json
     /// <param name="m">The matrix.</param>
     public static void WriteMatrix(Utf8JsonWriter w, string name, MathNet.Numerics.LinearAlgebra.Matrix<double> m)
     {
+        ArgumentNullException.ThrowIfNull(w); ArgumentNullException.ThrowIfNull(name); ArgumentNullException.ThrowIfNull(m);
         w.WriteStartArray(name);
         for (int i = 0; i < m.RowCount; i++)
         {
@@ -67,6 +72,7 @@ public static class Json
     /// <param name="diagnostics">The diagnostics.</param>
     public static void WriteDiagnostics(Utf8JsonWriter w, IEnumerable<Diagnostic> diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(w); ArgumentNullException.ThrowIfNull(diagnostics);
         w.WriteStartArray("diagnostics");
         foreach (var d in diagnostics)
         {
@@ -84,6 +90,7 @@ public static class Json
     /// <param name="cell">The cell.</param>
     public static void WriteCell(Utf8JsonWriter w, Cell cell)
     {
+        ArgumentNullException.ThrowIfNull(w);
         if (cell.IsNumber) WriteNumberValue(w, cell.Number);
         else w.WriteStringValue(cell.TextValue);
     }
@@ -94,6 +101,7 @@ public static class Json
     /// <param name="name">The display name.</param>
     public static string CamelCase(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         var words = name.Split([' ', '.', '-', '_', '/', '(', ')', '[', ']', ','], StringSplitOptions.RemoveEmptyEntries);
         var sb = new StringBuilder();
         foreach (var word in words)

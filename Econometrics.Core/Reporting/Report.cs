@@ -14,7 +14,7 @@ public sealed class Report
 
     /// <summary>Creates an empty report.</summary>
     /// <param name="title">The report title.</param>
-    public Report(string title) => Title = title;
+    public Report(string title) => Title = title ?? throw new ArgumentNullException(nameof(title));
 
     /// <summary>The title.</summary>
     public string Title { get; }
@@ -29,12 +29,18 @@ public sealed class Report
     /// <param name="key">The label.</param>
     /// <param name="value">The value.</param>
     /// <returns>This report, for chaining.</returns>
-    public Report AddProvenance(string key, string value) { _provenance.Add(new(key, value)); return this; }
+    public Report AddProvenance(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key); ArgumentNullException.ThrowIfNull(value);
+        _provenance.Add(new(key, value));
+        return this;
+    }
 
     /// <summary>Appends a new section and returns it for filling.</summary>
     /// <param name="title">The section heading.</param>
     public ReportSection AddSection(string title)
     {
+        ArgumentNullException.ThrowIfNull(title);
         var s = new ReportSection(title);
         _sections.Add(s);
         return s;
@@ -120,6 +126,7 @@ public sealed class Report
     /// <param name="directory">The output folder; created when missing.</param>
     public void WriteTo(string directory)
     {
+        ArgumentNullException.ThrowIfNull(directory);
         var figures = _sections.SelectMany(s => s.Blocks).OfType<ReportSection.Figure>().ToList();
         var duplicate = figures.GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Two figures are named '{duplicate.Key}'.");

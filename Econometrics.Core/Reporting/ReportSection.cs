@@ -24,22 +24,22 @@ public sealed class ReportSection
     /// <summary>Adds a paragraph of plain text.</summary>
     /// <param name="text">The text.</param>
     /// <returns>This section, for chaining.</returns>
-    public ReportSection AddParagraph(string text) { _blocks.Add(new Paragraph(text)); return this; }
+    public ReportSection AddParagraph(string text) { ArgumentNullException.ThrowIfNull(text); _blocks.Add(new Paragraph(text)); return this; }
 
     /// <summary>Adds monospaced text, such as a code sample or console output.</summary>
     /// <param name="text">The text.</param>
     /// <returns>This section, for chaining.</returns>
-    public ReportSection AddPreformatted(string text) { _blocks.Add(new Preformatted(text)); return this; }
+    public ReportSection AddPreformatted(string text) { ArgumentNullException.ThrowIfNull(text); _blocks.Add(new Preformatted(text)); return this; }
 
     /// <summary>Adds the command line that reproduces what follows (data, seed and settings included).</summary>
     /// <param name="command">The command, e.g. <c>econ cd --data data/grunfeld.csv ...</c>.</param>
     /// <returns>This section, for chaining.</returns>
-    public ReportSection AddReproduction(string command) { _blocks.Add(new Reproduction(command)); return this; }
+    public ReportSection AddReproduction(string command) { ArgumentNullException.ThrowIfNull(command); _blocks.Add(new Reproduction(command)); return this; }
 
     /// <summary>Adds a result summary.</summary>
     /// <param name="summary">The summary.</param>
     /// <returns>This section, for chaining.</returns>
-    public ReportSection AddSummary(SummaryTable summary) { _blocks.Add(new Summary(summary)); return this; }
+    public ReportSection AddSummary(SummaryTable summary) { ArgumentNullException.ThrowIfNull(summary); _blocks.Add(new Summary(summary)); return this; }
 
     /// <summary>Adds a figure; it is rendered to SVG now, so later changes to the plot do not show.</summary>
     /// <param name="name">A file-name stem, unique within the report (letters, digits, '-' and '_').</param>
@@ -48,6 +48,7 @@ public sealed class ReportSection
     /// <returns>This section, for chaining.</returns>
     public ReportSection AddFigure(string name, string caption, Plot plot)
     {
+        ArgumentNullException.ThrowIfNull(name); ArgumentNullException.ThrowIfNull(caption); ArgumentNullException.ThrowIfNull(plot);
         if (string.IsNullOrWhiteSpace(name) || name.Any(c => !(char.IsLetterOrDigit(c) || c is '-' or '_')))
             throw new ArgumentException($"Figure name '{name}' must be non-empty and use only letters, digits, '-' and '_'.", nameof(name));
         _blocks.Add(new Figure(name, caption, plot.ToSvg()));

@@ -20,7 +20,7 @@ public sealed class SummaryTable
 
     /// <summary>Creates an empty summary.</summary>
     /// <param name="title">The title, e.g. "Pesaran CD test".</param>
-    public SummaryTable(string title) => Title = title;
+    public SummaryTable(string title) => Title = title ?? throw new ArgumentNullException(nameof(title));
 
     /// <summary>The title.</summary>
     public string Title { get; }
@@ -38,17 +38,17 @@ public sealed class SummaryTable
     /// <param name="key">The label.</param>
     /// <param name="value">The value.</param>
     /// <returns>This summary, for chaining.</returns>
-    public SummaryTable AddHeader(string key, Cell value) { _header.Add(new(key, value)); return this; }
+    public SummaryTable AddHeader(string key, Cell value) { ArgumentNullException.ThrowIfNull(key); _header.Add(new(key, value)); return this; }
 
     /// <summary>Adds a table.</summary>
     /// <param name="table">The table.</param>
     /// <returns>This summary, for chaining.</returns>
-    public SummaryTable AddTable(Table table) { _tables.Add(table); return this; }
+    public SummaryTable AddTable(Table table) { ArgumentNullException.ThrowIfNull(table); _tables.Add(table); return this; }
 
     /// <summary>Adds a note.</summary>
     /// <param name="note">A full sentence.</param>
     /// <returns>This summary, for chaining.</returns>
-    public SummaryTable AddNote(string note) { _notes.Add(note); return this; }
+    public SummaryTable AddNote(string note) { ArgumentNullException.ThrowIfNull(note); _notes.Add(note); return this; }
 
     /// <summary>Plain-text rendering in the style of statsmodels and lavaan summaries.</summary>
     public string ToText()
@@ -172,6 +172,7 @@ public sealed class SummaryTable
     /// <param name="w">The writer.</param>
     public void WriteJson(System.Text.Json.Utf8JsonWriter w)
     {
+        ArgumentNullException.ThrowIfNull(w);
         w.WriteStartObject();
         w.WriteString("title", Title);
         w.WriteStartObject("header");

@@ -10,6 +10,7 @@ public sealed class Table
     /// <param name="columns">The column names; the first is usually the row label.</param>
     public Table(string caption, params string[] columns)
     {
+        ArgumentNullException.ThrowIfNull(caption); ArgumentNullException.ThrowIfNull(columns);
         if (columns.Length == 0) throw new ArgumentException("A table needs at least one column.", nameof(columns));
         Caption = caption;
         Columns = columns;
@@ -29,6 +30,7 @@ public sealed class Table
     /// <returns>This table, for chaining.</returns>
     public Table AddRow(params Cell[] cells)
     {
+        ArgumentNullException.ThrowIfNull(cells);
         if (cells.Length != Columns.Count)
             throw new ArgumentException($"Row has {cells.Length} cells; table '{Caption}' has {Columns.Count} columns.", nameof(cells));
         _rows.Add(cells);

@@ -9,6 +9,7 @@ public static class TextWrap
     /// word stands alone); always at least one line.</summary>
     public static List<string> Lines(string text, int width)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var lines = new List<string>();
         var line = new StringBuilder();
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))

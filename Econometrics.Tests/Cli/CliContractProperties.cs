@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FsCheck.Xunit;
+using Econometrics.Tests.Support;
 
 namespace Econometrics.Tests.Cli;
 
@@ -18,7 +18,7 @@ public sealed partial class CliContractProperties
     // Case counts: together the properties run in well under a minute on one core.
     private const int PanelCases = 150, CompositionCases = 60, InvarianceCases = 60;
 
-    [Property(MaxTest = PanelCases)]
+    [SeededProperty(PanelCases)]
     public void Panel_commands_keep_the_contract_on_generated_panels_and_options(int seed)
     {
         var rng = new Random(seed);
@@ -32,7 +32,7 @@ public sealed partial class CliContractProperties
         });
     }
 
-    [Property(MaxTest = CompositionCases)]
+    [SeededProperty(CompositionCases)]
     public void Coda_commands_keep_the_contract_on_generated_compositions(int seed)
     {
         var rng = new Random(seed);
@@ -59,7 +59,7 @@ public sealed partial class CliContractProperties
         });
     }
 
-    [Property(MaxTest = InvarianceCases)]
+    [SeededProperty(InvarianceCases)]
     public void Invariance_keeps_the_contract_on_generated_environments(int seed)
     {
         var rng = new Random(seed);

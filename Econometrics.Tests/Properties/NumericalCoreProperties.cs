@@ -1,7 +1,7 @@
 using Econometrics.Compositional;
 using Econometrics.LinearAlgebra;
 using Econometrics.Tests.LinearAlgebra;
-using FsCheck.Xunit;
+using Econometrics.Tests.Support;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Tests.Properties;
@@ -33,28 +33,28 @@ public sealed class NumericalCoreProperties
     private static IEnumerable<ILinearAlgebra> AllBackends() =>
         LinearAlgebraBackends.OpenBlas is { } native ? [LinearAlgebraBackends.Managed, native] : [LinearAlgebraBackends.Managed];
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Clr_then_inverse_clr_returns_the_closed_composition(int seed, int rows, int parts)
     {
         var c = Composition.From(Positive(seed, Size(rows, 1, 8), Size(parts, 2, 7)));
         return Near(Composition.FromClr(c.Clr()).Values, c.Closure().Values, 1e-12);
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Ilr_then_inverse_ilr_returns_the_closed_composition(int seed, int rows, int parts)
     {
         var c = Composition.From(Positive(seed, Size(rows, 1, 8), Size(parts, 2, 7)));
         return Near(Composition.FromIlr(c.Ilr()).Values, c.Closure().Values, 1e-12);
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Alr_then_inverse_alr_returns_the_closed_composition(int seed, int rows, int parts)
     {
         var c = Composition.From(Positive(seed, Size(rows, 1, 8), Size(parts, 2, 7)));
         return Near(Composition.FromAlr(c.Alr()).Values, c.Closure().Values, 1e-12);
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Clr_rows_sum_to_zero_and_ilr_preserves_aitchison_distance(int seed, int rows, int parts)
     {
         var c = Composition.From(Positive(seed, Size(rows, 2, 8), Size(parts, 2, 7)));
@@ -66,7 +66,7 @@ public sealed class NumericalCoreProperties
         return centred && Math.Abs(dClr - dIlr) <= 1e-12 * Math.Max(1, dClr);
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Log_ratios_are_invariant_to_the_closure_constant_of_each_row(int seed, int rows, int parts)
     {
         var x = Positive(seed, Size(rows, 1, 8), Size(parts, 2, 7));
@@ -77,7 +77,7 @@ public sealed class NumericalCoreProperties
             && Near(Composition.From(x).Ilr(), Composition.From(scaled).Ilr(), 1e-12);
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Variation_matrix_is_symmetric_non_negative_with_zero_diagonal(int seed, int rows, int parts)
     {
         var v = LogRatioMeasures.Variation(Composition.From(Positive(seed, Size(rows, 3, 20), Size(parts, 2, 7))));
@@ -91,7 +91,7 @@ public sealed class NumericalCoreProperties
         return true;
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Variation_matrix_is_perturbation_invariant_and_subcompositionally_coherent(int seed, int rows, int parts)
     {
         int n = Size(rows, 3, 20), d = Size(parts, 3, 7);
@@ -108,7 +108,7 @@ public sealed class NumericalCoreProperties
         return Near(v, perturbed, 1e-10 * scale) && Near(sub, v.SubMatrix(0, d - 1, 0, d - 1), 1e-10 * scale);
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Backends_agree_on_gemm_syrk_and_spd_solve(int seed, int rows, int cols)
     {
         int m = Size(rows, 1, 60), k = Size(cols, 1, 30);
@@ -130,7 +130,7 @@ public sealed class NumericalCoreProperties
         return true;
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Least_squares_equals_the_normal_equations_on_well_conditioned_designs(int seed, int rows, int cols)
     {
         int p = Size(cols, 1, 8), m = p + Size(rows, 2, 80);
@@ -144,7 +144,7 @@ public sealed class NumericalCoreProperties
         return AllBackends().All(la => Near(Ols.Solve(x, m, p, y, la), xty, 1e-9));
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Least_squares_residuals_are_orthogonal_to_the_design(int seed, int rows, int cols)
     {
         int p = Size(cols, 1, 8), m = p + Size(rows, 2, 80);
@@ -160,7 +160,7 @@ public sealed class NumericalCoreProperties
         return true;
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Small_cholesky_solves_inverts_and_gives_the_log_determinant(int seed, int order)
     {
         int n = Size(order, 1, 12);
@@ -180,7 +180,7 @@ public sealed class NumericalCoreProperties
             && Math.Abs(logDet - expectedLogDet) <= 1e-10 * Math.Max(1, Math.Abs(logDet));
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Small_cholesky_rejects_indefinite_matrices(int seed, int order)
     {
         int n = Size(order, 1, 10);
@@ -190,7 +190,7 @@ public sealed class NumericalCoreProperties
         return !SmallDense.Cholesky((double[])a.Clone(), n) && !SmallDense.TryInvertSpd(a, n, new double[n * n], out _);
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Eigenvalue_floor_is_reached_and_idempotent(int seed, int order)
     {
         int n = Size(order, 2, 8);
@@ -207,7 +207,7 @@ public sealed class NumericalCoreProperties
         return min >= floor * (1 - 1e-9) && !changed && Near(again, a, 0);
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool P_values_lie_in_the_unit_interval_and_fall_as_the_statistic_grows(int raw, int df1, int df2)
     {
         double s = Math.Abs(raw % 4000) / 100.0, t = s + 0.5;
@@ -227,7 +227,7 @@ public sealed class NumericalCoreProperties
         return true;
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Adjusted_p_values_dominate_raw_ones_keep_their_order_and_stay_below_one(int seed, int count)
     {
         var rng = new Random(seed);
@@ -245,7 +245,7 @@ public sealed class NumericalCoreProperties
         return true;
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Seed_streams_do_not_depend_on_the_thread_count(int seed, int streams)
     {
         int count = Size(streams, 1, 64);
@@ -263,7 +263,7 @@ public sealed class NumericalCoreProperties
         return one.SequenceEqual(Draw(2)) && one.SequenceEqual(Draw(7)) && one.Distinct().Count() == count;
     }
 
-    [Property(MaxTest = Cases)]
+    [SeededProperty(Cases)]
     public bool Stream_keys_of_distinct_coordinates_differ(int seed, int a, int b)
     {
         ulong s = (ulong)(uint)seed;

@@ -1,7 +1,7 @@
 using Econometrics.Data;
 using Econometrics.Sem.Fitting;
 using Econometrics.Sem.Syntax;
-using FsCheck.Xunit;
+using Econometrics.Tests.Support;
 using Xunit;
 
 namespace Econometrics.Tests.Sem;
@@ -37,7 +37,7 @@ public class SemConstraintTests
     public void Expressions_FollowRsPrecedence(string text, double expected) =>
         Assert.Equal(expected, Eval(text, ("a", 2.0)), 12);
 
-    [Property(MaxTest = 50)]
+    [SeededProperty(50)]
     public bool Gradient_MatchesCentralDifferences(FsCheck.NormalFloat aRaw, FsCheck.NormalFloat bRaw)
     {
         double a = 0.2 + Math.Abs(aRaw.Get) % 3, b = 0.3 + Math.Abs(bRaw.Get) % 2;

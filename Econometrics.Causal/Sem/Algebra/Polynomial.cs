@@ -56,6 +56,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     /// <param name="terms">Exponent vectors and coefficients.</param>
     public static Polynomial FromTerms(int variables, IEnumerable<(int[] Exponents, BigInteger Coefficient)> terms)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         var t = new Dictionary<Key, BigInteger>();
         foreach (var (e, c) in terms)
         {
@@ -144,6 +145,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     /// <param name="x">One value per variable.</param>
     public Rational Evaluate(IReadOnlyList<Rational> x)
     {
+        ArgumentNullException.ThrowIfNull(x);
         CheckPoint(x.Count);
         var sum = Rational.Zero;
         foreach (var (k, c) in _terms)
@@ -159,6 +161,7 @@ public sealed class Polynomial : IEquatable<Polynomial>
     /// <param name="x">One value per variable.</param>
     public double Evaluate(IReadOnlyList<double> x)
     {
+        ArgumentNullException.ThrowIfNull(x);
         CheckPoint(x.Count);
         double sum = 0;
         foreach (var (k, c) in _terms)
@@ -191,11 +194,19 @@ public sealed class Polynomial : IEquatable<Polynomial>
 
     /// <summary>Plain text, e.g. "w11 + 2 l21 w12 - l12^2 w22".</summary>
     /// <param name="names">One name per variable.</param>
-    public string ToText(IReadOnlyList<string> names) => Render(names, false);
+    public string ToText(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return Render(names, false);
+    }
 
     /// <summary>LaTeX, e.g. "\omega_{11} + 2 \lambda_{21} \omega_{12}".</summary>
     /// <param name="names">One LaTeX name per variable.</param>
-    public string ToLatex(IReadOnlyList<string> names) => Render(names, true);
+    public string ToLatex(IReadOnlyList<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return Render(names, true);
+    }
 
     private IEnumerable<KeyValuePair<Key, BigInteger>> Ordered() =>
         _terms.OrderBy(kv => kv.Key.Exponents.Sum()).ThenBy(kv => kv.Key, KeyOrder.Instance);

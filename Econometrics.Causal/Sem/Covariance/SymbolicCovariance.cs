@@ -68,6 +68,7 @@ public sealed class SymbolicCovariance
     /// <param name="theta">Parameters in theta order.</param>
     public Rational[,] Evaluate(IReadOnlyList<Rational> theta)
     {
+        ArgumentNullException.ThrowIfNull(theta);
         var det = Determinant.Evaluate(theta);
         if (det.IsZero) throw new ArgumentException("det(I - Lambda) = 0 at these parameters.", nameof(theta));
         int n = Graph.Count;

@@ -17,6 +17,9 @@ namespace Econometrics.Sem.Fitting;
 /// <param name="Model">The model in lavaan syntax.</param>
 public sealed record SemEstimator(string Model)
 {
+    /// <summary>The model in lavaan syntax.</summary>
+    public string Model { get; init; } = Model ?? throw new ArgumentNullException(nameof(Model));
+
     /// <summary>Fit even when the identification check fails (standard errors may then be missing). Default false.</summary>
     public bool ForceFit { get; init; }
 
@@ -63,7 +66,7 @@ public sealed record SemEstimator(string Model)
     /// </summary>
     /// <param name="model">The growth model in lavaan syntax.</param>
     public static SemEstimator Growth(string model) =>
-        new(model) { MeanStructure = true, ObservedInterceptsFree = false, LatentMeansFree = true };
+        new(model ?? throw new ArgumentNullException(nameof(model))) { MeanStructure = true, ObservedInterceptsFree = false, LatentMeansFree = true };
 
     private (RamModel, ParameterFunctions) Build(IReadOnlyCollection<string> columns)
     {

@@ -68,9 +68,12 @@ public sealed partial record SemFit : Result
     /// <param name="lhs">Left-hand variable.</param>
     /// <param name="op">Operator.</param>
     /// <param name="rhs">Right-hand variable.</param>
-    public ParameterEstimate Get(string lhs, string op, string rhs) =>
-        Estimates.FirstOrDefault(e => e.Op == op && ((e.Lhs == lhs && e.Rhs == rhs) || (op == "~~" && e.Lhs == rhs && e.Rhs == lhs)))
-        ?? throw new ArgumentException($"The model has no parameter '{lhs} {op} {rhs}'.", nameof(lhs));
+    public ParameterEstimate Get(string lhs, string op, string rhs)
+    {
+        ArgumentNullException.ThrowIfNull(lhs); ArgumentNullException.ThrowIfNull(op); ArgumentNullException.ThrowIfNull(rhs);
+        return Estimates.FirstOrDefault(e => e.Op == op && ((e.Lhs == lhs && e.Rhs == rhs) || (op == "~~" && e.Lhs == rhs && e.Rhs == lhs)))
+            ?? throw new ArgumentException($"The model has no parameter '{lhs} {op} {rhs}'.", nameof(lhs));
+    }
 
     /// <summary>The mixed graph over observed and latent variables (directed: loadings and regressions; bidirected: covariances).</summary>
     public MixedGraph Graph()

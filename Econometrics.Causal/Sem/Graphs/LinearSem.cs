@@ -169,8 +169,8 @@ public sealed class LinearSem
     /// <returns>An n x |V| matrix, columns in node order.</returns>
     public Matrix<double> Simulate(int n, Random random)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
         ArgumentNullException.ThrowIfNull(random);
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
         int p = Graph.Count;
         var z = Matrix<double>.Build.Dense(n, p);
         MathNet.Numerics.Distributions.Normal.Samples(random, z.AsColumnMajorArray(), 0, 1);

@@ -60,7 +60,8 @@ public sealed class MixedGraph
     /// <param name="bidirected">Bidirected edges (1-based).</param>
     public static MixedGraph FromIndices(int n, IEnumerable<(int From, int To)> directed, IEnumerable<(int A, int B)>? bidirected = null) =>
         new(Enumerable.Range(1, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            directed.Select(e => (Name(e.From), Name(e.To))), (bidirected ?? []).Select(e => (Name(e.A), Name(e.B))));
+            (directed ?? throw new ArgumentNullException(nameof(directed))).Select(e => (Name(e.From), Name(e.To))),
+            (bidirected ?? []).Select(e => (Name(e.A), Name(e.B))));
 
     private static string Name(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -82,7 +83,11 @@ public sealed class MixedGraph
     /// <summary>The index of a node.</summary>
     /// <param name="name">The node name.</param>
     /// <exception cref="ArgumentException">The node does not exist.</exception>
-    public int IndexOf(string name) => Resolve(name, nameof(name));
+    public int IndexOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Resolve(name, nameof(name));
+    }
 
     private int Resolve(string name, string param) =>
         name is not null && _index.TryGetValue(name, out int i) ? i

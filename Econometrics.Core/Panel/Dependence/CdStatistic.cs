@@ -13,7 +13,7 @@ public sealed record CdStatistic(string Name, [property: System.Text.Json.Serial
 
     /// <summary>The human label of a stable test name ("CDwPlus" becomes "CD_W+").</summary>
     /// <param name="name">The stable name.</param>
-    public static string LabelOf(string name) => name switch
+    public static string LabelOf(string name) => (name ?? throw new ArgumentNullException(nameof(name))) switch
     {
         "ScaledLM" => "Scaled LM",
         "BiasCorrectedScaledLM" => "Bias-corrected scaled LM",

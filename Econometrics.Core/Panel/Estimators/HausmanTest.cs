@@ -13,6 +13,9 @@ namespace Econometrics.Panel.Estimators;
 /// <param name="Formula">Response ~ regressors.</param>
 public sealed record HausmanTest(string Formula)
 {
+    /// <summary>Response ~ regressors.</summary>
+    public string Formula { get; init; } = Formula ?? throw new ArgumentNullException(nameof(Formula));
+
     /// <summary>Null: the contrast form; otherwise the regression-based form with this covariance (classical reproduces plm's method = "aux").</summary>
     public PanelCovariance? Covariance { get; init; }
 

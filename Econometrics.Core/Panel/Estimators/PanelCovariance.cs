@@ -94,7 +94,8 @@ public sealed record PanelCovariance(CovarianceKind Kind, ResidualAdjustment Adj
     /// <param name="lags">Driscoll-Kraay's lag window, or null.</param>
     public static PanelCovariance Parse(string name, int? lags = null)
     {
-        var v = (name ?? "").Trim().ToLowerInvariant() switch
+        ArgumentNullException.ThrowIfNull(name);
+        var v = name.Trim().ToLowerInvariant() switch
         {
             "classical" => Classical,
             "hc0" => HC0,

@@ -22,6 +22,7 @@ public sealed record PanelRegression
     /// <param name="model">The estimator.</param>
     public PanelRegression(string formula, PanelModel model = PanelModel.FixedEffects)
     {
+        ArgumentNullException.ThrowIfNull(formula);
         PanelFormula.Parse(formula);
         Formula = formula; Model = model;
     }

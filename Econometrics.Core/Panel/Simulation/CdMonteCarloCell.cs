@@ -12,7 +12,11 @@ public sealed record CdMonteCarloCell(int N, int T, int Replications, IReadOnlyD
 {
     /// <summary>Rejection rate of a test (0..1).</summary>
     /// <param name="test">The test name, e.g. "CDStar".</param>
-    public double Rate(string test) => Rejections.TryGetValue(test, out var r) ? (double)r / Replications : double.NaN;
+    public double Rate(string test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        return Rejections.TryGetValue(test, out var r) ? (double)r / Replications : double.NaN;
+    }
 
     /// <summary>Rejection rates (0..1) by test name.</summary>
     public IReadOnlyDictionary<string, double> Rates => Rejections.ToDictionary(kv => kv.Key, kv => (double)kv.Value / Replications);
