@@ -81,8 +81,11 @@ public sealed record ClassEnumerationResult : Result
         if (BlrtP is not null)
             s.AddNote($"BLRT p: parametric bootstrap likelihood-ratio test of K - 1 against K classes (Mplus TECH14), {BootstrapReplicates} replicates.");
         else if (Blrt is { IsComplete: false } shard)
-            s.AddNote($"BLRT shard {shard.ShardIndex}/{shard.ShardCount}: {BlrtReplicates.Owned(shard.Replicates, shard.ShardIndex, shard.ShardCount).Length} " +
-                $"of {shard.Replicates} replicates; p-values after merging every shard (--merge).");
+        {
+            int owned = BlrtReplicates.Owned(shard.Replicates, shard.ShardIndex, shard.ShardCount).Length;
+            s.AddNote($"BLRT shard {shard.ShardIndex}/{shard.ShardCount}: {owned} of {shard.Replicates} replicates; p-values after merging every " +
+                "shard (--merge).");
+        }
         if (Vlmr is not null)
             s.AddNote("VLMR p: Vuong-Lo-Mendell-Rubin test of K - 1 against K classes (Mplus TECH11), LR = 2 (logLik_K - logLik_K-1) " +
                 "against its weighted chi-square limit (Vuong 1989); aLMR p: the same for LR / (1 + 1 / (d ln N)), d the difference in " +
