@@ -27,11 +27,16 @@ public class CancellationTests
         foreach (var a in new[] { "cd-mc", "--n", "200", "--t", "100", "--reps", "100000", "--json", Path.Combine(dir, "r.json"),
                      "--html", Path.Combine(dir, "r.html") })
             psi.ArgumentList.Add(a);
-        // A child inherits an ignored SIGINT (a test host started in the background); a handler registered here for the
-        // moment of the fork makes the child start with the default disposition instead.
-        using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => c.Cancel = true))
+        // A child inherits an ignored SIGINT: a test host started by a non-interactive shell's `&` (nohup, CI wrappers)
+        // ignores it, and .NET then keeps ignoring it in the child, so the job could not be interrupted. The default
+        // disposition for the moment of the fork gives the child what a terminal gives it.
+        bool ignored = Signals.SigintIgnored();
+        if (ignored) Signals.Set(Signals.Sigint, Signals.Default);
+        Process p;
+        try { p = Process.Start(psi)!; }
+        finally { if (ignored) Signals.Set(Signals.Sigint, Signals.Ignore); }
+        using (p)
         {
-            using var p = Process.Start(psi)!;
             try
             {
                 var stderr = p.StandardError.ReadToEndAsync();
@@ -71,5 +76,27 @@ public class CancellationTests
                 + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
         }
         catch (IOException) { return 0; }
+    }
+
+    private static class Signals
+    {
+        public const int Sigint = 2;
+        public const nint Default = 0, Ignore = 1;   // SIG_DFL, SIG_IGN
+
+        [DllImport("libc", EntryPoint = "signal")]
+        private static extern nint Signal(int signum, nint handler);
+
+        // Only ever switches between SIG_IGN and SIG_DFL: a handler the runtime installed with sigaction must not be
+        // round-tripped through signal().
+        public static void Set(int signum, nint disposition) => Signal(signum, disposition);
+
+        // Bit SIGINT - 1 of the SigIgn mask in /proc/self/status.
+        public static bool SigintIgnored()
+        {
+            var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+            ulong mask = ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber,
+                System.Globalization.CultureInfo.InvariantCulture);
+            return (mask & (1UL << (Sigint - 1))) != 0;
+        }
     }
 }
