@@ -168,12 +168,7 @@ public static class MoeCommands
                 "econ moe simulate merge shard0.json shard1.json --json study.json")
             {
                 _shared = new SharedOptions(this, DataOption.None, plot: false);
-                _files = new Argument<string[]>("SHARD.json") { Description = "the shards' --json files", Arity = ArgumentArity.OneOrMore };
-                _files.Validators.Add(r =>
-                {
-                    foreach (var t in r.Tokens)
-                        if (Opt.InputFileProblem(t.Value) is { } problem) { r.AddError($"merge: {problem}"); return; }
-                });
+                _files = Opt.ShardFiles();
                 Add(_files);
             }
 

@@ -61,6 +61,18 @@ public static class Opt
         return option;
     }
 
+    /// <summary>The shard files a <c>merge</c> subcommand combines: one or more existing, readable JSON files.</summary>
+    public static Argument<string[]> ShardFiles()
+    {
+        var files = new Argument<string[]>("SHARD.json") { Description = "the shards' --json files", Arity = ArgumentArity.OneOrMore };
+        files.Validators.Add(r =>
+        {
+            foreach (var t in r.Tokens)
+                if (InputFileProblem(t.Value) is { } problem) { r.AddError($"merge: {problem}"); return; }
+        });
+        return files;
+    }
+
     /// <summary>
     /// <c>--shard i/n|auto|auto/n</c>, the one shard option of every replicated runner (Monte Carlo, bootstrap,
     /// simulation study): shard i (0-based) of n, or the shard of a Slurm job array (<c>auto</c>) or a Kubernetes
