@@ -11,15 +11,35 @@ internal static class FitMeasureCalculator
                                          Vector<double>? sampleMean = null, Vector<double>? mu = null)
     {
         int p = model.Observed, q = npar, k = model.FixedX.Length;
-        double t = 2 * n * fmin;
-        if (t < 0) t = 0;
-        double pValue = df > 0 ? ReferenceDistribution.ChiSquared(df).Survival(t) : double.NaN;
-
         // Independence model: all variables uncorrelated, except that the fixed.x block keeps its sample moments.
         var sb = Matrix<double>.Build.Dense(p, p, (i, j) => i == j || (model.FixedX.Contains(i) && model.FixedX.Contains(j)) ? s[i, j] : 0);
         double tb = n * (LogDet(sb) + sb.Inverse().PointwiseMultiply(s).Enumerate().Sum() - logDetS - p);
         int dfb = p * (p - 1) / 2 - k * (k - 1) / 2;
+        double srmr = Srmr(s, sigma, sampleMean, mu);
 
+        const double Log2Pi = 1.8378770664093453;
+        var sigmaInv = sigma.Inverse();
+        double meanMisfit = mu is null ? 0 : (sampleMean! - mu).DotProduct(sigmaInv * (sampleMean! - mu));
+        double logl = -n / 2.0 * (p * Log2Pi + LogDet(sigma) + sigmaInv.PointwiseMultiply(s).Enumerate().Sum() + meanMisfit);
+        double logl1 = -n / 2.0 * (p * Log2Pi + logDetS + p);
+        if (k > 0)
+        {
+            // fixed.x: the likelihood is conditional on the covariates, so their marginal log-likelihood is removed.
+            var sxx = Matrix<double>.Build.Dense(k, k, (i, j) => s[model.FixedX[i], model.FixedX[j]]);
+            double lx = -n / 2.0 * (k * Log2Pi + LogDet(sxx) + k);
+            logl -= lx; logl1 -= lx;
+        }
+        return FromStatistics(2 * n * fmin, df, tb, dfb, srmr, logl, logl1, n, q, fmin);
+    }
+
+    /// <summary>
+    /// The fit measures from the test statistic T = 2 N fmin, the baseline's T0 and df0, the SRMR and the log-likelihoods
+    /// (the parts that do not depend on how the likelihood treats the data: complete-data ML and FIML share them).
+    /// </summary>
+    public static SemFitMeasures FromStatistics(double t, int df, double tb, int dfb, double srmr, double logl, double logl1, int n, int q, double fmin)
+    {
+        if (t < 0) t = 0;
+        double pValue = df > 0 ? ReferenceDistribution.ChiSquared(df).Survival(t) : double.NaN;
         double num = Math.Max(t - df, 0), den = Math.Max(Math.Max(t - df, tb - dfb), 0);
         double cfi = den == 0 ? 1 : 1 - num / den;
         double tli = df == 0 ? 1 : (tb / dfb - t / df) / (tb / dfb - 1);
@@ -35,6 +55,15 @@ internal static class FitMeasureCalculator
             pNotClose = NoncentralChiSquared.Cdf(t, df, n * df * 0.08 * 0.08);
         }
 
+        double aic = SampleStatistics.Aic(logl, q), bic = SampleStatistics.Bic(logl, q, n), sabic = SampleStatistics.AdjustedBic(logl, q, n);
+        return new SemFitMeasures(t, df, pValue, tb, dfb, cfi, tli, nfi, rmsea, lo, hi, pClose, pNotClose, srmr, logl, logl1, aic, bic, sabic, q, fmin);
+    }
+
+    /// <summary>lavaan's SRMR: the root mean square of the standardized covariance residuals, and of the standardized mean
+    /// residuals with a mean structure.</summary>
+    public static double Srmr(Matrix<double> s, Matrix<double> sigma, Vector<double>? sampleMean, Vector<double>? mu)
+    {
+        int p = s.RowCount;
         double srmrSum = 0; int cnt = 0;
         for (int i = 0; i < p; i++)
             for (int j = 0; j <= i; j++, cnt++)
@@ -49,22 +78,8 @@ internal static class FitMeasureCalculator
                 double r = (sampleMean![i] - mu[i]) / Math.Sqrt(s[i, i]);
                 srmrSum += r * r;
             }
-        double srmr = Math.Sqrt(srmrSum / cnt);
 
-        const double Log2Pi = 1.8378770664093453;
-        var sigmaInv = sigma.Inverse();
-        double meanMisfit = mu is null ? 0 : (sampleMean! - mu).DotProduct(sigmaInv * (sampleMean! - mu));
-        double logl = -n / 2.0 * (p * Log2Pi + LogDet(sigma) + sigmaInv.PointwiseMultiply(s).Enumerate().Sum() + meanMisfit);
-        double logl1 = -n / 2.0 * (p * Log2Pi + logDetS + p);
-        if (k > 0)
-        {
-            // fixed.x: the likelihood is conditional on the covariates, so their marginal log-likelihood is removed.
-            var sxx = Matrix<double>.Build.Dense(k, k, (i, j) => s[model.FixedX[i], model.FixedX[j]]);
-            double lx = -n / 2.0 * (k * Log2Pi + LogDet(sxx) + k);
-            logl -= lx; logl1 -= lx;
-        }
-        double aic = SampleStatistics.Aic(logl, q), bic = SampleStatistics.Bic(logl, q, n), sabic = SampleStatistics.AdjustedBic(logl, q, n);
-        return new SemFitMeasures(t, df, pValue, tb, dfb, cfi, tli, nfi, rmsea, lo, hi, pClose, pNotClose, srmr, logl, logl1, aic, bic, sabic, q, fmin);
+        return Math.Sqrt(srmrSum / cnt);
     }
 
     private static double LogDet(Matrix<double> m) => SmallDense.LogDeterminant(m.Cholesky().Factor);

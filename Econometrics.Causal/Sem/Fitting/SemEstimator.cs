@@ -96,13 +96,14 @@ public sealed partial record SemEstimator(string Model)
         ArgumentNullException.ThrowIfNull(data);
         if (BootstrapReplicates < 2)
             throw new ArgumentOutOfRangeException(nameof(BootstrapReplicates), BootstrapReplicates, "The bootstrap needs at least 2 replicates.");
-        var (model, functions) = Build(data.ColumnKeys.ToList());
+        var (model, functions) = (Missing == SemMissing.Ml ? this with { MeanStructure = true } : this).Build(data.ColumnKeys.ToList());
         int p = model.Observed;
         var columns = DataColumns.Of(data);
         var cols = new double[p][];
         for (int v = 0; v < p; v++)
             cols[v] = columns.Numbers(model.Variables[v], $"column '{model.Variables[v]}' must be numeric for the model");
         int rows = data.RowCount;
+        if (Missing == SemMissing.Ml) return FitFiml(model, functions, cols, rows, []);
         var keep = Enumerable.Range(0, rows).Where(r => cols.All(c => double.IsFinite(c[r]))).ToArray();
         var diagnostics = new List<Diagnostic>();
         if (keep.Length < rows) diagnostics.Add(Diagnostic.Warning($"{rows - keep.Length} of {rows} rows have missing values in model variables " +
@@ -133,6 +134,8 @@ public sealed partial record SemEstimator(string Model)
                     throw new ArgumentException($"The covariance matrix is not symmetric at ({names[i]}, {names[j]}).", nameof(covariance));
         if (StandardErrors == SemStandardErrors.Bootstrap)
             throw new ArgumentException("Bootstrap standard errors need raw data (case resampling), not a covariance matrix.", nameof(covariance));
+        if (Missing == SemMissing.Ml)
+            throw new ArgumentException("Full-information ML (missing = ml) needs raw data, not a covariance matrix.", nameof(covariance));
         if (Estimation != SemEstimation.Ml)
             throw new ArgumentException($"Estimator {Estimation.ToString().ToUpperInvariant()} needs raw data (the fourth moments), not a covariance matrix.",
                 nameof(covariance));
@@ -319,6 +322,13 @@ public sealed partial record SemEstimator(string Model)
             var scores0 = HuberWhite.Scores(centered, sigma0Inv, d0, m0);
             traceU0 = h1 - (e0.Inverse() * scores0.TransposeThisAndMultiply(scores0) / n).Trace();
         }
+        return (robust, WithScaledTest(f, traceU, traceU0, n, diagnostics));
+    }
+
+    // The scaled test T / c with c = tr(U Gamma) / df, and the robust CFI/TLI (Brosseau-Liard and Savalei 2014) and RMSEA
+    // (Brosseau-Liard, Savalei and Li 2012) from the baseline's c0, as lavaan.
+    private SemFitMeasures WithScaledTest(SemFitMeasures f, double traceU, double traceU0, int n, List<Diagnostic> diagnostics)
+    {
         double c = f.Df > 0 ? traceU / f.Df : double.NaN;
         if (c < 0) c = double.NaN;
         double c0 = f.BaselineDf > 0 ? traceU0 / f.BaselineDf : double.NaN;
@@ -338,7 +348,7 @@ public sealed partial record SemEstimator(string Model)
         if (double.IsNaN(c) && f.Df > 0)
             diagnostics.Add(Diagnostic.Warning($"The {(Estimation == SemEstimation.Mlm ? "Satorra-Bentler" : "Yuan-Bentler")} scaling factor " +
                 "is not positive; the scaled test is not available.", "scaling-factor"));
-        return (robust, f with
+        return f with
         {
             ChisqScaled = scaled,
             DfScaled = f.Df,
@@ -349,7 +359,7 @@ public sealed partial record SemEstimator(string Model)
             CfiRobust = cfi,
             TliRobust = tli,
             RmseaRobust = rmsea,
-        });
+        };
     }
 
     // Fits over the equality constraints, with the inequality constraints by an active set.
