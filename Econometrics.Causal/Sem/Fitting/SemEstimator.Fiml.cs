@@ -51,9 +51,9 @@ public sealed partial record SemEstimator
         int df = p * (p + 1) / 2 + p - npar;
 
         var eval = new RamEvaluator(model, h1.Covariance, h1.Mean);
-        var ml = new MlObjective(eval, h1.Covariance, logDetS, h1.Mean);
+        var ml = new SemObjective(new MlObjective(eval, h1.Covariance, logDetS, h1.Mean));
         var start = StartValues(model, h1.Covariance, h1.Mean);
-        CheckIdentification(model, df, equalities, ml, start);
+        CheckIdentification([model], df, equalities, ml, start);
         var (mlState, _, _, _, _) = Minimize(ml, functions, equalities, start);
         var fiml = new FimlObjective(eval, data, h1.LogLikelihood);
         var (state, it, converged, info) = Newton(fiml, equalities, mlState.Theta);
@@ -85,7 +85,8 @@ public sealed partial record SemEstimator
         var (fa, fs, _) = eval.Fill(state.Theta);
         var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
         var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
-        var estimates = BuildEstimates(model, state.Theta, h1.Covariance, h1.Mean, vcov, total, fs, equalities, out var stdTheta);
+        var stdTheta = (double[])state.Theta.Clone();
+        var estimates = BuildEstimates(model, state.Theta, h1.Covariance, h1.Mean, vcov, total, fs, equalities, stdTheta, []);
         estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta));
         if (ModificationIndices)
             diagnostics.Add(Diagnostic.Warning("Modification indices are not available with missing = ml.", "modindices"));
