@@ -140,6 +140,8 @@ public sealed partial record SemEstimator
     }
 
     // The covariance of the estimates (K' I K)^-1 / N expanded to theta, or null with a diagnostic when I is singular.
+    // Singular up to rounding counts as singular: a relative eigenvalue threshold on the Jacobi-scaled information (unit
+    // diagonal, so the threshold does not depend on the units of the parameters), not the luck of a Cholesky pivot.
     private static Matrix<double>? InverseInformation(ConstraintSpace space, Matrix<double> info, int n, List<Diagnostic> diagnostics)
     {
         int q = space.Size, dim = space.Dimension;

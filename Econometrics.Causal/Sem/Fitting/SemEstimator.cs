@@ -299,32 +299,7 @@ public sealed partial record SemEstimator(string Model)
             diagnostics.Add(Diagnostic.Info($"The inequality constraint '{c.Text}' is active (holds with equality) at the solution.", "active-constraint"));
 
         var (_, infoFinal) = objective.GradientAndInformation(state);
-        Matrix<double>? vcov = null;
-        var infoX = space.Information(infoFinal);
-        int dim = space.Dimension;
-        if (dim == 0) vcov = Matrix<double>.Build.Dense(q, q);
-        else
-        {
-            // Singular up to rounding counts as singular: a relative eigenvalue threshold on the Jacobi-scaled information
-            // (unit diagonal, so the threshold does not depend on the units of the parameters), not the luck of a Cholesky pivot.
-            var (scaledInfo, d) = JacobiScaled(infoX);
-            var eig = scaledInfo.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
-            if (eig.Min() > 1e-10 * eig.Max())
-            {
-                try
-                {
-                    var inv = scaledInfo.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(dim));
-                    vcov = space.Expand(Matrix<double>.Build.Dense(dim, dim, (i, j) => inv[i, j] / (d[i] * d[j] * n)));
-                }
-                catch (ArgumentException) { }
-            }
-        }
-        if (vcov is null || Enumerable.Range(0, q).Any(i => !space.Pins(i) && !(vcov[i, i] > 0)))
-        {
-            vcov = null;
-            diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).",
-                "singular-information"));
-        }
+        var vcov = InverseInformation(space, infoFinal, n, diagnostics);
         var measures = FitMeasureCalculator.Compute(model, groups.Select(g => g.Sample).ToArray(), state.Groups.Select(s => s.Sigma).ToArray(), logDetS,
             state.Groups.Select(s => s.F).ToArray(), groups.Select(g => g.N).ToArray(), df, npar, groups.Select(g => g.Mean).ToArray(),
             state.Groups.Select(s => s.Moments.Mu).ToArray());
