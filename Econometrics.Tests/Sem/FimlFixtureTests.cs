@@ -16,16 +16,6 @@ public class FimlFixtureTests
 
     private static SemFit FitCase(string name) => LavaanFixtureTests.FitCase(name);
 
-    [Fact]
-    public void RobustIndicesUnderFiml_AreUndefinedWithADiagnostic()
-    {
-        // lavaan's robust CFI/TLI/RMSEA under FIML are the FIML-corrected indices (Zhang and Savalei 2020), not computed here.
-        var fit = FitCase("fiml_hs_mlr");
-        Assert.True(double.IsNaN(fit.FitMeasures.CfiRobust!.Value) && double.IsNaN(fit.FitMeasures.TliRobust!.Value)
-                    && double.IsNaN(fit.FitMeasures.RmseaRobust!.Value));
-        Assert.Contains(fit.Diagnostics, d => d.Code == "fiml-robust-indices");
-    }
-
     [Theory]
     [MemberData(nameof(Cases))]
     public void CoverageCasewiseLogLikelihoodAndDroppedRows_MatchLavaan(string name)

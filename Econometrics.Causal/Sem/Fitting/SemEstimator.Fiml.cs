@@ -73,13 +73,12 @@ public sealed partial record SemEstimator
             vcov = equalities.Expand(hInv * meat * hInv) / n;
             var names = model.Variables.Take(p).ToArray();
             double traceH1 = FimlRobust.SaturatedTrace(names, data, h1);
-            measures = WithScaledTest(measures, traceH1 - (hInv * meat).Trace(), traceH1 - FimlRobust.BaselineTrace(names, data), n, diagnostics)
-                with
-            { CfiRobust = double.NaN, TliRobust = double.NaN, RmseaRobust = double.NaN };
-            // lavaan's robust CFI, TLI and RMSEA under FIML are the FIML-corrected indices of Zhang and Savalei (2020), a
-            // different construction from the complete-data robust indices; they are not computed here.
-            diagnostics.Add(Diagnostic.Info("Robust CFI, TLI and RMSEA under full-information ML (the FIML-corrected indices of Zhang and " +
-                "Savalei 2020) are not computed.", "fiml-robust-indices"));
+            measures = WithScaledTest(measures, traceH1 - (hInv * meat).Trace(), traceH1 - FimlRobust.BaselineTrace(names, data), n, diagnostics);
+            // The robust CFI, TLI and RMSEA under FIML are lavaan's FIML-corrected ones (Zhang and Savalei 2020): the robust
+            // formulas applied to the complete-data statistics at the EM moments with their own scaling factors.
+            var (t3, k3, t3Null, k3Null) = FimlRobust.Corrected(model, state.Theta, equalities, data, h1);
+            var corrected = WithScaledTest(measures with { Chisq = t3, BaselineChisq = t3Null }, k3, k3Null, n, []);
+            measures = measures with { CfiRobust = corrected.CfiRobust, TliRobust = corrected.TliRobust, RmseaRobust = corrected.RmseaRobust };
         }
 
         var (fa, fs, _) = eval.Fill(state.Theta);
