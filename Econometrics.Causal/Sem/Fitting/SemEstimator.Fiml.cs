@@ -13,7 +13,8 @@ public sealed partial record SemEstimator
 
     // Full-information ML: EM for the saturated model, start values from the complete-data ML fit to the EM moments, then
     // Newton steps on the FIML objective (the analytic observed information; Fisher scoring where it is not positive definite).
-    private SemFit FitFiml(RamModel model, ParameterFunctions functions, double[][] cols, int rows, List<Diagnostic> diagnostics)
+    private SemFit FitFiml(RamModel model, ParameterFunctions functions, double[][] cols, int rows, List<Diagnostic> diagnostics,
+        IProgress<double>? progress, CancellationToken cancellationToken)
     {
         if (model.FixedX.Length > 0)
             throw new ArgumentException($"Full-information ML (missing = ml) does not support exogenous covariates with fixed moments (fixed.x): " +
@@ -22,8 +23,6 @@ public sealed partial record SemEstimator
             throw new ArgumentException("Estimator MLM needs complete data; with missing = ml use MLR (as lavaan).", nameof(Estimation));
         if (functions.Inequalities.Count > 0)
             throw new ArgumentException("Inequality constraints are not supported with missing = ml.", nameof(Model));
-        if (StandardErrors == SemStandardErrors.Bootstrap)
-            throw new ArgumentException("Bootstrap standard errors are not supported with missing = ml.", nameof(StandardErrors));
         var data = MissingPatterns.Of(cols);
         int p = model.Observed, q = model.FreeCount, n = data.N;
         if (data.EmptyRows > 0)
@@ -81,12 +80,38 @@ public sealed partial record SemEstimator
             measures = measures with { CfiRobust = corrected.CfiRobust, TliRobust = corrected.TliRobust, RmseaRobust = corrected.RmseaRobust };
         }
 
+        (Matrix<double> Covariance, (double Lo, double Hi)[] Free, double[][] Defined)? boot = null;
+        int? bootDraws = null;
+        if (StandardErrors == SemStandardErrors.Bootstrap && vcov is not null)
+        {
+            // Case resampling of the used rows, missing values and all (lavaan's bootstrap with missing = "ml"); each replicate
+            // runs EM and the FIML fit from the full-sample estimates.
+            var raw = Matrix<double>.Build.Dense(n, p, (i, v) => cols[v][data.KeptRows[i]]);
+            var theta0 = state.Theta;
+            var draws = Bootstrap(model, functions, equalities, raw, theta0, progress, cancellationToken,
+                x => FimlReplicate(model, equalities, x, theta0));
+            bootDraws = draws.Successes;
+            if (draws.Successes < BootstrapReplicates)
+                diagnostics.Add(Diagnostic.Warning($"{BootstrapReplicates - draws.Successes} of {BootstrapReplicates} bootstrap replicates failed " +
+                    "(a pair of variables never observed together, or no convergence) and were dropped.", "bootstrap-failures"));
+            if (draws.Successes >= 2)
+            {
+                boot = Summarize(draws, functions, q);
+                vcov = boot.Value.Covariance;
+            }
+            else
+            {
+                vcov = null;
+                diagnostics.Add(Diagnostic.Warning("Fewer than 2 bootstrap replicates succeeded: no standard errors.", "bootstrap-failures"));
+            }
+        }
+
         var (fa, fs, _) = eval.Fill(state.Theta);
         var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
         var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
         var stdTheta = (double[])state.Theta.Clone();
-        var estimates = BuildEstimates(model, state.Theta, h1.Covariance, h1.Mean, vcov, total, fs, equalities, stdTheta, []);
-        estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta));
+        var estimates = BuildEstimates(model, state.Theta, h1.Covariance, h1.Mean, vcov, total, fs, equalities, stdTheta, [], boot?.Free);
+        estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta, boot?.Defined));
         if (ModificationIndices)
             diagnostics.Add(Diagnostic.Warning("Modification indices are not available with missing = ml.", "modindices"));
         diagnostics.Add(Diagnostic.Info($"Full-information ML over {data.Patterns.Length} missing-data patterns; the sample moments shown are the EM " +
@@ -94,7 +119,23 @@ public sealed partial record SemEstimator
         return new SemFit(model, estimates, measures, h1.Covariance, state.Sigma, n, it, converged, vcov, diagnostics)
         {
             Estimation = Estimation, Missing = SemMissing.Ml, Coverage = coverage, CasewiseLogLikelihood = fiml.CasewiseLogLikelihood(state),
+            BootstrapDraws = bootDraws,
         };
+    }
+
+    // One bootstrap replicate under FIML: null when a pair of variables is never observed together or the fit fails.
+    private double[]? FimlReplicate(RamModel model, ConstraintSpace equalities, Matrix<double> x, double[] start)
+    {
+        var data = MissingPatterns.Of(Enumerable.Range(0, x.ColumnCount).Select(v => x.Column(v).ToArray()).ToArray());
+        if (data.Coverage().Enumerate().Any(c => c == 0)) return null;
+        var h1 = SaturatedMomentsEm.Estimate(data);
+        try
+        {
+            var fiml = new FimlObjective(new RamEvaluator(model, h1.Covariance, h1.Mean), data, h1.LogLikelihood);
+            var (state, _, converged, _) = Newton(fiml, equalities, start);
+            return converged ? state.Theta : null;
+        }
+        catch (InvalidOperationException) { return null; }
     }
 
     // Newton steps with the observed information (Fisher scoring where it is not positive definite), halving the step until

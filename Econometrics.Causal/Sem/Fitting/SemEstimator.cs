@@ -144,7 +144,7 @@ public sealed partial record SemEstimator(string Model)
         var cols = new double[p][];
         for (int v = 0; v < p; v++)
             cols[v] = columns.Numbers(model.Variables[v], $"column '{model.Variables[v]}' must be numeric for the model");
-        if (Missing == SemMissing.Ml) return FitFiml(model, functions, cols, rows, []);
+        if (Missing == SemMissing.Ml) return FitFiml(model, functions, cols, rows, [], progress, cancellationToken);
         var diagnostics = new List<Diagnostic>();
         int noGroup = groupOf.Count(g => g < 0);
         if (noGroup > 0) diagnostics.Add(Diagnostic.Warning($"{noGroup} of {rows} rows have no value in the grouping column '{Group}' and were dropped.",
