@@ -163,7 +163,7 @@ public static class SemCommands
                 if (run.Given(_groupEqual)) throw new UsageException("--invariance sets the equality constraints itself; drop --group-equal.");
                 if (cov is not null) throw new UsageException("--invariance needs --data with the --group column, not --cov.");
                 if (run.Get(_residuals) is not null) throw new UsageException("--residuals applies to a single fit, not to --invariance.");
-                var sequence = estimator.TestInvariance(CsvFrame.Load(data!));
+                var sequence = new MeasurementInvariance(estimator).Test(CsvFrame.Load(data!));
                 _shared.Emit(run, "SEM measurement invariance", sequence.ToString(), sequence.ToJson, sequence.ToHtml);
                 return 0;
             }

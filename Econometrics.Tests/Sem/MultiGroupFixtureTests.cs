@@ -85,7 +85,8 @@ public class MultiGroupFixtureTests
     {
         var f = ReferenceFixture.Load("Sem/mg_hs_invariance");
         double tolerance = f.Tolerance("fitRelative");
-        var result = new SemEstimator(File.ReadAllText(f.File("model.lav"))) { Group = "school" }.TestInvariance(CsvFrame.Load(f.File("input.csv")));
+        var result = new MeasurementInvariance(new SemEstimator(File.ReadAllText(f.File("model.lav"))) { Group = "school" })
+            .Test(CsvFrame.Load(f.File("input.csv")));
         var expected = f.Expected.GetProperty("steps").EnumerateArray().ToList();
         Assert.Equal(expected.Select(e => e.GetProperty("model").GetString()), result.Steps.Select(s => s.Model));
         var failures = new List<string>();

@@ -30,7 +30,10 @@ internal sealed record GroupStructure(int Count, IReadOnlySet<string> Equal, IRe
         {
             IReadOnlyList<ModelStatement> st;
             try { st = LavaanSyntax.Parse(text); }
-            catch (ModelSyntaxException ex) { throw new ArgumentException($"GroupPartial '{text}' is not a parameter such as 'x1 ~ 1' or 'visual =~ x2': {ex.Message}", "GroupPartial"); }
+            catch (ModelSyntaxException ex)
+            {
+                throw new ArgumentException($"GroupPartial '{text}' is not a parameter such as 'x1 ~ 1' or 'visual =~ x2': {ex.Message}", "GroupPartial");
+            }
             foreach (var s in st)
             {
                 if (!s.IsStructural) throw new ArgumentException($"GroupPartial '{text}' is not a parameter (=~, ~, ~~ or ~ 1).", "GroupPartial");

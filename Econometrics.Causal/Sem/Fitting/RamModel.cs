@@ -146,7 +146,11 @@ internal sealed class RamModel
                 }
                 term = term?.ForGroup(g, groups.Count);
                 if (term?.Fixed is double v) { cells.Add(new(lhs, op, rhs, isA, row, col, -1, v, term.Label, kind)); return; }
-                if (fixOne && term is not { ForceFree: true } && term?.Label is null) { cells.Add(new(lhs, op, rhs, isA, row, col, -1, 1.0, null, kind)); return; }
+                if (fixOne && term is not { ForceFree: true } && term?.Label is null)
+                {
+                    cells.Add(new(lhs, op, rhs, isA, row, col, -1, 1.0, null, kind));
+                    return;
+                }
                 int idx;
                 if (term?.Label is string lab) { if (!labels.TryGetValue(lab, out idx)) labels[lab] = idx = free++; }
                 else if (g > 0 && firstGroup.TryGetValue(key, out int shared) && Level(op, row, col) is { } level && groups.Equal.Contains(level)
@@ -202,7 +206,11 @@ internal sealed class RamModel
                 foreach (var v in variables)
                 {
                     int i = index[v];
-                    if (xs.Contains(v)) { if (taken.Add((2, i, 0))) cells.Add(new(v, "~1", "", false, i, 0, -1, double.NaN, null, RamCellKind.FixedX)); continue; }
+                    if (xs.Contains(v))
+                    {
+                        if (taken.Add((2, i, 0))) cells.Add(new(v, "~1", "", false, i, 0, -1, double.NaN, null, RamCellKind.FixedX));
+                        continue;
+                    }
                     // lavaan frees the latent means of groups 2..G when the intercepts are equal across groups (and the means are not).
                     bool lvFree = latentMeansFree || (g > 0 && groups.Equal.Contains("intercepts") && !groups.Equal.Contains("means"));
                     bool isFree = latent.Contains(v) ? lvFree : observedInterceptsFree;

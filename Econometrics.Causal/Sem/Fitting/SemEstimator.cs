@@ -175,26 +175,6 @@ public sealed partial record SemEstimator(string Model)
         return Estimate(models, functions, groups, diagnostics, progress, cancellationToken);
     }
 
-    /// <summary>
-    /// The measurement-invariance sequence across the groups of <see cref="Group"/>: the configural model, then equal loadings
-    /// (metric), equal loadings and intercepts (scalar) and equal residual variances too (strict), each tested against the
-    /// previous model (<see cref="GroupPartial"/> applies to every model; <see cref="GroupEqual"/> must be empty).
-    /// </summary>
-    /// <param name="data">A frame with the model's variables and the grouping column.</param>
-    public SemInvariance TestInvariance(Frame<int, string> data)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        if (Group is null) throw new ArgumentException("The invariance sequence needs a grouping column (Group).", nameof(Group));
-        if (GroupEqual.Count > 0)
-            throw new ArgumentException("The invariance sequence sets group.equal itself; leave GroupEqual empty.", nameof(GroupEqual));
-        var sequence = new (string Model, string[] Equal)[]
-        {
-            ("configural", []), ("metric", ["loadings"]), ("scalar", ["loadings", "intercepts"]), ("strict", ["loadings", "intercepts", "residuals"]),
-        };
-        var fits = sequence.Select(s => (s.Model, s.Equal, (this with { GroupEqual = s.Equal }).Fit(data))).ToList();
-        return SemInvariance.Of(fits);
-    }
-
     // Multiple-group fits use the ML estimator with standard errors from the expected information.
     private void RequireSingleGroupFeatures(int groups)
     {

@@ -181,7 +181,8 @@ public sealed partial record SemFit : Result
             ("Variances", e => e.Op == "~~" && e.Lhs == e.Rhs), ("Defined Parameters", e => e.Op == ":="),
         };
         var perGroup = (Groups ?? [null!]).SelectMany(g => sections.Where(x => g is null || x.Item1 != "Defined Parameters").Select(x =>
-            (g is null ? x.Item1 : $"Group {g.Group} [{g.Label}]: {x.Item1}", (Func<ParameterEstimate, bool>)(e => x.Item2(e) && (g is null || e.Group == g.Group)))));
+            (g is null ? x.Item1 : $"Group {g.Group} [{g.Label}]: {x.Item1}",
+             (Func<ParameterEstimate, bool>)(e => x.Item2(e) && (g is null || e.Group == g.Group)))));
         if (Groups is not null) perGroup = perGroup.Append(sections[^1]);
         foreach (var (caption, pick) in perGroup)
         {

@@ -218,7 +218,8 @@ public static class LavaanSyntax
                 if (e.Length == 0) throw new ModelSyntaxException("c(...) has an empty entry.", m.Line, m.Column);
                 if (e == "NA") perGroup.Add((null, null, true));
                 else if (double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) perGroup.Add((d, null, false));
-                else if ((char.IsLetter(e[0]) || e[0] is '_' or '.') && e.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '.')) perGroup.Add((null, e, false));
+                else if ((char.IsLetter(e[0]) || e[0] is '_' or '.') && e.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '.'))
+                    perGroup.Add((null, e, false));
                 else throw new ModelSyntaxException($"c(...) entry '{e}' is not a number, NA or a label.", m.Line, m.Column);
             }
             p += 2;
