@@ -106,6 +106,7 @@ public static class SemCommands
         private readonly Option<string[]> _groupEqual, _groupPartial;
         private readonly ChoiceOption<SemEstimation> _estimator;
         private readonly ChoiceOption<SemStandardErrors> _se;
+        private readonly ChoiceOption<SemMissing> _missing;
         private readonly Option<int> _bootstrap;
 
         public FitCommand() : base("fit", "maximum-likelihood fit of a lavaan-syntax model to data or a covariance matrix",
@@ -123,6 +124,8 @@ public static class SemCommands
                 "seeded by --seed (needs --data)", SemStandardErrors.Standard, ("standard", SemStandardErrors.Standard),
                 ("bootstrap", SemStandardErrors.Bootstrap)), "StandardErrors");
             _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replicates for --se bootstrap", 1000, min: 2), "BootstrapReplicates");
+            _missing = Declare(Opt.Choice("--missing", "listwise: drop rows with a missing model variable; ml: full-information ML (every row's " +
+                "observed values; needs --data)", SemMissing.Listwise, ("listwise", SemMissing.Listwise), ("ml", SemMissing.Ml)), "Missing");
             _modindices = Declare(Opt.Flag("--modindices", "modification indices with EPC and sepc.all, sorted (lavaan's modindices)"), "ModificationIndices");
             _group = Declare(Opt.Column("--group", "a multiple-group model: the column whose values define the groups (numbered in order of first " +
                 "appearance)", required: false), "Group");
@@ -149,8 +152,9 @@ public static class SemCommands
                 ForceFit = run.Get(_force), ModificationIndices = run.Get(_modindices),
                 Estimation = run.Get(_estimator), Seed = _shared.SeedValue(run), StandardErrors = run.Get(_se),
                 BootstrapReplicates = run.Get(_bootstrap), Group = run.Get(_group), GroupEqual = run.Get(_groupEqual),
-                GroupPartial = run.Get(_groupPartial),
+                GroupPartial = run.Get(_groupPartial), Missing = run.Get(_missing),
             };
+            if (cov is not null && estimator.Missing == SemMissing.Ml) throw new UsageException("--missing ml needs --data (raw rows), not --cov.");
             if (estimator.Group is null && (run.Given(_groupEqual) || run.Given(_groupPartial) || run.Get(_invariance)))
                 throw new UsageException($"{(run.Get(_invariance) ? "--invariance" : run.Given(_groupEqual) ? "--group-equal" : "--group-partial")} " +
                     "needs --group COL.");

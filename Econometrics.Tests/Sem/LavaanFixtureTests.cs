@@ -7,8 +7,8 @@ using Econometrics.Tests.Support;
 
 namespace Econometrics.Tests.Sem;
 
-/// <summary>ML fits against lavaan 0.6-14 (fixtures from Reference/Sem/generate.R).</summary>
-[VerifiesFixtures("Sem/lavaan_", "Sem/sem_", "Sem/mlm_", "Sem/mlr_")]
+/// <summary>ML fits against lavaan 0.6-14 (fixtures from Reference/Sem/generate.R; full-information ML from generate_fiml.R).</summary>
+[VerifiesFixtures("Sem/lavaan_", "Sem/sem_", "Sem/mlm_", "Sem/mlr_", "Sem/fiml_")]
 public class LavaanFixtureTests
 {
     public static TheoryData<string> Cases => new() { "lavaan_hs_cfa", "lavaan_hs_cfa_stdlv", "lavaan_poldem_sem", "lavaan_nonrecursive",
@@ -16,7 +16,8 @@ public class LavaanFixtureTests
                                                         "lavaan_growth", "lavaan_poldem_means", "lavaan_hs_means",
                                                         "sem_mediation", "sem_mediation_eq", "sem_mediation_ineq", "sem_hs_constrained",
                                                         "mlm_hs_cfa", "mlm_poldem_sem", "mlm_mediation", "mlm_mediation_eq", "mlm_hs_means",
-                                                        "mlr_hs_cfa", "mlr_poldem_sem", "mlr_mediation", "mlr_mediation_eq", "mlr_hs_means", "mlr_growth" };
+                                                        "mlr_hs_cfa", "mlr_poldem_sem", "mlr_mediation", "mlr_mediation_eq", "mlr_hs_means", "mlr_growth",
+                                                        "fiml_hs_cfa", "fiml_hs_mlr" };
 
     internal static SemFit FitCase(string name)
     {
@@ -29,6 +30,7 @@ public class LavaanFixtureTests
             MeanStructure = call.Contains("meanstructure = TRUE", StringComparison.Ordinal) || call.StartsWith("growth(", StringComparison.Ordinal),
             Estimation = call.Contains("estimator = \"MLM\"", StringComparison.Ordinal) ? SemEstimation.Mlm
                 : call.Contains("estimator = \"MLR\"", StringComparison.Ordinal) ? SemEstimation.Mlr : SemEstimation.Ml,
+            Missing = call.Contains("missing = \"ml\"", StringComparison.Ordinal) ? SemMissing.Ml : SemMissing.Listwise,
         };
         if (File.Exists(Path.Combine(dir, "input.csv"))) return est.Fit(CsvFrame.Load(Path.Combine(dir, "input.csv")));
         var frame = CsvFrame.Load(Path.Combine(dir, "cov.csv"));

@@ -31,10 +31,19 @@ internal static class FitMeasureCalculator
             tb += tbg; logl += loglg; logl1 += logl1g;
             srmr += (double)ns[g] / n * srmrg;
         }
+        int dfb = ng * (p * (p - 1) / 2 - k * (k - 1) / 2);
+        return FromStatistics(t, df, tb, dfb, srmr, logl, logl1, n, q, fmin, ng);
+    }
+
+    /// <summary>
+    /// The fit measures from the test statistic T, the baseline's T0 and df0, the SRMR and the log-likelihoods of G groups with
+    /// N rows in all (the parts that do not depend on how the likelihood treats the data: complete-data ML and FIML share them).
+    /// </summary>
+    public static SemFitMeasures FromStatistics(double t, int df, double tb, int dfb, double srmr, double logl, double logl1, int n, int q, double fmin,
+        int ng = 1)
+    {
         if (t < 0) t = 0;
         double pValue = df > 0 ? ReferenceDistribution.ChiSquared(df).Survival(t) : double.NaN;
-        int dfb = ng * (p * (p - 1) / 2 - k * (k - 1) / 2);
-
         double num = Math.Max(t - df, 0), den = Math.Max(Math.Max(t - df, tb - dfb), 0);
         double cfi = den == 0 ? 1 : 1 - num / den;
         double tli = df == 0 ? 1 : (tb / dfb - t / df) / (tb / dfb - 1);
@@ -63,21 +72,7 @@ internal static class FitMeasureCalculator
         var sb = Matrix<double>.Build.Dense(p, p, (i, j) => i == j || (model.FixedX.Contains(i) && model.FixedX.Contains(j)) ? s[i, j] : 0);
         double tb = n * (LogDet(sb) + sb.Inverse().PointwiseMultiply(s).Enumerate().Sum() - logDetS - p);
 
-        double srmrSum = 0; int cnt = 0;
-        for (int i = 0; i < p; i++)
-            for (int j = 0; j <= i; j++, cnt++)
-            {
-                double r = (s[i, j] - sigma[i, j]) / Math.Sqrt(s[i, i] * s[j, j]);
-                srmrSum += r * r;
-            }
-        if (mu is not null)
-            for (int i = 0; i < p; i++, cnt++)
-            {
-                // lavaan's SRMR with a mean structure also averages the standardized mean residuals.
-                double r = (sampleMean![i] - mu[i]) / Math.Sqrt(s[i, i]);
-                srmrSum += r * r;
-            }
-        double srmr = Math.Sqrt(srmrSum / cnt);
+        double srmr = Srmr(s, sigma, sampleMean, mu);
 
         const double Log2Pi = 1.8378770664093453;
         var sigmaInv = sigma.Inverse();
@@ -92,6 +87,28 @@ internal static class FitMeasureCalculator
             logl -= lx; logl1 -= lx;
         }
         return (tb, srmr, logl, logl1);
+    }
+
+    /// <summary>lavaan's SRMR: the root mean square of the standardized covariance residuals, and of the standardized mean
+    /// residuals with a mean structure.</summary>
+    public static double Srmr(Matrix<double> s, Matrix<double> sigma, Vector<double>? sampleMean, Vector<double>? mu)
+    {
+        int p = s.RowCount;
+        double srmrSum = 0; int cnt = 0;
+        for (int i = 0; i < p; i++)
+            for (int j = 0; j <= i; j++, cnt++)
+            {
+                double r = (s[i, j] - sigma[i, j]) / Math.Sqrt(s[i, i] * s[j, j]);
+                srmrSum += r * r;
+            }
+        if (mu is not null)
+            for (int i = 0; i < p; i++, cnt++)
+            {
+                // lavaan's SRMR with a mean structure also averages the standardized mean residuals.
+                double r = (sampleMean![i] - mu[i]) / Math.Sqrt(s[i, i]);
+                srmrSum += r * r;
+            }
+        return Math.Sqrt(srmrSum / cnt);
     }
 
     private static double LogDet(Matrix<double> m) => SmallDense.LogDeterminant(m.Cholesky().Factor);

@@ -43,7 +43,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     // Every dmu_a is a sum of columns of F B: an m-cell j gives (FB)_j; an A-cell (i, j) gives (FB)_i (B m)_j (Index = j).
     private readonly (int X, int BmIndex)[][] _meanTerms = BuildMeanTerms(eval.Model);
 
-    private static (int, int, double)[][] BuildTerms(RamModel model)
+    internal static (int X, int Y, double W)[][] BuildTerms(RamModel model)
     {
         int m = model.Size;
         var terms = Enumerable.Range(0, model.FreeCount).Select(_ => new List<(int, int, double)>()).ToArray();
@@ -52,7 +52,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
         return terms.Select(t => t.ToArray()).ToArray();
     }
 
-    private static (int, int)[][] BuildMeanTerms(RamModel model)
+    internal static (int X, int BmIndex)[][] BuildMeanTerms(RamModel model)
     {
         var terms = Enumerable.Range(0, model.FreeCount).Select(_ => new List<(int, int)>()).ToArray();
         if (model.HasMeans)

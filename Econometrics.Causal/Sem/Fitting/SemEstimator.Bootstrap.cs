@@ -16,9 +16,10 @@ public sealed partial record SemEstimator
         public IEnumerable<double[]> Good => Theta.Where(t => t is not null)!;
     }
 
-    // Refits the model to B case resamples of the complete data, starting each from the full-sample estimates (as lavaan).
+    // Refits the model to B case resamples of the data, starting each from the full-sample estimates (as lavaan); refit
+    // replaces the complete-data ML replicate fit (full-information ML passes its own).
     private BootstrapDraws Bootstrap(RamModel model, ParameterFunctions functions, ConstraintSpace equalities, Matrix<double> raw, double[] start,
-        IProgress<double>? progress, CancellationToken cancellationToken)
+        IProgress<double>? progress, CancellationToken cancellationToken, Func<Matrix<double>, double[]?>? refit = null)
     {
         int n = raw.RowCount, p = raw.ColumnCount, b = BootstrapReplicates;
         var columns = raw.ToColumnMajorArray();
@@ -34,7 +35,8 @@ public sealed partial record SemEstimator
                 int row = rng.Next(n);
                 for (int v = 0; v < p; v++) x[i + v * n] = columns[row + v * n];
             }
-            draws[r] = Replicate(model, functions, equalities, Matrix<double>.Build.Dense(n, p, x), start);
+            var resample = Matrix<double>.Build.Dense(n, p, x);
+            draws[r] = refit is null ? Replicate(model, functions, equalities, resample, start) : refit(resample);
             int d = Interlocked.Increment(ref done);
             if (d % every == 0 || d == b) progress?.Report((double)d / b);
         });

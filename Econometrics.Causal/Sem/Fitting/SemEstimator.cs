@@ -138,12 +138,13 @@ public sealed partial record SemEstimator(string Model)
             if (labels.Length == 0) throw new ArgumentException($"The grouping column '{Group}' (Group) has no values.", nameof(Group));
             RequireSingleGroupFeatures(labels.Length);
         }
-        var (models, functions) = Build(data.ColumnKeys.ToList(), labels.Length);
+        var (models, functions) = (Missing == SemMissing.Ml ? this with { MeanStructure = true } : this).Build(data.ColumnKeys.ToList(), labels.Length);
         var model = models[0];
         int p = model.Observed;
         var cols = new double[p][];
         for (int v = 0; v < p; v++)
             cols[v] = columns.Numbers(model.Variables[v], $"column '{model.Variables[v]}' must be numeric for the model");
+        if (Missing == SemMissing.Ml) return FitFiml(model, functions, cols, rows, [], progress, cancellationToken);
         var diagnostics = new List<Diagnostic>();
         int noGroup = groupOf.Count(g => g < 0);
         if (noGroup > 0) diagnostics.Add(Diagnostic.Warning($"{noGroup} of {rows} rows have no value in the grouping column '{Group}' and were dropped.",
@@ -178,6 +179,8 @@ public sealed partial record SemEstimator(string Model)
     private void RequireSingleGroupFeatures(int groups)
     {
         if (groups < 2) return;
+        if (Missing == SemMissing.Ml)
+            throw new ArgumentException("Full-information ML (missing = ml) is not available with several groups (Group) yet.", nameof(Missing));
         if (Estimation != SemEstimation.Ml)
             throw new ArgumentException($"Estimation {Estimation.ToString().ToUpperInvariant()} is not available with several groups (Group) yet; use ML.",
                 nameof(Estimation));
@@ -203,6 +206,8 @@ public sealed partial record SemEstimator(string Model)
                     throw new ArgumentException($"The covariance matrix is not symmetric at ({names[i]}, {names[j]}).", nameof(covariance));
         if (StandardErrors == SemStandardErrors.Bootstrap)
             throw new ArgumentException("Bootstrap standard errors need raw data (case resampling), not a covariance matrix.", nameof(covariance));
+        if (Missing == SemMissing.Ml)
+            throw new ArgumentException("Full-information ML (missing = ml) needs raw data, not a covariance matrix.", nameof(covariance));
         if (Estimation != SemEstimation.Ml)
             throw new ArgumentException($"Estimator {Estimation.ToString().ToUpperInvariant()} needs raw data (the fourth moments), not a covariance matrix.",
                 nameof(covariance));
@@ -274,32 +279,7 @@ public sealed partial record SemEstimator(string Model)
             diagnostics.Add(Diagnostic.Info($"The inequality constraint '{c.Text}' is active (holds with equality) at the solution.", "active-constraint"));
 
         var (_, infoFinal) = objective.GradientAndInformation(state);
-        Matrix<double>? vcov = null;
-        var infoX = space.Information(infoFinal);
-        int dim = space.Dimension;
-        if (dim == 0) vcov = Matrix<double>.Build.Dense(q, q);
-        else
-        {
-            // Singular up to rounding counts as singular: a relative eigenvalue threshold on the Jacobi-scaled information
-            // (unit diagonal, so the threshold does not depend on the units of the parameters), not the luck of a Cholesky pivot.
-            var (scaledInfo, d) = JacobiScaled(infoX);
-            var eig = scaledInfo.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
-            if (eig.Min() > 1e-10 * eig.Max())
-            {
-                try
-                {
-                    var inv = scaledInfo.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(dim));
-                    vcov = space.Expand(Matrix<double>.Build.Dense(dim, dim, (i, j) => inv[i, j] / (d[i] * d[j] * n)));
-                }
-                catch (ArgumentException) { }
-            }
-        }
-        if (vcov is null || Enumerable.Range(0, q).Any(i => !space.Pins(i) && !(vcov[i, i] > 0)))
-        {
-            vcov = null;
-            diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).",
-                "singular-information"));
-        }
+        var vcov = InverseInformation(space, infoFinal, n, diagnostics);
         var measures = FitMeasureCalculator.Compute(model, groups.Select(g => g.Sample).ToArray(), state.Groups.Select(s => s.Sigma).ToArray(), logDetS,
             state.Groups.Select(s => s.F).ToArray(), groups.Select(g => g.N).ToArray(), df, npar, groups.Select(g => g.Mean).ToArray(),
             state.Groups.Select(s => s.Moments.Mu).ToArray());
@@ -425,6 +405,13 @@ public sealed partial record SemEstimator(string Model)
             var scores0 = HuberWhite.Scores(centered, sigma0Inv, d0, m0);
             traceU0 = h1 - (e0.Inverse() * scores0.TransposeThisAndMultiply(scores0) / n).Trace();
         }
+        return (robust, WithScaledTest(f, traceU, traceU0, n, diagnostics));
+    }
+
+    // The scaled test T / c with c = tr(U Gamma) / df, and the robust CFI/TLI (Brosseau-Liard and Savalei 2014) and RMSEA
+    // (Brosseau-Liard, Savalei and Li 2012) from the baseline's c0, as lavaan.
+    private SemFitMeasures WithScaledTest(SemFitMeasures f, double traceU, double traceU0, int n, List<Diagnostic> diagnostics)
+    {
         double c = f.Df > 0 ? traceU / f.Df : double.NaN;
         if (c < 0) c = double.NaN;
         double c0 = f.BaselineDf > 0 ? traceU0 / f.BaselineDf : double.NaN;
@@ -444,7 +431,7 @@ public sealed partial record SemEstimator(string Model)
         if (double.IsNaN(c) && f.Df > 0)
             diagnostics.Add(Diagnostic.Warning($"The {(Estimation == SemEstimation.Mlm ? "Satorra-Bentler" : "Yuan-Bentler")} scaling factor " +
                 "is not positive; the scaled test is not available.", "scaling-factor"));
-        return (robust, f with
+        return f with
         {
             ChisqScaled = scaled,
             DfScaled = f.Df,
@@ -455,7 +442,7 @@ public sealed partial record SemEstimator(string Model)
             CfiRobust = cfi,
             TliRobust = tli,
             RmseaRobust = rmsea,
-        });
+        };
     }
 
     // Fits over the equality constraints, with the inequality constraints by an active set.

@@ -40,6 +40,23 @@ public sealed partial record SemFit : Result
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ModificationIndex>? ModificationIndices { get; init; }
 
+    /// <summary>How missing values were handled (listwise deletion or full-information ML).</summary>
+    public SemMissing Missing { get; init; }
+
+    /// <summary>
+    /// Full-information ML: the proportion of rows observing each pair of observed variables (lavaan's
+    /// <c>lavInspect(fit, "coverage")</c>); null for listwise deletion.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Matrix<double>? Coverage { get; init; }
+
+    /// <summary>
+    /// Full-information ML: each used row's log-likelihood of its observed values at the estimates (lavaan's
+    /// <c>loglik.casewise</c>), in the order of the rows with at least one observed model variable; null for listwise deletion.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? CasewiseLogLikelihood { get; init; }
+
     /// <summary>The fit measures.</summary>
     [JsonPropertyName("fit")]
     public SemFitMeasures FitMeasures { get; }
@@ -119,6 +136,7 @@ public sealed partial record SemFit : Result
             .AddHeader("Converged", Converged ? $"yes, after {Iterations} iterations" : $"NO ({Iterations} iterations)")
             .AddHeader("Number of model parameters", f.NPar)
             .AddHeader("Number of observations", NObs);
+        if (Missing == SemMissing.Ml) s.AddHeader("Missing data", "full-information ML (observed-information SEs)");
         foreach (var g in Groups ?? [])
             s.AddHeader($"Observations in group {g.Group} [{g.Label}]", g.NObs);
         if (BootstrapDraws is int draws)
@@ -196,7 +214,10 @@ public sealed partial record SemFit : Result
                     Cell.Num(m.SepcAll ?? double.NaN, "F3"));
             s.AddTable(t);
         }
-        s.AddNote(robust ? "Robust (sandwich) standard errors from the expected information and the fourth moments of the data (Satorra-Bentler); " +
+        if (Missing == SemMissing.Ml)
+            s.AddNote("Full-information ML: every row contributes the likelihood of its observed values; the chi-square is against the " +
+                      "saturated model fitted by EM, whose moments are the sample moments shown.");
+        else s.AddNote(robust ? "Robust (sandwich) standard errors from the expected information and the fourth moments of the data (Satorra-Bentler); " +
             "S uses divisor N."
                          : "Standard errors from the expected information; S uses divisor N (lavaan's likelihood = \"normal\").");
         foreach (var d in Diagnostics) s.AddNote(d.ToString());
