@@ -84,7 +84,7 @@ public sealed class BlockedPairsTests
     [Fact]
     public void Gram_path_equals_small_tiles_and_the_moment_path()
     {
-        // Balanced N = 301 <= GramLimit with default tiles: the Gram kernel (odd N ends with a single column); tiles of 7
+        // Balanced N = 301 <= GramLimit with default tiles: Z'Z in row panels (one of 256 rows, then a ragged one); tiles of 7
         // form the same pairs by GEMM; the moments of Z give CD and the LM family without pairs. Every test, mean |rho|
         // and rho itself must agree.
         var rng = new Random(23);

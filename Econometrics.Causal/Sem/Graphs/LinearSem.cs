@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Sem.Graphs;
@@ -144,11 +145,25 @@ public sealed class LinearSem
     }
 
     /// <summary>Sigma by matrix inversion, M = (I - Lambda)^-1, Sigma = M^T Omega M (an LU solve; the fast path).</summary>
-    public Matrix<double> Covariance()
+    public Matrix<double> Covariance() => Congruence(Transfer(), Omega, 1.0);
+
+    /// <summary>
+    /// <c>scale (S + S') / 2</c> with <c>S = M' Omega M</c>, by two GEMMs of the default backend: Math.NET's managed
+    /// product costs over ten times as much at the sizes of a graph (tens of nodes).
+    /// </summary>
+    internal static Matrix<double> Congruence(Matrix<double> m, Matrix<double> omega, double scale)
     {
-        var m = Transfer();
-        var s = m.TransposeThisAndMultiply(Omega * m);
-        return (s + s.Transpose()) * 0.5;
+        int n = m.RowCount;
+        var la = LinearAlgebraBackends.Default;
+        var a = m.ToColumnMajorArray();
+        var t = new double[n * n];
+        var s = new double[n * n];
+        la.Gemm(false, false, n, n, n, 1.0, omega.ToColumnMajorArray(), a, 0.0, t);
+        la.Gemm(true, false, n, n, n, 1.0, a, t, 0.0, s);
+        for (int j = 0; j < n; j++)
+            for (int i = 0; i <= j; i++)
+                s[i + j * n] = s[j + i * n] = 0.5 * scale * (s[i + j * n] + s[j + i * n]);
+        return Matrix<double>.Build.Dense(n, n, s);
     }
 
     /// <summary>The mean E[X] = M^T c with M = (I - Lambda)^-1.</summary>
