@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Sem.Graphs;
@@ -148,21 +147,45 @@ public sealed class LinearSem
     public Matrix<double> Covariance() => Congruence(Transfer(), Omega, 1.0);
 
     /// <summary>
-    /// <c>scale (S + S') / 2</c> with <c>S = M' Omega M</c>, by two GEMMs of the default backend: Math.NET's managed
-    /// product costs over ten times as much at the sizes of a graph (tens of nodes).
+    /// <c>scale M' Omega M</c>, exactly symmetric. Omega of a graph is sparse (variances and the bidirected edges), so
+    /// <c>Omega M</c> is one row update per nonzero and <c>M' (Omega M)</c> one dot product per entry of the upper
+    /// triangle: a few microseconds at tens of nodes where Math.NET's managed product took about fifty, and the same
+    /// bits on every backend.
     /// </summary>
+    // Optimized from the first call: a short process or a benchmark of microsecond calls would otherwise run it as
+    // unoptimized tier-0 code, several times slower than the native product it replaces.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static Matrix<double> Congruence(Matrix<double> m, Matrix<double> omega, double scale)
     {
         int n = m.RowCount;
-        var la = LinearAlgebraBackends.Default;
         var a = m.ToColumnMajorArray();
+        var w = omega.ToColumnMajorArray();
         var t = new double[n * n];
+        for (int k = 0; k < n; k++)
+            for (int i = 0; i < n; i++)
+            {
+                double v = w[i + k * n];
+                if (v == 0) continue;
+                // t[i, :] += Omega[i, k] M[k, :]
+                for (int j = 0; j < n; j++) t[i + j * n] += v * a[k + j * n];
+            }
         var s = new double[n * n];
-        la.Gemm(false, false, n, n, n, 1.0, omega.ToColumnMajorArray(), a, 0.0, t);
-        la.Gemm(true, false, n, n, n, 1.0, a, t, 0.0, s);
         for (int j = 0; j < n; j++)
             for (int i = 0; i <= j; i++)
-                s[i + j * n] = s[j + i * n] = 0.5 * scale * (s[i + j * n] + s[j + i * n]);
+            {
+                // (M' t)[i, j] = M[:, i]' t[:, j]
+                var mi = a.AsSpan(i * n, n);
+                var tj = t.AsSpan(j * n, n);
+                // Four independent sums: one chain of dependent additions would wait on the adder's latency.
+                double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+                int k = 0;
+                for (; k + 4 <= n; k += 4)
+                {
+                    s0 += mi[k] * tj[k]; s1 += mi[k + 1] * tj[k + 1]; s2 += mi[k + 2] * tj[k + 2]; s3 += mi[k + 3] * tj[k + 3];
+                }
+                for (; k < n; k++) s0 += mi[k] * tj[k];
+                s[i + j * n] = s[j + i * n] = scale * (s0 + s1 + (s2 + s3));
+            }
         return Matrix<double>.Build.Dense(n, n, s);
     }
 

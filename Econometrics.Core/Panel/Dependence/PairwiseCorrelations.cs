@@ -12,7 +12,7 @@ namespace Econometrics.Panel.Dependence;
 /// Balanced input keeps Z, the columns centred and scaled to unit norm, so a tile is one GEMM <c>Z_I' Z_J</c>; up to
 /// <see cref="GramLimit"/> units (and the default tiles) a pair sum instead forms the lower triangle of <c>Z' Z</c> in
 /// row panels of <see cref="GramPanelRows"/> rows (a GEMM left of the diagonal, a SYRK on it), half the flops of square tiles
-/// and holds at most 4 MB.
+/// and holds at most 4 MB (one SYRK up to 512 units).
 /// Unbalanced input keeps the 0/1 mask M, X0 (the data shifted by each column's own mean, zero at gaps) and X0 o X0;
 /// a tile is six GEMMs, <c>T_ij = (M'M)_ij</c>, <c>Sx = X0'M</c>, <c>Sxx = (X0 o X0)'M</c> and <c>Sxy = X0'X0</c>,
 /// which give every overlap mean, variance and covariance. Nothing of size N x N exists unless <see cref="Rho"/> is
@@ -176,7 +176,9 @@ internal sealed class PairwiseCorrelations
     {
         int n = N, t = T;
         var z = _z!;
-        int b = Math.Min(GramPanelRows, n);
+        // Up to 2 x GramPanelRows units one panel holds the whole triangle (one SYRK, at most 2 MB): fewer BLAS calls,
+        // each of which synchronises the BLAS threads.
+        int b = n <= 2 * GramPanelRows ? n : GramPanelRows;
         var parts = new TAcc[n];
         for (int j = 0; j < n; j++) parts[j] = seed.Empty();
         // Pooled work arrays: a short call (N in the hundreds, milliseconds) would otherwise spend a good part of its time
