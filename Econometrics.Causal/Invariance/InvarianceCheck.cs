@@ -38,6 +38,20 @@ public sealed record InvarianceCheck
     /// <summary>Seed of the stratified bootstrap.</summary>
     public int Seed { get; init; } = 20260101;
 
+    /// <summary>
+    /// The bootstrap replicates this process runs (default all): shard i of n runs replicates b with b mod n = i, and
+    /// its report carries their gap draws (<see cref="InvarianceReport.ReplicateDraws"/>) for a merge.
+    /// </summary>
+    public Shard Shard { get; init; } = Shard.All;
+
+    /// <summary>
+    /// The draws of every bootstrap shard of one run, merged instead of resampling: the intervals then equal the
+    /// one-process intervals exactly. Null resamples.
+    /// </summary>
+    public IReadOnlyList<ReplicateDraws>? Shards { get; init; }
+
+    private const string Kind = "invariance-bootstrap";
+
     /// <summary>The linear-algebra backend of the least-squares fits; null uses <see cref="LinearAlgebraBackends.Default"/>.</summary>
     public ILinearAlgebra? Backend { get; init; }
 
@@ -53,6 +67,7 @@ public sealed record InvarianceCheck
         if (!(Alpha > 0 && Alpha < 1)) throw new ArgumentOutOfRangeException(nameof(Alpha), Alpha, "Alpha must be in (0, 1).");
         if (!(Tolerance > 0)) throw new ArgumentOutOfRangeException(nameof(Tolerance), Tolerance, "Tolerance must be positive.");
         if (BootstrapReplications < 0) throw new ArgumentOutOfRangeException(nameof(BootstrapReplications), BootstrapReplications, "Must be non-negative.");
+        if (Shards is not null && Shard.Count > 1) throw new ArgumentException("Run a bootstrap shard or merge the shards, not both.", nameof(Shards));
         if (!representation.Predictors.SequenceEqual(data.Predictors))
             throw new ArgumentException($"The representation acts on ({string.Join(", ", representation.Predictors)}); the data has " +
                 $"({string.Join(", ", data.Predictors)}).", nameof(representation));
@@ -108,7 +123,7 @@ public sealed record InvarianceCheck
             }
         bool certified = ucb <= Tolerance;
 
-        var intervals = Bootstrap(f, y, data, core.Gaps, la, progress, cancellationToken);
+        var (intervals, draws) = Bootstrap(f, y, data, core.Gaps, la, progress, cancellationToken);
         var chowTest = tests[0];
         string scale = Standardize ? "standardised " : "";
         string evidence = certified
@@ -117,9 +132,16 @@ public sealed record InvarianceCheck
               (chowTest.RejectsAt(Alpha) ? $"; exact invariance is also rejected (Chow " +
                   $"{Econometrics.Reporting.PValueFormat.InText(chowTest.PValue ?? double.NaN)})." : "; exact invariance is not rejected, so more " +
                       "data per environment could certify it.");
+        var diagnostics = Diagnostics(data, core.Gaps);
+        if (draws is not null)
+            diagnostics = [.. diagnostics, Diagnostic.Info($"Bootstrap shard {Shard} ran {draws.Values.Count} of the {BootstrapReplications} replicates; " +
+                "the intervals are theirs alone. Merge every shard's draws (econ: --merge with the shards' --json files) for the full intervals.", "shard")];
         return new InvarianceReport(representation.Name, representation.Features.ToArray(), data.Target, data.N, core.Estimates, core.Gaps, stdGap,
-            tests, intervals, ucb, Tolerance, Alpha, Standardize, certified, evidence, Diagnostics(data, core.Gaps))
-        { BootstrapReplications = intervals.Count > 0 ? BootstrapReplications : 0, BootstrapSeed = Seed, EnvironmentName = data.EnvironmentName };
+            tests, intervals, ucb, Tolerance, Alpha, Standardize, certified, evidence, diagnostics)
+        {
+            BootstrapReplications = intervals.Count == 0 ? 0 : draws?.Values.Count ?? BootstrapReplications, BootstrapSeed = Seed,
+            EnvironmentName = data.EnvironmentName, ReplicateDraws = draws,
+        };
     }
 
     private static IReadOnlyList<Diagnostic> Diagnostics(Environments data, InvarianceGaps gaps) =>
@@ -182,38 +204,63 @@ public sealed record InvarianceCheck
         return new Core(est, fits, pooled, gaps);
     }
 
-    private IReadOnlyList<GapInterval> Bootstrap(Matrix<double> f, double[] y, Environments grouping, InvarianceGaps observed, ILinearAlgebra la,
-        IProgress<double>? progress, CancellationToken ct)
+    private (IReadOnlyList<GapInterval> Intervals, ReplicateDraws? Draws) Bootstrap(Matrix<double> f, double[] y, Environments grouping,
+        InvarianceGaps observed, ILinearAlgebra la, IProgress<double>? progress, CancellationToken ct)
     {
         int B = BootstrapReplications;
-        if (B == 0) return [];
-        var draws = new double[B][];
-        var rng = new Random(Seed);
-        var fb = Matrix<double>.Build.Dense(f.RowCount, f.ColumnCount);
-        var yb = new double[y.Length];
-        for (int b = 0; b < B; b++)
+        if (B == 0) return ([], null);
+        string run = ReplicateDraws.Fingerprint(FormattableString.Invariant($"{Kind};{Seed};{Alpha}"),
+            observed.Named().Select(kv => kv.Value).Concat(y).Concat(f.ToColumnMajorArray()));
+        double[][] draws;
+        ReplicateDraws? shardDraws = null;
+        if (Shards is { } shards)
         {
-            ct.ThrowIfCancellationRequested();
-            // Resample rows within each environment, so every replicate keeps the environments' sizes.
-            for (int k = 0; k < grouping.K; k++)
+            var merged = ReplicateDraws.Merge(shards);
+            if (merged.Kind != Kind || merged.Run != run || merged.Replicates != B)
+                throw new ArgumentException($"The shards ({merged.Kind}, {merged.Replicates} replicates, run {merged.Run}) come from another run than " +
+                    $"this one ({Kind}, {B} replicates, run {run}): the data, the representation, the seed or the settings differ.", nameof(Shards));
+            draws = merged.ToArrays();
+        }
+        else
+        {
+            var owned = ReplicateDraws.Owned(B, Shard);
+            draws = new double[owned.Length][];
+            var fb = Matrix<double>.Build.Dense(f.RowCount, f.ColumnCount);
+            var yb = new double[y.Length];
+            // One generator in replicate order, as a one-process run has always drawn them (the same intervals for a
+            // given seed as before sharding existed): a shard draws the row indices of every replicate and refits only
+            // its own, so each replicate's resample is the one-process one on any split. The draws cost O(B N), the
+            // fits dominate.
+            var rng = new Random(Seed);
+            for (int b = 0, o = 0; b < B && o < owned.Length; b++)
             {
-                int s = grouping.Start(k), n = grouping.Count(k);
-                for (int i = 0; i < n; i++)
+                ct.ThrowIfCancellationRequested();
+                bool mine = owned[o] == b;
+                // Resample rows within each environment, so every replicate keeps the environments' sizes.
+                for (int k = 0; k < grouping.K; k++)
                 {
-                    int src = s + rng.Next(n);
-                    yb[s + i] = y[src];
-                    for (int j = 0; j < f.ColumnCount; j++) fb[s + i, j] = f[src, j];
+                    int s = grouping.Start(k), n = grouping.Count(k);
+                    for (int i = 0; i < n; i++)
+                    {
+                        int src = s + rng.Next(n);
+                        if (!mine) continue;
+                        yb[s + i] = y[src];
+                        for (int j = 0; j < f.ColumnCount; j++) fb[s + i, j] = f[src, j];
+                    }
                 }
+                if (!mine) continue;
+                draws[o] = Compute(fb, yb, grouping, la).Gaps.Named().Select(kv => kv.Value).ToArray();
+                o++;
+                if (o % 50 == 0) progress?.Report((double)o / owned.Length);
             }
-            draws[b] = Compute(fb, yb, grouping, la).Gaps.Named().Select(kv => kv.Value).ToArray();
-            if ((b + 1) % 50 == 0) progress?.Report((b + 1.0) / B);
+            if (Shard.Count > 1) shardDraws = ReplicateDraws.From(Kind, run, B, Shard, draws);
         }
         progress?.Report(1.0);
         var named = observed.Named();
-        return named.Select((kv, i) =>
+        return (named.Select((kv, i) =>
         {
             var col = draws.Select(d => d[i]).OrderBy(v => v).ToArray();
-            if (double.IsNaN(kv.Value) || col.Any(double.IsNaN)) return new GapInterval(kv.Key, kv.Value, double.NaN, double.NaN);
+            if (double.IsNaN(kv.Value) || col.Length == 0 || col.Any(double.IsNaN)) return new GapInterval(kv.Key, kv.Value, double.NaN, double.NaN);
             // Basic (reverse-percentile) interval, clipped at the gap's natural floor. A gap is a maximum of absolute
             // differences, so its estimate is biased upwards and the bootstrap doubles that bias: percentile intervals
             // sit above the estimate and miss a true gap of 0 entirely. Reflecting the bootstrap quantiles around the
@@ -222,7 +269,7 @@ public sealed record InvarianceCheck
             double lo = Math.Max(floor, 2 * kv.Value - SampleStatistics.Quantile(col, 1 - Alpha / 2));
             double hi = Math.Max(floor, 2 * kv.Value - SampleStatistics.Quantile(col, Alpha / 2));
             return new GapInterval(kv.Key, kv.Value, lo, hi);
-        }).ToArray();
+        }).ToArray(), shardDraws);
     }
 
 

@@ -1,3 +1,4 @@
+using Econometrics.Inference;
 using Econometrics.Reporting;
 using ScottPlot;
 
@@ -48,6 +49,10 @@ public sealed record InvarianceReport : Result
     /// <summary>The name of the environment column ("env"), for axis titles.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string EnvironmentName { get; init; } = "environment";
+
+    /// <summary>A bootstrap shard's gap draws (one row per replicate) for a merge; null in a one-process run.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ReplicateDraws? ReplicateDraws { get; init; }
 
     /// <summary>The seed of the bootstrap.</summary>
     public int BootstrapSeed { get; init; }

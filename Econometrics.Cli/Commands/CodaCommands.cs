@@ -26,6 +26,8 @@ public static class CodaCommands
         private readonly Option<int?> _permutations;
         private readonly Option<int> _cutoffs;
         private readonly ChoiceOption<FdrTails> _tails;
+        private readonly Option<Econometrics.Inference.Shard> _shard;
+        private readonly Option<string[]> _merge;
 
         public FdrOptions(EconCommand command)
         {
@@ -35,6 +37,9 @@ public static class CodaCommands
             _cutoffs = command.Declare(Opt.Int("--fdr-cutoffs", "K", "number of quantile cutoffs for the FDR", 100, min: 1), "NumberOfCutoffs");
             _tails = command.Declare(Opt.Choice("--fdr-tails", "right (positive association) or both (|value|)", FdrTails.Right,
                 ("right", FdrTails.Right), ("both", FdrTails.Both)), "Tails");
+            _shard = command.Declare(Opt.Shard("FDR permutations"), "Shard");
+            _merge = command.Declare(Opt.List("--merge", "S0.json,S1.json",
+                "merge FDR shards: recompute the measure and take the permutation counts from these --json files of every --shard"), "Shards");
         }
 
         public PermutationFdr? Get(CommandRun run, int seed)
@@ -42,9 +47,18 @@ public static class CodaCommands
             if (run.Get(_permutations) is not { } permutations)
             {
                 if (run.Given(_cutoffs) || run.Given(_tails)) throw new UsageException("--fdr-cutoffs and --fdr-tails need --fdr-permutations.");
+                if (run.Given(_shard) || run.Given(_merge))
+                    throw new UsageException("--shard and --merge split the FDR permutations: they need --fdr-permutations.");
                 return null;
             }
-            return new PermutationFdr { Permutations = permutations, NumberOfCutoffs = run.Get(_cutoffs), Tails = run.Get(_tails), Seed = seed };
+            var merge = run.Get(_merge);
+            var shard = run.Get(_shard);
+            if (merge.Length > 0 && shard.Count > 1) throw new UsageException("--merge and --shard exclude each other: merge in one process.");
+            return new PermutationFdr
+            {
+                Permutations = permutations, NumberOfCutoffs = run.Get(_cutoffs), Tails = run.Get(_tails), Seed = seed, Shard = shard,
+                Shards = merge.Length == 0 ? null : merge.Select(ShardInput.Read).ToArray(),
+            };
         }
     }
 

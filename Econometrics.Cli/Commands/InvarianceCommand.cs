@@ -17,6 +17,8 @@ public sealed class InvarianceCommand : EconCommand
     private readonly ChoiceOption<IcpTest> _test;
     private readonly ChoiceOption<IcpFamily?> _family;
     private readonly Option<bool> _hidden;
+    private readonly Option<Econometrics.Inference.Shard> _shard;
+    private readonly Option<string[]> _merge;
 
     // The library's defaults are the command's defaults: one constant, in the library.
     private static readonly InvarianceCheck Check = new();
@@ -40,6 +42,9 @@ public sealed class InvarianceCommand : EconCommand
         _standardize = Declare(Opt.Flag("--standardize", "certify on features scaled to unit SD"), "Standardize");
         _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replications for the gap intervals (0 skips)", Check.BootstrapReplications, min: 0),
             "BootstrapReplications");
+        _shard = Declare(Opt.Shard("bootstrap replications"), "Shard");
+        _merge = Declare(Opt.List("--merge", "S0.json,S1.json",
+            "merge bootstrap shards: recompute the report and take the gap draws from these --json files of every --shard"), "Shards");
         _icp = Declare(Opt.Flag("--icp", "also run invariant causal prediction over all subsets of the predictors"));
         _test = Declare(Opt.Choice("--test", "ICP's test", IcpTest.Normal, ("normal", IcpTest.Normal), ("exact", IcpTest.Exact)), "Test");
         _prune = Declare(Opt.Flag("--prune", "(with --icp) skip sets that cannot change the causal set"), "Prune");
@@ -65,6 +70,12 @@ public sealed class InvarianceCommand : EconCommand
             throw new UsageException("--hidden runs hiddenICP, which has no --family, --prune or --test.");
         double alpha = run.Get(_alpha);
         bool alphaGiven = run.Given(_alpha);
+        var shard = run.Get(_shard);
+        var merge = run.Get(_merge);
+        if (merge.Length > 0 && shard.Count > 1) throw new UsageException("--merge and --shard exclude each other: merge in one process.");
+        if ((merge.Length > 0 || shard.Count > 1) && run.Get(_bootstrap) == 0) throw new UsageException("--shard and --merge split the bootstrap: " +
+            "they need --bootstrap B > 0.");
+        var shards = merge.Length == 0 ? null : merge.Select(ShardInput.Read).ToArray();
 
         var data = Environments.Load(_shared.DataPath(run)!, run.Get(_target)!, run.Get(_env)!, run.Get(_predictors));
         var phi = phiFile is not null ? Representation.Load(phiFile, data.Predictors)
@@ -72,8 +83,8 @@ public sealed class InvarianceCommand : EconCommand
         var report = new InvarianceCheck
         {
             Alpha = alpha, Tolerance = run.Get(_tolerance), Standardize = run.Get(_standardize), BootstrapReplications = run.Get(_bootstrap),
-            Seed = _shared.SeedValue(run),
-        }.Test(data, phi, cancellationToken: run.Cancellation);
+            Seed = _shared.SeedValue(run), Shard = shard, Shards = shards,
+        }.Test(data, phi, run.Progress.Fraction("bootstrap"), run.Cancellation);
         Result? icp = null;
         try
         {

@@ -42,6 +42,10 @@ public abstract record PairwiseFdrResult : Result
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? FdrCutoff05 => Fdr?.FdrCutoff05;
 
+    /// <summary>A shard's permutation counts for <c>--fdr-merge</c> (only when the FDR ran as one shard of several).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Inference.ReplicateDraws? ReplicateDraws => Fdr?.ReplicateDraws;
+
     /// <summary>The FDR table rows, when one was computed.</summary>
     [JsonPropertyName("fdr")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

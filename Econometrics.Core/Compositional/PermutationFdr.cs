@@ -1,3 +1,4 @@
+using Econometrics.Inference;
 using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -44,6 +45,20 @@ public sealed record PermutationFdr
     /// <summary>Upper bound on parallel permutations; -1 means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>
+    /// The permutations this process runs (default all): shard i of n runs permutations k with k mod n = i, and its
+    /// result carries their counts (<see cref="PermutationFdrResult.ReplicateDraws"/>) for a merge.
+    /// </summary>
+    public Shard Shard { get; init; } = Shard.All;
+
+    /// <summary>
+    /// The draws of every shard of one run (from their results' <c>replicateDraws</c>), merged instead of permuting: the
+    /// table then equals the one-process table exactly. Null permutes.
+    /// </summary>
+    public IReadOnlyList<ReplicateDraws>? Shards { get; init; }
+
+    private const string Kind = "permutation-fdr";
+
     /// <summary>The linear-algebra backend (null: <see cref="LinearAlgebraBackends.Default"/>, chosen once per process).</summary>
     public ILinearAlgebra? Backend { get; init; }
 
@@ -75,33 +90,52 @@ public sealed record PermutationFdr
         Array.Sort(sortedObserved);
         var truecounts = cutoffs.Select(t => Beyond(sortedObserved, t)).ToArray();
 
-        var counts = new int[Permutations][];
-        int done = 0;
-        var po = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        var x = composition.Raw;
-        Parallel.For(0, Permutations, po, k =>
+        string run = ReplicateDraws.Fingerprint(FormattableString.Invariant($"{Kind};{Metric};{PartialCorrelations.Covariance};{Tails};{Seed}"),
+            observed.Concat(cutoffs));
+        int[][] counts;
+        ReplicateDraws? draws = null;
+        if (Shards is { } shards)
         {
-            var orders = permutation(k);
-            var y = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => x[orders[j][i], j]);
-            var values = PairValues(Composition.From(y, composition.Parts), la);
-            Array.Sort(values);
-            var row = new int[c];
-            for (int t = 0; t < c; t++) row[t] = Beyond(values, cutoffs[t]);
-            counts[k] = row;
-            int d = Interlocked.Increment(ref done);
-            progress?.Report((double)d / Permutations);
-        });
+            var merged = ReplicateDraws.Merge(shards);
+            if (merged.Kind != Kind || merged.Run != run || merged.Replicates != Permutations)
+                throw new ArgumentException($"The shards ({merged.Kind}, {merged.Replicates} permutations, run {merged.Run}) come from another run " +
+                    $"than this one ({Kind}, {Permutations} permutations, run {run}): the data, the seed or the settings differ.", nameof(Shards));
+            counts = merged.ToArrays().Select(v => v.Select(x => (int)x).ToArray()).ToArray();
+        }
+        else
+        {
+            var owned = ReplicateDraws.Owned(Permutations, Shard);
+            counts = new int[owned.Length][];
+            int done = 0;
+            var po = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+            var x = composition.Raw;
+            Parallel.For(0, owned.Length, po, o =>
+            {
+                var orders = permutation(owned[o]);
+                var y = Matrix<double>.Build.Dense(x.RowCount, x.ColumnCount, (i, j) => x[orders[j][i], j]);
+                var values = PairValues(Composition.From(y, composition.Parts), la);
+                Array.Sort(values);
+                var row = new int[c];
+                for (int t = 0; t < c; t++) row[t] = Beyond(values, cutoffs[t]);
+                counts[o] = row;
+                int d = Interlocked.Increment(ref done);
+                progress?.Report((double)d / owned.Length);
+            });
+            if (Shard.Count > 1)
+                draws = ReplicateDraws.From(Kind, run, Permutations, Shard, counts.Select(r => r.Select(v => (double)v).ToArray()).ToArray());
+        }
 
+        int p = counts.Length;
         var rows = new FdrRow[c];
         int undefined = 0;
         for (int t = 0; t < c; t++)
         {
             // Integer sums: the same on any thread count and order.
             long sum = 0;
-            for (int k = 0; k < Permutations; k++) sum += counts[k][t];
-            double mean = (double)sum / Permutations, ss = 0;
-            for (int k = 0; k < Permutations; k++) ss += (counts[k][t] - mean) * (counts[k][t] - mean);
-            double se = Permutations > 1 ? Math.Sqrt(ss / (Permutations - 1) / Permutations) : double.NaN;
+            for (int k = 0; k < p; k++) sum += counts[k][t];
+            double mean = p > 0 ? (double)sum / p : double.NaN, ss = 0;
+            for (int k = 0; k < p; k++) ss += (counts[k][t] - mean) * (counts[k][t] - mean);
+            double se = p > 1 ? Math.Sqrt(ss / (p - 1) / p) : double.NaN;
             double fdr = truecounts[t] > 0 ? mean / truecounts[t] : double.NaN;
             if (truecounts[t] == 0) undefined++;
             rows[t] = new FdrRow(cutoffs[t], truecounts[t], mean, fdr, truecounts[t] > 0 ? se / truecounts[t] : double.NaN);
@@ -110,8 +144,12 @@ public sealed record PermutationFdr
         if (undefined > 0)
             diagnostics.Add(Diagnostic.Info($"{undefined} cutoff{(undefined == 1 ? " has" : "s have")} no observed pair beyond " +
                 $"{(undefined == 1 ? "it" : "them")}; the FDR is undefined there (null).", "fdr-undefined"));
+        if (draws is not null)
+            diagnostics.Add(Diagnostic.Info($"Shard {Shard} ran {p} of the {Permutations} permutations; the table is theirs alone. Merge every shard's draws " +
+                "(econ: --merge with the shards' --json files) for the full table.", "shard"));
         return new PermutationFdrResult(Metric, Metric == PairwiseMetric.PartialCorrelation ? PartialCorrelations.Covariance : null,
-            Tails, Permutations, Seed, composition.NObs, composition.NParts, m, rows, diagnostics);
+            Tails, p, Seed, composition.NObs, composition.NParts, m, rows, diagnostics)
+        { ReplicateDraws = draws };
     }
 
     private void Validate()
@@ -122,6 +160,7 @@ public sealed record PermutationFdr
         if (Cutoffs is { } cs && (cs.Count == 0 || cs.Any(v => !double.IsFinite(v))))
             throw new ArgumentException("Cutoffs must be a non-empty list of finite numbers.", nameof(Cutoffs));
         ArgumentNullException.ThrowIfNull(PartialCorrelations, nameof(PartialCorrelations));
+        if (Shards is not null && Shard.Count > 1) throw new ArgumentException("Run a shard or merge the shards, not both.", nameof(Shards));
     }
 
     /// <summary>The measure for every pair i &lt; j (on |value| with two tails).</summary>

@@ -34,6 +34,10 @@ public sealed record PermutationFdrResult : Result
     [JsonIgnore]
     public int Seed { get; }
 
+    /// <summary>A shard's permutation counts (one row per permutation, one count per cutoff) for a merge; null in a one-process run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Inference.ReplicateDraws? ReplicateDraws { get; init; }
+
     /// <summary>Number of samples.</summary>
     public int NObs { get; }
 

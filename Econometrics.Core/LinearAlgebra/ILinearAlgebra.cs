@@ -6,8 +6,9 @@ namespace Econometrics.LinearAlgebra;
 /// <remarks>
 /// Two implementations exist: <see cref="ManagedLinearAlgebra"/> (Math.NET's managed code, always available) and
 /// <see cref="OpenBlasLinearAlgebra"/> (OpenBLAS and LAPACKE through P/Invoke). Arrays hold matrices in
-/// column-major order with the leading dimension equal to the row count. <see cref="LinearAlgebraBackends"/>
-/// chooses one per process.
+/// column-major order with the leading dimension equal to the row count. <see cref="Gemm"/> and <see cref="Syrk"/> accept
+/// arrays longer than their matrices and use the leading elements, so the first columns of a larger matrix need no
+/// copy. <see cref="LinearAlgebraBackends"/> chooses one per process.
 /// </remarks>
 public interface ILinearAlgebra
 {

@@ -23,11 +23,16 @@ public sealed class ManagedLinearAlgebra : ILinearAlgebra
     {
         Shape.Require(a, m * k, nameof(a)); Shape.Require(b, k * n, nameof(b)); Shape.Require(c, m * n, nameof(c));
         if (m == 0 || n == 0) return;
+        // The seam reads the leading elements of longer arrays (as BLAS does); Math.NET insists on exact lengths.
+        var ec = c.Length == m * n ? c : c[..(m * n)];
         _p.MatrixMultiplyWithUpdate(
             transA ? Transpose.Transpose : Transpose.DontTranspose,
             transB ? Transpose.Transpose : Transpose.DontTranspose,
-            alpha, a, transA ? k : m, transA ? m : k, b, transB ? n : k, transB ? k : n, beta, c);
+            alpha, Leading(a, m * k), transA ? k : m, transA ? m : k, Leading(b, k * n), transB ? n : k, transB ? k : n, beta, ec);
+        if (!ReferenceEquals(ec, c)) Array.Copy(ec, c, ec.Length);
     }
+
+    private static double[] Leading(double[] x, int length) => x.Length == length ? x : x[..length];
 
     /// <inheritdoc/>
     public void Syrk(bool trans, int n, int k, double alpha, double[] a, double beta, double[] c)

@@ -118,6 +118,8 @@ public sealed class CodaFdrCommandTests
     [InlineData("--fdr-permutations", "ten", "--fdr-permutations must be")]
     [InlineData("--fdr-tails", "left", "--fdr-tails must be one of right, both")]
     [InlineData("--fdr-cutoffs", "5", "--fdr-cutoffs and --fdr-tails need --fdr-permutations")]
+    [InlineData("--shard", "0/2", "--shard and --merge split the FDR permutations")]
+    [InlineData("--shard", "2/2", "--shard")]
     public void Bad_fdr_options_are_usage_errors(string option, string value, string message)
     {
         var (code, _, err) = Run("coda", "rho", "--data", DataFile("roman_cups.csv"), option, value);

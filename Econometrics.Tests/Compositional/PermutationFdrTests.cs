@@ -96,6 +96,33 @@ public sealed class PermutationFdrTests
         Assert.NotEqual(one.Rows.Select(r => r.PermutedCount), other.Rows.Select(r => r.PermutedCount));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void Merged_shards_give_exactly_the_one_process_table(int shards)
+    {
+        // Permutation k is keyed by (seed, k) alone, so any split of the 23 permutations, merged through the shards' JSON, is
+        // the one-process table to the last bit; a shard on its own averages only its own permutations.
+        var options = new PermutationFdr { Permutations = 23, Metric = PairwiseMetric.PartialCorrelation, Tails = FdrTails.Both };
+        var one = options.Estimate(Cups);
+        var parts = Enumerable.Range(0, shards)
+            .Select(i => options with { Shard = new Econometrics.Inference.Shard(i, shards) })
+            .Select(o => o.Estimate(Cups))
+            .ToArray();
+        Assert.All(parts, p => Assert.Equal(shards > 1, p.ReplicateDraws is not null));
+        if (shards == 1) return;
+        Assert.Equal(23, parts.Sum(p => p.Permutations));
+        var draws = parts.Reverse().Select(p => Econometrics.Inference.ReplicateDraws.FromJson(p.ToJson())).ToArray();
+        var merged = (options with { Shards = draws }).Estimate(Cups);
+        Assert.Equal(one.Rows, merged.Rows);
+        Assert.Equal(one.ToJson(), merged.ToJson());
+        Assert.Null(merged.ReplicateDraws);
+        Assert.Throws<ArgumentException>(() => (options with { Shards = draws.Skip(1).ToArray() }).Estimate(Cups));
+        Assert.Throws<ArgumentException>(() => (options with { Seed = 3, Shards = draws }).Estimate(Cups));
+        Assert.Throws<ArgumentException>(() => (options with { Permutations = 24, Shards = draws }).Estimate(Cups));
+    }
+
     [Fact]
     public void Custom_cutoffs_count_below_negative_cutoffs_and_undefined_fdr_is_a_diagnostic()
     {

@@ -25,6 +25,25 @@ public class BackendTests
 
     [Theory]
     [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public void Gemm_and_syrk_use_the_leading_elements_of_longer_arrays(string backend)
+    {
+        // The first columns of a larger matrix go in without a copy; elements past the product stay untouched.
+        var la = Backends.Get(backend);
+        const int m = 4, n = 3, k = 6;
+        var a = Backends.Random(k * m + 13, 6);
+        var b = Backends.Random(k * n + 29, 7);
+        var c = Enumerable.Repeat(-7.0, m * n + 5).ToArray();
+        la.Gemm(true, false, m, n, k, 1.0, a, b, 0.0, c);
+        Close.Arrays(Backends.NaiveProduct(true, false, m, n, k, a[..(k * m)], b[..(k * n)]), c[..(m * n)], 1e-13, "A'B");
+        Assert.All(c[(m * n)..], v => Assert.Equal(-7.0, v));
+        var s = Enumerable.Repeat(-7.0, m * m + 3).ToArray();
+        la.Syrk(true, m, k, 1.0, a, 0.0, s);
+        Close.Arrays(Backends.NaiveProduct(true, false, m, m, k, a[..(k * m)], a[..(k * m)]), s[..(m * m)], 1e-13, "A'A");
+        Assert.All(s[(m * m)..], v => Assert.Equal(-7.0, v));
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
     public void Syrk_fills_both_triangles_of_A_transpose_A(string backend)
     {
         var la = Backends.Get(backend);

@@ -81,21 +81,23 @@ public sealed class BlockedPairsTests
         for (int k = 0; k < rho1.Length; k++) Same(rho1[k], rho6[k], $"rho[{k}]");
     }
 
-    [Fact]
-    public void Gram_path_equals_small_tiles_and_the_moment_path()
+    [Theory]
+    [InlineData(301, 25, 7)]
+    [InlineData(700, 40, 45)]
+    public void Gram_path_equals_small_tiles_and_the_moment_path(int n, int t, int tile)
     {
-        // Balanced N = 301 <= GramLimit with default tiles: the Gram kernel (odd N ends with a single column); tiles of 7
-        // form the same pairs by GEMM; the moments of Z give CD and the LM family without pairs. Every test, mean |rho|
-        // and rho itself must agree.
+        // Balanced N <= GramLimit with default tiles: Z'Z in row panels (N = 301: one SYRK; N = 700: panels of 256, 256
+        // and 188 rows, GEMMs left of the diagonal); small tiles form the same pairs by GEMM; the moments of Z give CD
+        // and the LM family without pairs. Every test, mean |rho| and rho itself must agree.
+        // (T is large enough that CD_W+'s threshold 2 sqrt(ln N / T) stays below 1.)
         var rng = new Random(23);
-        int t = 25, n = 301;
         var factor = Enumerable.Range(0, t).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var e = Matrix<double>.Build.Dense(t, n, (s, i) => 2.5 * factor[s] * (i % 4) + rng.NextDouble());
         var options = new CrossSectionalDependence { Tests = CdTests.All & ~CdTests.CDStar & ~CdTests.LMAdj, Draws = 5 };
         var gram = options.Test(e);
-        var tiles = (options with { PairTileSize = 7 }).Test(e);
+        var tiles = (options with { PairTileSize = tile }).Test(e);
         Assert.StartsWith("CD, LM family and mean |rho| summed over the N x N Gram", gram.Computation);
-        Assert.Contains("tile(s) of 7 x 7", tiles.Computation);
+        Assert.Contains($"tile(s) of {tile} x {tile}", tiles.Computation);
         Same(tiles.MeanRho, gram.MeanRho, "mean rho");
         Same(tiles.MeanAbsRho!.Value, gram.MeanAbsRho!.Value, "mean |rho|");
         Assert.True(tiles["CDwPlus"].Statistic != tiles["CDw"].Statistic, "the screening term must be nonzero here");

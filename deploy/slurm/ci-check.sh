@@ -2,7 +2,9 @@
 # CI: a single-node Slurm runs a 4-task array of `econ cd-mc --shard auto`, the merge runs as a dependent job, and the
 # merged result must equal the one-process run (cells, counts and theta sums to the last bit). Then the Kubernetes
 # path: the same shards with JOB_COMPLETION_INDEX set (as an Indexed Job sets it) must merge to the same result, and
-# so must the shards of `econ moe simulate` and of the BLRT of `econ moe enumerate` (merged JSON byte-equal).
+# so must the shards of `econ moe simulate`, of the BLRT of `econ moe enumerate`, of the permutation FDR of
+# `econ coda pcor` and of the invariance bootstrap (merged JSON byte-equal). The FDR also runs as a Slurm array with
+# the dependent merge job.
 # Usage: deploy/slurm/ci-check.sh ECON   (ECON: the econ executable)
 set -euo pipefail
 econ=$(readlink -f "${1:?econ executable}")
@@ -36,7 +38,7 @@ PY
 
 # The growth-mixture runners, Kubernetes path: 2 indexed shards each, merged, byte-equal to one process.
 moe=(--data "$here/../../data/moe/moe_ref_sim.csv" --id id --y-prefix Y --t-prefix T --starts 2 --seed 3)
-check_moe() {   # NAME MERGE-KIND COMMAND...
+check_merge() {   # NAME MERGE-KIND COMMAND...
   local name=$1 kind=$2; shift 2
   mkdir -p "$work/$name"
   "$econ" "$@" --json "$work/$name/one.json" >/dev/null 2>&1
@@ -46,5 +48,16 @@ check_moe() {   # NAME MERGE-KIND COMMAND...
   cmp -s "$work/$name/one.json" "$work/$name/merged.json" || { echo "$name: merged shards differ from the one-process run" >&2; exit 1; }
   echo "$name: 2 shards merged == one-process run"
 }
-check_moe moe-simulate files moe simulate "${moe[@]}" --classes 2 --reps 4 --persons 150
-check_moe moe-blrt option moe enumerate "${moe[@]}" --max-classes 2 --blrt 4
+check_merge moe-simulate files moe simulate "${moe[@]}" --classes 2 --reps 4 --persons 150
+check_merge moe-blrt option moe enumerate "${moe[@]}" --max-classes 2 --blrt 4
+
+# The permutation FDR and the invariance bootstrap, Kubernetes path, then the FDR as a Slurm array + dependent merge.
+fdr=(coda pcor --data "$here/../../data/coda/arctic_lake.csv" --parts sand,silt,clay --fdr-permutations 24 --fdr-tails both --seed 5)
+check_merge coda-fdr option "${fdr[@]}"
+check_merge invariance-bootstrap option invariance --data "$here/../../data/invariance/invariance_sim.csv" --target Y --env env \
+  --predictors X1,X2,X3,X4 --bootstrap 30 --seed 5
+export ECON_OUT="$work/slurm-fdr"
+array=$(sbatch --parsable --wait --array=0-3 "$here/shard.sbatch" "${fdr[@]}")
+sbatch --parsable --wait --dependency=afterok:"$array" "$here/merge.sbatch" "${fdr[@]}" >/dev/null
+cmp -s "$work/coda-fdr/one.json" "$work/slurm-fdr/merged.json" || { echo "coda-fdr: Slurm merge differs from the one-process run" >&2; exit 1; }
+echo "coda-fdr slurm: 4 shards merged == one-process run"

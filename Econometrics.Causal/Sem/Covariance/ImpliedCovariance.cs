@@ -26,10 +26,8 @@ public static class ImpliedCovariance
         ArgumentNullException.ThrowIfNull(sem);
         var rule = new OneConnectionRule<double>(sem.Graph, DoubleOps.Instance, sem.Theta());
         double det = rule.Determinant();
-        // The numerator sum_{k,l} omega_kl N_ki N_lj is the product N^T Omega N: one BLAS-3 pass over the path sums.
-        var adj = Matrix<double>.Build.DenseOfArray(rule.Adjugate());
-        var num = adj.TransposeThisAndMultiply(sem.Omega * adj);
-        return Matrix<double>.Build.Dense(sem.Graph.Count, sem.Graph.Count, (i, j) => 0.5 * (num[i, j] + num[j, i]) / (det * det));
+        // The numerator sum_{k,l} omega_kl N_ki N_lj is the product N^T Omega N: BLAS-3 over the path sums.
+        return LinearSem.Congruence(Matrix<double>.Build.DenseOfArray(rule.Adjugate()), sem.Omega, 1.0 / (det * det));
     }
 
     /// <summary>Sigma by the trek rule in floating point (acyclic graphs only).</summary>

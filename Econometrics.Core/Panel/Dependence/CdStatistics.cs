@@ -7,7 +7,7 @@ namespace Econometrics.Panel.Dependence;
 /// Balanced panels need no pair: with Z the T x N standardized columns (unit norm), sum_{i&lt;j} rho_ij =
 /// (||Z 1||^2 - N) / 2 and sum_{i&lt;j} rho_ij^2 = (||Z Z'||_F^2 - N) / 2, so CD, LM, scaled LM and the BFK
 /// correction cost one T x T SYRK (O(N T^2) work, O(N T) memory). Unbalanced panels sum sqrt(T_ij) rho_ij and
-/// T_ij rho_ij^2 over the pairs, tile by tile; small balanced panels sum them over the N x N Gram of Z, one SYRK that
+/// T_ij rho_ij^2 over the pairs, tile by tile; small balanced panels sum them over the N x N Gram of Z, formed in row panels, that
 /// also gives mean |rho| and CD_W+'s screening term in the same sweep.
 /// </remarks>
 internal sealed class CdStatistics

@@ -137,7 +137,7 @@ public sealed record CrossSectionalDependence
         var pc = PairwiseCorrelations.Compute(e, t, n, la, PairTileSize);
         int passes = 0;
         double threshold = JuodisReese.Threshold(n, t);
-        // Small balanced panels: one SYRK Z'Z gives every pair, so CD, the LM family, mean |rho| and CD_W+'s screening
+        // Small balanced panels: Z'Z in row panels gives every pair, so CD, the LM family, mean |rho| and CD_W+'s screening
         // come from one sweep over it. Larger balanced panels: CD and the LM family from the moments of Z, no pair
         // formed. Unbalanced: the pair overlaps, tile by tile.
         var engine = pc.UsesGram || !balanced ? CdStatistics.FromPairs(pc, threshold) : CdStatistics.FromMoments(pc, la);

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Buffers;
 using Econometrics.LinearAlgebra;
 
 namespace Econometrics.Panel.Dependence;
@@ -10,8 +10,9 @@ namespace Econometrics.Panel.Dependence;
 /// </summary>
 /// <remarks>
 /// Balanced input keeps Z, the columns centred and scaled to unit norm, so a tile is one GEMM <c>Z_I' Z_J</c>; up to
-/// <see cref="GramLimit"/> units (and the default tiles) the whole N x N matrix is instead one SYRK <c>Z' Z</c>, formed
-/// once and read by every pair sum, which halves the flops of a full-square GEMM and costs at most 32 MB.
+/// <see cref="GramLimit"/> units (and the default tiles) a pair sum instead forms the lower triangle of <c>Z' Z</c> in
+/// row panels of <see cref="GramPanelRows"/> rows (a GEMM left of the diagonal, a SYRK on it), half the flops of square tiles
+/// and holds at most 4 MB (one SYRK up to 512 units).
 /// Unbalanced input keeps the 0/1 mask M, X0 (the data shifted by each column's own mean, zero at gaps) and X0 o X0;
 /// a tile is six GEMMs, <c>T_ij = (M'M)_ij</c>, <c>Sx = X0'M</c>, <c>Sxx = (X0 o X0)'M</c> and <c>Sxy = X0'X0</c>,
 /// which give every overlap mean, variance and covariance. Nothing of size N x N exists unless <see cref="Rho"/> is
@@ -22,7 +23,7 @@ internal sealed class PairwiseCorrelations
     /// <summary>Largest N for which the N x N matrices are materialised (32768^2 doubles = 8 GB is never reached).</summary>
     public const int DenseLimit = 8192;
 
-    /// <summary>Largest N of a balanced panel whose pair sums read one SYRK of Z (2048^2 doubles = 32 MB).</summary>
+    /// <summary>Largest N of a balanced panel whose pair sums form Z'Z in row panels (beyond it CD and LM come from moments).</summary>
     public const int GramLimit = 2048;
 
     private readonly double[]? _z, _mask, _x0, _x0sq;
@@ -35,8 +36,8 @@ internal sealed class PairwiseCorrelations
     }
 
     /// <summary>
-    /// Whether the pairs come from one SYRK <c>Z' Z</c> (balanced, N &lt;= <see cref="GramLimit"/>, default tiles)
-    /// rather than from tiles.
+    /// Whether pair sums form <c>Z' Z</c> in row panels (balanced, N &lt;= <see cref="GramLimit"/>, default tiles)
+    /// rather than in tiles.
     /// </summary>
     public bool UsesGram { get; }
 
@@ -164,41 +165,56 @@ internal sealed class PairwiseCorrelations
         return total;
     }
 
-    // The Gram path without the N x N matrix: the dot products z_i'z_j come from a register-blocked kernel (two columns j
-    // against four rows i at a time) and go straight into per-column accumulators, merged in column order as the dense
-    // sum does. A short call allocates nothing of size N x N, so the garbage collector has no large arrays to reclaim.
+    /// <summary>Rows of Z'Z formed per GEMM on the Gram path: the panel holds about GramPanelRows x N doubles (4 MB at N = 2048).</summary>
+    public const int GramPanelRows = 256;
+
+    // The Gram path without the N x N matrix: row panels I = [i0, i0 + b) of Z'Z, the block left of the diagonal by one
+    // GEMM Z_I' Z_[0, i0) (the B operand is the leading columns of Z itself, no copy) and the diagonal block by one SYRK,
+    // swept into per-column accumulators as they are formed. Column j's accumulator sees rows i > j in ascending order
+    // across panels, exactly as the dense sum adds them, and the columns merge in column order, so threads change nothing.
     private TAcc ReduceGram<TAcc>(TAcc seed) where TAcc : struct, IPairAccumulator<TAcc>
     {
-        int n = N;
-        var parts = new TAcc[n];
+        int n = N, t = T;
         var z = _z!;
-        int t = T;
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        void Block(int b)
-        {
-            int j0 = 2 * b;
-            var a0 = seed.Empty();
-            var a1 = seed.Empty();
-            bool two = j0 + 1 < n;
-            Span<double> r = stackalloc double[8];
-            for (int i0 = j0 + 1; i0 < n; i0 += 4)
-            {
-                int rows = Math.Min(4, n - i0);
-                GramKernel.Dots(z, t, j0, two ? j0 + 1 : j0, i0, rows, r);
-                for (int k = 0; k < rows; k++)
-                {
-                    int i = i0 + k;
-                    a0.Add(i, j0, r[k], t);
-                    if (two && i > j0 + 1) a1.Add(i, j0 + 1, r[4 + k], t);
-                }
-            }
-            parts[j0] = a0;
-            if (two) parts[j0 + 1] = a1;
-        }
-        int blocks = (n + 1) / 2;
+        // Up to 2 x GramPanelRows units one panel holds the whole triangle (one SYRK, at most 2 MB): fewer BLAS calls,
+        // each of which synchronises the BLAS threads.
+        int b = n <= 2 * GramPanelRows ? n : GramPanelRows;
+        var parts = new TAcc[n];
+        for (int j = 0; j < n; j++) parts[j] = seed.Empty();
+        // Pooled work arrays: a short call (N in the hundreds, milliseconds) would otherwise spend a good part of its time
+        // zeroing and faulting in fresh large-object pages. The backends read only the leading elements.
+        var pool = ArrayPool<double>.Shared;
+        var zi = pool.Rent(t * b);
+        var left = pool.Rent(Math.Max(1, b * (n - b)));
+        var diagonal = pool.Rent(b * b);
         // As in the dense sum: below about a million pairs, threads cost more than they save.
-        if ((long)n * n < 2_000_000) for (int b = 0; b < blocks; b++) Block(b);
-        else Parallel.For(0, blocks, Block);
+        bool parallel = (long)n * n >= 2_000_000;
+        for (int i0 = 0; i0 < n; i0 += b)
+        {
+            int bi = Math.Min(b, n - i0), i1 = i0 + bi;
+            Array.Copy(z, i0 * t, zi, 0, t * bi);
+            if (i0 > 0) _la.Gemm(true, false, bi, i0, t, 1.0, zi, z, 0.0, left);
+            _la.Syrk(true, bi, t, 1.0, zi, 0.0, diagonal);
+            var d = diagonal;
+            void Column(int j)
+            {
+                var acc = parts[j];   // a local copy: the sweep keeps the sums in registers
+                if (j < i0)
+                {
+                    int c = j * bi;
+                    for (int r = 0; r < bi; r++) acc.Add(i0 + r, j, left[r + c], t);
+                }
+                else
+                {
+                    int c = (j - i0) * bi;
+                    for (int r = j - i0 + 1; r < bi; r++) acc.Add(i0 + r, j, d[r + c], t);
+                }
+                parts[j] = acc;
+            }
+            if (parallel) Parallel.For(0, i1, Column);
+            else for (int j = 0; j < i1; j++) Column(j);
+        }
+        pool.Return(zi); pool.Return(left); pool.Return(diagonal);
         var total = seed.Empty();
         for (int j = 0; j < n; j++) total.Merge(parts[j]);
         return total;
