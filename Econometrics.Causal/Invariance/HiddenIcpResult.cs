@@ -84,4 +84,8 @@ public sealed record HiddenIcpResult : Result
         s.AddNote("Valid when the environments shift the predictors additively (hidden confounders allowed), not when they act on the target.");
         return s;
     }
+
+    /// <summary>The per-predictor confidence intervals (intersected over environments) as vertical bars.</summary>
+    public ScottPlot.Plot PlotIntervals() =>
+        IcpResult.DrawIntervals($"hiddenICP confidence intervals (alpha = {Alpha})", Predictors, Lower, Upper, CausalPredictors);
 }

@@ -110,23 +110,35 @@ public sealed record IcpResult : Result
     }
 
     /// <summary>The per-predictor confidence intervals (union over accepted sets) as vertical bars.</summary>
-    public Plot PlotIntervals()
+    public Plot PlotIntervals() => Lower is null || Upper is null
+        ? Figures.Create("ICP: no intervals (model rejected or pruned search)", "predictor", "coefficient")
+        : DrawIntervals($"ICP confidence intervals (alpha = {Alpha})", Predictors, Lower, Upper, CausalPredictors);
+
+    /// <summary>Intervals as vertical bars, blue for the predictors called causal, grey for the others, with a midpoint
+    /// marker so that zero-width intervals stay visible.</summary>
+    internal static Plot DrawIntervals(string title, IReadOnlyList<string> predictors, IReadOnlyList<double> lower, IReadOnlyList<double> upper,
+        IReadOnlyCollection<string> causal)
     {
-        var plot = Figures.Create($"ICP confidence intervals (alpha = {Alpha})", "Predictor", "Coefficient");
-        if (Lower is null || Upper is null) { plot.Title("ICP: no intervals (model rejected or pruned search)"); return plot; }
-        for (int j = 0; j < Predictors.Count; j++)
+        var plot = Figures.Create(title, "predictor", "coefficient");
+        bool anyCausal = false, anyOther = false;
+        for (int j = 0; j < predictors.Count; j++)
         {
-            if (double.IsNaN(Lower[j])) continue;
-            var line = plot.Add.Line(j, Lower[j], j, Upper[j]);
+            if (double.IsNaN(lower[j])) continue;
+            bool isCausal = causal.Contains(predictors[j]);
+            var color = isCausal ? Colors.SteelBlue : Colors.Gray;
+            var line = plot.Add.Line(j, lower[j], j, upper[j]);
             line.LineWidth = 6;
-            line.LineColor = CausalPredictors.Contains(Predictors[j]) ? Colors.SteelBlue : Colors.Gray;
-            // A marker at the midpoint keeps zero-width intervals (variables outside every accepted set) visible.
-            var mid = plot.Add.Marker(j, (Lower[j] + Upper[j]) / 2, MarkerShape.FilledDiamond, 10, line.LineColor);
-            mid.LegendText = "";
+            line.LineColor = color;
+            var mid = plot.Add.Marker(j, (lower[j] + upper[j]) / 2, MarkerShape.FilledDiamond, 10, color);
+            // One legend entry per colour.
+            if (isCausal && !anyCausal) mid.LegendText = "identified as causal";
+            if (!isCausal && !anyOther) mid.LegendText = "not identified as causal";
+            anyCausal |= isCausal; anyOther |= !isCausal;
         }
         plot.Add.HorizontalLine(0, 1, Colors.Black, LinePattern.Dashed);
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, Predictors.Count).Select(i => (double)i).ToArray(), Predictors.ToArray());
-        plot.Axes.SetLimitsX(-0.5, Predictors.Count - 0.5);
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, predictors.Count).Select(i => (double)i).ToArray(), [.. predictors]);
+        plot.Axes.SetLimitsX(-0.5, predictors.Count - 0.5);
+        plot.ShowLegendOutside();
         return plot;
     }
 }

@@ -167,7 +167,7 @@ public sealed record InvarianceReport : Result
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, K).Select(k => (double)k).ToArray(), Environments.Select(e => e.Environment).ToArray());
         plot.Axes.SetLimitsX(-0.6, K - 0.4);
         // Beside the plot, never over an interval.
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegendOutside();
         return plot;
     }
 }

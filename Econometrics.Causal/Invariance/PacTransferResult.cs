@@ -88,7 +88,7 @@ public sealed record PacTransferResult : Result
         var h = plot.Add.HorizontalLine(Delta, 1, Colors.Gray, LinePattern.Dashed);
         h.LegendText = $"delta = {Delta}";
         plot.Axes.SetLimitsY(0, 1);
-        plot.ShowLegend();
+        plot.ShowLegendOutside();
         return plot;
     }
 }

@@ -98,7 +98,14 @@ public sealed class InvarianceCommand : EconCommand
             if (icp is not null) node["icp"] = icp.ToJsonNode();
             return ResultJson.Write(node);
         }
-        _shared.Emit(run, "Invariance", text, JsonText, Html, report.PlotCoefficients);
+        // With --icp the figure is ICP's: the intervals behind its verdict.
+        Func<ScottPlot.Plot> plot = icp switch
+        {
+            IcpResult r => r.PlotIntervals,
+            HiddenIcpResult h => h.PlotIntervals,
+            _ => report.PlotCoefficients,
+        };
+        _shared.Emit(run, "Invariance", text, JsonText, Html, plot);
         return 0;
     }
 }

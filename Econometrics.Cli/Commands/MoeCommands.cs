@@ -98,7 +98,7 @@ public static class MoeCommands
             {
                 case Mode.Screen:
                 {
-                    var result = new CovariateScreen { Model = model with { StandardErrors = false } }.Test(data, run.Cancellation);
+                    var result = new CovariateScreen { Model = model with { StandardErrors = false } }.Test(data, progress, run.Cancellation);
                     _shared.Emit(run, "Covariate screen", result.ToString(), result.ToJson, result.ToHtml, result.PlotEvidence);
                     break;
                 }

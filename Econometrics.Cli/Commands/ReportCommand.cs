@@ -62,7 +62,7 @@ public sealed class ReportCommand : EconCommand
         foreach (var (k, v) in context.DataFiles) report.AddProvenance("Data: " + k, v);
         foreach (var (k, v) in timings) report.AddProvenance(k, v);
         run.Outputs.WriteDirectory(outDir, report.WriteTo);
-        run.Print($"Report written to {Path.Combine(outDir, "index.html")} and {Path.Combine(outDir, "report.md")}\n");
+        run.Print($"Report written to {Path.Combine(outDir, "index.html")}, {Path.Combine(outDir, "report.md")} and {Path.Combine(outDir, "report.txt")}\n");
         return 0;
     }
 

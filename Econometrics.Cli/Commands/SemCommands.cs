@@ -103,6 +103,8 @@ public static class SemCommands
         private readonly Option<int?> _nobs;
         private readonly Option<bool> _force, _modindices;
         private readonly ChoiceOption<SemEstimation> _estimator;
+        private readonly ChoiceOption<SemStandardErrors> _se;
+        private readonly Option<int> _bootstrap;
 
         public FitCommand() : base("fit", "maximum-likelihood fit of a lavaan-syntax model to data or a covariance matrix",
             "econ sem fit --model data/sem/political_democracy.lav --data data/sem/PoliticalDemocracy.csv")
@@ -115,6 +117,10 @@ public static class SemCommands
             _estimator = Declare(Opt.Choice("--estimator", "ml; mlm: robust SEs and the Satorra-Bentler scaled test; mlr: Huber-White SEs and the " +
                 "Yuan-Bentler scaled test (robust ones need --data)", SemEstimation.Ml,
                 ("ml", SemEstimation.Ml), ("mlm", SemEstimation.Mlm), ("mlr", SemEstimation.Mlr)), "Estimation");
+            _se = Declare(Opt.Choice("--se", "standard (the estimator's own), or bootstrap: case-resampling SEs and 95% percentile intervals, " +
+                "seeded by --seed (needs --data)", SemStandardErrors.Standard, ("standard", SemStandardErrors.Standard),
+                ("bootstrap", SemStandardErrors.Bootstrap)), "StandardErrors");
+            _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replicates for --se bootstrap", 1000, min: 2), "BootstrapReplicates");
             _modindices = Declare(Opt.Flag("--modindices", "modification indices with EPC and sepc.all, sorted (lavaan's modindices)"), "ModificationIndices");
             _residuals = Declare(Opt.OutputFile("--residuals", "OUT.png|svg", "write the residual-correlation heatmap", false, ".png", ".svg"));
         }
@@ -131,15 +137,22 @@ public static class SemCommands
             var estimator = new SemEstimator(File.ReadAllText(run.Get(_model)!))
             {
                 ForceFit = run.Get(_force), ModificationIndices = run.Get(_modindices),
-                Estimation = run.Get(_estimator), Seed = _shared.SeedValue(run)
+                Estimation = run.Get(_estimator), Seed = _shared.SeedValue(run), StandardErrors = run.Get(_se),
+                BootstrapReplicates = run.Get(_bootstrap),
             };
+            if (estimator.StandardErrors != SemStandardErrors.Bootstrap && run.Given(_bootstrap))
+                throw new UsageException("--bootstrap applies to --se bootstrap.");
             SemFit fit;
             if (cov is not null)
             {
                 var (matrix, names) = ReadCovariance(cov);
                 fit = estimator.Fit(matrix, names, run.Get(_nobs)!.Value);
             }
-            else fit = estimator.Fit(CsvFrame.Load(data!));
+            else
+            {
+                var progress = estimator.StandardErrors == SemStandardErrors.Bootstrap ? run.Progress.Fraction("bootstrap") : null;
+                fit = estimator.Fit(CsvFrame.Load(data!), progress, run.Cancellation);
+            }
             _shared.Emit(run, "SEM fit", fit.ToString(), fit.ToJson, fit.ToHtml, fit.PlotPathDiagram);
             if (run.Get(_residuals) is { } residuals)
             {

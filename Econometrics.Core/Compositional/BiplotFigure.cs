@@ -29,6 +29,10 @@ internal static class BiplotFigure
         pts.Color = Point.WithAlpha(rows.RowCount > 500 ? 0.4 : 0.8);
 
         double reach = rowReach;
+        // Part names start at their arrow tips, outward, and are pushed off each other and off the arrows (short arrows
+        // crowd near the origin).
+        var labels = new RepelledLabels();
+        labels.Style.ForeColor = Arrow;
         for (int j = 0; j < cols.RowCount; j++)
         {
             double ax = factor * cols[j, 0], ay = factor * cols[j, 1];
@@ -41,17 +45,13 @@ internal static class BiplotFigure
             arrow.ArrowheadLength = 10;
             if (cols.RowCount <= 60)
             {
-                double len = Math.Sqrt(ax * ax + ay * ay);
-                double ox = len > 0 ? ax / len : 0, oy = len > 0 ? ay / len : 0;
-                var label = plot.Add.Text(names[j], ax + 0.06 * rowReach * ox, ay + 0.06 * rowReach * oy);
-                label.LabelFontSize = 13;
-                label.LabelFontName = Figures.FontName;
-                label.LabelFontColor = Arrow;
-                label.LabelAlignment = Alignment.MiddleCenter;
+                labels.Add(names[j], new Coordinates(ax, ay), ax, ay);
+                labels.AddObstacle(new Coordinates(0, 0), new Coordinates(ax, ay));
             }
         }
         var zeroX = plot.Add.HorizontalLine(0); zeroX.Color = Colors.Gray.WithAlpha(0.5); zeroX.LinePattern = LinePattern.Dashed;
         var zeroY = plot.Add.VerticalLine(0); zeroY.Color = Colors.Gray.WithAlpha(0.5); zeroY.LinePattern = LinePattern.Dashed;
+        plot.Add.Plottable(labels);
         double lim = 1.15 * (reach > 0 ? reach : 1);
         plot.Axes.SetLimits(-lim, lim, -lim, lim);
         plot.Axes.SquareUnits();

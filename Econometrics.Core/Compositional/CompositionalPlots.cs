@@ -19,22 +19,7 @@ internal static class CompositionalPlots
         // Row 0 of the intensity array is drawn at the top.
         for (int r = 0; r < d; r++)
             for (int c = 0; c < d; c++) cells[r, c] = m[order[r], order[c]];
-        var plot = Figures.Create(title, "", "");
-        var hm = plot.Add.Heatmap(cells);
-        hm.Colormap = new ScottPlot.Colormaps.Balance();
-        hm.ManualRange = new ScottPlot.Range(-1, 1);
-        hm.Rectangle = new CoordinateRect(-0.5, d - 0.5, -0.5, d - 0.5);
-        plot.Add.ColorBar(hm);
-        if (d <= 60)
-        {
-            var pos = Enumerable.Range(0, d).Select(i => (double)i).ToArray();
-            plot.Axes.Bottom.SetTicks(pos, order.Select(i => names[i]).ToArray());
-            plot.Axes.Left.SetTicks(pos, order.Select(i => names[i]).Reverse().ToArray());
-            if (d > 15) plot.Axes.Bottom.TickLabelStyle.Rotation = 90;
-        }
-        plot.Axes.SetLimits(-0.5, d - 0.5, -0.5, d - 0.5);
-        plot.HideGrid();
-        return plot;
+        return Figures.MatrixHeatmap(title, cells, order.Select(i => names[i]).ToArray(), 1);
     }
 
     /// <summary>Network: parts on a circle (clustered order), an edge for every selected pair, red positive, blue negative, width by |rho|.</summary>

@@ -96,19 +96,24 @@ public sealed record PermutationFdrResult : Result
          .AddHeader("FDR permutations", $"{Permutations} (columns shuffled independently; seed {Seed.ToString(CultureInfo.InvariantCulture)})")
          .AddHeader("Cutoff at FDR 5%", at is { } a ? Cell.Num(a, "F4") : "none");
         int step = Math.Max(1, (int)Math.Ceiling(Rows.Count / 20.0));
-        var t = new Table(step > 1 ? $"FDR at every {Ordinal(step)} of {Rows.Count} cutoffs" : "FDR by cutoff",
-            "Cutoff", "Discoveries", "Permuted (mean)", "FDR", "MC s.e.");
-        FdrRow? previous = null;
+        var shown = new List<FdrRow>();
         for (int i = 0; i < Rows.Count; i++)
         {
             if (i % step != 0 && i != Rows.Count - 1) continue;
-            var r = Rows[i];
             // Tied cutoffs (few pairs) give identical rows; print each once.
-            if (previous is not null && previous.Cutoff == r.Cutoff && previous.Discoveries == r.Discoveries) continue;
-            previous = r;
+            if (shown.Count > 0 && shown[^1].Cutoff == Rows[i].Cutoff && shown[^1].Discoveries == Rows[i].Discoveries) continue;
+            shown.Add(Rows[i]);
+        }
+        int distinct = Rows.Select(r => (r.Cutoff, r.Discoveries)).Distinct().Count();
+        // The caption says what the rows are: all cutoffs, all distinct ones, or a thinned selection.
+        string caption = shown.Count == Rows.Count ? "FDR by cutoff"
+            : shown.Count == distinct
+                ? $"FDR at {(distinct == 1 ? "the one distinct cutoff" : $"the {distinct} distinct cutoffs")} of {Rows.Count} (tied quantiles)"
+            : $"FDR at {shown.Count} of {Rows.Count} cutoffs (every {Ordinal(step)}{(distinct < Rows.Count ? ", tied cutoffs once" : "")})";
+        var t = new Table(caption, "Cutoff", "Discoveries", "Permuted (mean)", "FDR", "MC s.e.");
+        foreach (var r in shown)
             t.AddRow(Cell.Num(r.Cutoff, "F4"), r.Discoveries, Cell.Num(r.PermutedCount, "F2"),
                 double.IsFinite(r.Fdr) ? Cell.Num(r.Fdr, "F4") : "undefined", double.IsFinite(r.FdrStdError) ? Cell.Num(r.FdrStdError, "F4") : "");
-        }
         s.AddTable(t);
         if (notes) foreach (var d in Diagnostics) s.AddNote(d.ToString());
     }

@@ -262,7 +262,7 @@ public sealed class PanelData
             line.LegendText = N <= 12 ? (numbered ? $"{EntityName} {Entities[i]}" : Entities[i]) : "";
             line.MarkerSize = 0;
         }
-        if (N <= 12) plot.ShowLegend(ScottPlot.Edge.Right);
+        if (N <= 12) plot.ShowLegendOutside();
         return plot;
     }
 

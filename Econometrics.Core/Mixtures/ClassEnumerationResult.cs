@@ -99,7 +99,7 @@ public sealed record ClassEnumerationResult : Result
         Add("BIC", f => f.Bic);
         Add("adjusted BIC", f => f.AdjustedBic);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ks, ks.Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray());
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegendOutside();
         return plot;
     }
 }

@@ -27,7 +27,14 @@ public sealed record CovariateScreen
     /// <param name="data">Data whose gating and expert covariates together are the candidates.</param>
     /// <param name="cancellationToken">Cancels the screen.</param>
     /// <exception cref="ArgumentException">No candidates, or a bad level.</exception>
-    public CovariateScreenResult Test(GrowthData data, CancellationToken cancellationToken = default)
+    public CovariateScreenResult Test(GrowthData data, CancellationToken cancellationToken = default) => Test(data, null, cancellationToken);
+
+    /// <summary>Screens every gating and expert covariate of <paramref name="data"/> as a candidate for both roles.</summary>
+    /// <param name="data">Data whose gating and expert covariates together are the candidates.</param>
+    /// <param name="progress">Receives the fraction done: the base fit's starts count one unit each, as does every refit.</param>
+    /// <param name="cancellationToken">Cancels the screen.</param>
+    /// <exception cref="ArgumentException">No candidates, or a bad level.</exception>
+    public CovariateScreenResult Test(GrowthData data, IProgress<double>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (!(Level > 0 && Level < 1)) throw new ArgumentOutOfRangeException(nameof(Level), Level, "The level must be in (0, 1).");
@@ -41,7 +48,10 @@ public sealed record CovariateScreen
             : Enumerable.Range(0, n).Select(i => data.X[i * data.M + c - data.G]).ToArray();
         var baseData = With(data, [], [], [], []);
         var model = Model with { Covariates = CovariateTreatment.Conditional, StandardErrors = false, FixedKnots = null };
-        var baseFit = model.Fit(baseData, null, cancellationToken);
+        // Progress in units: the base fit's random starts, then one per refit (two per candidate).
+        double units = model.Starts + 2.0 * names.Length;
+        int refitsDone = 0;
+        var baseFit = model.Fit(baseData, progress is null ? null : new Scaled(progress, model.Starts / units), cancellationToken);
         var basePs = ParameterSet.FromPublic(baseFit.Parameters, model.Shape(baseData, true));
         int K = model.Classes, q = model.Shape(baseData, true).Q;
         var rows = new CovariateScreenRow[names.Length];
@@ -50,7 +60,9 @@ public sealed record CovariateScreen
         {
             var col = Column(c);
             double llGate = Refit(model, With(data, col, [names[c]], [], []), basePs, cancellationToken);
+            progress?.Report((model.Starts + Interlocked.Increment(ref refitsDone)) / units);
             double llExpert = Refit(model, With(data, [], [], col, [names[c]]), basePs, cancellationToken);
+            progress?.Report((model.Starts + Interlocked.Increment(ref refitsDone)) / units);
             double lrG = Math.Max(0, 2 * (llGate - baseFit.LogLikelihood)), lrE = Math.Max(0, 2 * (llExpert - baseFit.LogLikelihood));
             int dfG = K - 1, dfE = K * q;
             // Survival functions, not 1 - CDF: the complement underflows to 0 once p falls below 1e-16.
@@ -68,6 +80,12 @@ public sealed record CovariateScreen
         }
         for (int c = 0; c < rows.Length; c++) rows[c] = rows[c] with { Gating = pass.Contains((c, true)), Expert = pass.Contains((c, false)) };
         return new CovariateScreenResult(rows, baseFit.LogLikelihood, K, Level);
+    }
+
+    // The base fit's own fraction f reports as f * share of the whole.
+    private sealed class Scaled(IProgress<double> whole, double share) : IProgress<double>
+    {
+        public void Report(double value) => whole.Report(share * Math.Clamp(value, 0, 1));
     }
 
     /// <summary>EM to convergence and the polish, from the no-covariate solution with the new coefficients at zero.</summary>

@@ -71,9 +71,19 @@ public sealed record CovariateScreenResult : Result
         }).ToArray();
         plot.Add.Bars(gate).LegendText = "gating";
         plot.Add.Bars(exp).LegendText = "expert";
+        // Each bar states its p-value: -log10 p alone hides that p = 2e-34 is a number, not a floor.
+        foreach (var (bars, ps) in new[] { (gate, Rows.Select(r => r.GatingPValue)), (exp, Rows.Select(r => r.ExpertPValue)) })
+            foreach (var (bar, p) in bars.Zip(ps))
+            {
+                var label = plot.Add.Text("p = " + p.ToString(p >= 1e-3 ? "0.###" : "0.0e+00", CultureInfo.InvariantCulture), bar.Position, bar.Value);
+                label.LabelAlignment = Alignment.LowerCenter; label.LabelFontSize = 11; label.LabelFontName = Figures.FontName;
+                label.OffsetY = -3;
+            }
+        // Bars start at 0 (no margin below), and the top margin leaves room for the p-value labels.
+        plot.Axes.Margins(bottom: 0, top: 0.12);
         double[] pos = Enumerable.Range(0, Rows.Count).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos, Rows.Select(r => r.Covariate).ToArray());
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegendOutside();
         return plot;
     }
 }

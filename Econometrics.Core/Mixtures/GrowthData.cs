@@ -27,6 +27,12 @@ public sealed class GrowthData
                 if (!double.IsNaN(y[i * p + j])) Observed[i]++;
     }
 
+    /// <summary>The outcome columns as an axis title, e.g. "Y1..Y8" ("outcome" for data built from arrays).</summary>
+    public string OutcomeName { get; private set; } = "outcome";
+
+    /// <summary>The time columns as an axis title, e.g. "T1..T8" ("time" for data built from arrays).</summary>
+    public string TimeName { get; private set; } = "time";
+
     /// <summary>Person identifiers, in row order.</summary>
     public IReadOnlyList<string> Ids { get; }
 
@@ -113,7 +119,10 @@ public sealed class GrowthData
             for (int j = 0; j < P && double.IsNaN(first); j++) first = T[i * P + j];
             for (int j = 0; j < P; j++) t[i * P + j] -= first;
         }
-        return new GrowthData(Ids.ToArray(), (double[])Y.Clone(), t, P, X, ExpertNames.ToArray(), Z, GatingNames.ToArray(), [.. Diagnostics]);
+        return new GrowthData(Ids.ToArray(), (double[])Y.Clone(), t, P, X, ExpertNames.ToArray(), Z, GatingNames.ToArray(), [.. Diagnostics])
+        {
+            OutcomeName = OutcomeName, TimeName = TimeName + " from the first occasion",
+        };
     }
 
     /// <summary>Loads wide data from a CSV file.</summary>
@@ -189,7 +198,11 @@ public sealed class GrowthData
             for (int c = 0; c < g.Length; c++) z[i * g.Length + c] = gcols[c][i];
             for (int c = 0; c < e.Length; c++) x[i * e.Length + c] = ecols[c][i];
         }
-        return Create(ids, y, t, p, x, e, z, g, tPrefix, file);
+        var wide = Create(ids, y, t, p, x, e, z, g, tPrefix, file);
+        // Plots name the user's own columns rather than "time" and "outcome".
+        wide.OutcomeName = string.Create(CultureInfo.InvariantCulture, $"{yPrefix}1..{yPrefix}{p}");
+        wide.TimeName = string.Create(CultureInfo.InvariantCulture, $"{tPrefix}1..{tPrefix}{p}");
+        return wide;
     }
 
     /// <summary>Builds wide data from arrays (simulation, tests).</summary>

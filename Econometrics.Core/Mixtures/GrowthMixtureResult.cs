@@ -217,7 +217,7 @@ public sealed record GrowthMixtureResult : Result
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.N != NObs) throw new ArgumentException($"The data have {data.N} persons; the fit has {NObs}.", nameof(data));
-        var plot = Figures.Create("Estimated class trajectories", "time", "outcome");
+        var plot = Figures.Create("Estimated class trajectories", data.TimeName, data.OutcomeName);
         var palette = new ScottPlot.Palettes.Category10();
         for (int i = 0; i < Math.Min(maxPersons, data.N); i++)
         {
@@ -262,7 +262,7 @@ public sealed record GrowthMixtureResult : Result
                 ? string.Create(CultureInfo.InvariantCulture, $"class {k + 1} (knot {c.Knot:F2}, {ExpectedSizes[k] / NObs:P0})")
                 : string.Create(CultureInfo.InvariantCulture, $"class {k + 1} ({ExpectedSizes[k] / NObs:P0})");
         }
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegendOutside();
         return plot;
     }
 
@@ -302,7 +302,8 @@ public sealed record GrowthMixtureResult : Result
             var bp = plot.Add.Bars(bars);
             bp.LegendText = $"class {k + 1}";
         }
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegendOutside();
         return plot;
     }
 

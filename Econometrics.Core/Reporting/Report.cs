@@ -89,6 +89,10 @@ public sealed class Report
         return HtmlPage.Render(Title, sb.ToString());
     }
 
+    // GitHub's heading anchors: lower case, punctuation dropped, spaces as hyphens.
+    private static string MarkdownAnchor(string title) =>
+        new string(title.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c is ' ' or '-' or '_').ToArray()).Replace(' ', '-');
+
     private static string Anchor(int i) => "section-" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Renders the report as Markdown; figures are referenced as <c>figures/NAME.svg</c>.</summary>
@@ -97,7 +101,8 @@ public sealed class Report
         var sb = new StringBuilder();
         sb.Append("# ").AppendLine(Title).AppendLine();
         sb.AppendLine("1. [Provenance](#provenance)");
-        for (int i = 0; i < _sections.Count; i++) sb.Append(i + 2).Append(". ").AppendLine(_sections[i].Title);
+        for (int i = 0; i < _sections.Count; i++)
+            sb.Append(i + 2).Append(". [").Append(_sections[i].Title).Append("](#").Append(MarkdownAnchor(_sections[i].Title)).AppendLine(")");
         sb.AppendLine().AppendLine("## Provenance").AppendLine();
         sb.AppendLine("| | |").AppendLine("|---|---|");
         foreach (var (k, v) in _provenance) sb.Append("| ").Append(k).Append(" | ").Append(v.Replace("|", "\\|")).AppendLine(" |");
@@ -121,7 +126,61 @@ public sealed class Report
         return sb.ToString();
     }
 
-    /// <summary>Writes <c>index.html</c>, <c>report.md</c> and <c>figures/*.svg</c> into <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Renders the report as plain text within <see cref="SummaryTable.MaxWidth"/> columns: the contents, the provenance,
+    /// and each section's paragraphs (wrapped), summaries, reproducing commands and figure captions.
+    /// </summary>
+    public string ToText()
+    {
+        const int width = SummaryTable.MaxWidth;
+        var sb = new StringBuilder();
+        void Wrapped(string text, string indent = "")
+        {
+            foreach (var line in TextWrap.Lines(text, width - indent.Length)) sb.Append(indent).AppendLine(line);
+        }
+        sb.AppendLine(Title).AppendLine(new string('=', Math.Min(width, Title.Length))).AppendLine().AppendLine("Contents");
+        sb.AppendLine("1. Provenance");
+        for (int i = 0; i < _sections.Count; i++) Wrapped($"{i + 2}. {_sections[i].Title}");
+        sb.AppendLine().AppendLine("1. Provenance");
+        // Key and value on one line when they fit; otherwise the value goes under its key, indented.
+        int key = Math.Min(30, _provenance.Select(p => p.Key.Length).DefaultIfEmpty(0).Max());
+        foreach (var (k, v) in _provenance)
+        {
+            if (Math.Max(key, k.Length) + v.Length + 4 <= width) sb.Append("  ").Append(k.PadRight(key)).Append("  ").AppendLine(v);
+            else
+            {
+                sb.Append("  ").AppendLine(k);
+                Wrapped(v, "      ");
+            }
+        }
+        for (int i = 0; i < _sections.Count; i++)
+        {
+            var section = _sections[i];
+            sb.AppendLine();
+            Wrapped($"{i + 2}. {section.Title}");
+            foreach (var block in section.Blocks)
+            {
+                sb.AppendLine();
+                switch (block)
+                {
+                    case ReportSection.Paragraph p: Wrapped(p.Text); break;
+                    case ReportSection.Preformatted p: foreach (var line in p.Text.TrimEnd().Split('\n')) Wrapped(line.TrimEnd(), "    "); break;
+                    case ReportSection.Summary s: sb.Append(s.Table.ToText()); break;
+                    case ReportSection.Figure f: Wrapped($"[Figure {f.Name}] {f.Caption}"); break;
+                    case ReportSection.Reproduction r:
+                        // Continuation backslashes keep a wrapped command pasteable into a shell.
+                        sb.AppendLine("Reproduce with:");
+                        var parts = TextWrap.Lines(r.Command, width - 6);
+                        for (int k = 0; k < parts.Count; k++) sb.Append("    ").Append(parts[k]).AppendLine(k < parts.Count - 1 ? " \\" : "");
+                        break;
+                }
+            }
+        }
+        return sb.ToString().ReplaceLineEndings("\n");
+    }
+
+    /// <summary>Writes <c>index.html</c>, <c>report.md</c>, <c>report.txt</c> and <c>figures/*.svg</c> into
+    /// <paramref name="directory"/>.</summary>
     /// <remarks>Everything is rendered before the first file is written, so a rendering failure leaves no partial output.</remarks>
     /// <param name="directory">The output folder; created when missing.</param>
     public void WriteTo(string directory)
@@ -130,11 +189,12 @@ public sealed class Report
         var figures = _sections.SelectMany(s => s.Blocks).OfType<ReportSection.Figure>().ToList();
         var duplicate = figures.GroupBy(f => f.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Two figures are named '{duplicate.Key}'.");
-        string html = ToHtml(), md = ToMarkdown();
+        string html = ToHtml(), md = ToMarkdown(), text = ToText();
         Directory.CreateDirectory(directory);
         if (figures.Count > 0) Directory.CreateDirectory(Path.Combine(directory, "figures"));
         foreach (var f in figures) File.WriteAllText(Path.Combine(directory, "figures", f.Name + ".svg"), f.Svg);
         File.WriteAllText(Path.Combine(directory, "index.html"), html);
         File.WriteAllText(Path.Combine(directory, "report.md"), md);
+        File.WriteAllText(Path.Combine(directory, "report.txt"), text);
     }
 }

@@ -204,18 +204,43 @@ public sealed class SummaryTable
     /// <inheritdoc/>
     public override string ToString() => ToText();
 
-    private static int[] ColumnWidths(Table t) =>
+    private static int[] NaturalWidths(Table t) =>
         t.Columns.Select((c, j) => Math.Max(c.Length, t.Rows.Select(r => r[j].ToString().Length).DefaultIfEmpty(0).Max())).ToArray();
 
-    private static int TextWidth(Table t) => ColumnWidths(t).Sum() + 2 * (t.Columns.Count - 1);
+    // A table wider than MaxWidth gives up the excess from its widest text column (a polynomial, a message), whose
+    // cells then wrap onto continuation lines; -1 when the table fits as it is or has no text column to narrow.
+    private static (int[] Widths, int Wrapped) ColumnWidths(Table t)
+    {
+        var w = NaturalWidths(t);
+        int total = w.Sum() + 2 * (w.Length - 1);
+        if (total <= MaxWidth) return (w, -1);
+        int wrap = Enumerable.Range(0, w.Length).Where(j => t.Rows.All(r => !r[j].IsNumber)).OrderByDescending(j => w[j]).DefaultIfEmpty(-1).First();
+        if (wrap < 0) return (w, -1);
+        int narrowed = Math.Max(Math.Max(20, t.Columns[wrap].Length), w[wrap] - (total - MaxWidth));
+        if (narrowed >= w[wrap]) return (w, -1);
+        w[wrap] = narrowed;
+        return (w, wrap);
+    }
+
+    private static int TextWidth(Table t)
+    {
+        var (w, _) = ColumnWidths(t);
+        return w.Sum() + 2 * (w.Length - 1);
+    }
 
     private static void AppendTextTable(StringBuilder sb, Table t)
     {
-        var w = ColumnWidths(t);
-        // First column (labels) left-aligned, the rest right-aligned as numbers are.
-        sb.AppendLine(string.Join("  ", t.Columns.Select((c, j) => j == 0 ? c.PadRight(w[j]) : c.PadLeft(w[j]))).TrimEnd());
+        var (w, wrapped) = ColumnWidths(t);
+        // First column (labels) left-aligned, the rest right-aligned as numbers are; a wrapped text column reads left to right.
+        string Pad(string text, int j, bool number) => (j == 0 && !number) || j == wrapped ? text.PadRight(w[j]) : text.PadLeft(w[j]);
+        sb.AppendLine(string.Join("  ", t.Columns.Select((c, j) => Pad(c, j, false))).TrimEnd());
         foreach (var row in t.Rows)
-            sb.AppendLine(string.Join("  ", row.Select((c, j) => j == 0 && !c.IsNumber ? c.ToString().PadRight(w[j]) : c.ToString().PadLeft(w[j]))).TrimEnd());
+        {
+            var lines = wrapped >= 0 ? TextWrap.Lines(row[wrapped].ToString(), w[wrapped]) : [""];
+            sb.AppendLine(string.Join("  ", row.Select((c, j) => Pad(j == wrapped ? lines[0] : c.ToString(), j, c.IsNumber))).TrimEnd());
+            foreach (var more in lines.Skip(1))
+                sb.AppendLine(string.Join("  ", row.Select((c, j) => Pad(j == wrapped ? more : "", j, c.IsNumber))).TrimEnd());
+        }
     }
 
     private static string Center(string s, int width) => s.Length >= width ? s : new string(' ', (width - s.Length) / 2) + s;

@@ -16,7 +16,7 @@ namespace Econometrics.Tests.Cli;
 public sealed partial class CliContractProperties
 {
     // Case counts: together the properties run in well under a minute on one core.
-    private const int PanelCases = 150, CompositionCases = 60, InvarianceCases = 60;
+    private const int PanelCases = 150, CompositionCases = 60, InvarianceCases = 60, SemCases = 60;
 
     [SeededProperty(PanelCases)]
     public void Panel_commands_keep_the_contract_on_generated_panels_and_options(int seed)
@@ -84,6 +84,38 @@ public sealed partial class CliContractProperties
             }
             if (OneIn(rng, 5)) args.AddRange(["--alpha", OneIn(rng, 4) ? Pick(rng, "0", "2") : "0.1"]);
             if (OneIn(rng, 5)) args.Add("--standardize");
+            AddOutputs(rng, args, output);
+            AssertContract(seed, args, output);
+        });
+    }
+
+    [SeededProperty(SemCases)]
+    public void Sem_fit_keeps_the_contract_on_generated_data_models_and_options(int seed)
+    {
+        var rng = new Random(seed);
+        InTemporaryFolder(dir =>
+        {
+            var csv = Path.Combine(dir, "sem.csv");
+            File.WriteAllText(csv, SemCsv(rng));
+            var model = Path.Combine(dir, "m.lav");
+            File.WriteAllText(model, Pick(rng,
+                "f =~ x1 + x2 + x3",
+                "f =~ x1 + x2 + x3 + x4\ng =~ x4 + x5 + x6\nf ~~ g",
+                "f =~ x1 + a*x2 + a*x3\ny ~ f",
+                "f =~ x1 + a*x2 + x3\ny ~ b*f + x4\nab := a*b",
+                "x1 =~ x2 + x3 + x4",
+                "f =~ x1 + x2\n",
+                "f =~ x1 + x2 + nope",
+                "y ~ x1 + x2 + x3",
+                "f =~ x1 + x2 + x3\nf ~~ 1*f",
+                "f =~ x1 + x2 +"));
+            var output = Path.Combine(dir, "out");
+            Directory.CreateDirectory(output);
+            var args = new List<string> { "sem", "fit", "--model", model, "--data", csv };
+            if (OneIn(rng, 3)) args.AddRange(["--estimator", OneIn(rng, 8) ? "wls" : Pick(rng, "ml", "mlm", "mlr")]);
+            if (OneIn(rng, 5)) args.Add("--force");
+            if (OneIn(rng, 5)) args.Add("--modindices");
+            if (OneIn(rng, 6)) args.AddRange(["--residuals", Path.Combine(output, OneIn(rng, 6) ? "r.pdf" : "r.svg")]);
             AddOutputs(rng, args, output);
             AssertContract(seed, args, output);
         });
@@ -296,6 +328,40 @@ public sealed partial class CliContractProperties
                 };
                 sb.Append(CultureInfo.InvariantCulture, $"{e},{x1:R},{x2:R},{x3:R},{y:R}\n");
             }
+        return sb.ToString();
+    }
+
+    // Up to 300 rows of x1..x6 and y: a one-factor structure, each column sometimes constant, tiny, huge, a copy of
+    // another, binary or with missing and malformed cells; sometimes a handful of rows or only the header.
+    private static string SemCsv(Random rng)
+    {
+        int n = OneIn(rng, 10) ? rng.Next(6) : 20 + rng.Next(280);
+        var sb = new StringBuilder("x1,x2,x3,x4,x5,x6,y\n");
+        var kinds = Enumerable.Range(0, 7).Select(_ => OneIn(rng, 3) ? rng.Next(7) : 9).ToArray();
+        double scale = Math.Pow(10, rng.Next(-8, 9));
+        bool corrupt = OneIn(rng, 10);
+        for (int i = 0; i < n; i++)
+        {
+            double f = Normal(rng);
+            var v = new double[7];
+            for (int j = 0; j < 7; j++)
+                v[j] = kinds[j] switch
+                {
+                    0 => 3.5,
+                    1 => (f + Normal(rng)) * 1e-18,
+                    2 => (f + Normal(rng)) * 1e150,
+                    3 => j > 0 ? v[0] : f,
+                    4 => f + Normal(rng) > 0 ? 1 : 0,
+                    _ => scale * ((0.5 + j / 7.0) * f + Normal(rng)),
+                };
+            sb.AppendJoin(',', v.Select(x => rng.Next(60) switch
+            {
+                0 => "",
+                1 => "NA",
+                2 when corrupt => "abc",
+                _ => x.ToString("R", CultureInfo.InvariantCulture),
+            })).Append('\n');
+        }
         return sb.ToString();
     }
 

@@ -29,31 +29,6 @@ public class CliTests
     }
 
     [Fact]
-    public void Report_writes_index_html_and_report_md()
-    {
-        var dir = Path.Combine(Directory.CreateTempSubdirectory("econ-report").FullName, "report");
-        var r = CliRunner.Run("report", "--out", dir, "--data-dir", CliRunner.DataDir);
-        Assert.True(r.ExitCode == 0, r.Error);
-        var html = File.ReadAllText(Path.Combine(dir, "index.html"));
-        Assert.Contains("<h2>Provenance</h2>", html);
-        Assert.Contains("Linear algebra backend", html);
-        Assert.Contains("Data: grunfeld.csv", html);
-        Assert.Contains("## Data: the Grunfeld investment panel", File.ReadAllText(Path.Combine(dir, "report.md")));
-        // Figures are embedded as data URIs: no element id can collide, and every figure is a different picture.
-        var ids = System.Text.RegularExpressions.Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        var figures = System.Text.RegularExpressions.Regex.Matches(html,
-            "src=\"data:image/svg\\+xml;base64,([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.True(figures.Count >= 10, $"{figures.Count} figures");
-        Assert.Equal(figures.Count, figures.Distinct().Count());
-        Assert.DoesNotContain("<svg", html);
-        Assert.Contains("<nav class=\"toc\">", html);
-        Assert.Matches("Generated \\(UTC\\)</th><td>\\d{4}-\\d{2}-\\d{2}T", html);
-        Assert.Matches("sha256 [0-9a-f]{64}<", html);
-        Assert.Contains("Reproduce with:", html);
-    }
-
-    [Fact]
     public void Panel_summary_and_json()
     {
         var grunfeld = Path.Combine(CliRunner.DataDir, "grunfeld.csv");

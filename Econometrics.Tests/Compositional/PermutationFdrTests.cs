@@ -140,7 +140,23 @@ public sealed class PermutationFdrTests
         var r = new PermutationFdr { Permutations = 50, Metric = PairwiseMetric.PartialCorrelation, Tails = FdrTails.Both }.Estimate(Cups);
         var text = r.ToString();
         Assert.Contains("Cutoff at FDR 5%", text);
-        Assert.Contains("every 5th of 100 cutoffs", text);
+        // The caption counts the rows it heads.
+        var m = System.Text.RegularExpressions.Regex.Match(text, @"FDR at (\d+) of 100 cutoffs \(every 5th");
+        Assert.True(m.Success, text);
+        var rows = text.Split('\n').SkipWhile(l => !l.StartsWith("Cutoff  Discoveries", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => !l.StartsWith('=')).Count();
+        Assert.Equal(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), rows);
         Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 100, line));
+    }
+
+    [Fact]
+    public void Caption_of_tied_cutoffs_says_they_are_one_row()
+    {
+        // Three parts with one positive rho_p: all 100 right-tail quantile cutoffs coincide.
+        var lake = Composition.Load(Path.Combine(Econometrics.Tests.Cli.CliRunner.DataDir, "coda", "arctic_lake.csv"), ["sand", "silt", "clay"]);
+        var r = new PermutationFdr { Permutations = 20 }.Estimate(lake);
+        var text = r.ToString();
+        Assert.Contains("FDR at the one distinct cutoff of 100 (tied quantiles)", text);
+        Assert.DoesNotContain("every", text);
     }
 }

@@ -102,6 +102,68 @@ public class GoldenSummaryTests
         if (plots) Assert.True(new FileInfo(png).Length > 2000, "the plot is empty");
     }
 
+    /// <summary>
+    /// The whole report, run once: its text rendering (contents, provenance, every section's paragraphs, tables,
+    /// commands and figure captions) must equal Golden/report.txt with the volatile provenance (date, commit, machine,
+    /// timings) masked; the HTML has unique ids, distinct embedded figures, a table of contents and full provenance.
+    /// </summary>
+    [Fact]
+    public void Report_text_matches_its_golden_file_and_the_html_is_self_contained()
+    {
+        var dir = Path.Combine(Directory.CreateTempSubdirectory("econ-report").FullName, "report");
+        var r = CliRunner.Run("report", "--out", dir, "--data-dir", CliRunner.DataDir);
+        Assert.True(r.ExitCode == 0, r.Error);
+        var text = File.ReadAllText(Path.Combine(dir, "report.txt")).ReplaceLineEndings("\n");
+        Assert.All(text.Split('\n'), line => Assert.True(line.Length <= 100, $"{line.Length} columns: {line}"));
+        Assert.Matches("Generated \\(UTC\\)\\s+\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z", text);
+        CompareWithGolden("report", MaskProvenance(text));
+
+        var html = File.ReadAllText(Path.Combine(dir, "index.html"));
+        Assert.Contains("<h2>Provenance</h2>", html);
+        Assert.Contains("Linear algebra backend", html);
+        Assert.Contains("Data: grunfeld.csv", html);
+        var md = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.Contains("## Data: the Grunfeld investment panel", md);
+        Assert.Contains("2. [Data: the Grunfeld investment panel](#data-the-grunfeld-investment-panel)", md);
+        // Figures are embedded as data URIs: no element id can collide, and every figure is a different picture.
+        var ids = Regex.Matches(html, "\\sid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var figures = Regex.Matches(html, "src=\"data:image/svg\\+xml;base64,([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.True(figures.Count >= 10, $"{figures.Count} figures");
+        Assert.Equal(figures.Count, figures.Distinct().Count());
+        Assert.Equal(figures.Count, Regex.Matches(text, @"^\[Figure [\w-]+\]", RegexOptions.Multiline).Count);
+        Assert.DoesNotContain("<svg", html);
+        Assert.Contains("<nav class=\"toc\">", html);
+        Assert.Matches("Generated \\(UTC\\)</th><td>\\d{4}-\\d{2}-\\d{2}T", html);
+        Assert.Matches("sha256 [0-9a-f]{64}<", html);
+        Assert.Contains("Reproduce with:", html);
+    }
+
+    // The provenance values that change with the run or the machine: date, commit, software facts and timings. A masked
+    // value's continuation lines go too, so a longer value (e.g. "not available ...") cannot shift the golden.
+    private static string MaskProvenance(string text)
+    {
+        var volatileKeys = Econometrics.Toolkit.Facts().Select(f => f.Key).Concat(["Generated (UTC)", "Git commit"]).ToHashSet();
+        var lines = text.Split('\n');
+        var result = new List<string>();
+        bool inProvenance = false, masking = false;
+        foreach (var line in lines)
+        {
+            if (line == "1. Provenance") inProvenance = true;
+            else if (inProvenance && line.Length > 0 && !line.StartsWith(' ')) inProvenance = false;
+            if (!inProvenance) { result.Add(line); continue; }
+            if (masking && line.StartsWith("      ", StringComparison.Ordinal)) continue;
+            masking = false;
+            var key = volatileKeys.FirstOrDefault(k => line.StartsWith("  " + k + "  ", StringComparison.Ordinal) || line == "  " + k);
+            if (key is null && line.StartsWith("  Time: ", StringComparison.Ordinal))
+                key = line[2..].Split("  ")[0];
+            if (key is null) { result.Add(line); continue; }
+            result.Add("  " + key + "  {volatile}");
+            masking = true;
+        }
+        return string.Join('\n', result);
+    }
+
     [Fact]
     public void Every_help_text_ends_with_a_newline_fits_100_columns_and_shows_one_example()
     {

@@ -16,7 +16,7 @@ public class LavaanFixtureTests
                                                         "lavaan_growth", "lavaan_poldem_means", "lavaan_hs_means",
                                                         "sem_mediation", "sem_mediation_eq", "sem_mediation_ineq", "sem_hs_constrained",
                                                         "mlm_hs_cfa", "mlm_poldem_sem", "mlm_mediation", "mlm_mediation_eq", "mlm_hs_means",
-                                                        "mlr_hs_cfa", "mlr_poldem_sem", "mlr_mediation", "mlr_hs_means", "mlr_growth" };
+                                                        "mlr_hs_cfa", "mlr_poldem_sem", "mlr_mediation", "mlr_mediation_eq", "mlr_hs_means", "mlr_growth" };
 
     internal static SemFit FitCase(string name)
     {

@@ -112,6 +112,18 @@ public class SemCliTests
             double mine = robust.RootElement.GetProperty("fit").GetProperty("chisqScalingFactor").GetDouble();
             Assert.True(Math.Abs(mine - expected) <= mlr.Tolerance("fitRelative") * expected, $"MLR scaling factor {mine} vs lavaan {expected}");
         }
+        (code, json, err) = Run("sem", "fit", "--model", mlr.File("model.lav"), "--data", mlr.File("input.csv"), "--se", "bootstrap", "--bootstrap",
+                                "50", "--seed", "3", "--json", "-");
+        Assert.True(code == 0, err);
+        using (var boot = JsonDocument.Parse(json))
+        {
+            Assert.Equal(50, boot.RootElement.GetProperty("bootstrapDraws").GetInt32());
+            var a = boot.RootElement.GetProperty("estimates").EnumerateArray().First(e => e.GetProperty("label").ValueKind == JsonValueKind.String);
+            Assert.Equal(JsonValueKind.Number, a.GetProperty("ciLower").ValueKind);
+        }
+        (code, _, err) = Run("sem", "fit", "--model", mlr.File("model.lav"), "--data", mlr.File("input.csv"), "--bootstrap", "50");
+        Assert.Equal(2, code);
+        Assert.Contains("--se bootstrap", err);
         (code, _, err) = Run("sem", "fit", "--model", Path.Combine(dir, "model.lav"), "--cov",
                              Path.Combine(AppContext.BaseDirectory, "Reference", "Sem", "lavaan_nonrecursive", "cov.csv"), "--nobs", "500", "--estimator",
                                  "mlm");

@@ -15,7 +15,7 @@ namespace Econometrics.Sem.Fitting;
 /// expected-information standard errors. Non-recursive (cyclic) models are fitted like recursive ones.
 /// </summary>
 /// <param name="Model">The model in lavaan syntax.</param>
-public sealed record SemEstimator(string Model)
+public sealed partial record SemEstimator(string Model)
 {
     /// <summary>The model in lavaan syntax.</summary>
     public string Model { get; init; } = Model ?? throw new ArgumentNullException(nameof(Model));
@@ -42,10 +42,22 @@ public sealed record SemEstimator(string Model)
     /// </summary>
     public SemEstimation Estimation { get; init; }
 
+    /// <summary>
+    /// lavaan's <c>se</c>: <see cref="SemStandardErrors.Standard"/> (the estimator's own) or
+    /// <see cref="SemStandardErrors.Bootstrap"/> (case resampling, seeded by <see cref="Seed"/>; needs raw data).
+    /// </summary>
+    public SemStandardErrors StandardErrors { get; init; }
+
+    /// <summary>The number of bootstrap replicates (lavaan's <c>bootstrap</c>). Default 1000.</summary>
+    public int BootstrapReplicates { get; init; } = 1000;
+
+    /// <summary>Threads for the bootstrap (-1: all cores). The result does not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
     /// <summary>Compute modification indices (lavaan's <c>modindices()</c>), sorted by size. Default false.</summary>
     public bool ModificationIndices { get; init; }
 
-    /// <summary>Seed of the random points of the identification check. Default 20260101.</summary>
+    /// <summary>Seed of the random points of the identification check and of the bootstrap resamples. Default 20260101.</summary>
     public int Seed { get; init; } = 20260101;
 
     /// <summary>
@@ -77,9 +89,13 @@ public sealed record SemEstimator(string Model)
 
     /// <summary>Fits the model to raw data; rows with a missing value in a model variable are dropped (listwise) with a diagnostic.</summary>
     /// <param name="data">A frame whose columns include every observed variable of the model.</param>
-    public SemFit Fit(Frame<int, string> data)
+    /// <param name="progress">Receives the fraction of bootstrap replicates done (bootstrap standard errors only).</param>
+    /// <param name="cancellationToken">Cancels the bootstrap.</param>
+    public SemFit Fit(Frame<int, string> data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (BootstrapReplicates < 2)
+            throw new ArgumentOutOfRangeException(nameof(BootstrapReplicates), BootstrapReplicates, "The bootstrap needs at least 2 replicates.");
         var (model, functions) = Build(data.ColumnKeys.ToList());
         int p = model.Observed;
         var columns = DataColumns.Of(data);
@@ -97,7 +113,8 @@ public sealed record SemEstimator(string Model)
         var means = x.ColumnSums() / n;
         var centered = x - Matrix<double>.Build.Dense(n, p, (_, v) => means[v]);
         var sample = centered.TransposeThisAndMultiply(centered) / n;
-        return Estimate(model, functions, (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, diagnostics, centered);
+        return Estimate(model, functions, (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, diagnostics, centered, x, progress,
+            cancellationToken);
     }
 
     /// <summary>Fits the model to a covariance matrix, rescaled by (N - 1)/N as lavaan does (sample.cov.rescale).</summary>
@@ -114,6 +131,8 @@ public sealed record SemEstimator(string Model)
             for (int j = 0; j < i; j++)
                 if (Math.Abs(covariance[i, j] - covariance[j, i]) > 1e-12 * Math.Max(1, Math.Abs(covariance[i, j])))
                     throw new ArgumentException($"The covariance matrix is not symmetric at ({names[i]}, {names[j]}).", nameof(covariance));
+        if (StandardErrors == SemStandardErrors.Bootstrap)
+            throw new ArgumentException("Bootstrap standard errors need raw data (case resampling), not a covariance matrix.", nameof(covariance));
         if (Estimation != SemEstimation.Ml)
             throw new ArgumentException($"Estimator {Estimation.ToString().ToUpperInvariant()} needs raw data (the fourth moments), not a covariance matrix.",
                 nameof(covariance));
@@ -130,7 +149,8 @@ public sealed record SemEstimator(string Model)
 
     private SemFit Estimate(RamModel model, ParameterFunctions functions, Matrix<double> sample, Vector<double>? sampleMean, int n,
         List<Diagnostic> diagnostics,
-                            Matrix<double>? centered = null)
+                            Matrix<double>? centered = null, Matrix<double>? raw = null, IProgress<double>? progress = null,
+                            CancellationToken cancellationToken = default)
     {
         int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
         var obsNames = model.Variables.Take(p).ToArray();
@@ -160,35 +180,7 @@ public sealed record SemEstimator(string Model)
         var ml = new MlObjective(eval, sample, logDetS, sampleMean);
         CheckIdentification(model, df, equalities, ml, start);
 
-        // Inequality constraints by an active set: fit with the active ones held as equalities, add the most violated
-        // inactive one, drop an active one whose Lagrange multiplier has the wrong sign, until neither happens.
-        var active = new List<LinearConstraint>();
-        var space = equalities;
-        var (state, it, converged) = Optimize(ml, space, start);
-        for (int round = 0; round < 2 * functions.Inequalities.Count + 2 && functions.Inequalities.Count > 0; round++)
-        {
-            var violated = functions.Inequalities.Where(c => !active.Contains(c))
-                .Select(c => (c, slack: c.Slack(state.Theta) / Norm(c.A)))
-                .Where(t => t.slack < -1e-9 * (1 + state.Theta.Max(Math.Abs))).OrderBy(t => t.slack).Select(t => t.c).FirstOrDefault();
-            LinearConstraint? release = null;
-            if (violated is null && active.Count > 0)
-            {
-                var (g, _) = ml.GradientAndInformation(state);
-                var lambda = Multipliers(functions.Equalities.Concat(active).ToList(), g);
-                int worst = -1;
-                double tol = 1e-8 * (1 + g.AbsoluteMaximum());
-                for (int j = 0; j < active.Count; j++)
-                    if (lambda[functions.Equalities.Count + j] < -tol && (worst < 0 || lambda[functions.Equalities.Count + j] <
-                        lambda[functions.Equalities.Count + worst])) worst = j;
-                if (worst >= 0) release = active[worst];
-            }
-            if (violated is null && release is null) break;
-            if (violated is not null) active.Add(violated); else active.Remove(release!);
-            space = ConstraintSpace.Of(q, functions.Equalities.Concat(active).ToList());
-            int used = it;
-            (state, it, converged) = Optimize(ml, space, state.Theta);
-            it += used;
-        }
+        var (state, it, converged, active, space) = Minimize(ml, functions, equalities, start);
         if (!converged) diagnostics.Add(Diagnostic.Warning($"The optimizer did not converge in {it} iterations.", "nonconvergence"));
         foreach (var c in active)
             diagnostics.Add(Diagnostic.Info($"The inequality constraint '{c.Text}' is active (holds with equality) at the solution.", "active-constraint"));
@@ -224,11 +216,31 @@ public sealed record SemEstimator(string Model)
         var vcovStandard = vcov;
         if (Estimation != SemEstimation.Ml && vcov is not null)
             (vcov, measures) = Robust(model, ml, state, sample, sampleMean, centered!, vcov!, space, measures, n, diagnostics);
+        (Matrix<double> Covariance, (double Lo, double Hi)[] Free, double[][] Defined)? boot = null;
+        int? bootDraws = null;
+        if (StandardErrors == SemStandardErrors.Bootstrap && vcov is not null)
+        {
+            var draws = Bootstrap(model, functions, equalities, raw!, state.Theta, progress, cancellationToken);
+            bootDraws = draws.Successes;
+            if (draws.Successes < BootstrapReplicates)
+                diagnostics.Add(Diagnostic.Warning($"{BootstrapReplicates - draws.Successes} of {BootstrapReplicates} bootstrap replicates failed " +
+                    "(singular resample or no convergence) and were dropped.", "bootstrap-failures"));
+            if (draws.Successes >= 2)
+            {
+                boot = Summarize(draws, functions, q);
+                vcov = boot.Value.Covariance;
+            }
+            else
+            {
+                vcov = null;
+                diagnostics.Add(Diagnostic.Warning("Fewer than 2 bootstrap replicates succeeded: no standard errors.", "bootstrap-failures"));
+            }
+        }
         var (fa, fs, _) = eval.Fill(state.Theta);
         var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
         var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
-        var estimates = BuildEstimates(model, state.Theta, sample, sampleMean, vcov, total, fs, space, out var stdTheta);
-        estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta));
+        var estimates = BuildEstimates(model, state.Theta, sample, sampleMean, vcov, total, fs, space, out var stdTheta, boot?.Free);
+        estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta, boot?.Defined));
         List<ModificationIndex>? mi = null;
         if (ModificationIndices && vcovStandard is not null)
             mi = ModificationIndexCalculator.Compute(model, state.Theta, sample, sampleMean, logDetS, n, vcovStandard!, total, fs);
@@ -236,7 +248,7 @@ public sealed record SemEstimator(string Model)
             diagnostics.Add(Diagnostic.Warning("Modification indices need the inverse information, which is singular.", "modindices"));
         return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics)
         {
-            ModificationIndices = mi, Estimation = Estimation,
+            ModificationIndices = mi, Estimation = Estimation, BootstrapDraws = bootDraws,
         };
     }
 
@@ -340,6 +352,42 @@ public sealed record SemEstimator(string Model)
         });
     }
 
+    // Fits over the equality constraints, with the inequality constraints by an active set.
+    private (MlObjective.State State, int Iterations, bool Converged, List<LinearConstraint> Active, ConstraintSpace Space) Minimize(
+        MlObjective ml, ParameterFunctions functions, ConstraintSpace equalities, double[] start)
+    {
+        // Inequality constraints by an active set: fit with the active ones held as equalities, add the most violated
+        // inactive one, drop an active one whose Lagrange multiplier has the wrong sign, until neither happens.
+        var active = new List<LinearConstraint>();
+        var space = equalities;
+        var (state, it, converged) = Optimize(ml, space, start);
+        for (int round = 0; round < 2 * functions.Inequalities.Count + 2 && functions.Inequalities.Count > 0; round++)
+        {
+            var violated = functions.Inequalities.Where(c => !active.Contains(c))
+                .Select(c => (c, slack: c.Slack(state.Theta) / Norm(c.A)))
+                .Where(t => t.slack < -1e-9 * (1 + state.Theta.Max(Math.Abs))).OrderBy(t => t.slack).Select(t => t.c).FirstOrDefault();
+            LinearConstraint? release = null;
+            if (violated is null && active.Count > 0)
+            {
+                var (g, _) = ml.GradientAndInformation(state);
+                var lambda = Multipliers(functions.Equalities.Concat(active).ToList(), g);
+                int worst = -1;
+                double tol = 1e-8 * (1 + g.AbsoluteMaximum());
+                for (int j = 0; j < active.Count; j++)
+                    if (lambda[functions.Equalities.Count + j] < -tol && (worst < 0 || lambda[functions.Equalities.Count + j] <
+                        lambda[functions.Equalities.Count + worst])) worst = j;
+                if (worst >= 0) release = active[worst];
+            }
+            if (violated is null && release is null) break;
+            if (violated is not null) active.Add(violated); else active.Remove(release!);
+            space = ConstraintSpace.Of(equalities.Size, functions.Equalities.Concat(active).ToList());
+            int used = it;
+            (state, it, converged) = Optimize(ml, space, state.Theta);
+            it += used;
+        }
+        return (state, it, converged, active, space);
+    }
+
     private static double Norm(double[] a) => Math.Sqrt(a.Sum(x => x * x));
 
     // Least-squares multipliers lambda of g = C' lambda (C the constraint rows); the SVD keeps redundant rows harmless.
@@ -381,13 +429,23 @@ public sealed record SemEstimator(string Model)
     }
 
     // std.all of a defined parameter is its function of the standardized parameters (lavaan's standardizedSolution).
-    private static IEnumerable<ParameterEstimate> DefinedEstimates(ParameterFunctions functions, double[] theta, Matrix<double>? vcov, double[] std)
+    // With bootstrap draws, the SE and percentile interval of a defined parameter come from its own bootstrap distribution.
+    private static IEnumerable<ParameterEstimate> DefinedEstimates(ParameterFunctions functions, double[] theta, Matrix<double>? vcov, double[] std,
+        double[][]? draws = null)
     {
+        int k = 0;
         foreach (var d in functions.Defined)
         {
             var v = functions.Evaluate(d.Expression!, theta);
             double? se = null;
-            if (vcov is not null)
+            (double Lo, double Hi)? ci = null;
+            if (draws is not null)
+            {
+                double spread = StandardDeviation(draws[k]);
+                if (spread > 0) se = spread;
+                ci = Percentile(draws[k]);
+            }
+            else if (vcov is not null)
             {
                 var grad = Vector<double>.Build.DenseOfArray(v.Gradient);
                 double var = grad.DotProduct(vcov * grad);
@@ -396,7 +454,8 @@ public sealed record SemEstimator(string Model)
             double? z = se is double sd ? v.Value / sd : null;
             double? pv = z is double zz ? ReferenceDistribution.Normal.PValue(zz, Tail.TwoSided) : null;
             double stdValue = functions.Evaluate(d.Expression!, std).Value;
-            yield return new ParameterEstimate($"{d.Lhs} := {d.Expression!.Text}", v.Value, se, z, pv)
+            k++;
+            yield return new ParameterEstimate($"{d.Lhs} := {d.Expression!.Text}", v.Value, se, z, pv, ci?.Lo, ci?.Hi)
             {
                 Lhs = d.Lhs, Op = ":=", Rhs = d.Expression!.Text, Label = d.Lhs, Free = false,
                 StdAll = double.IsFinite(stdValue) ? stdValue : null,
@@ -510,7 +569,8 @@ public sealed record SemEstimator(string Model)
 
     private static List<ParameterEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Vector<double>? sampleMean,
         Matrix<double>? vcov,
-                                                    Vector<double> total, Matrix<double> s, ConstraintSpace space, out double[] stdTheta)
+                                                    Vector<double> total, Matrix<double> s, ConstraintSpace space, out double[] stdTheta,
+                                                    (double Lo, double Hi)[]? intervals = null)
     {
         var list = new List<ParameterEstimate>();
         stdTheta = (double[])theta.Clone();
@@ -532,7 +592,8 @@ public sealed record SemEstimator(string Model)
                 : c.Row == c.Col ? est / total[c.Row]
                 : est / Math.Sqrt(s[c.Row, c.Row] * s[c.Col, c.Col]);
             if (c.IsFree && stdSeen.Add(c.Free)) stdTheta[c.Free] = std;
-            list.Add(new ParameterEstimate(c.IsMean ? $"{c.Lhs} ~ 1" : $"{c.Lhs} {c.Op} {c.Rhs}", est, se, z, pv)
+            (double Lo, double Hi)? ci = se is not null && intervals is not null ? intervals[c.Free] : null;
+            list.Add(new ParameterEstimate(c.IsMean ? $"{c.Lhs} ~ 1" : $"{c.Lhs} {c.Op} {c.Rhs}", est, se, z, pv, ci?.Lo, ci?.Hi)
             {
                 Lhs = c.Lhs, Op = c.Op, Rhs = c.Rhs, Label = c.Label, Free = c.IsFree, StdAll = double.IsFinite(std) ? std : null,
             });

@@ -31,16 +31,8 @@ public sealed partial record SemFit
         // Row 0 of a ScottPlot heatmap is drawn at the top, matching a printed matrix.
         var data = new double[p, p];
         for (int i = 0; i < p; i++) for (int j = 0; j < p; j++) data[i, j] = r[i, j];
-        var plot = Figures.Create($"Residual correlations (SRMR = {FitMeasures.Srmr:F3})", "", "");
-        var hm = plot.Add.Heatmap(data);
         double lim = Math.Max(0.05, r.Enumerate().Max(Math.Abs));
-        hm.Colormap = new ScottPlot.Colormaps.MellowRainbow();
-        hm.ManualRange = new ScottPlot.Range(-lim, lim);
-        plot.Add.ColorBar(hm);
-        var names = ObservedVariables.ToArray();
-        var ticks = Enumerable.Range(0, p).Select(i => (double)i).ToArray();
-        plot.Axes.Bottom.SetTicks(ticks, names);
-        plot.Axes.Left.SetTicks(ticks.Select(t => (double)(p - 1 - t)).ToArray(), names);
+        var plot = Figures.MatrixHeatmap($"Residual correlations (SRMR = {FitMeasures.Srmr:F3})", data, ObservedVariables.ToArray(), lim);
         return plot;
     }
 }

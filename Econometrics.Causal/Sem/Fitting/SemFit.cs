@@ -28,6 +28,10 @@ public sealed partial record SemFit : Result
     /// <summary>The estimator (ML, or MLM with robust standard errors and the Satorra-Bentler scaled test).</summary>
     public SemEstimation Estimation { get; init; }
 
+    /// <summary>The number of successful bootstrap replicates behind the standard errors; null without the bootstrap.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? BootstrapDraws { get; init; }
+
     /// <summary>Modification indices sorted by size (largest first), when requested; null otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ModificationIndex>? ModificationIndices { get; init; }
@@ -111,6 +115,8 @@ public sealed partial record SemFit : Result
             .AddHeader("Converged", Converged ? $"yes, after {Iterations} iterations" : $"NO ({Iterations} iterations)")
             .AddHeader("Number of model parameters", f.NPar)
             .AddHeader("Number of observations", NObs);
+        if (BootstrapDraws is int draws)
+            s.AddHeader("Standard errors", $"bootstrap ({draws} successful replicates; 95% percentile intervals)");
         var fit = new Table("Model fit", "Measure", "Value")
             .AddRow("Chi-square (user model)", Cell.Num(f.Chisq, "F3"))
             .AddRow("Degrees of freedom", f.Df)

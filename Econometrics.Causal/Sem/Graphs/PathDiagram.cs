@@ -124,7 +124,11 @@ internal static class PathDiagram
         double arcs = latent.Count > 0 && g.Bidirected.Count > 0
             ? g.Bidirected.Max(e => pos[e.A].Y == 0 && pos[e.B].Y == 0 ? 0.5 * (0.25 + 0.3 * Math.Abs(pos[e.A].X - pos[e.B].X)) * 1.15 + halfH + 0.4 : 0.8)
             : 0.8;
-        plot.Axes.SetLimits(minX - 0.8, maxX + 0.8, minY - Math.Max(0.8, arcs), maxY + 0.8);
+        double left = minX - 0.8, right = maxX + 0.8, bottom = minY - Math.Max(0.8, arcs), top = maxY + 0.8;
+        // A small graph keeps node-sized nodes: the view spans at least 7.5 x 4.5 units (about 105 pixels a unit in an
+        // 800 x 500 figure), centred on the diagram, instead of stretching three boxes over the whole figure.
+        double padX = Math.Max(0, 7.5 - (right - left)) / 2, padY = Math.Max(0, 4.5 - (top - bottom)) / 2;
+        plot.Axes.SetLimits(left - padX, right + padX, bottom - padY, top + padY);
         return plot;
     }
 

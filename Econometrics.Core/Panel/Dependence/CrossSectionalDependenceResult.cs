@@ -145,20 +145,8 @@ public sealed record CrossSectionalDependenceResult : Result
         var grid = new double[n, n];
         for (int a = 0; a < n; a++)
             for (int b = 0; b < n; b++) grid[a, b] = r[order[a], order[b]];
-        var plot = Figures.Create($"Pairwise correlations ({EntityName} ordered by first-factor loading)", EntityName, EntityName);
-        var hm = plot.Add.Heatmap(grid);
-        hm.Colormap = new ScottPlot.Colormaps.MellowRainbow();
-        hm.ManualRange = new ScottPlot.Range(-1, 1);
-        plot.Add.ColorBar(hm);
-        // Heatmap row a is drawn at y = n - 1 - a (first row on top); label the cells with the units when few.
-        if (n <= 40)
-        {
-            var pos = Enumerable.Range(0, n).Select(k => (double)k).ToArray();
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos, order.Select(i => Entities[i]).ToArray());
-            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos, order.Select(i => Entities[i]).Reverse().ToArray());
-        }
-        plot.Axes.SetLimits(-0.5, n - 0.5, -0.5, n - 0.5);
-        return plot;
+        return Figures.MatrixHeatmap($"Pairwise correlations ({EntityName} ordered by first-factor loading)", grid, order.Select(i => Entities[i]).ToArray(), 1,
+            EntityName);
     }
 
     // More units than this are drawn as mean correlations over groups of neighbouring units (in loading order).
@@ -177,14 +165,8 @@ public sealed record CrossSectionalDependenceResult : Result
         for (int a = 0; a < groups; a++)
             for (int b = 0; b < groups; b++) grid[a, b] = means[a + b * groups];
         int per = (N + groups - 1) / groups;
-        var plot = Figures.Create($"Mean pairwise correlation in blocks of about {per} units (ordered by first-factor loading)", $"{EntityName} block",
+        return Figures.MatrixHeatmap($"Mean pairwise correlation in blocks of about {per} units (ordered by first-factor loading)", grid, null, 1,
             $"{EntityName} block");
-        var hm = plot.Add.Heatmap(grid);
-        hm.Colormap = new ScottPlot.Colormaps.MellowRainbow();
-        hm.ManualRange = new ScottPlot.Range(-1, 1);
-        plot.Add.ColorBar(hm);
-        plot.Axes.SetLimits(-0.5, groups - 0.5, -0.5, groups - 0.5);
-        return plot;
     }
 
     /// <summary>Histogram of sqrt(T_ij) rho_ij over the pairs against the N(0,1) density it follows under independence.</summary>
@@ -205,7 +187,8 @@ public sealed record CrossSectionalDependenceResult : Result
         var xs = Enumerable.Range(0, 201).Select(k => lo + k * (hi - lo) / 200).ToArray();
         var density = plot.Add.Scatter(xs, xs.Select(x => Math.Exp(-x * x / 2) / Math.Sqrt(2 * Math.PI)).ToArray());
         density.MarkerSize = 0; density.LineWidth = 2; density.LegendText = "N(0,1)";
-        plot.ShowLegend();
+        plot.Axes.Margins(bottom: 0);
+        plot.ShowLegendOutside();
         return plot;
     }
 

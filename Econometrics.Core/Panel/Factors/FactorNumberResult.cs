@@ -60,9 +60,22 @@ public sealed record FactorNumberResult : Result
     /// <summary>Scree plot: the leading eigenvalues with the chosen k marked.</summary>
     public ScottPlot.Plot PlotScree()
     {
-        var plot = Figures.Create("Scree plot", "k", "Eigenvalue of XX'/(NT)");
-        var xs = Enumerable.Range(1, Eigenvalues.Count).Select(k => (double)k).ToArray();
-        var line = plot.Add.Scatter(xs, Eigenvalues.ToArray());
+        var plot = Figures.Create("Scree plot", "k", "Eigenvalue of XX'/(NT) (log scale)");
+        // A log scale: the leading eigenvalue is often orders of magnitude above the rest, which a linear axis flattens to
+        // zero. Eigenvalues at rounding level (or below) are left out rather than drawn at -infinity.
+        double floor = Eigenvalues.Count == 0 ? 0 : Eigenvalues.Max() * 1e-12;
+        var kept = Enumerable.Range(1, Eigenvalues.Count).Where(k => Eigenvalues[k - 1] > floor).ToArray();
+        var xs = kept.Select(k => (double)k).ToArray();
+        var line = plot.Add.Scatter(xs, kept.Select(k => Math.Log10(Eigenvalues[k - 1])).ToArray());
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            IntegerTicksOnly = true, MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            LabelFormatter = y => "1e" + Math.Round(y).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            IntegerTicksOnly = true, LabelFormatter = x => Math.Round(x).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
         line.LegendText = "eigenvalues";
         if (Selected > 0)
         {
@@ -70,7 +83,7 @@ public sealed record FactorNumberResult : Result
             v.LinePattern = ScottPlot.LinePattern.Dashed;
             v.LegendText = $"{Criterion}: k = {Selected}";
         }
-        plot.ShowLegend();
+        plot.ShowLegendOutside();
         return plot;
     }
 }

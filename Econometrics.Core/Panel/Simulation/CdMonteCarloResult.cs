@@ -158,7 +158,7 @@ public sealed record CdMonteCarloResult : Result
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(pos,
             Cells.Select(c => string.Create(CultureInfo.InvariantCulture, $"N={c.N}\nT={c.T}")).ToArray());
         plot.Axes.SetLimits(-0.6, Cells.Count - 0.4, 0, 105);
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        plot.ShowLegendOutside();
         return plot;
     }
 }

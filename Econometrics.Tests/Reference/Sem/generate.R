@@ -200,6 +200,7 @@ for (case in list(list("mlm_hs_cfa", hs_model, "cfa", hs_in, "HolzingerSwineford
 for (case in list(list("mlr_hs_cfa", hs_model, "cfa", hs_in, "HolzingerSwineford1939"),
                   list("mlr_poldem_sem", pd_model, "sem", pd, "PoliticalDemocracy"),
                   list("mlr_mediation", med_full_model, "sem", med, "mediation"),
+                  list("mlr_mediation_eq", med_eq_model, "sem", med, "mediation"),
                   list("mlr_hs_means", hsm_model, "cfa", hs[, paste0("x", 1:6)], "HolzingerSwineford1939"),
                   list("mlr_growth", gr_model, "growth", gr, "Demo.growth"))) {
   f <- switch(case[[3]], cfa = cfa(case[[2]], data = case[[4]], estimator = "MLR"),
