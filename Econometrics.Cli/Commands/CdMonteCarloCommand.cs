@@ -43,19 +43,7 @@ public sealed class CdMonteCarloCommand : EconCommand
         _threads = Declare(Opt.Int("--threads", "K", "parallel replications (default all cores; results do not depend on it)", Environment.ProcessorCount,
             min: 1),
             "MaxDegreeOfParallelism");
-        _shard = Declare(new Option<Econometrics.Inference.Shard>("--shard")
-        {
-            Description = "run shard i (0-based) of n, or take it from a Slurm job array (auto) or a Kubernetes Indexed Job (auto/n); " +
-                "merge the JSON files afterwards",
-            HelpName = "i/n|auto",
-            DefaultValueFactory = _ => Econometrics.Inference.Shard.All,
-            CustomParser = r =>
-            {
-                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
-                try { return Econometrics.Inference.Shard.Parse(text); }
-                catch (ArgumentException e) { r.AddError("--shard: " + e.Message.Split(" (Parameter")[0]); return Econometrics.Inference.Shard.All; }
-            },
-        });
+        _shard = Declare(Opt.Shard("replications"));
         Add(new MergeCommand());
     }
 
@@ -102,12 +90,7 @@ public sealed class CdMonteCarloCommand : EconCommand
             "econ cd-mc merge shard0.json shard1.json --json study.json")
         {
             _shared = new SharedOptions(this, DataOption.None, plot: true);
-            _files = new Argument<string[]>("SHARD.json") { Description = "the shards' --json files", Arity = ArgumentArity.OneOrMore };
-            _files.Validators.Add(r =>
-            {
-                foreach (var t in r.Tokens)
-                    if (Opt.InputFileProblem(t.Value) is { } problem) { r.AddError($"merge: {problem}"); return; }
-            });
+            _files = Opt.ShardFiles();
             Add(_files);
         }
 

@@ -61,6 +61,40 @@ public static class Opt
         return option;
     }
 
+    /// <summary>The shard files a <c>merge</c> subcommand combines: one or more existing, readable JSON files.</summary>
+    public static Argument<string[]> ShardFiles()
+    {
+        var files = new Argument<string[]>("SHARD.json") { Description = "the shards' --json files", Arity = ArgumentArity.OneOrMore };
+        files.Validators.Add(r =>
+        {
+            foreach (var t in r.Tokens)
+                if (InputFileProblem(t.Value) is { } problem) { r.AddError($"merge: {problem}"); return; }
+        });
+        return files;
+    }
+
+    /// <summary>
+    /// <c>--shard i/n|auto|auto/n</c>, the one shard option of every replicated runner (Monte Carlo, bootstrap,
+    /// simulation study): shard i (0-based) of n, or the shard of a Slurm job array (<c>auto</c>) or a Kubernetes
+    /// Indexed Job (<c>auto/n</c>, or <c>auto</c> with ECON_SHARD_COUNT), read by <see cref="Inference.Shard.Parse"/>.
+    /// Absent: the whole computation.
+    /// </summary>
+    /// <param name="what">What is sharded, for help, e.g. "replications".</param>
+    public static Option<Inference.Shard> Shard(string what) =>
+        new("--shard")
+        {
+            Description = $"run shard i (0-based) of n of the {what}, or take it from a Slurm job array (auto) or a Kubernetes Indexed Job " +
+                "(auto/n); merge the shards' JSON files afterwards",
+            HelpName = "i/n|auto|auto/n",
+            DefaultValueFactory = _ => Inference.Shard.All,
+            CustomParser = r =>
+            {
+                var text = r.Tokens.Count == 1 ? r.Tokens[0].Value : "";
+                try { return Inference.Shard.Parse(text); }
+                catch (ArgumentException e) { r.AddError("--shard: " + e.Message.Split(" (Parameter")[0]); return Inference.Shard.All; }
+            },
+        };
+
     /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>].</summary>
     /// <param name="name">The option.</param>
     /// <param name="helpName">The placeholder, e.g. "N".</param>

@@ -99,6 +99,79 @@ public static class LogRatioMeasures
     internal static Matrix<double> ProportionalityFromClrCovariance(Matrix<double> g) =>
         Pairwise(g, 1.0, (gij, gii, gjj) => 2 * gij / (gii + gjj));
 
+    /// <summary>
+    /// The shrunk clr covariance G C G (C = Dg R* Dg, R* = lambda I + (1 - lambda) Z'Z / (n - 1)) and the sample
+    /// variation and proportionality (from G Dv R Dv G, R = Z'Z / (n - 1) with unit diagonal), all from one SYRK S = Z'Z
+    /// and one pass over it: both covariances are diagonal scalings of S, and double centring needs only their row sums,
+    /// which are Z'(Z s) for the scaling s (O(n D)). Each output is written once; no other D x D matrix is formed.
+    /// </summary>
+    internal static (Matrix<double> Gamma, Matrix<double> Variation, Matrix<double> Proportionality) FromShrinkageFactors(ShrinkageFactors f,
+        ILinearAlgebra la)
+    {
+        int n = f.Rows, d = f.Columns;
+        var z = f.Standardized;
+        var gram = f.GramIsColumns ? (double[])f.Gram.Clone() : new double[d * d];
+        if (!f.GramIsColumns) la.Syrk(true, d, n, 1.0, z, 0.0, gram);
+        double lambda = f.Lambda, c = (1 - lambda) / (n - 1), cs = 1.0 / (n - 1);
+        var g = f.ShrunkVariances.Select(Math.Sqrt).ToArray();
+        var sv = f.SampleVariances.Select(Math.Sqrt).ToArray();
+        // Row sums of C and of the sample covariance: off-diagonal S_ij scaled, diagonal exactly the variances.
+        var sg = ScaledRowSums(z, n, d, g);
+        var ss = ScaledRowSums(z, n, d, sv);
+        var m = new double[d];
+        var ms = new double[d];
+        double mu = 0, mus = 0;
+        for (int i = 0; i < d; i++)
+        {
+            double sii = gram[i * d + i];
+            m[i] = g[i] * (c * (sg[i] - g[i] * sii) + g[i]) / d;
+            ms[i] = sv[i] * (cs * (ss[i] - sv[i] * sii) + sv[i]) / d;
+            mu += m[i]; mus += ms[i];
+        }
+        mu /= d; mus /= d;
+        var diag = new double[d];
+        for (int i = 0; i < d; i++) diag[i] = f.SampleVariances[i] - 2 * ms[i] + mus;
+        var variation = GC.AllocateUninitializedArray<double>(d * d);   // every element is written below
+        var proportionality = GC.AllocateUninitializedArray<double>(d * d);
+        LogRatioPrecision.ColumnsInParallel(d, j =>
+        {
+            int o = j * d;
+            double gj = g[j], svj = sv[j], mj = m[j] - mu, msj = ms[j] - mus, dj = diag[j];
+            for (int i = 0; i < d; i++)
+            {
+                double sij = gram[o + i];
+                double sample = cs * sv[i] * svj * sij - ms[i] - msj;
+                variation[o + i] = Math.Max(0.0, diag[i] + dj - 2 * sample);
+                proportionality[o + i] = 2 * sample / (diag[i] + dj);
+                gram[o + i] = c * g[i] * gj * sij - m[i] - mj;   // in place: S becomes Gamma
+            }
+            gram[o + j] = f.ShrunkVariances[j] - 2 * m[j] + mu;
+            variation[o + j] = 0.0;
+            proportionality[o + j] = 1.0;
+        });
+        var build = Matrix<double>.Build;
+        return (build.Dense(d, d, gram), build.Dense(d, d, variation), build.Dense(d, d, proportionality));
+    }
+
+    // (S s)_i = sum_j S_ij s_j for S = Z'Z: Z'(Z s), two passes over the n x d data.
+    private static double[] ScaledRowSums(double[] z, int n, int d, double[] s)
+    {
+        var zs = new double[n];
+        for (int j = 0; j < d; j++)
+        {
+            double sj = s[j];
+            for (int i = 0; i < n; i++) zs[i] += z[j * n + i] * sj;
+        }
+        var r = new double[d];
+        for (int j = 0; j < d; j++)
+        {
+            double dot = 0;
+            for (int i = 0; i < n; i++) dot += z[j * n + i] * zs[i];
+            r[j] = dot;
+        }
+        return r;
+    }
+
     // Element-wise map over a symmetric matrix and its diagonal, on the column-major array (D can be in the thousands).
     private static Matrix<double> Pairwise(Matrix<double> g, double diagonal, Func<double, double, double, double> f)
     {

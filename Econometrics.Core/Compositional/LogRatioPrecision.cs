@@ -23,40 +23,39 @@ internal static class LogRatioPrecision
     /// C = Dg (lambda I + c Z'Z) Dg (c = (1 - lambda)/(n - 1), Dg the shrunk standard deviations) positive definite,
     /// (G C G)^+ = C^-1 - C^-1 1 1' C^-1 / (1' C^-1 1), and Woodbury gives
     /// C^-1 = (Dg^-2 - W' K^-1 W) / lambda with W = Z Dg^-1 and the n x n matrix K = (lambda / c) I + Z Z'. With
-    /// K = Q diag(k) Q' and Y = [diag(k)^-1/2 Q' W / sqrt(lambda); u' / sqrt(s)] (u = C^-1 1, s = 1'u), Omega =
-    /// Dg^-2 / lambda - Y'Y: an n x n eigendecomposition, one n x n x D GEMM and one SYRK, O(n D^2) instead of O(D^3).
+    /// K = L L' (Cholesky) and Y = [L^-1 W / sqrt(lambda); u' / sqrt(s)] (u = C^-1 1, s = 1'u), Omega =
+    /// Dg^-2 / lambda - Y'Y: an n x n Cholesky factor, one triangular solve with D right-hand sides and one SYRK,
+    /// O(n D^2) instead of O(D^3).
     /// Null when lambda is too small for the identity to be well conditioned (the caller inverts directly).
     /// </summary>
-    public static Matrix<double>? FromShrunkLowRank(ShrunkCovariance shrunk, ILinearAlgebra la)
+    public static Matrix<double>? FromShrunkLowRank(ShrinkageFactors shrunk, ILinearAlgebra la)
     {
-        if (shrunk.Standardized is not { } z || !(shrunk.Lambda >= 1e-4)) return null;
-        int n = shrunk.Rows, d = shrunk.Variances.Count;
+        if (!(shrunk.Lambda >= 1e-4)) return null;
+        var z = shrunk.Standardized;
+        int n = shrunk.Rows, d = shrunk.Columns;
         double lambda = shrunk.Lambda, c = (1 - lambda) / (n - 1);
-        var sd = shrunk.Variances.Select(Math.Sqrt).ToArray();
+        var sd = shrunk.ShrunkVariances.Select(Math.Sqrt).ToArray();
         if (sd.Any(v => !(v > 0))) return null;
-        // W = Z Dg^-1 (n x D) and K = (lambda / c) I + Z Z' = Q diag(k) Q'.
+        // W = Z Dg^-1 / sqrt(lambda) (n x D) and K = (lambda / c) I + Z Z' = L L' (Z Z' is the factorisation's Gram when n < D).
         var w = new double[n * d];
+        double rootLambda = Math.Sqrt(lambda);
         for (int j = 0; j < d; j++)
         {
-            double inv = 1.0 / sd[j];
+            double inv = 1.0 / (sd[j] * rootLambda);
             for (int i = 0; i < n; i++) w[j * n + i] = z[j * n + i] * inv;
         }
-        var k = new double[n * n];
-        if (c > 0) la.Syrk(false, n, d, 1.0, z, 0.0, k);
-        double ridge = c > 0 ? lambda / c : 0;
-        for (int i = 0; i < n; i++) k[i * n + i] += ridge;
-        var eig = new double[n];
-        if (c > 0) la.SymmetricEigen(n, k, eig);
-        // Rows 0..n-1 of Y: diag(k)^-1/2 Q' W / sqrt(lambda); with lambda = 1 (c = 0) the product vanishes.
+        // Rows 0..n-1 of Y: L^-1 W, so that Y_n'Y_n = W' K^-1 W / lambda; with lambda = 1 (c = 0) the product vanishes.
         var y = new double[(n + 1) * d];
         if (c > 0)
         {
-            var qw = new double[n * d];
-            la.Gemm(true, false, n, d, n, 1.0, k, w, 0.0, qw);
-            for (int i = 0; i < n; i++)
-                if (!(eig[i] > 0)) return null;
-            for (int j = 0; j < d; j++)
-                for (int i = 0; i < n; i++) y[j * (n + 1) + i] = qw[j * n + i] / Math.Sqrt(eig[i] * lambda);
+            var k = new double[n * n];
+            if (!shrunk.GramIsColumns) Array.Copy(shrunk.Gram, k, k.Length);
+            else la.Syrk(false, n, d, 1.0, z, 0.0, k);
+            double ridge = lambda / c;
+            for (int i = 0; i < n; i++) k[i * n + i] += ridge;
+            if (!la.TryCholesky(n, k)) return null;
+            la.SolveLowerTriangular(n, d, k, w);
+            for (int j = 0; j < d; j++) Array.Copy(w, j * n, y, j * (n + 1), n);
         }
         // u = C^-1 1 = (Dg^-2 1 - W' K^-1 W 1) / lambda = Dg^-2 1 / lambda - Y_n' (Y_n 1), Y_n the first n rows.
         var y1 = new double[n];
@@ -154,9 +153,24 @@ internal static class LogRatioPrecision
         var w = omega.AsColumnMajorArray() ?? omega.ToColumnMajorArray();
         var s = new double[d];
         for (int i = 0; i < d; i++) s[i] = 1.0 / Math.Sqrt(w[i * d + i]);
-        var p = new double[d * d];
-        for (int j = 0; j < d; j++)
-            for (int i = 0; i < d; i++) p[j * d + i] = i == j ? 1.0 : Math.Clamp(-w[j * d + i] * s[i] * s[j], -1.0, 1.0);
+        var p = GC.AllocateUninitializedArray<double>(d * d);   // every element is written below
+        ColumnsInParallel(d, j =>
+        {
+            double sj = s[j];
+            int o = j * d;
+            for (int i = 0; i < d; i++) p[o + i] = Math.Clamp(-w[o + i] * s[i] * sj, -1.0, 1.0);
+            p[o + j] = 1.0;
+        });
         return Matrix<double>.Build.Dense(d, d, p);
+    }
+
+    /// <summary>
+    /// Runs an element-wise pass over the d columns of a d x d matrix, in parallel when the matrix is large enough to
+    /// repay the threads; each column is written by one call, so the result does not depend on the thread count.
+    /// </summary>
+    internal static void ColumnsInParallel(int d, Action<int> column)
+    {
+        if (d < 256) { for (int j = 0; j < d; j++) column(j); return; }
+        Parallel.For(0, d, column);
     }
 }

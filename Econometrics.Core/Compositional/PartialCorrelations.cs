@@ -64,49 +64,62 @@ public sealed record PartialCorrelations
         var diagnostics = new List<Diagnostic>();
         diagnostics.AddRange(composition.Diagnostics);
 
-        Matrix<double> gammaSample;
-        Matrix<double>? omega;
-        ShrunkCovariance? shrunk = null;
-        Matrix<double> gammaUsed;
+        Matrix<double> gammaUsed, variation, proportionality;
+        Matrix<double>? omega = null;
+        ShrinkageIntensity? intensity = null;
         if (Covariance == CompositionalCovariance.Sample)
         {
             // n samples give a clr covariance of rank at most n - 1; D - 1 is needed.
             if (n < d) throw Singular(n, d);
-            gammaSample = LogRatio.Covariance(composition.Clr(), la);
-            gammaUsed = gammaSample;
+            gammaUsed = LogRatio.Covariance(composition.Clr(), la);
             omega = Route == PartialCorrelationRoute.ClrPseudoInverse
-                ? LogRatioPrecision.FromClrCovariance(gammaSample, la)
+                ? LogRatioPrecision.FromClrCovariance(gammaUsed, la)
                 : LogRatioPrecision.FromAlrCovariance(LogRatio.Covariance(LogRatio.Alr(composition.Raw, r), la), r, la);
             if (omega is null) throw Singular(n, d);
+            variation = LogRatioMeasures.VariationFromClrCovariance(gammaUsed);
+            proportionality = LogRatioMeasures.ProportionalityFromClrCovariance(gammaUsed);
         }
         else
         {
             var basis = LogRatio.Log(composition.Closure().Raw);
-            shrunk = new SchaferStrimmerShrinkage { Lambda = Lambda, LambdaVar = LambdaVar }.Estimate(basis, la, parts);
-            gammaUsed = LogRatioPrecision.DoubleCentre(shrunk.Covariance);
-            // Log-proportions differ from log-parts by a row constant, so G S G is the sample clr covariance.
-            gammaSample = LogRatioPrecision.DoubleCentre(shrunk.SampleCovariance!);
-            // n < D: the shrunk covariance is a ridge plus rank n - 1, so Omega comes from the n-dimensional sample space.
-            omega = Route != PartialCorrelationRoute.ClrPseudoInverse
-                ? LogRatioPrecision.FromAlrCovariance(LogRatioPrecision.AlrFromLogCovariance(shrunk.Covariance, r), r, la)
-                : (n < d ? LogRatioPrecision.FromShrunkLowRank(shrunk, la) : null) ?? LogRatioPrecision.FromClrCovariance(gammaUsed, la);
-            if (omega is null)
-                throw new ArgumentException("The shrunk log-ratio covariance is singular; this happens only with a shrinkage intensity of 0 and p " +
-                    "> n. Leave Lambda unset.", nameof(Lambda));
-            diagnostics.Add(Diagnostic.Info($"Basis shrinkage: lambda = {shrunk.Lambda:G6} (correlations), lambda.var = {shrunk.LambdaVar:G6} (variances).",
-                "shrinkage"));
+            var shrinkage = new SchaferStrimmerShrinkage { Lambda = Lambda, LambdaVar = LambdaVar };
+            // n < D: the shrunk covariance is a ridge plus rank n - 1, so Omega comes from the n-dimensional sample space
+            // and the D x D outputs from one SYRK of the data; no shrunk covariance matrix is formed.
+            var factors = Route == PartialCorrelationRoute.ClrPseudoInverse && n < d ? shrinkage.Factor(basis, la, parts) : null;
+            omega = factors is null ? null : LogRatioPrecision.FromShrunkLowRank(factors, la);
+            if (factors is not null && omega is not null)
+            {
+                (gammaUsed, variation, proportionality) = LogRatioMeasures.FromShrinkageFactors(factors, la);
+                intensity = new ShrinkageIntensity(factors.Lambda, factors.LambdaVar);
+            }
+            else
+            {
+                var shrunk = shrinkage.Estimate(basis, la, parts);
+                gammaUsed = LogRatioPrecision.DoubleCentre(shrunk.Covariance);
+                // Log-proportions differ from log-parts by a row constant, so G S G is the sample clr covariance.
+                var gammaSample = LogRatioPrecision.DoubleCentre(shrunk.SampleCovariance!);
+                omega = Route != PartialCorrelationRoute.ClrPseudoInverse
+                    ? LogRatioPrecision.FromAlrCovariance(LogRatioPrecision.AlrFromLogCovariance(shrunk.Covariance, r), r, la)
+                    : LogRatioPrecision.FromClrCovariance(gammaUsed, la);
+                if (omega is null)
+                    throw new ArgumentException("The shrunk log-ratio covariance is singular; this happens only with a shrinkage intensity of 0 and p " +
+                        "> n. Leave Lambda unset.", nameof(Lambda));
+                variation = LogRatioMeasures.VariationFromClrCovariance(gammaSample);
+                proportionality = LogRatioMeasures.ProportionalityFromClrCovariance(gammaSample);
+                intensity = new ShrinkageIntensity(shrunk.Lambda, shrunk.LambdaVar);
+            }
+            diagnostics.Add(Diagnostic.Info($"Basis shrinkage: lambda = {intensity.Lambda:G6} (correlations), lambda.var = {intensity.LambdaVar:G6} " +
+                "(variances).", "shrinkage"));
         }
 
         var pcor = LogRatioPrecision.PartialCorrelation(omega);
         var pvar = omega.Diagonal().Map(v => 1.0 / v);
-        var tests = PartialCorrelationTests.Compute(pcor, n, d, Level, Adjustment, shrunk is not null, diagnostics);
+        var tests = PartialCorrelationTests.Compute(pcor, n, d, Level, Adjustment, intensity is not null, diagnostics);
         return new PartialCorrelationResult(
             Parts: parts.ToArray(), NObs: n, Covariance: Covariance, Route: Route,
             AlrReference: Route == PartialCorrelationRoute.AlrInverse ? parts[r] : null,
             PartialCorrelation: pcor, PartialVariance: pvar, Precision: omega, ClrCovariance: gammaUsed,
-            Variation: LogRatioMeasures.VariationFromClrCovariance(gammaSample),
-            Proportionality: LogRatioMeasures.ProportionalityFromClrCovariance(gammaSample),
-            Tests: tests, Shrinkage: shrunk is null ? null : new ShrinkageIntensity(shrunk.Lambda, shrunk.LambdaVar),
+            Variation: variation, Proportionality: proportionality, Tests: tests, Shrinkage: intensity,
             Diagnostics: diagnostics);
     }
 

@@ -33,6 +33,42 @@ public sealed record SchaferStrimmerShrinkage
 
     internal ShrunkCovariance Estimate(Matrix<double> y, ILinearAlgebra la, IReadOnlyList<string>? columnNames = null)
     {
+        var f = Factor(y, la, columnNames);
+        int n = f.Rows, p = f.Columns;
+        double lambda = f.Lambda;
+        // The p x p correlations: the Gram of the factorisation when it is that side, else one SYRK.
+        var r = f.GramIsColumns ? f.Gram : new double[p * p];
+        if (!f.GramIsColumns) la.Syrk(true, p, n, 1.0, f.Standardized, 0.0, r);
+        double scale = 1.0 / (n - 1);
+        var v = f.SampleVariances;
+        var sdStar = f.ShrunkVariances.Select(Math.Sqrt).ToArray();
+        var cov = new double[p * p];
+        var cor = new double[p * p];
+        for (int j = 0; j < p; j++)
+            for (int i = 0; i < p; i++)
+            {
+                double rij = i == j ? 1.0 : (1 - lambda) * r[j * p + i] * scale;
+                cor[j * p + i] = rij;
+                cov[j * p + i] = rij * sdStar[i] * sdStar[j];
+            }
+        var build = Matrix<double>.Build;
+        // The unshrunk sample covariance comes for free from R and v; callers that also need it avoid a second SYRK.
+        for (int j = 0; j < p; j++)
+        {
+            double sj = Math.Sqrt(v[j]);
+            for (int i = 0; i < p; i++) r[j * p + i] = i == j ? v[j] : r[j * p + i] * scale * Math.Sqrt(v[i]) * sj;
+        }
+        return new ShrunkCovariance(build.Dense(p, p, cov), build.Dense(p, p, cor), Vector<double>.Build.Dense(f.ShrunkVariances), lambda, f.LambdaVar)
+        { SampleCovariance = build.Dense(p, p, r), Standardized = f.Standardized, Rows = n };
+    }
+
+    /// <summary>
+    /// The shrinkage estimate without any p x p matrix: the standardised data, the sample and shrunk variances and the
+    /// intensities. lambda needs sum_{k != l} r_kl^2 = (||Z'Z||_F^2 - sum_k (z_k'z_k)^2) / (n - 1)^2, and ||Z'Z||_F =
+    /// ||Z Z'||_F, so the Gram is formed on the smaller side (n x n when n &lt; p) and kept for the caller.
+    /// </summary>
+    internal ShrinkageFactors Factor(Matrix<double> y, ILinearAlgebra la, IReadOnlyList<string>? columnNames = null)
+    {
         ArgumentNullException.ThrowIfNull(y);
         CheckIntensity(Lambda, nameof(Lambda));
         CheckIntensity(LambdaVar, nameof(LambdaVar));
@@ -61,52 +97,37 @@ public sealed record SchaferStrimmerShrinkage
             for (int i = 0; i < n; i++) a[j * n + i] /= sd;
         }
 
-        var r = new double[p * p];
-        la.Syrk(true, p, n, 1.0 / (n - 1), a, 0.0, r);
-        for (int j = 0; j < p; j++) r[j * p + j] = 1.0;
-
-        double lambda = Lambda ?? EstimateLambda(a, r, n, p);
+        bool columns = p <= n;
+        int g = columns ? p : n;
+        var gram = new double[g * g];
+        la.Syrk(columns, g, columns ? n : p, 1.0, a, 0.0, gram);
+        double lambda = Lambda ?? EstimateLambda(a, gram, n, p);
         double median = SampleStatistics.Median(v);
         double lambdaVar = LambdaVar ?? EstimateLambdaVar(q1, sumQ2, median, n);
-
-        var sdStar = new double[p];
-        for (int j = 0; j < p; j++) sdStar[j] = Math.Sqrt(lambdaVar * median + (1 - lambdaVar) * v[j]);
-        var cov = new double[p * p];
-        var cor = new double[p * p];
-        for (int j = 0; j < p; j++)
-            for (int i = 0; i < p; i++)
-            {
-                double rij = i == j ? 1.0 : (1 - lambda) * r[j * p + i];
-                cor[j * p + i] = rij;
-                cov[j * p + i] = rij * sdStar[i] * sdStar[j];
-            }
-        var build = Matrix<double>.Build;
-        // The unshrunk sample covariance comes for free from R and v; callers that also need it avoid a second SYRK.
-        for (int j = 0; j < p; j++)
-        {
-            double sj = Math.Sqrt(v[j]);
-            for (int i = 0; i < p; i++) r[j * p + i] *= Math.Sqrt(v[i]) * sj;
-        }
-        return new ShrunkCovariance(build.Dense(p, p, cov), build.Dense(p, p, cor),
-            Vector<double>.Build.Dense(sdStar.Select(s => s * s).ToArray()), lambda, lambdaVar)
-        { SampleCovariance = build.Dense(p, p, r), Standardized = a, Rows = n };
+        var shrunk = new double[p];
+        for (int j = 0; j < p; j++) shrunk[j] = lambdaVar * median + (1 - lambdaVar) * v[j];
+        return new ShrinkageFactors(a, n, p, v, shrunk, lambda, lambdaVar, gram, columns);
     }
 
     // lambda* = sum_{k != l} sum_i (w_kli - wbar_kl)^2 / (n (n-1) sum_{k != l} wbar_kl^2), with w_kli = z_ik z_il.
-    // sum_i w_kli^2 summed over k != l equals sum_i [(sum_k z_ik^2)^2 - sum_k z_ik^4], so no p x p x n array is needed.
-    private static double EstimateLambda(double[] z, double[] r, int n, int p)
+    // sum_i w_kli^2 summed over k != l equals sum_i [(sum_k z_ik^2)^2 - sum_k z_ik^4], so no p x p x n array is needed;
+    // sum_{k != l} r_kl^2 comes from the Gram of either side (the same Frobenius norm) less its p diagonal terms.
+    private static double EstimateLambda(double[] z, double[] gram, int n, int p)
     {
         var rowSq = new double[n];
-        double sumZ4 = 0;
+        double sumZ4 = 0, diagonal = 0;
         for (int j = 0; j < p; j++)
-            for (int i = 0; i < n; i++) { double e = z[j * n + i] * z[j * n + i]; rowSq[i] += e; sumZ4 += e * e; }
+        {
+            double colSq = 0;
+            for (int i = 0; i < n; i++) { double e = z[j * n + i] * z[j * n + i]; rowSq[i] += e; sumZ4 += e * e; colSq += e; }
+            diagonal += colSq * colSq;
+        }
         double sumW2 = 0;
         foreach (var s in rowSq) sumW2 += s * s;
         sumW2 -= sumZ4;
-        double sumR2 = 0;
-        for (int j = 0; j < p; j++)
-            for (int i = 0; i < p; i++)
-                if (i != j) sumR2 += r[j * p + i] * r[j * p + i];
+        double frobenius = 0;
+        foreach (var x in gram) frobenius += x * x;
+        double sumR2 = Math.Max(0.0, frobenius - diagonal) / ((n - 1.0) * (n - 1.0));
         double f = (n - 1.0) / n;
         double sumWbar2 = f * f * sumR2;
         if (sumWbar2 == 0) return 1.0;

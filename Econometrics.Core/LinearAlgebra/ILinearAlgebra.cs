@@ -61,6 +61,13 @@ public interface ILinearAlgebra
     /// <returns>False when A is not positive definite (A is then undefined).</returns>
     bool TryCholesky(int n, double[] a);
 
+    /// <summary>Solves <c>L X = B</c> in place for a lower-triangular L with nonzero diagonal (BLAS dtrsm, left side).</summary>
+    /// <param name="n">Order of L.</param>
+    /// <param name="nrhs">Columns of B.</param>
+    /// <param name="l">L, <c>n x n</c> (e.g. from <see cref="TryCholesky"/>); only the lower triangle is read.</param>
+    /// <param name="b">On entry B (<c>n x nrhs</c>); on return X = L^-1 B.</param>
+    void SolveLowerTriangular(int n, int nrhs, double[] l, double[] b);
+
     /// <summary>Solves <c>A X = B</c> for symmetric positive definite A (LAPACK dposv).</summary>
     /// <param name="n">Order of A.</param>
     /// <param name="nrhs">Columns of B.</param>

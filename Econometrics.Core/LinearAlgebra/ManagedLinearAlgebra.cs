@@ -91,6 +91,26 @@ public sealed class ManagedLinearAlgebra : ILinearAlgebra
     }
 
     /// <inheritdoc/>
+    public void SolveLowerTriangular(int n, int nrhs, double[] l, double[] b)
+    {
+        Shape.Require(l, n * n, nameof(l)); Shape.Require(b, n * nrhs, nameof(b));
+        // Column-oriented forward substitution: each step reads one contiguous column of L. Right-hand sides are
+        // independent, so they run in parallel when there are many.
+        void Column(int c)
+        {
+            int o = c * n;
+            for (int k = 0; k < n; k++)
+            {
+                double x = b[o + k] /= l[k * n + k];
+                if (x == 0) continue;
+                for (int i = k + 1; i < n; i++) b[o + i] -= l[k * n + i] * x;
+            }
+        }
+        if ((long)n * n * nrhs < 4_000_000) for (int c = 0; c < nrhs; c++) Column(c);
+        else Parallel.For(0, nrhs, Column);
+    }
+
+    /// <inheritdoc/>
     public bool TrySolveSpd(int n, int nrhs, double[] a, double[] b)
     {
         Shape.Require(b, n * nrhs, nameof(b));

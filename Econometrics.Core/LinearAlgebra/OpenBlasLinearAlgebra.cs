@@ -111,6 +111,16 @@ public sealed unsafe class OpenBlasLinearAlgebra : ILinearAlgebra
     }
 
     /// <inheritdoc/>
+    public void SolveLowerTriangular(int n, int nrhs, double[] l, double[] b)
+    {
+        Shape.Require(l, n * n, nameof(l)); Shape.Require(b, n * nrhs, nameof(b));
+        if (n == 0 || nrhs == 0) return;
+        fixed (double* pl = l, pb = b)
+            OpenBlasNative.cblas_dtrsm(OpenBlasNative.ColMajor, OpenBlasNative.Left, OpenBlasNative.Lower, OpenBlasNative.NoTrans,
+                OpenBlasNative.NonUnit, n, nrhs, 1.0, pl, n, pb, n);
+    }
+
+    /// <inheritdoc/>
     public bool TrySolveSpd(int n, int nrhs, double[] a, double[] b)
     {
         Shape.Require(a, n * n, nameof(a)); Shape.Require(b, n * nrhs, nameof(b));

@@ -13,7 +13,7 @@ internal static unsafe partial class OpenBlasNative
     private const string Blas = "openblas";
     private const string Lapacke = "lapacke";
 
-    public const int ColMajor = 102, NoTrans = 111, Trans = 112, Lower = 122;
+    public const int ColMajor = 102, NoTrans = 111, Trans = 112, Lower = 122, Left = 141, NonUnit = 131;
 
     static OpenBlasNative() => NativeLibrary.SetDllImportResolver(typeof(OpenBlasNative).Assembly, Resolve);
 
@@ -33,6 +33,10 @@ internal static unsafe partial class OpenBlasNative
     [LibraryImport(Blas)]
     public static partial void cblas_dgemm(int layout, int transA, int transB, int m, int n, int k,
         double alpha, double* a, int lda, double* b, int ldb, double beta, double* c, int ldc);
+
+    [LibraryImport(Blas)]
+    public static partial void cblas_dtrsm(int layout, int side, int uplo, int transA, int diag, int m, int n,
+        double alpha, double* a, int lda, double* b, int ldb);
 
     [LibraryImport(Blas)]
     public static partial void cblas_dsyrk(int layout, int uplo, int trans, int n, int k,

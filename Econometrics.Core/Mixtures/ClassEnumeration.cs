@@ -1,3 +1,5 @@
+using Econometrics.Inference;
+
 namespace Econometrics.Mixtures;
 
 /// <summary>
@@ -23,6 +25,18 @@ public sealed record ClassEnumeration
     /// and fits both models to it with the template's starts; p = (1 + #{LR_b ≥ LR}) / (B + 1).
     /// </summary>
     public int BootstrapReplicates { get; init; }
+
+    /// <summary>
+    /// Which bootstrap replicates this process runs (default all): shard i of n runs replicates b with b mod n = i and
+    /// reports their likelihood ratios (<see cref="ClassEnumerationResult.Blrt"/>) without p-values.
+    /// </summary>
+    public Shard BootstrapShard { get; init; } = Shard.All;
+
+    /// <summary>
+    /// Merge: the replicates of every shard of an earlier sharded run (their <see cref="ClassEnumerationResult.Blrt"/>);
+    /// the enumeration is refitted and the p-values come from the shards' ratios, equal to the one-process run.
+    /// </summary>
+    public IReadOnlyList<BlrtReplicates>? BootstrapShards { get; init; }
 
     /// <summary>
     /// Whether to add the Vuong-Lo-Mendell-Rubin test and its adjusted version of K − 1 against K classes (Lo, Mendell
@@ -65,8 +79,12 @@ public sealed record ClassEnumeration
         }
         if (fits.Count == 0) throw new ArgumentException(diagnostics[0].Message, nameof(data));
         var vlmr = VuongLoMendellRubin ? Vlmr(data, fits, diagnostics, cancellationToken) : null;
-        var blrt = BootstrapReplicates > 0 ? Bootstrap(data, fits, diagnostics, progress, cancellationToken) : null;
-        return new ClassEnumerationResult(fits, diagnostics) { BlrtP = blrt, BootstrapReplicates = BootstrapReplicates, Vlmr = vlmr };
+        if (BootstrapReplicates == 0) return new ClassEnumerationResult(fits, diagnostics) { Vlmr = vlmr };
+        var blrt = BootstrapShards is null ? Bootstrap(data, fits, progress, cancellationToken) : Merge(fits);
+        return new ClassEnumerationResult(fits, diagnostics)
+        {
+            BlrtP = blrt.IsComplete ? PValues(blrt, diagnostics) : null, BootstrapReplicates = BootstrapReplicates, Blrt = blrt, Vlmr = vlmr,
+        };
     }
 
     /// <summary>The VLMR test of every K ≥ 2 in the table (null for K = 1 and where an information matrix is singular).</summary>
@@ -85,20 +103,21 @@ public sealed record ClassEnumeration
     }
 
     /// <summary>
-    /// The BLRT p-value of every K ≥ 2 in the table (null for K = 1). Replicate b of K has its own seeds (data and
-    /// fits, from the template's seed through the SplitMix64 stream key), so the p-values are the same on any number of
-    /// threads.
+    /// The bootstrap likelihood ratios of this shard's replicates for every K ≥ 2 in the table. Replicate b of K has its
+    /// own seeds (data and fits, from the template's seed through the SplitMix64 stream key), so the ratios are the
+    /// same on any number of threads and in any shard.
     /// </summary>
-    private double?[] Bootstrap(GrowthData data, List<GrowthMixtureResult> fits, List<Diagnostic> diagnostics, IProgress<double>? progress,
-        CancellationToken ct)
+    private BlrtReplicates Bootstrap(GrowthData data, List<GrowthMixtureResult> fits, IProgress<double>? progress, CancellationToken ct)
     {
-        int B = BootstrapReplicates, pairs = fits.Count - 1;
-        var lr = new double[Math.Max(pairs, 0) * B];
+        int pairs = fits.Count - 1;
+        var own = BlrtReplicates.Owned(BootstrapReplicates, BootstrapShard.Index, BootstrapShard.Count);
+        int per = own.Length;
+        var lr = new double[Math.Max(pairs, 0) * per];
         int done = 0;
         var po = new ParallelOptions { MaxDegreeOfParallelism = Model.MaxDegreeOfParallelism, CancellationToken = ct };
         Parallel.For(0, lr.Length, po, t =>
         {
-            int pair = t / B, b = t % B, K = fits[pair + 1].K;
+            int pair = t / per, b = own[t % per], K = fits[pair + 1].K;
             var null0 = fits[pair];
             var shape = Model.Shape(data, true, K - 1);
             var ps = ParameterSet.FromPublic(null0.Parameters, shape);
@@ -123,15 +142,43 @@ public sealed record ClassEnumeration
             }
             progress?.Report(0.2 + 0.8 * Interlocked.Increment(ref done) / lr.Length);
         });
-        var p = new double?[fits.Count];
-        for (int pair = 0; pair < pairs; pair++)
+        var ratios = Enumerable.Range(0, Math.Max(pairs, 0))
+            .Select(pair => (IReadOnlyList<double?>)lr.AsSpan(pair * per, per).ToArray().Select(v => double.IsFinite(v) ? v : (double?)null).ToArray())
+            .ToArray();
+        return new BlrtReplicates(BootstrapReplicates, Model.Seed, Model.Starts, BootstrapShard.Index, BootstrapShard.Count, Classes(fits),
+            Observed(fits), ratios);
+    }
+
+    private BlrtReplicates Merge(List<GrowthMixtureResult> fits)
+    {
+        var merged = BlrtReplicates.Merge(BootstrapShards!);
+        if (merged.Replicates != BootstrapReplicates || merged.Seed != Model.Seed || merged.Starts != Model.Starts)
+            throw new ArgumentException($"The BLRT shards ran {merged.Replicates} replicates with seed {merged.Seed} and {merged.Starts} starts; this " +
+                $"run asks for {BootstrapReplicates} with seed {Model.Seed} and {Model.Starts} starts.", nameof(BootstrapShards));
+        if (!merged.Classes.SequenceEqual(Classes(fits)) || !merged.Observed.SequenceEqual(Observed(fits)))
+            throw new ArgumentException("The BLRT shards were computed from other data or model options: their observed likelihood ratios " +
+                $"({string.Join(", ", merged.Observed)}) differ from this enumeration's ({string.Join(", ", Observed(fits))}).", nameof(BootstrapShards));
+        return merged;
+    }
+
+    private static int[] Classes(List<GrowthMixtureResult> fits) => fits.Skip(1).Select(f => f.K).ToArray();
+
+    private static double[] Observed(List<GrowthMixtureResult> fits) =>
+        Enumerable.Range(0, fits.Count - 1).Select(pair => 2 * (fits[pair + 1].LogLikelihood - fits[pair].LogLikelihood)).ToArray();
+
+    /// <summary>The BLRT p-value of every K ≥ 2 in the table (null for K = 1): p = (1 + #{LR_b ≥ LR}) / (B + 1) over the fitted replicates.</summary>
+    private static double?[] PValues(BlrtReplicates blrt, List<Diagnostic> diagnostics)
+    {
+        int B = blrt.Replicates;
+        var p = new double?[blrt.Classes.Count + 1];
+        for (int pair = 0; pair < blrt.Classes.Count; pair++)
         {
-            double observed = 2 * (fits[pair + 1].LogLikelihood - fits[pair].LogLikelihood);
-            var reps = lr.AsSpan(pair * B, B).ToArray().Where(double.IsFinite).ToArray();
+            double observed = blrt.Observed[pair];
+            var reps = blrt.LikelihoodRatios[pair].Where(v => v is not null).Select(v => v!.Value).ToArray();
             int failed = B - reps.Length;
             if (failed > 0)
-                diagnostics.Add(Diagnostic.Warning($"BLRT K = {fits[pair + 1].K}: {failed} of {B} bootstrap samples could not be fitted with " +
-                    $"{fits[pair + 1].K} classes and were left out.", "blrt-failed"));
+                diagnostics.Add(Diagnostic.Warning($"BLRT K = {blrt.Classes[pair]}: {failed} of {B} bootstrap samples could not be fitted with " +
+                    $"{blrt.Classes[pair]} classes and were left out.", "blrt-failed"));
             p[pair + 1] = reps.Length == 0 ? null : (1.0 + reps.Count(v => v >= observed)) / (reps.Length + 1);
         }
         return p;

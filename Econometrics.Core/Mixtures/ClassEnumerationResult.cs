@@ -26,6 +26,12 @@ public sealed record ClassEnumerationResult : Result
     /// <summary>Bootstrap replicates of the BLRT (0: not run).</summary>
     public int BootstrapReplicates { get; init; }
 
+    /// <summary>
+    /// The BLRT's bootstrap likelihood ratios: all of them, or one shard's (then <see cref="BlrtP"/> is null until the
+    /// shards are merged); null when the BLRT was not run.
+    /// </summary>
+    public BlrtReplicates? Blrt { get; init; }
+
     /// <summary>One row per K: fit statistics and how the random starts fared.</summary>
     [System.Text.Json.Serialization.JsonPropertyName("enumeration")]
     public IReadOnlyList<ClassEnumerationRow> Models => Fits.Select((f, j) => new ClassEnumerationRow(f.K, f.LogLikelihood, f.NParameters,
@@ -74,6 +80,12 @@ public sealed record ClassEnumerationResult : Result
         }
         if (BlrtP is not null)
             s.AddNote($"BLRT p: parametric bootstrap likelihood-ratio test of K - 1 against K classes (Mplus TECH14), {BootstrapReplicates} replicates.");
+        else if (Blrt is { IsComplete: false } shard)
+        {
+            int owned = BlrtReplicates.Owned(shard.Replicates, shard.ShardIndex, shard.ShardCount).Length;
+            s.AddNote($"BLRT shard {shard.ShardIndex}/{shard.ShardCount}: {owned} of {shard.Replicates} replicates; p-values after merging every " +
+                "shard (--merge).");
+        }
         if (Vlmr is not null)
             s.AddNote("VLMR p: Vuong-Lo-Mendell-Rubin test of K - 1 against K classes (Mplus TECH11), LR = 2 (logLik_K - logLik_K-1) " +
                 "against its weighted chi-square limit (Vuong 1989); aLMR p: the same for LR / (1 + 1 / (d ln N)), d the difference in " +

@@ -40,11 +40,39 @@ public sealed record SimulationStudyResult : Result
         ArgumentNullException.ThrowIfNull(shards);
         if (shards.Length == 0) throw new ArgumentException("At least one shard is needed.", nameof(shards));
         var f = shards[0];
-        if (shards.Any(s => !s.Names.SequenceEqual(f.Names) || s.Planned != f.Planned))
+        if (shards.Any(s => !s.Names.SequenceEqual(f.Names) || !s.Truth.SequenceEqual(f.Truth) || s.Planned != f.Planned))
             throw new ArgumentException("The shards come from different studies.", nameof(shards));
         var all = shards.SelectMany(s => s.Replications).ToArray();
         if (all.Select(r => r.Index).Distinct().Count() != all.Length) throw new ArgumentException("The shards overlap.", nameof(shards));
         return new SimulationStudyResult(f.Names, f.Truth, all, f.Planned);
+    }
+
+    /// <summary>Reads a result written by <see cref="Result.ToJson"/> (e.g. a shard's <c>--json</c>), for <see cref="Combine"/>.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <exception cref="ArgumentException">The text is not a simulation-study result.</exception>
+    public static SimulationStudyResult FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            var r = doc.RootElement;
+            // Non-finite numbers are written as null; an absent fit has null estimates.
+            static double Num(System.Text.Json.JsonElement v) => v.ValueKind == System.Text.Json.JsonValueKind.Null ? double.NaN : v.GetDouble();
+            static double[]? Array(System.Text.Json.JsonElement v) =>
+                v.ValueKind == System.Text.Json.JsonValueKind.Null ? null : v.EnumerateArray().Select(Num).ToArray();
+            var reps = r.GetProperty("replications").EnumerateArray().Select(x => new SimulationReplication(x.GetProperty("index").GetInt32(),
+                Array(x.GetProperty("estimates")), Array(x.GetProperty("stdErrors")), Num(x.GetProperty("accuracy")),
+                x.GetProperty("converged").GetBoolean())).ToArray();
+            return new SimulationStudyResult(r.GetProperty("names").EnumerateArray().Select(v => v.GetString()!).ToArray(),
+                r.GetProperty("truth").EnumerateArray().Select(Num).ToArray(), reps, r.GetProperty("planned").GetInt32());
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            string why = e is System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } at }
+                ? $"not valid JSON at line {line + 1}, byte {at + 1}" : e.Message;
+            throw new ArgumentException($"Not a growth mixture simulation study: {why}.", nameof(json), e);
+        }
     }
 
     /// <summary>Per-parameter performance measures (the table of the summary).</summary>

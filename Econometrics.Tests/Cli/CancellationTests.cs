@@ -27,24 +27,39 @@ public class CancellationTests
         foreach (var a in new[] { "cd-mc", "--n", "200", "--t", "100", "--reps", "100000", "--json", Path.Combine(dir, "r.json"),
                      "--html", Path.Combine(dir, "r.html") })
             psi.ArgumentList.Add(a);
-        // A child inherits an ignored SIGINT (a test host started in the background); a handler registered here for the
-        // moment of the fork makes the child start with the default disposition instead.
-        using (PosixSignalRegistration.Create(PosixSignal.SIGINT, c => c.Cancel = true))
+        // A child inherits an ignored SIGINT: a test host started by a non-interactive shell's `&` (nohup, CI wrappers)
+        // ignores it, and .NET then keeps ignoring it in the child, so the job could not be interrupted. The default
+        // disposition for the moment of the fork gives the child what a terminal gives it.
+        bool ignored = Signals.SigintIgnored();
+        if (ignored) Signals.Set(Signals.Sigint, Signals.Default);
+        Process p;
+        try { p = Process.Start(psi)!; }
+        finally { if (ignored) Signals.Set(Signals.Sigint, Signals.Ignore); }
+        using (p)
         {
-            using var p = Process.Start(psi)!;
-            var stderr = p.StandardError.ReadToEndAsync();
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            // Wait until the job has used a second of CPU (start-up takes a fraction of that), so the signal reaches the
-            // cooperative handler rather than the default action.
-            var watch = Stopwatch.StartNew();
-            while (!p.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60) && CpuSeconds(p.Id) < 1.0) await Task.Delay(100);
-            Assert.False(p.HasExited, "the job ended before it could be interrupted");
-            Assert.Equal(0, Interrupt(p.Id));
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await p.WaitForExitAsync(stop.Token);
-            Assert.Equal(130, p.ExitCode);
-            Assert.Equal("error: cancelled.", (await stderr).Trim());
-            Assert.Equal("", await stdout);
+            try
+            {
+                var stderr = p.StandardError.ReadToEndAsync();
+                var stdout = p.StandardOutput.ReadToEndAsync();
+                // Wait until the job has used a second of CPU (start-up takes a fraction of that), so the signal reaches
+                // the cooperative handler rather than the default action.
+                var watch = Stopwatch.StartNew();
+                while (!p.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60) && CpuSeconds(p.Id) < 1.0) await Task.Delay(100);
+                Assert.False(p.HasExited, "the job ended before it could be interrupted");
+                Assert.Equal(0, Interrupt(p.Id));
+                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                try { await p.WaitForExitAsync(stop.Token); }
+                catch (OperationCanceledException) { Assert.Fail("econ was still running 60 s after SIGINT"); }
+                Assert.Equal(130, p.ExitCode);
+                Assert.Equal("error: cancelled.", (await stderr).Trim());
+                Assert.Equal("", await stdout);
+            }
+            finally
+            {
+                // A failed assertion must not leave minutes of work running: the child holds whatever descriptors the
+                // test host had open (a lock file around the test run, for one).
+                if (!p.HasExited) p.Kill(entireProcessTree: true);
+            }
         }
         Assert.Empty(Directory.EnumerateFileSystemEntries(dir));
         Directory.Delete(dir);
@@ -61,5 +76,27 @@ public class CancellationTests
                 + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
         }
         catch (IOException) { return 0; }
+    }
+
+    private static class Signals
+    {
+        public const int Sigint = 2;
+        public const nint Default = 0, Ignore = 1;   // SIG_DFL, SIG_IGN
+
+        [DllImport("libc", EntryPoint = "signal")]
+        private static extern nint Signal(int signum, nint handler);
+
+        // Only ever switches between SIG_IGN and SIG_DFL: a handler the runtime installed with sigaction must not be
+        // round-tripped through signal().
+        public static void Set(int signum, nint disposition) => Signal(signum, disposition);
+
+        // Bit SIGINT - 1 of the SigIgn mask in /proc/self/status.
+        public static bool SigintIgnored()
+        {
+            var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+            ulong mask = ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber,
+                System.Globalization.CultureInfo.InvariantCulture);
+            return (mask & (1UL << (Sigint - 1))) != 0;
+        }
     }
 }

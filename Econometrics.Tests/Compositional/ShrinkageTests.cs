@@ -39,11 +39,41 @@ public sealed class ShrinkageTests
         // n = 15 < D = 60: Omega from the 15-dimensional sample space (Woodbury) against (Gamma + J)^-1 - J.
         var x = InvariantTests.Random(7, 15, 60);
         var la = Econometrics.LinearAlgebra.LinearAlgebraBackends.Default;
-        var s = new SchaferStrimmerShrinkage { Lambda = lambda }.Estimate(x.Closure().Values.PointwiseLog());
-        var lowRank = LogRatioPrecision.FromShrunkLowRank(s, la);
-        var direct = LogRatioPrecision.FromClrCovariance(LogRatioPrecision.DoubleCentre(s.Covariance), la);
+        var basis = x.Closure().Values.PointwiseLog();
+        var shrinkage = new SchaferStrimmerShrinkage { Lambda = lambda };
+        var s = shrinkage.Estimate(basis);
+        var factors = shrinkage.Factor(basis, la);
+        Assert.Equal(s.Lambda, factors.Lambda);
+        var lowRank = LogRatioPrecision.FromShrunkLowRank(factors, la);
+        var gamma = LogRatioPrecision.DoubleCentre(s.Covariance);
+        var direct = LogRatioPrecision.FromClrCovariance(gamma, la);
         Assert.NotNull(lowRank);
         AssertClose(direct!, lowRank!, 1e-9 * direct!.Enumerate().Max(Math.Abs), "Omega");
+        // The D x D outputs from one SYRK of the data equal double centring of the formed covariances.
+        var (g, variation, proportionality) = LogRatioMeasures.FromShrinkageFactors(factors, la);
+        var sample = LogRatioPrecision.DoubleCentre(s.SampleCovariance!);
+        double scale = gamma.Enumerate().Max(Math.Abs);
+        AssertClose(gamma, g, 1e-13 * scale, "shrunk clr covariance");
+        AssertClose(LogRatioMeasures.VariationFromClrCovariance(sample), variation, 1e-13 * scale, "variation");
+        AssertClose(LogRatioMeasures.ProportionalityFromClrCovariance(sample), proportionality, 1e-12, "proportionality");
+    }
+
+    [Fact]
+    public void Basis_shrinkage_with_fewer_samples_than_parts_equals_the_dense_computation()
+    {
+        // The estimator's n < D path (no D x D covariance formed) against the dense route on the same data: the alr route
+        // forms the shrunk covariance and inverts it, and the measures come from the formed sample covariance.
+        var x = InvariantTests.Random(11, 20, 70);
+        var fast = new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage }.Estimate(x);
+        var dense = new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage, Route = PartialCorrelationRoute.AlrInverse }
+            .Estimate(x);
+        Assert.Equal(dense.Shrinkage!.Lambda, fast.Shrinkage!.Lambda, 14);
+        Assert.Equal(dense.Shrinkage.LambdaVar, fast.Shrinkage.LambdaVar, 14);
+        AssertClose(dense.PartialCorrelation, fast.PartialCorrelation, 1e-9, "pcor");
+        double scale = dense.ClrCovariance.Enumerate().Max(Math.Abs);
+        AssertClose(dense.ClrCovariance, fast.ClrCovariance, 1e-13 * scale, "clr covariance");
+        AssertClose(dense.Variation, fast.Variation, 1e-13 * scale, "variation");
+        AssertClose(dense.Proportionality, fast.Proportionality, 1e-12, "proportionality");
     }
 
     [Fact]

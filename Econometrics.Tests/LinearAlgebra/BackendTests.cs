@@ -40,6 +40,33 @@ public class BackendTests
 
     [Theory]
     [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public void Syrk_fills_both_triangles_across_several_copy_blocks(string backend)
+    {
+        // n = 150 spans three 64 x 64 blocks of the triangle copy, with a ragged last block.
+        var la = Backends.Get(backend);
+        const int n = 150, k = 7;
+        var a = Backends.Random(k * n, 9);
+        var c = new double[n * n];
+        la.Syrk(true, n, k, 1.0, a, 0.0, c);
+        Close.Arrays(Backends.NaiveProduct(true, false, n, n, k, a, a), c, 1e-12, "A'A");
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public void Lower_triangular_solve_inverts_the_Cholesky_factor(string backend)
+    {
+        var la = Backends.Get(backend);
+        const int n = 9, m = 5;
+        var l = Backends.Spd(n, 10);
+        Assert.True(la.TryCholesky(n, l));
+        var b = Backends.Random(n * m, 11);
+        var x = (double[])b.Clone();
+        la.SolveLowerTriangular(n, m, l, x);
+        Close.Arrays(b, Backends.NaiveProduct(false, false, n, m, n, l, x), 1e-12, "L X = B");
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
     public void Symmetric_eigen_reconstructs_and_sorts_ascending(string backend)
     {
         var la = Backends.Get(backend);

@@ -50,6 +50,32 @@ public sealed class BootstrapLrtTests
         Assert.True(one.Models[1].BlrtP > 0.1, $"p = {one.Models[1].BlrtP}");
     }
 
+    /// <summary>Three shards of the replicates, each through its JSON file, merge to exactly the one-process BLRT.</summary>
+    [Fact]
+    public void MergedShardsEqualTheOneProcessRun()
+    {
+        var d = TwoClasses(8);
+        var e = Enumeration(-1) with { BootstrapReplicates = 5 };
+        var one = e.Fit(d);
+        var shards = Enumerable.Range(0, 3)
+            .Select(i => e with { BootstrapShard = new Econometrics.Inference.Shard(i, 3) })
+            .Select(x => x.Fit(d)).ToArray();
+        Assert.All(shards, s => Assert.Null(s.BlrtP));
+        Assert.Contains("BLRT shard 1/3: 2 of 5 replicates", shards[1].ToString());
+        // Shard 2 of 3 runs replicates 2 only; shard 0 runs 0 and 3.
+        Assert.Equal(one.Blrt!.LikelihoodRatios[0][3], shards[0].Blrt!.LikelihoodRatios[0][1]);
+        var files = shards.Select(s => BlrtReplicates.FromJson(s.ToJson())).Reverse().ToArray();
+        var merged = (e with { BootstrapShards = files }).Fit(d);
+        Assert.Equal(one.BlrtP, merged.BlrtP);
+        Assert.Equal(one.Blrt!.LikelihoodRatios[0], merged.Blrt!.LikelihoodRatios[0]);
+        Assert.Equal(one.ToJson(), merged.ToJson());
+        // A missing shard, a duplicate, or shards from other options are refused.
+        Assert.Contains("missing", Assert.Throws<ArgumentException>(() => (e with { BootstrapShards = files[..2] }).Fit(d)).Message);
+        Assert.Contains("twice", Assert.Throws<ArgumentException>(() => (e with { BootstrapShards = [files[0], files[0], files[1]] }).Fit(d)).Message);
+        Assert.Contains("seed", Assert.Throws<ArgumentException>(() =>
+            (e with { BootstrapShards = files, Model = e.Model with { Seed = 5 } }).Fit(d)).Message);
+    }
+
     [Fact]
     public void TooFewStartsOrNegativeReplicatesAreErrors()
     {

@@ -70,6 +70,64 @@ public sealed class MoeCommandTests
         Assert.Equal(2, doc.RootElement.GetProperty("bestByBic").GetInt32());
     }
 
+    private static string[] Wide(params string[] rest) =>
+        ["--data", MixtureFixtures.DataPath("moe_ref_sim.csv"), "--id", "id", "--y-prefix", "Y", "--t-prefix", "T", "--starts", "2", .. rest];
+
+    /// <summary>BLRT shards written by <c>--shard i/n</c>, merged by <c>--merge</c>, give the one-process JSON.</summary>
+    [Fact]
+    public void EnumerateBlrtShardsMergeToTheOneProcessRun()
+    {
+        var dir = Directory.CreateTempSubdirectory("econ-blrt").FullName;
+        try
+        {
+            string[] common = ["moe", "enumerate", .. Wide("--max-classes", "2", "--blrt", "3", "--seed", "5")];
+            var one = Run([.. common, "--json", "-"]);
+            Assert.Equal(0, one.Code);
+            var files = new[] { 0, 1 }.Select(i => Path.Combine(dir, $"shard-{i}.json")).ToArray();
+            for (int i = 0; i < 2; i++) Assert.Equal(0, Run([.. common, "--shard", $"{i}/2", "--json", files[i]]).Code);
+            var merged = Run([.. common, "--merge", string.Join(",", files), "--json", "-"]);
+            Assert.Equal(0, merged.Code);
+            Assert.Equal(one.Out, merged.Out);
+            var clash = Run([.. common, "--merge", files[0], "--shard", "0/2"]);
+            Assert.Equal(2, clash.Code);
+            Assert.Contains("--merge and --shard", clash.Err);
+            var missing = Run([.. common, "--merge", files[0]]);
+            Assert.Equal(2, missing.Code);
+            Assert.Contains("missing", missing.Err);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    /// <summary>
+    /// <c>econ moe simulate</c> in two shards taken from a Kubernetes Indexed Job's JOB_COMPLETION_INDEX, merged, equals
+    /// the one-process study. (Only this test sets the variable; nothing else in the suite reads it.)
+    /// </summary>
+    [Fact]
+    public void SimulateShardsFromJobCompletionIndexMergeToTheOneProcessRun()
+    {
+        var dir = Directory.CreateTempSubdirectory("econ-moe-sim").FullName;
+        try
+        {
+            string[] common = ["moe", "simulate", .. Wide("--classes", "2", "--reps", "3", "--persons", "150", "--seed", "3")];
+            var one = Run([.. common, "--json", "-"]);
+            Assert.Equal(0, one.Code);
+            var files = new[] { 0, 1 }.Select(i => Path.Combine(dir, $"shard-{i}.json")).ToArray();
+            for (int i = 0; i < 2; i++)
+            {
+                Environment.SetEnvironmentVariable("JOB_COMPLETION_INDEX", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                try { Assert.Equal(0, Run([.. common, "--shard", "auto/2", "--json", files[i]]).Code); }
+                finally { Environment.SetEnvironmentVariable("JOB_COMPLETION_INDEX", null); }
+            }
+            var merged = Run(["moe", "simulate", "merge", .. files, "--json", "-"]);
+            Assert.Equal(0, merged.Code);
+            Assert.Equal(one.Out, merged.Out);
+            var partial = Run(["moe", "simulate", "merge", files[1], "--json", "-"]);
+            Assert.Equal(0, partial.Code);
+            Assert.Contains("1 of 3 replications merged", partial.Err);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
     [Fact]
     public void ScreenNeedsCandidates()
     {

@@ -34,7 +34,9 @@ public sealed class SimulationTests(ITestOutputHelper output)
         var full = new SimulationStudy { Design = small, Replications = 3, Model = model }.Simulate();
         var a = new SimulationStudy { Design = small, Replications = 3, Model = model, Shard = 0, Shards = 2 }.Simulate();
         var b = new SimulationStudy { Design = small, Replications = 3, Model = model, Shard = 1, Shards = 2 }.Simulate();
-        var combined = SimulationStudyResult.Combine(a, b);
+        // Through the shards' JSON files, as `econ moe simulate merge` reads them.
+        var combined = SimulationStudyResult.Combine(SimulationStudyResult.FromJson(b.ToJson()), SimulationStudyResult.FromJson(a.ToJson()));
+        Assert.Equal(full.ToJson(), combined.ToJson());
         Assert.Equal(full.Replications.Select(r => r.Index), combined.Replications.Select(r => r.Index));
         for (int r = 0; r < 3; r++) Assert.Equal(full.Replications[r].Estimates, combined.Replications[r].Estimates);
         Assert.Throws<ArgumentException>(() => SimulationStudyResult.Combine(a, a));

@@ -84,16 +84,17 @@ public sealed class BlockedPairsTests
     [Fact]
     public void Gram_path_equals_small_tiles_and_the_moment_path()
     {
-        // Balanced N = 300 <= GramLimit with default tiles: one SYRK; tiles of 7 form the same pairs by GEMM; the
-        // moments of Z give CD and the LM family without pairs. Every test, mean |rho| and rho itself must agree.
+        // Balanced N = 301 <= GramLimit with default tiles: the Gram kernel (odd N ends with a single column); tiles of 7
+        // form the same pairs by GEMM; the moments of Z give CD and the LM family without pairs. Every test, mean |rho|
+        // and rho itself must agree.
         var rng = new Random(23);
-        int t = 25, n = 300;
+        int t = 25, n = 301;
         var factor = Enumerable.Range(0, t).Select(_ => rng.NextDouble() - 0.5).ToArray();
         var e = Matrix<double>.Build.Dense(t, n, (s, i) => 2.5 * factor[s] * (i % 4) + rng.NextDouble());
         var options = new CrossSectionalDependence { Tests = CdTests.All & ~CdTests.CDStar & ~CdTests.LMAdj, Draws = 5 };
         var gram = options.Test(e);
         var tiles = (options with { PairTileSize = 7 }).Test(e);
-        Assert.StartsWith("CD, LM family and mean |rho| from one SYRK", gram.Computation);
+        Assert.StartsWith("CD, LM family and mean |rho| summed over the N x N Gram", gram.Computation);
         Assert.Contains("tile(s) of 7 x 7", tiles.Computation);
         Same(tiles.MeanRho, gram.MeanRho, "mean rho");
         Same(tiles.MeanAbsRho!.Value, gram.MeanAbsRho!.Value, "mean |rho|");

@@ -52,6 +52,9 @@ public class GoldenSummaryTests
             "--classes", "2", "--starts", "8"],
         ["moe-enumerate"] = ["moe", "enumerate", "--data", "data/moe/moe_ref_sim.csv", "--id", "id", "--y-prefix", "Y", "--t-prefix", "T",
             "--max-classes", "3", "--starts", "6"],
+        ["moe-simulate"] = ["moe", "simulate", "--data", "data/moe/moe_ref_sim.csv", "--id", "id", "--y-prefix", "Y", "--t-prefix", "T",
+            "--classes", "2", "--starts", "2", "--reps", "2", "--persons", "100"],
+        ["moe-simulate-merge"] = ["moe", "simulate", "merge", "{tmp}/sim0.json", "{tmp}/sim1.json"],
         ["moe-screen"] = ["moe", "screen", "--data", "data/moe/moe_ref_sim.csv", "--id", "id", "--y-prefix", "Y", "--t-prefix", "T",
             "--classes", "2", "--candidates", "gx,ex", "--starts", "8"],
         ["invariance"] = ["invariance", "--data", "data/invariance/invariance_sim.csv", "--target", "Y", "--env", "env",
@@ -84,6 +87,10 @@ public class GoldenSummaryTests
             for (int shard = 0; shard < 2; shard++)
                 Assert.Equal(0, CliRunner.Run("cd-mc", "--n", "10", "--t", "10", "--reps", "20", "--threads", "1", "--shard", $"{shard}/2",
                     "--json", Path.Combine(tmp, $"shard{shard}.json")).ExitCode);
+        if (name == "moe-simulate-merge")
+            for (int shard = 0; shard < 2; shard++)
+                Assert.Equal(0, CliRunner.Run([.. Cases["moe-simulate"].Select(a => Resolve(a, tmp)), "--shard", $"{shard}/2",
+                    "--json", Path.Combine(tmp, $"sim{shard}.json")]).ExitCode);
         var args = Cases[name].Select(a => Resolve(a, tmp)).ToList();
         string json = Path.Combine(tmp, "out.json"), html = Path.Combine(tmp, "out.html"), png = Path.Combine(tmp, "out.png");
         bool plots = Find(Cases[name]).Options.Any(o => o.Name == "--plot");

@@ -1,7 +1,8 @@
 #!/bin/bash
 # CI: a single-node Slurm runs a 4-task array of `econ cd-mc --shard auto`, the merge runs as a dependent job, and the
 # merged result must equal the one-process run (cells, counts and theta sums to the last bit). Then the Kubernetes
-# path: the same shards with JOB_COMPLETION_INDEX set (as an Indexed Job sets it) must merge to the same result.
+# path: the same shards with JOB_COMPLETION_INDEX set (as an Indexed Job sets it) must merge to the same result, and
+# so must the shards of `econ moe simulate` and of the BLRT of `econ moe enumerate` (merged JSON byte-equal).
 # Usage: deploy/slurm/ci-check.sh ECON   (ECON: the econ executable)
 set -euo pipefail
 econ=$(readlink -f "${1:?econ executable}")
@@ -15,8 +16,8 @@ eval "$("$here/local-cluster.sh" start "$cluster")"
 "$econ" cd-mc "${study[@]}" --json "$work/one.json" >/dev/null 2>&1
 cd "$work"
 export ECON="$econ" ECON_OUT="$work/slurm"
-array=$(sbatch --parsable --wait --array=0-3 "$here/cd-mc.sbatch" "${study[@]}")
-sbatch --parsable --wait --dependency=afterok:"$array" "$here/merge.sbatch" >/dev/null
+array=$(sbatch --parsable --wait --array=0-3 "$here/shard.sbatch" cd-mc "${study[@]}")
+sbatch --parsable --wait --dependency=afterok:"$array" "$here/merge.sbatch" cd-mc >/dev/null
 for i in 0 1 2 3; do
   JOB_COMPLETION_INDEX=$i "$econ" cd-mc "${study[@]}" --shard auto/4 --json "$work/k8s/shard-$i.json" >/dev/null 2>&1
 done
@@ -32,3 +33,18 @@ for name, m in zip(("slurm", "k8s"), merged):
         sys.exit(f"{name}: merged cells differ from the one-process run:\n{m['cells']}\n{one['cells']}")
     print(f"{name}: 4 shards merged == one-process run ({len(m['cells'])} cells)")
 PY
+
+# The growth-mixture runners, Kubernetes path: 2 indexed shards each, merged, byte-equal to one process.
+moe=(--data "$here/../../data/moe/moe_ref_sim.csv" --id id --y-prefix Y --t-prefix T --starts 2 --seed 3)
+check_moe() {   # NAME MERGE-KIND COMMAND...
+  local name=$1 kind=$2; shift 2
+  mkdir -p "$work/$name"
+  "$econ" "$@" --json "$work/$name/one.json" >/dev/null 2>&1
+  for i in 0 1; do JOB_COMPLETION_INDEX=$i "$econ" "$@" --shard auto/2 --json "$work/$name/shard-$i.json" >/dev/null 2>&1; done
+  if [ "$kind" = files ]; then "$econ" "$1" "$2" merge "$work/$name"/shard-*.json --json "$work/$name/merged.json" >/dev/null 2>&1
+  else "$econ" "$@" --merge "$work/$name/shard-0.json,$work/$name/shard-1.json" --json "$work/$name/merged.json" >/dev/null 2>&1; fi
+  cmp -s "$work/$name/one.json" "$work/$name/merged.json" || { echo "$name: merged shards differ from the one-process run" >&2; exit 1; }
+  echo "$name: 2 shards merged == one-process run"
+}
+check_moe moe-simulate files moe simulate "${moe[@]}" --classes 2 --reps 4 --persons 150
+check_moe moe-blrt option moe enumerate "${moe[@]}" --max-classes 2 --blrt 4

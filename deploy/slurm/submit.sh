@@ -1,10 +1,13 @@
 #!/bin/bash
-# Usage: deploy/slurm/submit.sh SHARDS [cd-mc options...]
-#   e.g. ECON_OUT=study1 deploy/slurm/submit.sh 16 --n 50,100 --t 50,100 --reps 2000 --seed 7
+# Usage: deploy/slurm/submit.sh SHARDS COMMAND [options...]
+#   ECON_OUT=study1 deploy/slurm/submit.sh 16 cd-mc --n 50,100 --t 50,100 --reps 2000 --seed 7
+#   ECON_OUT=sim1   deploy/slurm/submit.sh 8 moe simulate --data d.csv --id id --y-prefix Y --t-prefix T --classes 2 --reps 400
+#   ECON_OUT=blrt1  deploy/slurm/submit.sh 8 moe enumerate --data d.csv --id id --y-prefix Y --t-prefix T --max-classes 3 --blrt 199
 # Submits an array of SHARDS tasks (one shard each) and the merge as a job that runs after all of them succeed.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 shards=${1:?number of shards}; shift
-array=$(sbatch --parsable --array=0-$((shards - 1)) "$here/cd-mc.sbatch" "$@")
-merge=$(sbatch --parsable --dependency=afterok:"${array%%;*}" "$here/merge.sbatch")
+[ $# -gt 0 ] || { echo "error: name the command to shard (cd-mc, moe simulate, moe enumerate ... --blrt B)" >&2; exit 2; }
+array=$(sbatch --parsable --array=0-$((shards - 1)) "$here/shard.sbatch" "$@")
+merge=$(sbatch --parsable --dependency=afterok:"${array%%;*}" "$here/merge.sbatch" "$@")
 echo "array job $array, merge job $merge; result in ${ECON_OUT:-results}/merged.json"

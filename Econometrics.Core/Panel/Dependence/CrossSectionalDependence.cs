@@ -86,7 +86,8 @@ public sealed record CrossSectionalDependence
     {
         ArgumentNullException.ThrowIfNull(residuals);
         var e = residuals.ToColumnMajorArray();
-        if (e.Any(double.IsInfinity)) throw new ArgumentException("The matrix holds an infinite value; use NaN for gaps.", nameof(residuals));
+        foreach (var v in e)
+            if (double.IsInfinity(v)) throw new ArgumentException("The matrix holds an infinite value; use NaN for gaps.", nameof(residuals));
         var ent = Enumerable.Range(1, residuals.ColumnCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         return Run(new CdInput(e, residuals.RowCount, residuals.ColumnCount, ent, "matrix"));
     }
@@ -126,10 +127,12 @@ public sealed record CrossSectionalDependence
         if (keep.Count < 3) throw new ArgumentException($"Only {keep.Count} unit(s) vary over time; cross-sectional dependence tests need at least 3.",
             "panel");
         int n = keep.Count, t = t0;
-        var e = Select(input.E, t, keep);
-        var partial = input.Partial is null ? null : Select(input.Partial, t, keep);
+        // The input arrays are this run's own copies, so they are used as they are when every unit stays.
+        var e = keep.Count == n0 ? input.E : Select(input.E, t, keep);
+        var partial = input.Partial is null || keep.Count == n0 ? input.Partial : Select(input.Partial, t, keep);
         var entities = keep.Select(i => input.Entities[i]).ToArray();
-        bool balanced = e.All(v => !double.IsNaN(v));
+        bool balanced = true;
+        foreach (var v in e) if (double.IsNaN(v)) { balanced = false; break; }
 
         var pc = PairwiseCorrelations.Compute(e, t, n, la, PairTileSize);
         int passes = 0;
@@ -218,8 +221,8 @@ public sealed record CrossSectionalDependence
         if (Neighbours is not null) { tests.Add(LocalCd.Test(Neighbours, pc, keep, n0)); if (!pc.UsesGram) passes++; }
 
         int tile = Math.Min(pc.TileSize, n), tiles = (n + tile - 1) / tile;
-        string computation = (pc.UsesGram ? "CD, LM family and mean |rho| from one SYRK of the standardized data (the N x N Gram, N <= "
-                + PairwiseCorrelations.GramLimit + "); pair statistics read from it"
+        string computation = (pc.UsesGram ? "CD, LM family and mean |rho| summed over the N x N Gram of the standardized data as it is formed (N <= "
+                + PairwiseCorrelations.GramLimit + ", no N x N array)"
                 : balanced ? "CD and LM family from the moments of the standardized data (O(N T^2), no pair formed)"
                 : "CD and LM family summed over the pair overlaps")
             + (passes == 0 ? "" : $"; {passes} pass(es) over the pairs in {(long)tiles * (tiles + 1) / 2} tile(s) of {tile} x {tile}");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Econometrics.LinearAlgebra;
 
 namespace Econometrics.Panel.Dependence;
@@ -141,8 +142,8 @@ internal sealed class PairwiseCorrelations
     /// </summary>
     public TAcc Reduce<TAcc>(TAcc seed) where TAcc : struct, IPairAccumulator<TAcc>
     {
-        if (UsesGram && _rho is null) Materialise();
         if (_rho is { } dense) return ReduceDense(seed, dense, _overlap);
+        if (UsesGram) return ReduceGram(seed);
         var total = seed.Empty();
         TAcc[] parts = new TAcc[Math.Min(TileSize, N)];
         ForEachTile(tile =>
@@ -160,6 +161,46 @@ internal sealed class PairwiseCorrelations
             });
             for (int c = 0; c < tile.Bj; c++) total.Merge(parts[c]);
         });
+        return total;
+    }
+
+    // The Gram path without the N x N matrix: the dot products z_i'z_j come from a register-blocked kernel (two columns j
+    // against four rows i at a time) and go straight into per-column accumulators, merged in column order as the dense
+    // sum does. A short call allocates nothing of size N x N, so the garbage collector has no large arrays to reclaim.
+    private TAcc ReduceGram<TAcc>(TAcc seed) where TAcc : struct, IPairAccumulator<TAcc>
+    {
+        int n = N;
+        var parts = new TAcc[n];
+        var z = _z!;
+        int t = T;
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        void Block(int b)
+        {
+            int j0 = 2 * b;
+            var a0 = seed.Empty();
+            var a1 = seed.Empty();
+            bool two = j0 + 1 < n;
+            Span<double> r = stackalloc double[8];
+            for (int i0 = j0 + 1; i0 < n; i0 += 4)
+            {
+                int rows = Math.Min(4, n - i0);
+                GramKernel.Dots(z, t, j0, two ? j0 + 1 : j0, i0, rows, r);
+                for (int k = 0; k < rows; k++)
+                {
+                    int i = i0 + k;
+                    a0.Add(i, j0, r[k], t);
+                    if (two && i > j0 + 1) a1.Add(i, j0 + 1, r[4 + k], t);
+                }
+            }
+            parts[j0] = a0;
+            if (two) parts[j0 + 1] = a1;
+        }
+        int blocks = (n + 1) / 2;
+        // As in the dense sum: below about a million pairs, threads cost more than they save.
+        if ((long)n * n < 2_000_000) for (int b = 0; b < blocks; b++) Block(b);
+        else Parallel.For(0, blocks, Block);
+        var total = seed.Empty();
+        for (int j = 0; j < n; j++) total.Merge(parts[j]);
         return total;
     }
 

@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace Econometrics.Mixtures;
+
+/// <summary>
+/// The bootstrap likelihood ratios behind the BLRT p-values of a class enumeration, for one shard of the replicates
+/// or for all of them: what a merge needs to give exactly the one-process p-values.
+/// </summary>
+/// <param name="Replicates">B, the replicates of the whole test.</param>
+/// <param name="Seed">The enumeration's seed (replicate b draws its data and starts from it).</param>
+/// <param name="Starts">Random starts of each bootstrap fit.</param>
+/// <param name="ShardIndex">This shard (0 when all replicates are here).</param>
+/// <param name="ShardCount">Number of shards (1 when all replicates are here); replicate b belongs to shard b mod ShardCount.</param>
+/// <param name="Classes">K of each test of K - 1 against K classes.</param>
+/// <param name="Observed">The observed likelihood ratio 2 (logLik_K - logLik_{K-1}) of each test.</param>
+/// <param name="LikelihoodRatios">Per test, the bootstrap ratios of this shard's replicates b = ShardIndex, ShardIndex + ShardCount, ...;
+/// null where the bootstrap sample could not be fitted.</param>
+public sealed record BlrtReplicates(int Replicates, int Seed, int Starts, int ShardIndex, int ShardCount, IReadOnlyList<int> Classes,
+    IReadOnlyList<double> Observed, IReadOnlyList<IReadOnlyList<double?>> LikelihoodRatios)
+{
+    /// <summary>Whether every replicate is here (one process, or merged shards).</summary>
+    public bool IsComplete => ShardCount == 1;
+
+    /// <summary>Replicates of shard <paramref name="index"/> of <paramref name="count"/>: b with b mod count = index.</summary>
+    internal static int[] Owned(int replicates, int index, int count) =>
+        Enumerable.Range(0, replicates).Where(b => b % count == index).ToArray();
+
+    /// <summary>Interleaves the shards of one BLRT into the one-process record (replicate b from shard b mod n).</summary>
+    /// <param name="shards">Every shard of the same run, in any order.</param>
+    /// <exception cref="ArgumentException">The shards come from different runs, overlap, or one is missing.</exception>
+    public static BlrtReplicates Merge(IReadOnlyList<BlrtReplicates> shards)
+    {
+        ArgumentNullException.ThrowIfNull(shards);
+        if (shards.Count == 0) throw new ArgumentException("At least one BLRT shard is needed.", nameof(shards));
+        var f = shards[0];
+        foreach (var s in shards)
+            if (s.Replicates != f.Replicates || s.Seed != f.Seed || s.Starts != f.Starts || s.ShardCount != f.ShardCount
+                || !s.Classes.SequenceEqual(f.Classes) || !s.Observed.SequenceEqual(f.Observed))
+                throw new ArgumentException($"BLRT shard {s.ShardIndex}/{s.ShardCount} comes from a different run (replicates, seed, starts, " +
+                    "classes or observed likelihood ratios differ).", nameof(shards));
+        var byIndex = new BlrtReplicates?[f.ShardCount];
+        foreach (var s in shards)
+        {
+            if (byIndex[s.ShardIndex] is not null) throw new ArgumentException($"BLRT shard {s.ShardIndex}/{s.ShardCount} is given twice.", nameof(shards));
+            byIndex[s.ShardIndex] = s;
+        }
+        var missing = Enumerable.Range(0, f.ShardCount).Where(i => byIndex[i] is null).ToArray();
+        if (missing.Length > 0)
+            throw new ArgumentException($"BLRT shard(s) {string.Join(", ", missing)} of {f.ShardCount} are missing.", nameof(shards));
+        var ratios = new List<IReadOnlyList<double?>>();
+        for (int pair = 0; pair < f.Classes.Count; pair++)
+        {
+            var all = new double?[f.Replicates];
+            for (int b = 0; b < f.Replicates; b++) all[b] = byIndex[b % f.ShardCount]!.LikelihoodRatios[pair][b / f.ShardCount];
+            ratios.Add(all);
+        }
+        return f with { ShardIndex = 0, ShardCount = 1, LikelihoodRatios = ratios };
+    }
+
+    /// <summary>Reads the <c>blrt</c> member of a class-enumeration JSON (<c>econ moe enumerate --json</c>).</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <exception cref="ArgumentException">The text is not an enumeration with BLRT replicates.</exception>
+    public static BlrtReplicates FromJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (!doc.RootElement.TryGetProperty("blrt", out var r) || r.ValueKind != JsonValueKind.Object)
+                throw new ArgumentException("Not a class enumeration with BLRT replicates (no 'blrt' member; was it run with --blrt?).", nameof(json));
+            static double? Ratio(JsonElement v) => v.ValueKind == JsonValueKind.Null ? null : v.GetDouble();
+            return new BlrtReplicates(r.GetProperty("replicates").GetInt32(), r.GetProperty("seed").GetInt32(), r.GetProperty("starts").GetInt32(),
+                r.GetProperty("shardIndex").GetInt32(), r.GetProperty("shardCount").GetInt32(),
+                r.GetProperty("classes").EnumerateArray().Select(v => v.GetInt32()).ToArray(),
+                r.GetProperty("observed").EnumerateArray().Select(v => v.GetDouble()).ToArray(),
+                r.GetProperty("likelihoodRatios").EnumerateArray().Select(a => (IReadOnlyList<double?>)a.EnumerateArray().Select(Ratio).ToArray())
+                    .ToArray());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            string why = e is JsonException { LineNumber: { } line, BytePositionInLine: { } at }
+                ? $"not valid JSON at line {line + 1}, byte {at + 1}" : e.Message;
+            throw new ArgumentException($"Not a class enumeration with BLRT replicates: {why}.", nameof(json), e);
+        }
+    }
+}
