@@ -18,6 +18,12 @@ namespace Econometrics.Mixtures;
 public sealed record BlrtReplicates(int Replicates, int Seed, int Starts, int ShardIndex, int ShardCount, IReadOnlyList<int> Classes,
     IReadOnlyList<double> Observed, IReadOnlyList<IReadOnlyList<double?>> LikelihoodRatios)
 {
+    /// <summary>
+    /// Per test, how many bootstrap samples of these replicates were redrawn because a fit failed (a class collapsed);
+    /// null in records written before redraws were counted.
+    /// </summary>
+    public IReadOnlyList<int>? Redrawn { get; init; }
+
     /// <summary>Whether every replicate is here (one process, or merged shards).</summary>
     public bool IsComplete => ShardCount == 1;
 
@@ -54,7 +60,10 @@ public sealed record BlrtReplicates(int Replicates, int Seed, int Starts, int Sh
             for (int b = 0; b < f.Replicates; b++) all[b] = byIndex[b % f.ShardCount]!.LikelihoodRatios[pair][b / f.ShardCount];
             ratios.Add(all);
         }
-        return f with { ShardIndex = 0, ShardCount = 1, LikelihoodRatios = ratios };
+        var redrawn = shards.All(s => s.Redrawn is not null)
+            ? Enumerable.Range(0, f.Classes.Count).Select(pair => shards.Sum(s => s.Redrawn![pair])).ToArray()
+            : null;
+        return f with { ShardIndex = 0, ShardCount = 1, LikelihoodRatios = ratios, Redrawn = redrawn };
     }
 
     /// <summary>Reads the <c>blrt</c> member of a class-enumeration JSON (<c>econ moe enumerate --json</c>).</summary>
@@ -74,7 +83,11 @@ public sealed record BlrtReplicates(int Replicates, int Seed, int Starts, int Sh
                 r.GetProperty("classes").EnumerateArray().Select(v => v.GetInt32()).ToArray(),
                 r.GetProperty("observed").EnumerateArray().Select(v => v.GetDouble()).ToArray(),
                 r.GetProperty("likelihoodRatios").EnumerateArray().Select(a => (IReadOnlyList<double?>)a.EnumerateArray().Select(Ratio).ToArray())
-                    .ToArray());
+                    .ToArray())
+            {
+                Redrawn = r.TryGetProperty("redrawn", out var rd) && rd.ValueKind == JsonValueKind.Array
+                    ? rd.EnumerateArray().Select(v => v.GetInt32()).ToArray() : null,
+            };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {

@@ -105,7 +105,9 @@ public sealed record ClassEnumeration
     /// <summary>
     /// The bootstrap likelihood ratios of this shard's replicates for every K ≥ 2 in the table. Replicate b of K has its
     /// own seeds (data and fits, from the template's seed through the SplitMix64 stream key), so the ratios are the
-    /// same on any number of threads and in any shard.
+    /// same on any number of threads and in any shard. A bootstrap sample whose K − 1- or K-class fit fails (every run
+    /// collapses a class) is redrawn from the next stream of replicate b, up to <see cref="MaxRedraws"/> times: a dropped
+    /// replicate would leave B − 1 ratios, and with B = 19 then no p-value could fall to 0.05.
     /// </summary>
     private BlrtReplicates Bootstrap(GrowthData data, List<GrowthMixtureResult> fits, IProgress<double>? progress, CancellationToken ct)
     {
@@ -113,32 +115,38 @@ public sealed record ClassEnumeration
         var own = BlrtReplicates.Owned(BootstrapReplicates, BootstrapShard.Index, BootstrapShard.Count);
         int per = own.Length;
         var lr = new double[Math.Max(pairs, 0) * per];
+        var redrawn = new int[lr.Length];
         int done = 0;
         var po = new ParallelOptions { MaxDegreeOfParallelism = Model.MaxDegreeOfParallelism, CancellationToken = ct };
         Parallel.For(0, lr.Length, po, t =>
         {
             int pair = t / per, b = own[t % per], K = fits[pair + 1].K;
-            var null0 = fits[pair];
             var shape = Model.Shape(data, true, K - 1);
-            var ps = ParameterSet.FromPublic(null0.Parameters, shape);
-            var sim = ParametricBootstrap.Simulate(data, ps, StartValues.StreamSeed(Model.Seed, b, 2 * K));
-            var template = Model with
+            var ps = ParameterSet.FromPublic(fits[pair].Parameters, shape);
+            lr[t] = double.NaN;   // a replicate none of whose samples can carry K classes
+            for (int a = 0; a <= MaxRedraws && double.IsNaN(lr[t]); a++)
             {
-                StandardErrors = false,
-                FixedKnots = null,
-                MaxDegreeOfParallelism = 1,
-                Seed = StartValues.StreamSeed(Model.Seed, b,
-                2 * K + 1)
-            };
-            try
-            {
-                double l0 = (template with { Classes = K - 1 }).Fit(sim, null, ct).LogLikelihood;
-                double l1 = (template with { Classes = K }).Fit(sim, null, ct).LogLikelihood;
-                lr[t] = 2 * (l1 - l0);
-            }
-            catch (ArgumentException)
-            {
-                lr[t] = double.NaN;   // a bootstrap sample that cannot carry K classes
+                // Attempt 0 keeps the streams (2K, 2K + 1) of replicate b; redraw a uses (2K + a·2¹⁶, 2K + 1 + a·2¹⁶).
+                int purpose = 2 * K + (a << 16);
+                var sim = ParametricBootstrap.Simulate(data, ps, StartValues.StreamSeed(Model.Seed, b, purpose));
+                var template = Model with
+                {
+                    StandardErrors = false,
+                    FixedKnots = null,
+                    MaxDegreeOfParallelism = 1,
+                    Seed = StartValues.StreamSeed(Model.Seed, b, purpose + 1),
+                };
+                try
+                {
+                    double l0 = (template with { Classes = K - 1 }).Fit(sim, null, ct).LogLikelihood;
+                    double l1 = (template with { Classes = K }).Fit(sim, null, ct).LogLikelihood;
+                    lr[t] = 2 * (l1 - l0);
+                    redrawn[t] = a;
+                }
+                catch (ArgumentException)
+                {
+                    redrawn[t] = a + 1;
+                }
             }
             progress?.Report(0.2 + 0.8 * Interlocked.Increment(ref done) / lr.Length);
         });
@@ -146,8 +154,14 @@ public sealed record ClassEnumeration
             .Select(pair => (IReadOnlyList<double?>)lr.AsSpan(pair * per, per).ToArray().Select(v => double.IsFinite(v) ? v : (double?)null).ToArray())
             .ToArray();
         return new BlrtReplicates(BootstrapReplicates, Model.Seed, Model.Starts, BootstrapShard.Index, BootstrapShard.Count, Classes(fits),
-            Observed(fits), ratios);
+            Observed(fits), ratios)
+        {
+            Redrawn = Enumerable.Range(0, Math.Max(pairs, 0)).Select(pair => redrawn.AsSpan(pair * per, per).ToArray().Sum()).ToArray(),
+        };
     }
+
+    /// <summary>How often a bootstrap sample whose fit fails is redrawn before its replicate is given up.</summary>
+    internal const int MaxRedraws = 5;
 
     private BlrtReplicates Merge(List<GrowthMixtureResult> fits)
     {
@@ -175,10 +189,13 @@ public sealed record ClassEnumeration
         {
             double observed = blrt.Observed[pair];
             var reps = blrt.LikelihoodRatios[pair].Where(v => v is not null).Select(v => v!.Value).ToArray();
-            int failed = B - reps.Length;
+            int failed = B - reps.Length, redrawn = blrt.Redrawn?[pair] ?? 0;
+            if (redrawn > 0)
+                diagnostics.Add(Diagnostic.Info($"BLRT K = {blrt.Classes[pair]}: {redrawn} bootstrap sample(s) could not be fitted (a class " +
+                    $"collapsed) and were redrawn.", "blrt-redrawn"));
             if (failed > 0)
-                diagnostics.Add(Diagnostic.Warning($"BLRT K = {blrt.Classes[pair]}: {failed} of {B} bootstrap samples could not be fitted with " +
-                    $"{blrt.Classes[pair]} classes and were left out.", "blrt-failed"));
+                diagnostics.Add(Diagnostic.Warning($"BLRT K = {blrt.Classes[pair]}: {failed} of {B} replicates could not be fitted with " +
+                    $"{blrt.Classes[pair]} classes in {MaxRedraws + 1} draws and were left out; p uses the other {reps.Length}.", "blrt-failed"));
             p[pair + 1] = reps.Length == 0 ? null : (1.0 + reps.Count(v => v >= observed)) / (reps.Length + 1);
         }
         return p;

@@ -25,6 +25,13 @@ public enum GrowthCurve
     /// Jenss–Bayley: y = η0 + η1 t + η2 (exp(c t) − 1) with a class-specific growth acceleration c; growth factors
     /// (intercept, slope of the linear asymptote, change from the initial status to the asymptote's intercept).
     /// </summary>
+    /// <remarks>
+    /// Where growth does not decelerate like exp(c t) the likelihood can have no interior maximum. On ECLS-K
+    /// mathematics (RMS_dat, two classes) the maximisation runs along a ridge on which exp(c t) − 1 ≈ c t + c²t²/2 is
+    /// nearly collinear with the linear slope and the change factor's covariances grow into the thousands; the fit then
+    /// reports the diagnostics not-converged and hessian-not-pd (no standard errors) instead of estimates that look
+    /// regular. Prefer the quadratic or negative-exponential curve for such data.
+    /// </remarks>
     JenssBayley,
 
     /// <summary>

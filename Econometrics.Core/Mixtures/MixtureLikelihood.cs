@@ -21,12 +21,13 @@ internal sealed class MixtureLikelihood
     public GrowthData Data => _d;
     public ModelShape Shape => _s;
 
-    /// <summary>Per-class inverses and log determinants of Ψ and Φ.</summary>
+    /// <summary>Per-class Cholesky factor of Ψ, inverse and log determinant of Φ.</summary>
     internal sealed class ClassCache
     {
-        public ClassCache(int q, int m) { PsiInv = new double[q * q]; PhiInv = new double[m * m]; }
-        public double[] PsiInv { get; }
-        public double LogDetPsi { get; set; }
+        public ClassCache(int q, int m) { PsiChol = new double[q * q]; PhiInv = new double[m * m]; }
+
+        /// <summary>Lower-triangular L with Ψ = L Lᵀ (row-major).</summary>
+        public double[] PsiChol { get; }
         public double[] PhiInv { get; }
         public double LogDetPhi { get; set; }
     }
@@ -38,8 +39,8 @@ internal sealed class MixtureLikelihood
         {
             var c = new ClassCache(_s.Q, _s.M);
             if (!(ps.Theta[k] > 0) || !double.IsFinite(ps.Theta[k])) return null;
-            if (!SmallDense.TryInvertSpd(ps.Psi[k], _s.Q, c.PsiInv, out var ld)) return null;
-            c.LogDetPsi = ld;
+            ps.Psi[k].AsSpan().CopyTo(c.PsiChol);
+            if (!SmallDense.Cholesky(c.PsiChol, _s.Q)) return null;
             if (_s.JointX)
             {
                 if (!SmallDense.TryInvertSpd(ps.Phi[k], _s.M, c.PhiInv, out var lp)) return null;
@@ -95,25 +96,62 @@ internal sealed class MixtureLikelihood
         }
         for (int r = 0; r < q; r++) for (int c = r + 1; c < q; c++) S[r * q + c] = S[c * q + r];
         double theta = ps.Theta[k];
-        for (int t = 0; t < q * q; t++) A[t] = cache.PsiInv[t] + S[t] / theta;
+        // The posterior covariance C = (Ψ⁻¹ + S/θ)⁻¹ = L (I + Lᵀ S L/θ)⁻¹ Lᵀ with Ψ = L Lᵀ, and log det Ψ + log det(Ψ⁻¹ +
+        // S/θ) = log det(I + Lᵀ S L/θ): no Ψ⁻¹, whose rounding error grows without bound as Ψ nears singularity (a
+        // growth-factor correlation near ±1) and once handed the optimiser likelihoods hundreds of units too high there.
+        var L = cache.PsiChol;
+        Span<double> SL = stackalloc double[q * q];
+        for (int r = 0; r < q; r++)
+            for (int c = 0; c < q; c++)
+            {
+                double v = 0;
+                for (int t = c; t < q; t++) v += S[r * q + t] * L[t * q + c];
+                SL[r * q + c] = v;
+            }
+        for (int r = 0; r < q; r++)
+            for (int c = 0; c <= r; c++)
+            {
+                double v = 0;
+                for (int t = r; t < q; t++) v += L[t * q + r] * SL[t * q + c];
+                A[r * q + c] = A[c * q + r] = (r == c ? 1 : 0) + v / theta;
+            }
         if (!SmallDense.Cholesky(A, q)) return double.NegativeInfinity;
         double logDetA = SmallDense.LogDeterminant(A, q);
-        for (int r = 0; r < q; r++) dvec[r] = b[r] / theta;   // c = Λᵀr/θ
+        Span<double> C = stackalloc double[q * q];
+        Span<double> Ai = stackalloc double[q * q];
+        SmallDense.Inverse(A, q, Ai);
+        for (int r = 0; r < q; r++)                            // SL ← L A⁻¹, then C = (L A⁻¹) Lᵀ
+            for (int c = 0; c < q; c++)
+            {
+                double v = 0;
+                for (int t = 0; t <= r; t++) v += L[r * q + t] * Ai[t * q + c];
+                SL[r * q + c] = v;
+            }
+        for (int r = 0; r < q; r++)
+            for (int c = 0; c <= r; c++)
+            {
+                double v = 0;
+                for (int t = 0; t <= c; t++) v += SL[r * q + t] * L[c * q + t];
+                C[r * q + c] = C[c * q + r] = v;
+            }
         Span<double> cvec = stackalloc double[q];
-        dvec.CopyTo(cvec);
-        SmallDense.Solve(A, q, dvec);                          // d = A⁻¹ c
+        for (int r = 0; r < q; r++) cvec[r] = b[r] / theta;   // c = Λᵀr/θ
+        for (int r = 0; r < q; r++)                            // d = C c
+        {
+            double v = 0;
+            for (int c = 0; c < q; c++) v += C[r * q + c] * cvec[c];
+            dvec[r] = v;
+        }
         double quad = rr / theta;
         for (int r = 0; r < q; r++) quad -= cvec[r] * dvec[r];
-        double logf = -0.5 * (n * Log2Pi + n * Math.Log(theta) + cache.LogDetPsi + logDetA + quad);
+        double logf = -0.5 * (n * Log2Pi + n * Math.Log(theta) + logDetA + quad);
         if (hhat.Length > 0)
         {
             for (int r = 0; r < q; r++) hhat[r] = mean[r] + dvec[r];
-            SmallDense.Inverse(A, q, cpost);
+            C.CopyTo(cpost);
         }
         if (score.Length > 0)
         {
-            Span<double> C = stackalloc double[q * q];
-            SmallDense.Inverse(A, q, C);
             // g_m = Λᵀ V⁻¹ r = c − S d / θ
             Span<double> gm = score[..q];
             for (int r = 0; r < q; r++)

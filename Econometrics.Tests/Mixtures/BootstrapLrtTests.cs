@@ -99,4 +99,31 @@ public sealed class BootstrapLrtTests
         cts.Cancel();
         Assert.ThrowsAny<OperationCanceledException>(() => Enumeration(1).Fit(TwoClasses(2), null, cts.Token));
     }
+
+    /// <summary>
+    /// A bootstrap sample whose 2-class fit collapses a class (replicates 10 and 11 of this set, each run alone as its
+    /// shard) is redrawn from the replicate's next stream, so every replicate has its ratio and p can reach 1/(B + 1);
+    /// dropping them made p ≥ 1/B.
+    /// </summary>
+    [Fact]
+    public void CollapsedBootstrapFitsAreRedrawn()
+    {
+        var d = new GrowthMixtureDesign
+        {
+            Truth = new MixtureParameters([Class(10, 1), Class(7, 0)], Matrix<double>.Build.Dense(2, 1)),
+            Curve = GrowthCurve.Linear, N = 150, Occasions = 5,
+        }.Simulate(5000).Data;
+        var e = new ClassEnumeration
+        {
+            MaxClasses = 2, BootstrapReplicates = 12,
+            Model = new GrowthMixture { Curve = GrowthCurve.Linear, Starts = 4, FinalStarts = 2, StandardErrors = false, Seed = 5000 },
+        };
+        foreach (int b in (int[])[10, 11])
+        {
+            var r = (e with { BootstrapShard = new Econometrics.Inference.Shard(b, 12) }).Fit(d);
+            Assert.True(r.Blrt!.Redrawn![0] >= 1, $"replicate {b}: redrawn {r.Blrt.Redrawn[0]}");
+            Assert.NotNull(Assert.Single(r.Blrt.LikelihoodRatios[0]));
+            Assert.Equal(r.Blrt.Redrawn, BlrtReplicates.FromJson(r.ToJson()).Redrawn);
+        }
+    }
 }

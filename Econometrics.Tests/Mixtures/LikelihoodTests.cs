@@ -90,4 +90,31 @@ public sealed class LikelihoodTests
         Assert.NotEqual(full.PerPerson[0], ev.PerPerson[0]);
         Assert.True(double.IsFinite(ev.PerPerson[0]));
     }
+
+    [Fact]
+    public void NearlySingularGrowthFactorCovarianceGivesTheDenseDensity()
+    {
+        // A growth-factor correlation of 1 − 1e-12: the density must still equal the dense N(Λα, ΛΨΛᵀ + θI), which is
+        // well conditioned through θ. A Woodbury form through Ψ⁻¹ once returned likelihoods hundreds of units too high
+        // here, and the EM climbed into them (spurious bootstrap likelihood ratios).
+        double a = 0.66, b = 0.0145, r = (1 - 1e-12) * Math.Sqrt(a * b);
+        var psi = Matrix<double>.Build.DenseOfArray(new[,] { { a, r }, { r, b } });
+        var cls = new GrowthClassParameters(Vector<double>.Build.DenseOfArray([11.7, 1.5]), double.NaN, Matrix<double>.Build.Dense(2, 0), psi, 1.07,
+            Vector<double>.Build.Dense(0), Matrix<double>.Build.Dense(0, 0));
+        var truth = new MixtureParameters([cls], Matrix<double>.Build.Dense(1, 1));
+        var data = new GrowthMixtureDesign
+        {
+            Truth = truth with { Classes = [cls with { Psi = Matrix<double>.Build.DenseOfArray(new[,] { { 1.0, 0.1 }, { 0.1, 0.2 } }) }] },
+            Curve = GrowthCurve.Linear, N = 60, Occasions = 5
+        }.Simulate(3).Data;
+        var ev = new GrowthMixture { Curve = GrowthCurve.Linear, Classes = 1 }.LogLikelihood(data, truth);
+        for (int i = 0; i < data.N; i++)
+        {
+            var lam = Matrix<double>.Build.Dense(data.P, 2, (j, c) => c == 0 ? 1 : data.Time(i, j));
+            var v = lam * psi * lam.Transpose() + 1.07 * Matrix<double>.Build.DenseIdentity(data.P);
+            var e = Vector<double>.Build.Dense(data.P, j => data.Outcome(i, j)) - lam * cls.Alpha;
+            double dense = -0.5 * (data.P * Math.Log(2 * Math.PI) + v.Cholesky().DeterminantLn + e * v.Solve(e));
+            Assert.Equal(dense, ev.PerPerson[i], 8);
+        }
+    }
 }
