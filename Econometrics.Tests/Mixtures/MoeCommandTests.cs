@@ -166,7 +166,8 @@ public sealed class MoeCommandTests
         try
         {
             var (code, stdout, _) = Run("moe", "fit", "--data", MixtureFixtures.DataPath("RMS_dat.csv"), "--id", "ID", "--y-prefix", "M",
-                "--t-prefix", "T", "--rebaseline", "--curve", "exp", "--classes", "1", "--starts", "2", "--ci", "profile", "--estimator", "mlr", "--json", json);
+                "--t-prefix", "T", "--rebaseline", "--curve", "exp", "--classes", "1", "--starts", "2", "--ci", "profile", "--estimator", "mlr",
+                "--json", json);
             Assert.Equal(0, code);
             Assert.Contains("Profile-likelihood 95% intervals", stdout);
             Assert.Contains("robust (Huber-White sandwich, MLR)", stdout);
