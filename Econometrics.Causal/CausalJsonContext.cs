@@ -15,6 +15,7 @@ namespace Econometrics.Causal;
 [JsonSerializable(typeof(Invariance.PacTransferResult))]
 [JsonSerializable(typeof(Invariance.AnchorRegressionResult))]
 [JsonSerializable(typeof(Econometrics.Sem.Fitting.SemFit))]
+[JsonSerializable(typeof(Econometrics.Sem.Fitting.SemInvariance))]
 [JsonSerializable(typeof(Econometrics.Sem.Covariance.CovarianceResult))]
 [JsonSerializable(typeof(Econometrics.Sem.Relations.RelationsResult))]
 [JsonSerializable(typeof(Econometrics.Sem.Identification.IdentifiabilityResult))]

@@ -101,7 +101,9 @@ public static class SemCommands
         private readonly SharedOptions _shared;
         private readonly Option<string?> _model, _cov, _residuals;
         private readonly Option<int?> _nobs;
-        private readonly Option<bool> _force, _modindices;
+        private readonly Option<bool> _force, _modindices, _invariance;
+        private readonly Option<string?> _group;
+        private readonly Option<string[]> _groupEqual, _groupPartial;
         private readonly ChoiceOption<SemEstimation> _estimator;
         private readonly ChoiceOption<SemStandardErrors> _se;
         private readonly Option<int> _bootstrap;
@@ -122,6 +124,14 @@ public static class SemCommands
                 ("bootstrap", SemStandardErrors.Bootstrap)), "StandardErrors");
             _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replicates for --se bootstrap", 1000, min: 2), "BootstrapReplicates");
             _modindices = Declare(Opt.Flag("--modindices", "modification indices with EPC and sepc.all, sorted (lavaan's modindices)"), "ModificationIndices");
+            _group = Declare(Opt.Column("--group", "a multiple-group model: the column whose values define the groups (numbered in order of first " +
+                "appearance)", required: false), "Group");
+            _groupEqual = Declare(Opt.ChoiceList("--group-equal", "parameters held equal across groups (lavaan's group.equal)", [],
+                SemEstimator.GroupEqualLevels.Select(l => (l, l)).ToArray()), "GroupEqual");
+            _groupPartial = Declare(Opt.List("--group-partial", "\"x1 ~ 1,visual =~ x2\"", "parameters exempt from --group-equal " +
+                "(lavaan's group.partial)"), "GroupPartial");
+            _invariance = Declare(Opt.Flag("--invariance", "the measurement-invariance sequence across --group: configural, metric, scalar, " +
+                "strict, with chi-square difference tests and changes in CFI and RMSEA"));
             _residuals = Declare(Opt.OutputFile("--residuals", "OUT.png|svg", "write the residual-correlation heatmap", false, ".png", ".svg"));
         }
 
@@ -138,8 +148,21 @@ public static class SemCommands
             {
                 ForceFit = run.Get(_force), ModificationIndices = run.Get(_modindices),
                 Estimation = run.Get(_estimator), Seed = _shared.SeedValue(run), StandardErrors = run.Get(_se),
-                BootstrapReplicates = run.Get(_bootstrap),
+                BootstrapReplicates = run.Get(_bootstrap), Group = run.Get(_group), GroupEqual = run.Get(_groupEqual),
+                GroupPartial = run.Get(_groupPartial),
             };
+            if (estimator.Group is null && (run.Given(_groupEqual) || run.Given(_groupPartial) || run.Get(_invariance)))
+                throw new UsageException($"{(run.Get(_invariance) ? "--invariance" : run.Given(_groupEqual) ? "--group-equal" : "--group-partial")} " +
+                    "needs --group COL.");
+            if (run.Get(_invariance))
+            {
+                if (run.Given(_groupEqual)) throw new UsageException("--invariance sets the equality constraints itself; drop --group-equal.");
+                if (cov is not null) throw new UsageException("--invariance needs --data with the --group column, not --cov.");
+                if (run.Get(_residuals) is not null) throw new UsageException("--residuals applies to a single fit, not to --invariance.");
+                var sequence = new MeasurementInvariance(estimator).Test(CsvFrame.Load(data!));
+                _shared.Emit(run, "SEM measurement invariance", sequence.ToString(), sequence.ToJson, sequence.ToHtml);
+                return 0;
+            }
             if (estimator.StandardErrors != SemStandardErrors.Bootstrap && run.Given(_bootstrap))
                 throw new UsageException("--bootstrap applies to --se bootstrap.");
             SemFit fit;

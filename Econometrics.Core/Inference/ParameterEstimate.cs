@@ -40,6 +40,14 @@ public sealed record ParameterEstimate(
     /// <summary>Whether the parameter was estimated (false for fixed values such as marker loadings).</summary>
     public bool Free { get; init; } = true;
 
+    /// <summary>SEM with several groups: the group (1-based, in order of first appearance in the data); null with one group.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Group { get; init; }
+
+    /// <summary>SEM with several groups: the group's value in the grouping column; null with one group.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? GroupLabel { get; init; }
+
     /// <summary>SEM: the completely standardized estimate (lavaan's <c>std.all</c>); null outside SEM or when undefined.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? StdAll { get; init; }

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using Econometrics.Data;
+using MathNet.Numerics.LinearAlgebra;
 using Econometrics.Sem.Covariance;
 using Econometrics.Sem.Fitting;
 using Econometrics.Sem.Graphs;
@@ -37,6 +40,23 @@ public sealed class SemBench : IBenchSuite
             Repetitions = 20,
         };
 
+        string hs3Csv = SimulateThreeGroups(200, seed: 20260101);
+        string hs3Path = Path.Combine(Path.GetTempPath(), $"econ-bench-hs3-{Environment.ProcessId}.csv");
+        File.WriteAllText(hs3Path, hs3Csv);
+        var hs3 = CsvFrame.Load(hs3Path);
+        File.Delete(hs3Path);
+        var scalar = new SemEstimator(ExampleModels.HolzingerSwineford) { Group = "g", GroupEqual = ["loadings", "intercepts"] };
+        string hs3Script = Path.Combine(AppContext.BaseDirectory, "scripts", "sem", "hs3_lavaan.R").Replace("\\", "/");
+        yield return new BenchCase("sem/hs-3group-scalar-fit", "three-factor CFA (9 observed) in 3 groups of 200 (simulated), equal loadings " +
+            "and intercepts: ML fit with SEs and fit measures", () => scalar.Fit(hs3))
+        {
+            OursLabel = "SemEstimator.Fit (group.equal)",
+            Prepare = dir => File.WriteAllText(Path.Combine(dir, "hs3.csv"), hs3Csv),
+            RSetup = $"source('{hs3Script}')",
+            RBody = "fit_once()",
+            Repetitions = 20,
+        };
+
         var sem = SparseCyclic(30, seed: 5);
         yield return new BenchCase("sem/one-connection-30", "Sigma of a 30-node sparse cyclic mixed graph (36 directed, 6 bidirected edges)",
             () => ImpliedCovariance.ByOneConnection(sem))
@@ -46,6 +66,40 @@ public sealed class SemBench : IBenchSuite
             BaselineLabel = "LU inversion",
             Repetitions = 50,
         };
+    }
+
+    /// <summary>
+    /// Three groups of <paramref name="n"/> cases from the Holzinger-Swineford three-factor CFA with parameters near lavaan's
+    /// estimates: loadings and intercepts equal across groups (scalar invariance holds), latent means and (co)variances not.
+    /// </summary>
+    internal static string SimulateThreeGroups(int n, int seed)
+    {
+        var rng = new Random(seed);
+        double[] loading = [1, 0.55, 0.73, 1, 1.1, 0.92, 1, 1.18, 1.08];
+        double[] intercept = [4.9, 6.1, 2.2, 3.0, 4.3, 2.0, 4.2, 5.5, 5.4];
+        double[] residual = [0.55, 1.1, 0.8, 0.37, 0.45, 0.36, 0.8, 0.49, 0.57];
+        double[][] means = [[0, 0, 0], [-0.15, 0.55, -0.2], [0.1, 0.3, 0.2]];
+        double[] scale = [1, 0.9, 1.2];
+        var phi = Matrix<double>.Build.DenseOfArray(new[,] { { 0.8, 0.38, 0.16 }, { 0.38, 0.9, 0.14 }, { 0.16, 0.14, 0.35 } });
+        var columns = Enumerable.Range(0, 9).Select(_ => new List<double>()).ToArray();
+        var groups = new List<string>();
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+        for (int g = 0; g < 3; g++)
+        {
+            var chol = (phi * scale[g]).Cholesky().Factor;
+            for (int i = 0; i < n; i++)
+            {
+                var z = Vector<double>.Build.Dense(3, _ => Normal());
+                var f = chol * z;
+                for (int v = 0; v < 9; v++)
+                    columns[v].Add(intercept[v] + loading[v] * (means[g][v / 3] + f[v / 3]) + Math.Sqrt(residual[v]) * Normal());
+                groups.Add($"school{g + 1}");
+            }
+        }
+        var sb = new StringBuilder(string.Join(",", Enumerable.Range(1, 9).Select(v => $"x{v}")) + ",g\n");
+        for (int r = 0; r < groups.Count; r++)
+            sb.Append(string.Join(",", columns.Select(c => c[r].ToString("R", CultureInfo.InvariantCulture)))).Append(',').Append(groups[r]).Append('\n');
+        return sb.ToString();
     }
 
     /// <summary>A chain 1 -&gt; ... -&gt; n with a few short feedback edges (disjoint 3-cycles) and bidirected edges.</summary>

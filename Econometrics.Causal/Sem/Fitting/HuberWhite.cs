@@ -45,7 +45,7 @@ internal static class HuberWhite
     /// The observed information per case: the Hessian of F by the five-point central difference of the analytic gradient with
     /// step h = 1e-6 in every parameter (lavaan's lav_model_hessian), symmetrised.
     /// </summary>
-    public static Matrix<double>? ObservedInformation(MlObjective ml, double[] theta)
+    public static Matrix<double>? ObservedInformation(SemObjective ml, double[] theta)
     {
         const double H = 1e-6;
         int q = theta.Length;

@@ -9,16 +9,13 @@ namespace Econometrics.Sem.Fitting;
 /// W = Sigma^-1 (Sigma - S - d d') Sigma^-1, d = ybar - mu, e = Sigma^-1 d, and the expected information per observation
 /// I_ab = 0.5 tr(Sigma^-1 dSigma_a Sigma^-1 dSigma_b) + dmu_a' Sigma^-1 dmu_b.
 /// </summary>
-internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, double logDetS, Vector<double>? sampleMean = null)
+internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, double logDetS, Vector<double>? sampleMean = null) : IGroupObjective
 {
-    internal sealed record State(double[] Theta, double F, Matrix<double> Sigma, Matrix<double> SigmaInv, RamEvaluator.Moments Moments)
-    {
-        public Matrix<double> FB => Moments.FB;
-        public Matrix<double> FC => Moments.FC;
-    }
+    /// <inheritdoc/>
+    public RamEvaluator Evaluator => eval;
 
     /// <summary>The objective at theta, or null outside the parameter space (I - A singular or Sigma not positive definite).</summary>
-    public State? At(double[] theta)
+    public GroupState? At(double[] theta)
     {
         var mom = eval.Implied(theta);
         if (mom is null) return null;
@@ -36,7 +33,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
             tr += d.DotProduct(inv * d);
         }
         double f = 0.5 * (logDet + tr - logDetS - p);
-        return double.IsFinite(f) ? new State(theta, f, sigma, inv, mom) : null;
+        return double.IsFinite(f) ? new GroupState(theta, f, sigma, inv, mom) : null;
     }
 
     // Every dSigma_a is a sum of symmetric rank-2 terms w (x y^T + y x^T) whose vectors are columns of V = [F B | F C]:
@@ -69,7 +66,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     /// (BLAS-3 products). Then g_a = sum w R[x, y] and
     /// tr(Sigma^-1 (xy' + yx') Sigma^-1 (zu' + uz')) = Q_yz Q_ux + Q_yu Q_zx + Q_xz Q_uy + Q_xu Q_zy.
     /// </summary>
-    public (Vector<double> Gradient, Matrix<double> Information) GradientAndInformation(State s)
+    public (Vector<double> Gradient, Matrix<double> Information) GradientAndInformation(GroupState s)
     {
         var v = s.FB.Append(s.FC);
         var q = v.TransposeThisAndMultiply(s.SigmaInv * v);
@@ -100,9 +97,9 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     }
 
     /// <summary>The gradient of F alone (no information), for numerical second derivatives.</summary>
-    public Vector<double> Gradient(State s) => Gradient(s, s.FB.Append(s.FC), out _);
+    public Vector<double> Gradient(GroupState s) => Gradient(s, s.FB.Append(s.FC), out _);
 
-    private Vector<double> Gradient(State s, Matrix<double> v, out Vector<double>? ve)
+    private Vector<double> Gradient(GroupState s, Matrix<double> v, out Vector<double>? ve)
     {
         var resid = s.Sigma - sample;
         ve = null;
@@ -128,7 +125,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     /// lavaan's h1 information with x.idx, which is what its modification indices use for parameters that move those
     /// moments. I_ab = 0.5 tr(Sigma^-1 dS_a Sigma^-1 dS_b) + dm_a' Sigma^-1 dm_b with dS, dm zero on the x block.
     /// </summary>
-    public Matrix<double> InformationWithoutFixedX(State s, IReadOnlyCollection<int> fixedX)
+    public Matrix<double> InformationWithoutFixedX(GroupState s, IReadOnlyCollection<int> fixedX)
     {
         int n = _terms.Length, p = s.Sigma.RowCount;
         var isX = new bool[p];
@@ -165,7 +162,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     }
 
     /// <summary>dSigma/dtheta_a (p x p) and dmu/dtheta_a (null without a mean structure) for every parameter.</summary>
-    public (Matrix<double>[] DSigma, Vector<double>?[] DMu) Derivatives(State s)
+    public (Matrix<double>[] DSigma, Vector<double>?[] DMu) Derivatives(GroupState s)
     {
         int n = _terms.Length, p = s.Sigma.RowCount;
         var v = s.FB.Append(s.FC);

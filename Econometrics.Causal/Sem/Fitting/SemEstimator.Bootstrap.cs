@@ -59,7 +59,7 @@ public sealed partial record SemEstimator
         catch (ArgumentException) { return null; }
         if (!double.IsFinite(logDetS)) return null;
         var mean = model.HasMeans ? means : null;
-        var ml = new MlObjective(new RamEvaluator(model, sample, mean), sample, logDetS, mean);
+        var ml = new SemObjective(new MlObjective(new RamEvaluator(model, sample, mean), sample, logDetS, mean));
         try
         {
             var (state, _, converged, _, _) = Minimize(ml, functions, equalities, start);

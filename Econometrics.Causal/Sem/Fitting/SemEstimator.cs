@@ -66,6 +66,25 @@ public sealed partial record SemEstimator(string Model)
     /// </summary>
     public bool MeanStructure { get; init; }
 
+    /// <summary>
+    /// lavaan's <c>group</c>: the column whose values define the groups of a multiple-group model (numbered 1, 2, ... in order
+    /// of first appearance in the data, as lavaan). Each group has its own parameters unless <see cref="GroupEqual"/>, a
+    /// shared label or <c>c(...)</c> modifiers say otherwise; the mean structure is always fitted. Default null (one group).
+    /// </summary>
+    public string? Group { get; init; }
+
+    /// <summary>
+    /// lavaan's <c>group.equal</c>: kinds of parameters held equal across groups, among loadings, intercepts, means, residuals,
+    /// residual.covariances, lv.variances, lv.covariances and regressions. Default none (the configural model).
+    /// </summary>
+    public IReadOnlyList<string> GroupEqual { get; init; } = [];
+
+    /// <summary>The <see cref="GroupEqual"/> levels lavaan knows for continuous data.</summary>
+    public static IReadOnlyList<string> GroupEqualLevels => GroupStructure.Levels;
+
+    /// <summary>lavaan's <c>group.partial</c>: parameters ("x1 ~ 1", "visual =~ x2") exempt from <see cref="GroupEqual"/>.</summary>
+    public IReadOnlyList<string> GroupPartial { get; init; } = [];
+
     /// <summary>lavaan's <c>int.ov.free</c>: intercepts of observed variables free by default (else fixed at 0). Default true.</summary>
     public bool ObservedInterceptsFree { get; init; } = true;
 
@@ -80,15 +99,26 @@ public sealed partial record SemEstimator(string Model)
     public static SemEstimator Growth(string model) =>
         new(model ?? throw new ArgumentNullException(nameof(model))) { MeanStructure = true, ObservedInterceptsFree = false, LatentMeansFree = true };
 
-    private (RamModel, ParameterFunctions) Build(IReadOnlyCollection<string> columns)
+    private (RamModel[], ParameterFunctions) Build(IReadOnlyCollection<string> columns, int groups)
     {
+        var structure = GroupStructure.Of(groups, GroupEqual ?? throw new ArgumentNullException(nameof(GroupEqual)),
+            GroupPartial ?? throw new ArgumentNullException(nameof(GroupPartial)));
+        if (Group is null && (structure.Equal.Count > 0 || structure.Partial.Count > 0))
+            throw new ArgumentException("GroupEqual and GroupPartial need a grouping column (Group).", structure.Equal.Count > 0 ? nameof(GroupEqual)
+                : nameof(GroupPartial));
         var statements = LavaanSyntax.Parse(Model);
-        var model = RamModel.FromStatements(statements, columns, StdLv, MeanStructure, ObservedInterceptsFree, LatentMeansFree);
-        return (model, ParameterFunctions.Compile(statements, model));
+        var models = RamModel.FromStatements(statements, columns, structure, StdLv, MeanStructure || groups > 1, ObservedInterceptsFree,
+            LatentMeansFree);
+        return (models, ParameterFunctions.Compile(statements, models[0]));
     }
 
+    // One group's data: sample moments with divisor N_g (lavaan's likelihood = "normal") and, from raw data, the centred and
+    // raw complete rows (fourth moments, scores and bootstrap resamples).
+    private sealed record GroupData(string Label, Matrix<double> Sample, Vector<double>? Mean, int N, Matrix<double>? Centered = null,
+        Matrix<double>? Raw = null);
+
     /// <summary>Fits the model to raw data; rows with a missing value in a model variable are dropped (listwise) with a diagnostic.</summary>
-    /// <param name="data">A frame whose columns include every observed variable of the model.</param>
+    /// <param name="data">A frame whose columns include every observed variable of the model (and the <see cref="Group"/> column).</param>
     /// <param name="progress">Receives the fraction of bootstrap replicates done (bootstrap standard errors only).</param>
     /// <param name="cancellationToken">Cancels the bootstrap.</param>
     public SemFit Fit(Frame<int, string> data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
@@ -96,25 +126,65 @@ public sealed partial record SemEstimator(string Model)
         ArgumentNullException.ThrowIfNull(data);
         if (BootstrapReplicates < 2)
             throw new ArgumentOutOfRangeException(nameof(BootstrapReplicates), BootstrapReplicates, "The bootstrap needs at least 2 replicates.");
-        var (model, functions) = Build(data.ColumnKeys.ToList());
-        int p = model.Observed;
         var columns = DataColumns.Of(data);
+        int rows = data.RowCount;
+        var groupOf = new int[rows];
+        string[] labels = [""];
+        if (Group is not null)
+        {
+            if (!columns.Contains(Group))
+                throw new ArgumentException($"The grouping column '{Group}' (Group) is not a column of the data.", nameof(Group));
+            (groupOf, labels) = columns.Codes(Group);
+            if (labels.Length == 0) throw new ArgumentException($"The grouping column '{Group}' (Group) has no values.", nameof(Group));
+            RequireSingleGroupFeatures(labels.Length);
+        }
+        var (models, functions) = Build(data.ColumnKeys.ToList(), labels.Length);
+        var model = models[0];
+        int p = model.Observed;
         var cols = new double[p][];
         for (int v = 0; v < p; v++)
             cols[v] = columns.Numbers(model.Variables[v], $"column '{model.Variables[v]}' must be numeric for the model");
-        int rows = data.RowCount;
-        var keep = Enumerable.Range(0, rows).Where(r => cols.All(c => double.IsFinite(c[r]))).ToArray();
         var diagnostics = new List<Diagnostic>();
-        if (keep.Length < rows) diagnostics.Add(Diagnostic.Warning($"{rows - keep.Length} of {rows} rows have missing values in model variables " +
+        int noGroup = groupOf.Count(g => g < 0);
+        if (noGroup > 0) diagnostics.Add(Diagnostic.Warning($"{noGroup} of {rows} rows have no value in the grouping column '{Group}' and were dropped.",
+            "group-missing"));
+        for (int g = 0; g < labels.Length && Group is not null; g++)
+            for (int v = 0; v < p; v++)
+                if (Enumerable.Range(0, rows).Where(r => groupOf[r] == g).All(r => !double.IsFinite(cols[v][r])))
+                    throw new ArgumentException($"Column '{model.Variables[v]}' is missing in every row of group {g + 1} [{labels[g]}].", "data");
+        var complete = Enumerable.Range(0, rows).Where(r => groupOf[r] >= 0 && cols.All(c => double.IsFinite(c[r]))).ToArray();
+        int incomplete = rows - noGroup - complete.Length;
+        if (incomplete > 0) diagnostics.Add(Diagnostic.Warning($"{incomplete} of {rows} rows have missing values in model variables " +
             $"and were dropped (listwise deletion).", "listwise"));
-        int n = keep.Length;
-        if (n <= p) throw new ArgumentException($"{n} complete rows are too few for {p} observed variables.", nameof(data));
-        var x = Matrix<double>.Build.Dense(n, p, (r, v) => cols[v][keep[r]]);
-        var means = x.ColumnSums() / n;
-        var centered = x - Matrix<double>.Build.Dense(n, p, (_, v) => means[v]);
-        var sample = centered.TransposeThisAndMultiply(centered) / n;
-        return Estimate(model, functions, (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, diagnostics, centered, x, progress,
-            cancellationToken);
+        var groups = new GroupData[labels.Length];
+        for (int g = 0; g < labels.Length; g++)
+        {
+            var keep = complete.Where(r => groupOf[r] == g).ToArray();
+            int n = keep.Length;
+            if (n <= p)
+                throw new ArgumentException(Group is null ? $"{n} complete rows are too few for {p} observed variables."
+                    : $"In column '{Group}', group {g + 1} [{labels[g]}] has {n} complete rows, too few for {p} observed variables (its sample covariance " +
+                      "matrix cannot be positive definite).", "data");
+            var x = Matrix<double>.Build.Dense(n, p, (r, v) => cols[v][keep[r]]);
+            var means = x.ColumnSums() / n;
+            var centered = x - Matrix<double>.Build.Dense(n, p, (_, v) => means[v]);
+            var sample = centered.TransposeThisAndMultiply(centered) / n;
+            groups[g] = new GroupData(labels[g], (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, centered, x);
+        }
+        return Estimate(models, functions, groups, diagnostics, progress, cancellationToken);
+    }
+
+    // Multiple-group fits use the ML estimator with standard errors from the expected information.
+    private void RequireSingleGroupFeatures(int groups)
+    {
+        if (groups < 2) return;
+        if (Estimation != SemEstimation.Ml)
+            throw new ArgumentException($"Estimation {Estimation.ToString().ToUpperInvariant()} is not available with several groups (Group) yet; use ML.",
+                nameof(Estimation));
+        if (StandardErrors == SemStandardErrors.Bootstrap)
+            throw new ArgumentException("StandardErrors = Bootstrap is not available with several groups (Group) yet.", nameof(StandardErrors));
+        if (ModificationIndices)
+            throw new ArgumentException("ModificationIndices are not available with several groups (Group) yet.", nameof(ModificationIndices));
     }
 
     /// <summary>Fits the model to a covariance matrix, rescaled by (N - 1)/N as lavaan does (sample.cov.rescale).</summary>
@@ -136,7 +206,10 @@ public sealed partial record SemEstimator(string Model)
         if (Estimation != SemEstimation.Ml)
             throw new ArgumentException($"Estimator {Estimation.ToString().ToUpperInvariant()} needs raw data (the fourth moments), not a covariance matrix.",
                 nameof(covariance));
-        var (model, functions) = Build(names.ToList());
+        if (Group is not null)
+            throw new ArgumentException("A multiple-group fit needs raw data with the grouping column, not a covariance matrix.", nameof(Group));
+        var (models, functions) = Build(names.ToList(), 1);
+        var model = models[0];
         if (model.HasMeans)
             throw new ArgumentException("A model with a mean structure (intercepts or latent means) needs raw data, not a covariance matrix.",
                 nameof(covariance));
@@ -144,48 +217,63 @@ public sealed partial record SemEstimator(string Model)
         if (nobs <= p) throw new ArgumentOutOfRangeException(nameof(nobs), nobs, $"N must exceed the number of observed variables ({p}).");
         var pos = model.Variables.Take(p).Select(v => names.ToList().IndexOf(v)).ToArray();
         var sample = Matrix<double>.Build.Dense(p, p, (i, j) => covariance[pos[i], pos[j]] * (nobs - 1.0) / nobs);
-        return Estimate(model, functions, sample, null, nobs, []);
+        return Estimate(models, functions, [new GroupData("", sample, null, nobs)], [], null, default);
     }
 
-    private SemFit Estimate(RamModel model, ParameterFunctions functions, Matrix<double> sample, Vector<double>? sampleMean, int n,
-        List<Diagnostic> diagnostics,
-                            Matrix<double>? centered = null, Matrix<double>? raw = null, IProgress<double>? progress = null,
-                            CancellationToken cancellationToken = default)
+    private SemFit Estimate(RamModel[] models, ParameterFunctions functions, GroupData[] groups, List<Diagnostic> diagnostics,
+                            IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length;
+        var model = models[0];
+        int p = model.Observed, q = model.FreeCount, k = model.FixedX.Length, ng = groups.Length;
+        int n = groups.Sum(g => g.N);
         var obsNames = model.Variables.Take(p).ToArray();
-        double logDetS;
-        try
+        var logDetS = new double[ng];
+        for (int g = 0; g < ng; g++)
         {
-            var ch = sample.Cholesky();
-            logDetS = SmallDense.LogDeterminant(ch.Factor);
-            // A pivot that is a negligible share of its variance means the matrix is singular up to rounding.
-            bool degenerate = Enumerable.Range(0, p).Any(i => !(ch.Factor[i, i] * ch.Factor[i, i] > 1e-10 * sample[i, i]));
-            if (!double.IsFinite(logDetS) || degenerate) throw new ArgumentException("not positive definite");
-        }
-        catch (ArgumentException)
-        {
-            throw new ArgumentException($"The sample covariance matrix of {string.Join(", ", obsNames)} is not positive definite " +
-                                        "(a variable is constant or a linear combination of others).", "data");
+            var sample = groups[g].Sample;
+            try
+            {
+                var ch = sample.Cholesky();
+                logDetS[g] = SmallDense.LogDeterminant(ch.Factor);
+                // A pivot that is a negligible share of its variance means the matrix is singular up to rounding.
+                bool degenerate = Enumerable.Range(0, p).Any(i => !(ch.Factor[i, i] * ch.Factor[i, i] > 1e-10 * sample[i, i]));
+                if (!double.IsFinite(logDetS[g]) || degenerate) throw new ArgumentException("not positive definite");
+            }
+            catch (ArgumentException)
+            {
+                throw new ArgumentException($"The sample covariance matrix of {string.Join(", ", obsNames)}" +
+                    (ng > 1 ? $" in group {g + 1} [{groups[g].Label}]" : "") +
+                    " is not positive definite (a variable is constant or a linear combination of others).", "data");
+            }
         }
         // Linear equality constraints: theta = theta0 + K x. Each independent one adds a degree of freedom and removes a
         // parameter from npar, as in lavaan; inequality constraints change neither.
         var equalities = ConstraintSpace.Of(q, functions.Equalities);
         int npar = q - equalities.Rank;
         // With a mean structure the p means are moments too, and the k fixed.x means are not modelled.
-        int df = p * (p + 1) / 2 - npar - k * (k + 1) / 2 + (model.HasMeans ? p - k : 0);
+        int df = ng * (p * (p + 1) / 2 - k * (k + 1) / 2 + (model.HasMeans ? p - k : 0)) - npar;
 
-        var eval = new RamEvaluator(model, sample, sampleMean);
-        var start = StartValues(model, sample, sampleMean);
-        var ml = new MlObjective(eval, sample, logDetS, sampleMean);
-        CheckIdentification(model, df, equalities, ml, start);
+        var evals = new RamEvaluator[ng];
+        var mls = new MlObjective[ng];
+        var start = new double[q];
+        var started = new bool[q];
+        for (int g = 0; g < ng; g++)
+        {
+            evals[g] = new RamEvaluator(models[g], groups[g].Sample, groups[g].Mean);
+            mls[g] = new MlObjective(evals[g], groups[g].Sample, logDetS[g], groups[g].Mean);
+            // A parameter shared by several groups starts at its value in the first group that uses it.
+            var sg = StartValues(models[g], groups[g].Sample, groups[g].Mean);
+            foreach (var c in models[g].Cells.Where(c => c.IsFree && !started[c.Free])) { start[c.Free] = sg[c.Free]; started[c.Free] = true; }
+        }
+        var objective = ng == 1 ? new SemObjective(mls[0]) : new SemObjective(mls, groups.Select(g => (double)g.N / n).ToArray());
+        CheckIdentification(models, df, equalities, objective, start);
 
-        var (state, it, converged, active, space) = Minimize(ml, functions, equalities, start);
+        var (state, it, converged, active, space) = Minimize(objective, functions, equalities, start);
         if (!converged) diagnostics.Add(Diagnostic.Warning($"The optimizer did not converge in {it} iterations.", "nonconvergence"));
         foreach (var c in active)
             diagnostics.Add(Diagnostic.Info($"The inequality constraint '{c.Text}' is active (holds with equality) at the solution.", "active-constraint"));
 
-        var (_, infoFinal) = ml.GradientAndInformation(state);
+        var (_, infoFinal) = objective.GradientAndInformation(state);
         Matrix<double>? vcov = null;
         var infoX = space.Information(infoFinal);
         int dim = space.Dimension;
@@ -212,15 +300,18 @@ public sealed partial record SemEstimator(string Model)
             diagnostics.Add(Diagnostic.Warning("Could not compute standard errors: the information matrix is singular (the model may not be identified).",
                 "singular-information"));
         }
-        var measures = FitMeasureCalculator.Compute(model, sample, state.Sigma, logDetS, state.F, n, df, npar, sampleMean, state.Moments.Mu);
+        var measures = FitMeasureCalculator.Compute(model, groups.Select(g => g.Sample).ToArray(), state.Groups.Select(s => s.Sigma).ToArray(), logDetS,
+            state.Groups.Select(s => s.F).ToArray(), groups.Select(g => g.N).ToArray(), df, npar, groups.Select(g => g.Mean).ToArray(),
+            state.Groups.Select(s => s.Moments.Mu).ToArray());
         var vcovStandard = vcov;
+        var first = groups[0];
         if (Estimation != SemEstimation.Ml && vcov is not null)
-            (vcov, measures) = Robust(model, ml, state, sample, sampleMean, centered!, vcov!, space, measures, n, diagnostics);
+            (vcov, measures) = Robust(model, mls[0], objective, state, first.Sample, first.Mean, first.Centered!, vcov!, space, measures, n, diagnostics);
         (Matrix<double> Covariance, (double Lo, double Hi)[] Free, double[][] Defined)? boot = null;
         int? bootDraws = null;
         if (StandardErrors == SemStandardErrors.Bootstrap && vcov is not null)
         {
-            var draws = Bootstrap(model, functions, equalities, raw!, state.Theta, progress, cancellationToken);
+            var draws = Bootstrap(model, functions, equalities, first.Raw!, state.Theta, progress, cancellationToken);
             bootDraws = draws.Successes;
             if (draws.Successes < BootstrapReplicates)
                 diagnostics.Add(Diagnostic.Warning($"{BootstrapReplicates - draws.Successes} of {BootstrapReplicates} bootstrap replicates failed " +
@@ -236,30 +327,45 @@ public sealed partial record SemEstimator(string Model)
                 diagnostics.Add(Diagnostic.Warning("Fewer than 2 bootstrap replicates succeeded: no standard errors.", "bootstrap-failures"));
             }
         }
-        var (fa, fs, _) = eval.Fill(state.Theta);
-        var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
-        var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
-        var estimates = BuildEstimates(model, state.Theta, sample, sampleMean, vcov, total, fs, space, out var stdTheta, boot?.Free);
+        var estimates = new List<ParameterEstimate>();
+        var stdTheta = (double[])state.Theta.Clone();
+        var stdSeen = new HashSet<int>();
+        var totals = new Vector<double>[ng];
+        Matrix<double>? fs0 = null;
+        for (int g = 0; g < ng; g++)
+        {
+            var (fa, fs, _) = evals[g].Fill(state.Theta);
+            var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
+            totals[g] = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
+            fs0 ??= fs;
+            var rows = BuildEstimates(models[g], state.Theta, groups[g].Sample, groups[g].Mean, vcov, totals[g], fs, space, stdTheta, stdSeen,
+                boot?.Free);
+            estimates.AddRange(ng == 1 ? rows : rows.Select(e => e with { Group = g + 1, GroupLabel = groups[g].Label }));
+        }
         estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta, boot?.Defined));
         List<ModificationIndex>? mi = null;
         if (ModificationIndices && vcovStandard is not null)
-            mi = ModificationIndexCalculator.Compute(model, state.Theta, sample, sampleMean, logDetS, n, vcovStandard!, total, fs);
+            mi = ModificationIndexCalculator.Compute(model, state.Theta, first.Sample, first.Mean, logDetS[0], n, vcovStandard!, totals[0], fs0!);
         else if (ModificationIndices)
             diagnostics.Add(Diagnostic.Warning("Modification indices need the inverse information, which is singular.", "modindices"));
-        return new SemFit(model, estimates, measures, sample, state.Sigma, n, it, converged, vcov, diagnostics)
+        var groupResults = ng == 1 ? null : groups.Select((g, i) => new SemGroup(i + 1, g.Label, g.N, 2 * g.N * state.Groups[i].F, g.Sample,
+            state.Groups[i].Sigma)).ToArray();
+        return new SemFit(model, estimates, measures, first.Sample, state.Groups[0].Sigma, n, it, converged, vcov, diagnostics)
         {
-            ModificationIndices = mi, Estimation = Estimation, BootstrapDraws = bootDraws,
+            ModificationIndices = mi, Estimation = Estimation, BootstrapDraws = bootDraws, Groups = groupResults,
         };
     }
 
     // MLM (Satorra-Bentler): robust covariance P B P / N; MLR (Huber-White, Yuan-Bentler): H^-1 B0 H^-1 / N. Both scale the
     // test as T / c with c = tr(U Gamma) / df, and use the baseline's c0 for the robust CFI/TLI (Brosseau-Liard and Savalei
     // 2014) and RMSEA (Brosseau-Liard, Savalei and Li 2012) as lavaan.
-    private (Matrix<double>?, SemFitMeasures) Robust(RamModel model, MlObjective ml, MlObjective.State state, Matrix<double> sample,
+    private (Matrix<double>?, SemFitMeasures) Robust(RamModel model, MlObjective ml, SemObjective objective, SemObjective.State full,
+        Matrix<double> sample,
         Vector<double>? sampleMean, Matrix<double> centered, Matrix<double> vcov, ConstraintSpace space, SemFitMeasures f, int n,
         List<Diagnostic> diagnostics)
     {
         int p = model.Observed;
+        var state = full.Groups[0];
         var isX = new bool[p];
         foreach (var i in model.FixedX) isX[i] = true;
         var (dSigma, dMu) = ml.Derivatives(state);
@@ -301,7 +407,7 @@ public sealed partial record SemEstimator(string Model)
             var resid = state.Moments.Mu is { } mu ? centered - Matrix<double>.Build.Dense(n, p, (_, j) => mu[j] - sampleMean![j]) : centered;
             var scores = HuberWhite.Scores(resid, state.SigmaInv, dSigma, dMu);
             var b0 = space.Information(scores.TransposeThisAndMultiply(scores) / n);
-            var hess = HuberWhite.ObservedInformation(ml, state.Theta);
+            var hess = HuberWhite.ObservedInformation(objective, state.Theta);
             Matrix<double>? hInv = null;
             if (hess is not null)
             {
@@ -353,8 +459,8 @@ public sealed partial record SemEstimator(string Model)
     }
 
     // Fits over the equality constraints, with the inequality constraints by an active set.
-    private (MlObjective.State State, int Iterations, bool Converged, List<LinearConstraint> Active, ConstraintSpace Space) Minimize(
-        MlObjective ml, ParameterFunctions functions, ConstraintSpace equalities, double[] start)
+    private (SemObjective.State State, int Iterations, bool Converged, List<LinearConstraint> Active, ConstraintSpace Space) Minimize(
+        SemObjective ml, ParameterFunctions functions, ConstraintSpace equalities, double[] start)
     {
         // Inequality constraints by an active set: fit with the active ones held as equalities, add the most violated
         // inactive one, drop an active one whose Lagrange multiplier has the wrong sign, until neither happens.
@@ -398,7 +504,7 @@ public sealed partial record SemEstimator(string Model)
     }
 
     // Fisher scoring over the coordinates x of the constraint space (theta itself when unconstrained).
-    private (MlObjective.State State, int Iterations, bool Converged) Optimize(MlObjective ml, ConstraintSpace space, double[] start)
+    private (SemObjective.State State, int Iterations, bool Converged) Optimize(SemObjective ml, ConstraintSpace space, double[] start)
     {
         var x = space.Coordinates(start);
         var theta = space.Theta(x);
@@ -414,7 +520,7 @@ public sealed partial record SemEstimator(string Model)
             double scaled = ScaledGradient(g, info);
             if (scaled < GradientTolerance) { converged = true; break; }
             var step = Solve(info, g);
-            double t = 1; MlObjective.State? next = null;
+            double t = 1; SemObjective.State? next = null;
             for (int h = 0; h < 60; h++, t /= 2)
             {
                 var cand = ml.At(space.Theta(x - t * step));
@@ -463,12 +569,13 @@ public sealed partial record SemEstimator(string Model)
         }
     }
 
-    private void CheckIdentification(RamModel model, int df, ConstraintSpace equalities, MlObjective ml, double[] start)
+    private void CheckIdentification(RamModel[] models, int df, ConstraintSpace equalities, SemObjective ml, double[] start)
     {
         if (ForceFit) return;
+        var model = models[0];
         if (equalities.Rank > 0)
         {
-            try { CheckIdentification(model, df + equalities.Rank, ConstraintSpace.Unconstrained(model.FreeCount), ml, start); return; }
+            try { CheckIdentification(models, df + equalities.Rank, ConstraintSpace.Unconstrained(model.FreeCount), ml, start); return; }
             catch (UnidentifiedModelException) when (df >= 0)
             {
                 // Constraints can identify what the free model does not: check the rank of K'IK at the start values instead.
@@ -482,12 +589,14 @@ public sealed partial record SemEstimator(string Model)
                 throw;
             }
         }
-        var names = model.Cells.Where(c => c.IsFree).GroupBy(c => c.Free).OrderBy(g => g.Key).Select(g =>
-            $"{g.First().Lhs} {g.First().Op} {g.First().Rhs}").ToArray();
+        var names = new string[model.FreeCount];
+        for (int g = models.Length - 1; g >= 0; g--)
+            foreach (var c in models[g].Cells.Where(c => c.IsFree).Reverse())
+                names[c.Free] = GroupStructure.Text(c.Lhs, c.Op, c.Rhs) + (models.Length > 1 ? $" (group {g + 1})" : "");
         if (df < 0)
             throw new UnidentifiedModelException($"The model is not identified: it has {model.FreeCount} free parameters but only " +
                 $"{df + model.FreeCount} covariance moments (df = {df}). Add constraints or instruments, or set ForceFit to fit anyway.", names);
-        var (rank, unid) = JacobianRank.Compute(model, Seed);
+        var (rank, unid) = JacobianRank.Compute(models, Seed);
         if (rank < model.FreeCount)
         {
             var bad = unid.Select(i => names[i]).ToArray();
@@ -569,12 +678,10 @@ public sealed partial record SemEstimator(string Model)
 
     private static List<ParameterEstimate> BuildEstimates(RamModel model, double[] theta, Matrix<double> sample, Vector<double>? sampleMean,
         Matrix<double>? vcov,
-                                                    Vector<double> total, Matrix<double> s, ConstraintSpace space, out double[] stdTheta,
-                                                    (double Lo, double Hi)[]? intervals = null)
+                                                    Vector<double> total, Matrix<double> s, ConstraintSpace space, double[] stdTheta,
+                                                    HashSet<int> stdSeen, (double Lo, double Hi)[]? intervals = null)
     {
         var list = new List<ParameterEstimate>();
-        stdTheta = (double[])theta.Clone();
-        var stdSeen = new HashSet<int>();
         // lavaan's order: loadings, regressions, then covariances and variances.
         int Rank(RamCell c) => c.Op switch { "=~" => 0, "~" => 1, "~~" => 2, _ => 3 };
         foreach (var c in model.Cells.OrderBy(Rank))

@@ -32,6 +32,10 @@ public sealed partial record SemFit : Result
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? BootstrapDraws { get; init; }
 
+    /// <summary>The groups of a multiple-group fit (sizes, chi-square contributions, sample and implied covariances); null with one group.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SemGroup>? Groups { get; init; }
+
     /// <summary>Modification indices sorted by size (largest first), when requested; null otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ModificationIndex>? ModificationIndices { get; init; }
@@ -48,10 +52,10 @@ public sealed partial record SemFit : Result
     [JsonPropertyName("latent")]
     public IReadOnlyList<string> LatentVariables => _model.Variables.Skip(_model.Observed).ToArray();
 
-    /// <summary>Sample covariance S (divisor N).</summary>
+    /// <summary>Sample covariance S (divisor N; of the first group with several groups, see <see cref="Groups"/>).</summary>
     public Matrix<double> SampleCovariance { get; }
 
-    /// <summary>Model-implied covariance Sigma(theta-hat) of the observed variables.</summary>
+    /// <summary>Model-implied covariance Sigma(theta-hat) of the observed variables (of the first group with several groups).</summary>
     public Matrix<double> ImpliedCovariance { get; }
 
     /// <summary>Sample size N.</summary>
@@ -115,12 +119,17 @@ public sealed partial record SemFit : Result
             .AddHeader("Converged", Converged ? $"yes, after {Iterations} iterations" : $"NO ({Iterations} iterations)")
             .AddHeader("Number of model parameters", f.NPar)
             .AddHeader("Number of observations", NObs);
+        foreach (var g in Groups ?? [])
+            s.AddHeader($"Observations in group {g.Group} [{g.Label}]", g.NObs);
         if (BootstrapDraws is int draws)
             s.AddHeader("Standard errors", $"bootstrap ({draws} successful replicates; 95% percentile intervals)");
         var fit = new Table("Model fit", "Measure", "Value")
             .AddRow("Chi-square (user model)", Cell.Num(f.Chisq, "F3"))
             .AddRow("Degrees of freedom", f.Df)
-            .AddRow("P-value (chi-square)", Cell.PValue(f.PValue))
+            .AddRow("P-value (chi-square)", Cell.PValue(f.PValue));
+        foreach (var g in Groups ?? [])
+            fit.AddRow($"Chi-square, group {g.Group} [{g.Label}]", Cell.Num(g.Chisq, "F3"));
+        fit
             .AddRow("Chi-square (baseline)", Cell.Num(f.BaselineChisq, "F3"))
             .AddRow("Degrees of freedom (baseline)", f.BaselineDf)
             .AddRow("CFI", Cell.Num(f.Cfi, "F3"))
@@ -146,12 +155,18 @@ public sealed partial record SemFit : Result
         s.AddTable(fit);
         var endogenous = new HashSet<string>(Estimates.Where(e => e.Op is "=~").Select(e => e.Rhs!).Concat(Estimates.Where(e => e.Op == "~").Select(e =>
             e.Lhs!)));
-        foreach (var (caption, pick) in new (string, Func<ParameterEstimate, bool>)[]
-                 {
-                     ("Latent Variables", e => e.Op == "=~"), ("Regressions", e => e.Op == "~"),
-                     ("Covariances", e => e.Op == "~~" && e.Lhs != e.Rhs), ("Intercepts", e => e.Op == "~1"),
-                     ("Variances", e => e.Op == "~~" && e.Lhs == e.Rhs), ("Defined Parameters", e => e.Op == ":="),
-                 })
+        // With several groups, lavaan's layout: every section per group ("Group 1 [Pasteur]:"), then the defined parameters.
+        var sections = new (string, Func<ParameterEstimate, bool>)[]
+        {
+            ("Latent Variables", e => e.Op == "=~"), ("Regressions", e => e.Op == "~"),
+            ("Covariances", e => e.Op == "~~" && e.Lhs != e.Rhs), ("Intercepts", e => e.Op == "~1"),
+            ("Variances", e => e.Op == "~~" && e.Lhs == e.Rhs), ("Defined Parameters", e => e.Op == ":="),
+        };
+        var perGroup = (Groups ?? [null!]).SelectMany(g => sections.Where(x => g is null || x.Item1 != "Defined Parameters").Select(x =>
+            (g is null ? x.Item1 : $"Group {g.Group} [{g.Label}]: {x.Item1}",
+             (Func<ParameterEstimate, bool>)(e => x.Item2(e) && (g is null || e.Group == g.Group)))));
+        if (Groups is not null) perGroup = perGroup.Append(sections[^1]);
+        foreach (var (caption, pick) in perGroup)
         {
             var rows = Estimates.Where(pick).ToList();
             if (rows.Count == 0) continue;

@@ -15,13 +15,20 @@ internal static class JacobianRank
 
     /// <summary>The rank at <paramref name="points"/> independent random points (the maximum), and the parameters that
     /// appear in the kernel at the best point (not locally identified).</summary>
-    public static (int Rank, int[] Unidentified) Compute(RamModel model, int seed, int points = 2)
+    public static (int Rank, int[] Unidentified) Compute(RamModel model, int seed, int points = 2) => Compute([model], seed, points);
+
+    /// <summary>
+    /// The same for a multiple-group model: the groups' Jacobians at one common theta, stacked (the parameters are shared, so
+    /// a direction is unidentified only when it leaves every group's moments unchanged).
+    /// </summary>
+    public static (int Rank, int[] Unidentified) Compute(IReadOnlyList<RamModel> models, int seed, int points = 2)
     {
         var rng = new Random(seed);
+        var model = models[0];
         int best = -1; int[] unid = [];
         for (int k = 0; k < points; k++)
         {
-            var j = Evaluate(model, rng);
+            var j = Evaluate(models, rng);
             int rank = ModularMatrix.Rank(j);
             if (rank > best)
             {
@@ -33,12 +40,40 @@ internal static class JacobianRank
         return (best, unid);
     }
 
-    public static long[,] Evaluate(RamModel model, Random rng)
+    public static long[,] Evaluate(RamModel model, Random rng) => Evaluate([model], rng);
+
+    private static long[,] Evaluate(IReadOnlyList<RamModel> models, Random rng)
     {
-        int m = model.Size, p = model.Observed;
         for (int attempt = 0; ; attempt++)
         {
-            var theta = Enumerable.Range(0, model.FreeCount).Select(_ => 1 + rng.NextInt64(P - 1)).ToArray();
+            var theta = Enumerable.Range(0, models[0].FreeCount).Select(_ => 1 + rng.NextInt64(P - 1)).ToArray();
+            var blocks = new List<long[,]>();
+            foreach (var model in models)
+                if (EvaluateAt(model, theta, rng) is { } block) blocks.Add(block);
+                else break;
+            if (blocks.Count < models.Count)
+            {
+                if (attempt > 20) throw new InvalidOperationException("I - A is singular at every random point.");
+                continue;
+            }
+            if (blocks.Count == 1) return blocks[0];
+            int rows = blocks.Sum(b => b.GetLength(0)), q = theta.Length, at = 0;
+            var stacked = new long[rows, q];
+            foreach (var b in blocks)
+            {
+                for (int i = 0; i < b.GetLength(0); i++)
+                    for (int j = 0; j < q; j++) stacked[at + i, j] = b[i, j];
+                at += b.GetLength(0);
+            }
+            return stacked;
+        }
+    }
+
+    // The Jacobian of one model at theta, or null when I - A is singular there.
+    private static long[,]? EvaluateAt(RamModel model, long[] theta, Random rng)
+    {
+        int m = model.Size, p = model.Observed;
+        {
             var a = new long[m, m]; var s = new long[m, m]; var mean = new long[m];
             var xFixed = new Dictionary<(int, int), long>();
             foreach (var c in model.Cells)
@@ -54,7 +89,7 @@ internal static class JacobianRank
             var iminus = new long[m, m];
             for (int i = 0; i < m; i++) for (int jj = 0; jj < m; jj++) iminus[i, jj] = ModPOps.Sub(i == jj ? 1 : 0, a[i, jj]);
             var b = ModularMatrix.Inverse(iminus);
-            if (b is null) { if (attempt > 20) throw new InvalidOperationException("I - A is singular at every random point."); continue; }
+            if (b is null) return null;
             var c2 = ModularMatrix.Multiply(ModularMatrix.Multiply(b, s), ModularMatrix.Transpose(b));
             int rows = p * (p + 1) / 2 + (model.HasMeans ? p : 0);
             // mu = F B m: dmu_i/dm_j = B[i, j] and dmu_i/dA[r, c] = B[i, r] (B m)_c.

@@ -13,7 +13,7 @@ namespace Econometrics.Sem.Syntax;
 /// </summary>
 public static class LavaanSyntax
 {
-    private enum Kind { Name, Number, Op, Plus, Star, End }
+    private enum Kind { Name, Number, Op, Plus, Star, End, Vector }
 
     private readonly record struct Token(Kind Kind, string Text, int Line, int Column);
 
@@ -123,6 +123,15 @@ public static class LavaanSyntax
                     bool two = i + 1 < s.Length && s[i + 1] == '~'; tokens.Add(new(Kind.Op, two ? "~~" : "~", line,
                     col)); i += two ? 2 : 1; continue;
                 }
+                if (c == 'c' && s.AsSpan(i + 1).TrimStart().StartsWith("("))
+                {
+                    // c(m1, m2, ...): group-specific modifiers, kept as one token of the text between the parentheses.
+                    int open = s.IndexOf('(', i), close = s.IndexOf(')', open);
+                    if (close < 0) throw new ModelSyntaxException("c( has no closing parenthesis.", line, col);
+                    tokens.Add(new(Kind.Vector, s[(open + 1)..close], line, col));
+                    i = close + 1;
+                    continue;
+                }
                 if (char.IsLetter(c) || c is '_' or '.')
                 {
                     int st = i;
@@ -198,7 +207,24 @@ public static class LavaanSyntax
     private static ModelTerm ParseTerm(List<Token> t, ref int p, Token op)
     {
         double? fix = null; string? label = null; bool na = false;
-        if (p + 1 < t.Count && t[p + 1].Kind == Kind.Star)
+        List<(double? Fix, string? Label, bool Na)>? perGroup = null;
+        if (p + 1 < t.Count && t[p + 1].Kind == Kind.Star && t[p].Kind == Kind.Vector)
+        {
+            var m = t[p];
+            perGroup = [];
+            foreach (var raw in m.Text.Split(','))
+            {
+                string e = raw.Trim();
+                if (e.Length == 0) throw new ModelSyntaxException("c(...) has an empty entry.", m.Line, m.Column);
+                if (e == "NA") perGroup.Add((null, null, true));
+                else if (double.TryParse(e, NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) perGroup.Add((d, null, false));
+                else if ((char.IsLetter(e[0]) || e[0] is '_' or '.') && e.All(ch => char.IsLetterOrDigit(ch) || ch is '_' or '.'))
+                    perGroup.Add((null, e, false));
+                else throw new ModelSyntaxException($"c(...) entry '{e}' is not a number, NA or a label.", m.Line, m.Column);
+            }
+            p += 2;
+        }
+        else if (p + 1 < t.Count && t[p + 1].Kind == Kind.Star)
         {
             var m = t[p];
             if (m.Kind == Kind.Number) fix = double.Parse(m.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
@@ -212,10 +238,17 @@ public static class LavaanSyntax
         if (v.Kind == Kind.Number && v.Text == "1" && op.Text == "~")
         {
             p++;
-            return new ModelTerm("", fix, label, na, v.Line, v.Column) { IsIntercept = true };
+            return new ModelTerm("", fix, label, na, v.Line, v.Column)
+            {
+                IsIntercept = true,
+                PerGroup = perGroup?.Select(e => new ModelTerm("", e.Fix, e.Label, e.Na, v.Line, v.Column) { IsIntercept = true }).ToList(),
+            };
         }
         if (v.Kind != Kind.Name) throw new ModelSyntaxException($"expected a variable name, found '{v.Text}'.", v.Line, v.Column);
         p++;
-        return new ModelTerm(v.Text, fix, label, na, v.Line, v.Column);
+        return new ModelTerm(v.Text, fix, label, na, v.Line, v.Column)
+        {
+            PerGroup = perGroup?.Select(e => new ModelTerm(v.Text, e.Fix, e.Label, e.Na, v.Line, v.Column)).ToList(),
+        };
     }
 }
