@@ -30,7 +30,9 @@ public static class MoeCommands
         private readonly ChoiceOption<GrowthCurve> _curve;
         private readonly Option<int> _starts, _classes = null!, _maxClasses = null!, _blrt = null!;
         private readonly Option<bool> _rebaseline, _vlmr = null!;
-        private readonly ChoiceOption<bool> _estimator = null!;
+        // Words, not bools: System.CommandLine parses an Option<bool> as a flag and would reject "--estimator mlr".
+        private readonly ChoiceOption<string> _estimator = null!;
+        private readonly ChoiceOption<string> _ci = null!;
         private readonly Option<Econometrics.Inference.Shard> _shard = null!;
         private readonly Option<int> _reps = null!;
         private readonly Option<int?> _persons = null!;
@@ -71,7 +73,12 @@ public static class MoeCommands
                 _classes = Declare(Opt.Int("--classes", "K", "number of latent classes", 2, min: 1), "Classes");
             if (mode == Mode.Fit)
                 _estimator = Declare(Opt.Choice("--estimator", "ml: SEs from the observed information; mlr: robust Huber-White sandwich SEs (Mplus MLR)",
-                    false, ("ml", false), ("mlr", true)), "RobustStandardErrors");
+                    "ml", ("ml", "ml"), ("mlr", "mlr")), "RobustStandardErrors");
+            if (mode == Mode.Fit)
+                _ci = Declare(Opt.Choice("--ci", "wald: intervals estimate +- 1.96 SE; profile: adds profile-likelihood 95% intervals of each " +
+                    "class's knot, rate or acceleration (every other parameter re-maximised, as OpenMx mxCI)", "wald", ("wald", "wald"),
+                    ("profile", "profile")),
+                    "ProfileIntervals");
             if (mode == Mode.Simulate)
             {
                 _reps = Declare(Opt.Int("--reps", "R", "replications (data sets simulated from the fitted model and refitted)", 100, min: 1), "Replications");
@@ -150,7 +157,8 @@ public static class MoeCommands
                 }
                 default:
                 {
-                    var result = (model with { RobustStandardErrors = run.Get(_estimator) }).Fit(data, progress, run.Cancellation);
+                    var result = (model with { RobustStandardErrors = run.Get(_estimator) == "mlr", ProfileIntervals = run.Get(_ci) == "profile" })
+                        .Fit(data, progress, run.Cancellation);
                     _shared.Emit(run, "Growth mixture", result.ToString(), result.ToJson, result.ToHtml, () => result.PlotTrajectories(data));
                     break;
                 }

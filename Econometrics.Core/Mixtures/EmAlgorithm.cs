@@ -34,6 +34,9 @@ internal sealed class EmAlgorithm
 
     public KnotBounds Bounds { get; }
 
+    /// <summary>A class whose curve parameters stay where they are (a profile likelihood fixes them), or −1.</summary>
+    public int HeldClass { get; init; } = -1;
+
     public double ThetaFloor { get; }
 
     /// <summary>Posteriors of the last E-step (N x K).</summary>
@@ -142,7 +145,7 @@ internal sealed class EmAlgorithm
             for (int a = 0; a < q * q; a++) psi[a] /= nk;
             floored |= SmallDense.FloorEigenvalues(psi, q, 1e-8 * Math.Max(Trace(psi, q) / q, 1e-300));
             ps.Theta[k] = Math.Max(thNum / thDen, ThetaFloor);
-            if (_s.FreeGamma)
+            if (_s.FreeGamma && k != HeldClass)
             {
                 if (_s.Curve == GrowthCurve.Nonparametric) UpdateRates(ps, k);
                 else UpdateKnot(ps, k);

@@ -154,6 +154,20 @@ public sealed partial record GrowthMixture
             double? p = z is double zz ? 2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -Math.Abs(zz)) : null;
             estimates[j] = new ParameterEstimate(names[j], values[j], se, z, p, values[j] - 1.959963984540054 * se, values[j] + 1.959963984540054 * se);
         }
+        IReadOnlyList<ProfileInterval>? profiles = null;
+        if (ProfileIntervals)
+        {
+            if (shape.R != 1 || !shape.FreeGamma)
+                throw new ArgumentException($"Profile-likelihood intervals are for a curve with one free nonlinear parameter per class (knot, rate, " +
+                    $"acceleration); a {GrowthMixtureResult.CurveName(Curve)} curve{(FixedKnots is null ? "" : " with fixed knots")} has " +
+                    $"{(shape.FreeGamma ? shape.R : 0)}.", nameof(ProfileIntervals));
+            var at = ordered.KnotIndices();
+            var within = progress is null ? null : new Progress<double>(f => progress.Report(0.9 + 0.1 * f));
+            var (intervals, notes) = ProfileLikelihood.Compute(lik, ordered, ll, bounds, at.Select(j => names[j]).ToArray(),
+                at.Select(j => estimates[j].StdError).ToArray(), 0.95, within, cancellationToken);
+            profiles = intervals;
+            diagnostics.AddRange(notes);
+        }
         progress?.Report(1.0);
         return new GrowthMixtureResult(ordered.ToPublic(), estimates, ll, shape.Count, data.Ids,
             Matrix<double>.Build.Dense(data.N, shape.K, (i, k) => post[i * shape.K + k]), Curve, Covariates, FixedKnots is not null,
@@ -163,6 +177,7 @@ public sealed partial record GrowthMixture
             RobustStandardErrors = StandardErrors && RobustStandardErrors && cov is not null,
             FinalStarts = finals.Length,
             ConvergedStarts = valid.Count(f => finals[f].Out.Converged),
+            ProfileIntervals = profiles,
         };
     }
 

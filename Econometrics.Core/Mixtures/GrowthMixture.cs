@@ -55,6 +55,13 @@ public sealed partial record GrowthMixture
     /// </summary>
     public bool RobustStandardErrors { get; init; }
 
+    /// <summary>
+    /// Whether to add profile-likelihood 95% intervals of every class's knot, growth rate or acceleration (default false):
+    /// {θ : 2 (ℓ_max − ℓ_p(θ)) ≤ χ²₁(0.95)} with every other parameter re-maximised at each θ, as OpenMx's mxCI. Unlike
+    /// the Wald interval it follows the likelihood's shape (skewed profiles, a knot's kinks).
+    /// </summary>
+    public bool ProfileIntervals { get; init; }
+
     /// <summary>Random seed of the starts (default 20260101). The fit is identical on any thread count.</summary>
     public int Seed { get; init; } = 20260101;
 

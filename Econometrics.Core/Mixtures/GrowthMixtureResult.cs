@@ -137,6 +137,9 @@ public sealed record GrowthMixtureResult : Result
     /// <summary>Final-stage runs that met the EM tolerance without collapsing a class.</summary>
     public int ConvergedStarts { get; init; }
 
+    /// <summary>Profile-likelihood 95% intervals of each class's knot, rate or acceleration, or null when not requested.</summary>
+    public IReadOnlyList<ProfileInterval>? ProfileIntervals { get; init; }
+
     /// <summary>Per class: share, knot, growth-factor means, expert coefficients and covariances.</summary>
     [JsonPropertyName("classes")]
     public IReadOnlyList<GrowthClassSummary> ClassSummaries => Enumerable.Range(0, K).Select(k =>
@@ -198,6 +201,16 @@ public sealed record GrowthMixtureResult : Result
             est.AddRow(p.Term, F(p.Estimate, "F6"), p.StdError is double se ? F(se, "F6") : "-", p.Statistic is double z ? F(z, "F2") : "-",
                 p.PValue is double pv ? F(pv, "F4") : "-", p.CiLower is double lo ? F(lo, "F4") : "-", p.CiUpper is double up ? F(up, "F4") : "-");
         s.AddTable(est);
+        if (ProfileIntervals is not null)
+        {
+            var prof = new Table("Profile-likelihood 95% intervals", "parameter", "estimate", "lower", "upper", "profile fits");
+            foreach (var p in ProfileIntervals)
+                prof.AddRow(p.Term, F(p.Estimate, "F6"), p.Lower is double lo ? F(lo, "F6") : "-", p.Upper is double up ? F(up, "F6") : "-",
+                    p.Evaluations);
+            s.AddTable(prof);
+            s.AddNote("Profile-likelihood interval: the values where 2 (logLik - profile logLik) = 3.841 (chi-square 1 df, 95%), every other " +
+                "parameter re-maximised at each value (as OpenMx mxCI); '-': the profile stays inside up to the admissible range's edge.");
+        }
         s.AddNote("Class 1 is the gating reference; classes are ordered by " + (Curve == GrowthCurve.BilinearSpline ? "knot." : "intercept."));
         s.AddNote("alpha: growth-factor intercepts at x = 0; psi: residual growth-factor covariance; theta: residual variance.");
         if (KnotStep is double h)

@@ -9,18 +9,20 @@ namespace Econometrics.Mixtures;
 /// </summary>
 internal static class Polisher
 {
-    public static double Polish(MixtureLikelihood lik, ParameterSet ps, KnotBounds bounds, CancellationToken ct, int rounds = 6)
+    /// <summary>Maximises ℓ from <paramref name="ps"/> (updated in place); <paramref name="held"/> names a class whose γ stays fixed (a profile).</summary>
+    public static double Polish(MixtureLikelihood lik, ParameterSet ps, KnotBounds bounds, CancellationToken ct, int rounds = 6, int held = -1)
     {
         double ll = lik.Evaluate(ps);
         double[]? hinv = null;
         if (lik.Shape.SmoothGamma && lik.Shape.FreeGamma)
         {
+            int[] fixedIndices = held < 0 ? [] : ps.KnotIndices().Skip(held * lik.Shape.R).Take(lik.Shape.R).ToArray();
             // One restart from a fresh finite-difference inverse Hessian guards against a stale BFGS matrix.
             for (int round = 0; round < 2; round++)
             {
                 double before = ll;
                 hinv = null;
-                ll = Math.Max(ll, Bfgs(lik, ps, ct, ref hinv, withGamma: true));
+                ll = Math.Max(ll, Bfgs(lik, ps, ct, ref hinv, withGamma: true, fixedIndices: fixedIndices));
                 if (ll - before < 1e-9) break;
             }
             return lik.Evaluate(ps);
@@ -34,6 +36,7 @@ internal static class Polisher
             if (lik.Shape.HasKnot && lik.Shape.FreeKnots)
                 for (int k = 0; k < lik.Shape.K; k++)
                 {
+                    if (k == held) continue;
                     var work = ps.Clone();
                     double F(double g) { work.Gamma[k][0] = g; return lik.Evaluate(work); }
                     double g0 = ps.Gamma[k][0];
@@ -57,22 +60,36 @@ internal static class Polisher
         return grad.All(g => Math.Abs(g) < 1e-3);
     }
 
-    /// <summary>BFGS on −ℓ over the packed parameters (γ included when <paramref name="withGamma"/>); returns the final ℓ.</summary>
-    public static double Bfgs(MixtureLikelihood lik, ParameterSet ps, CancellationToken ct, ref double[]? hinv, int maxIter = 200, bool withGamma = false)
+    /// <summary>
+    /// BFGS on −ℓ over the packed parameters (γ included when <paramref name="withGamma"/>); returns the final ℓ. The
+    /// packed entries <paramref name="fixedIndices"/> stay fixed: their gradient and their rows and columns of the inverse
+    /// Hessian are zero, which BFGS updates keep zero.
+    /// </summary>
+    public static double Bfgs(MixtureLikelihood lik, ParameterSet ps, CancellationToken ct, ref double[]? hinv, int maxIter = 200, bool withGamma = false,
+        int[]? fixedIndices = null)
     {
         var x = ps.Pack(withGamma);
         int n = x.Length;
         var work = ps.Clone();
         var g = new double[n];
+        fixedIndices ??= [];
         double Eval(double[] v, double[] grad)
         {
             work.Unpack(v, withGamma);
-            return NegativeGradient(lik, work, withGamma, grad);
+            double value = NegativeGradient(lik, work, withGamma, grad);
+            foreach (int j in fixedIndices) grad[j] = 0;
+            return value;
         }
+        double[] Mask(double[] h)
+        {
+            foreach (int j in fixedIndices) for (int i = 0; i < n; i++) { h[i * n + j] = 0; h[j * n + i] = 0; }
+            return h;
+        }
+        double[] Restart(double[] grad) => Mask(ScaledIdentity(n, grad));
         double f = Eval(x, g);
         if (!double.IsFinite(f)) return double.NegativeInfinity;
         // The finite-difference start is computed once; later rounds (after a knot move) continue from the BFGS matrix.
-        var Hinv = hinv ?? InitialInverseHessian(x, Eval) ?? ScaledIdentity(n, g);
+        var Hinv = Mask(hinv ?? InitialInverseHessian(x, Eval, fixedIndices) ?? ScaledIdentity(n, g));
         var d = new double[n]; var xn = new double[n]; var gn = new double[n]; var s = new double[n]; var y = new double[n];
         var Hy = new double[n];
         for (int it = 0; it < maxIter; it++)
@@ -83,7 +100,7 @@ internal static class Polisher
             for (int i = 0; i < n; i++) slope += g[i] * d[i];
             if (!(slope < 0))
             {
-                Hinv = ScaledIdentity(n, g);
+                Hinv = Restart(g);
                 for (int i = 0; i < n; i++) d[i] = -Hinv[i * n + i] * g[i];
                 slope = 0;
                 for (int i = 0; i < n; i++) slope += g[i] * d[i];
@@ -96,7 +113,7 @@ internal static class Polisher
                 if (fn <= f + 1e-4 * t * slope) break;
                 t *= 0.5;
             }
-            if (!(fn <= f)) { Hinv = ScaledIdentity(n, g); break; }
+            if (!(fn <= f)) { Hinv = Restart(g); break; }
             double sy = 0;
             for (int i = 0; i < n; i++) { s[i] = xn[i] - x[i]; y[i] = gn[i] - g[i]; sy += s[i] * y[i]; }
             double df = f - fn;
@@ -129,11 +146,13 @@ internal static class Polisher
     }
 
     /// <summary>(−H)⁻¹ of −ℓ from central differences of the score, or null when −H is not positive definite.</summary>
-    private static double[]? InitialInverseHessian(double[] x, Func<double[], double[], double> eval)
+    private static double[]? InitialInverseHessian(double[] x, Func<double[], double[], double> eval, int[] fixedIndices)
     {
         var h = FiniteDifferenceHessian(x, eval);
         if (h is null) return null;
         int n = x.Length;
+        // A fixed entry's row and column become the identity's, so the rest is inverted as the free block.
+        foreach (int j in fixedIndices) for (int i = 0; i < n; i++) { h[i * n + j] = i == j ? 1 : 0; h[j * n + i] = i == j ? 1 : 0; }
         var inv = new double[n * n];
         var l = (double[])h.Clone();
         if (!SmallDense.Cholesky(l, n)) return null;

@@ -158,4 +158,31 @@ public sealed class MoeCommandTests
         }
         finally { File.Delete(json); }
     }
+
+    [Fact]
+    public void FitWithProfileIntervalsWritesThemAndRefusesACurveWithoutOne()
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"moe-{Guid.NewGuid():N}.json");
+        try
+        {
+            var (code, stdout, _) = Run("moe", "fit", "--data", MixtureFixtures.DataPath("RMS_dat.csv"), "--id", "ID", "--y-prefix", "M",
+                "--t-prefix", "T", "--rebaseline", "--curve", "exp", "--classes", "1", "--starts", "2", "--ci", "profile", "--estimator", "mlr",
+                "--json", json);
+            Assert.Equal(0, code);
+            Assert.Contains("Profile-likelihood 95% intervals", stdout);
+            Assert.Contains("robust (Huber-White sandwich, MLR)", stdout);
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            var p = doc.RootElement.GetProperty("profileIntervals")[0];
+            Assert.Equal("class 1: rate", p.GetProperty("term").GetString());
+            Assert.True(p.GetProperty("lower").GetDouble() < p.GetProperty("estimate").GetDouble());
+            Assert.True(p.GetProperty("upper").GetDouble() > p.GetProperty("estimate").GetDouble());
+        }
+        finally { File.Delete(json); }
+        var (bad, _, err) = Run("moe", "fit", "--data", MixtureFixtures.DataPath("RMS_dat.csv"), "--id", "ID", "--y-prefix", "M",
+            "--t-prefix", "T", "--rebaseline", "--curve", "linear", "--classes", "1", "--starts", "2", "--ci", "profile", "--json", json);
+        Assert.Equal(2, bad);
+        Assert.StartsWith("error:", err.Split('\n').Last(l => l.Length > 0));
+        Assert.Contains("Profile-likelihood intervals are for a curve with one free nonlinear parameter", err);
+        Assert.False(File.Exists(json));
+    }
 }
