@@ -164,7 +164,7 @@ public static class SemCommands
                 if (cov is not null) throw new UsageException("--invariance needs --data with the --group column, not --cov.");
                 if (run.Get(_residuals) is not null) throw new UsageException("--residuals applies to a single fit, not to --invariance.");
                 var sequence = new MeasurementInvariance(estimator).Test(CsvFrame.Load(data!));
-                _shared.Emit(run, "SEM measurement invariance", sequence.ToString(), sequence.ToJson, sequence.ToHtml);
+                _shared.Emit(run, "SEM measurement invariance", sequence.ToString(), sequence.ToJson, sequence.ToHtml, sequence.Fits[0].PlotPathDiagram);
                 return 0;
             }
             if (estimator.StandardErrors != SemStandardErrors.Bootstrap && run.Given(_bootstrap))
