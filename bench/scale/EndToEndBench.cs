@@ -36,7 +36,8 @@ public sealed class EndToEndBench : IBenchSuite
             Repetitions = 5,
             // Wall time on a loaded machine is mostly the run queue; the processes' own CPU seconds are the work.
             Footnote = () => string.Create(CultureInfo.InvariantCulture, $"CPU seconds (user + system, median of {cpu["econ"].Count} econ and " +
-                $"{cpu["R"].Count} R processes): econ {Median(cpu["econ"]):F3}, R {Median(cpu["R"]):F3}, R / econ {Median(cpu["R"]) / Median(cpu["econ"]):F1}x; " +
+                $"{cpu["R"].Count} R processes): econ {Median(cpu["econ"]):F3}, R {Median(cpu["R"]):F3}, " +
+                $"R / econ {Median(cpu["R"]) / Median(cpu["econ"]):F1}x; " +
                 $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"),
         };
     }
