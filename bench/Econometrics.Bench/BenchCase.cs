@@ -30,6 +30,9 @@ public sealed record BenchCase(string Name, string Description, Action Ours)
     /// <summary>Timed repetitions (median reported); one warm-up run precedes them.</summary>
     public int Repetitions { get; init; } = 5;
 
+    /// <summary>A line printed under the case after it ran (e.g. the CPU time of child processes), or null.</summary>
+    public Func<string>? Footnote { get; init; }
+
     /// <summary>An upper bound on our median in milliseconds that the issue sets (reported as pass/fail).</summary>
     public double? BudgetMs { get; init; }
 }

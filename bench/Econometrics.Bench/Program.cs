@@ -43,6 +43,7 @@ foreach (var c in cases)
             $"{Ms(r),9} {Ratio(r, ours),8}  {budget}");
         Console.WriteLine($"    {c.Description}; ours = {c.OursLabel}" + (c.Baseline is null ? "" : $", baseline = {c.BaselineLabel}") +
                           (rError is null ? "" : $"; R failed: {rError}"));
+        if (c.Footnote is { } note) Console.WriteLine($"    {note()}");
     }
     finally { Directory.Delete(work, recursive: true); }
 }
