@@ -11,7 +11,7 @@ namespace Econometrics.Tests.Sem;
 public class MultiGroupFixtureTests
 {
     public static TheoryData<string> Cases => new() { "mg_hs_configural", "mg_hs_metric", "mg_hs_scalar", "mg_hs_strict", "mg_hs_lv", "mg_hs_partial",
-        "mg_hs_labels" };
+        "mg_hs_labels", "mg_poldem_structural" };
 
     internal static SemFit FitCase(string name)
     {
