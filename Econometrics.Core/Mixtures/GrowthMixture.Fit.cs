@@ -92,6 +92,8 @@ public sealed partial record GrowthMixture
 
         double ll = shape.SmoothGamma ? bestOut.LogLikelihood : Polisher.Polish(lik, bestPs, bounds, cancellationToken);
         if (ll < bestOut.LogLikelihood - 1e-9) throw new InvalidOperationException("The polish lowered the log-likelihood.");
+        var times = data.T.Where(t => !double.IsNaN(t)).Order().ToArray();
+        if (shape.HasKnot && shape.FreeKnots) ll = KnotSearch.Refine(lik, bestPs, ll, bounds, times, cancellationToken);
         var ordered = Canonical(bestPs);
         var post = new double[data.N * shape.K];
         ll = lik.Evaluate(ordered, null, post);
@@ -128,14 +130,9 @@ public sealed partial record GrowthMixture
                         $"The knot of class {k + 1} is at the edge of its admissible range [{bounds.Lower:F3}, {bounds.Upper:F3}]."), "knot-boundary"));
         if (shape.HasKnot && shape.FreeKnots && StandardErrors)
         {
-            var times = data.T.Where(t => !double.IsNaN(t)).Order().ToArray();
             for (int k = 0; k < shape.K; k++)
             {
-                int at = Array.BinarySearch(times, ordered.Gamma[k][0]);
-                double near = at >= 0 ? 0 : Math.Min(
-                    ~at < times.Length ? Math.Abs(times[~at] - ordered.Gamma[k][0]) : double.PositiveInfinity,
-                    ~at > 0 ? Math.Abs(times[~at - 1] - ordered.Gamma[k][0]) : double.PositiveInfinity);
-                if (near < 1e-6)
+                if (KnotSearch.OnObservedTime(times, ordered.Gamma[k][0]))
                     diagnostics.Add(Diagnostic.Info(string.Create(CultureInfo.InvariantCulture,
                         $"The knot of class {k + 1} ({ordered.Gamma[k][0]:F4}) sits on an observed time, a kink of the likelihood; its standard " +
                             $"error depends on the difference step."), "knot-at-kink"));

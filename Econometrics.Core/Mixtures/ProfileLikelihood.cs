@@ -71,7 +71,7 @@ internal static class ProfileLikelihood
     }
 
     /// <summary>ℓ maximised over every parameter but class <paramref name="k"/>'s γ, from <paramref name="ps"/> (updated in place).</summary>
-    private static double Maximise(MixtureLikelihood lik, ParameterSet ps, KnotBounds bounds, int k, CancellationToken ct)
+    internal static double Maximise(MixtureLikelihood lik, ParameterSet ps, KnotBounds bounds, int k, CancellationToken ct)
     {
         var em = new EmAlgorithm(lik, bounds) { HeldClass = k };
         var start = ps.Clone();
