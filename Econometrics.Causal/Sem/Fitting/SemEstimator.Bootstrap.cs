@@ -70,6 +70,19 @@ public sealed partial record SemEstimator
         catch (InvalidOperationException) { return null; }
     }
 
+    // Reports the failed replicates (why they fail depends on the estimator) and summarizes the successful ones; with
+    // fewer than 2 successes there is no bootstrap covariance and the fit reports no standard errors.
+    private (Matrix<double> Covariance, (double Lo, double Hi)[] Free, double[][] Defined)? SummarizeBootstrap(BootstrapDraws draws,
+        ParameterFunctions functions, int q, string failureReason, List<Diagnostic> diagnostics)
+    {
+        if (draws.Successes < BootstrapReplicates)
+            diagnostics.Add(Diagnostic.Warning($"{BootstrapReplicates - draws.Successes} of {BootstrapReplicates} bootstrap replicates failed " +
+                $"({failureReason}) and were dropped.", "bootstrap-failures"));
+        if (draws.Successes >= 2) return Summarize(draws, functions, q);
+        diagnostics.Add(Diagnostic.Warning("Fewer than 2 bootstrap replicates succeeded: no standard errors.", "bootstrap-failures"));
+        return null;
+    }
+
     // The bootstrap covariance of the free parameters (divisor B - 1, as lavaan) and 95% percentile intervals (type-7
     // quantiles) of each free parameter and defined parameter.
     private static (Matrix<double> Covariance, (double Lo, double Hi)[] Free, double[][] Defined) Summarize(BootstrapDraws draws,

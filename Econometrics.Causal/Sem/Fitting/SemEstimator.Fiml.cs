@@ -91,19 +91,8 @@ public sealed partial record SemEstimator
             var draws = Bootstrap(model, functions, equalities, raw, theta0, progress, cancellationToken,
                 x => FimlReplicate(model, equalities, x, theta0));
             bootDraws = draws.Successes;
-            if (draws.Successes < BootstrapReplicates)
-                diagnostics.Add(Diagnostic.Warning($"{BootstrapReplicates - draws.Successes} of {BootstrapReplicates} bootstrap replicates failed " +
-                    "(a pair of variables never observed together, or no convergence) and were dropped.", "bootstrap-failures"));
-            if (draws.Successes >= 2)
-            {
-                boot = Summarize(draws, functions, q);
-                vcov = boot.Value.Covariance;
-            }
-            else
-            {
-                vcov = null;
-                diagnostics.Add(Diagnostic.Warning("Fewer than 2 bootstrap replicates succeeded: no standard errors.", "bootstrap-failures"));
-            }
+            boot = SummarizeBootstrap(draws, functions, q, "a pair of variables never observed together, or no convergence", diagnostics);
+            vcov = boot?.Covariance;
         }
 
         var (fa, fs, _) = eval.Fill(state.Theta);

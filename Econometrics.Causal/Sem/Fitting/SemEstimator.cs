@@ -293,19 +293,8 @@ public sealed partial record SemEstimator(string Model)
         {
             var draws = Bootstrap(model, functions, equalities, first.Raw!, state.Theta, progress, cancellationToken);
             bootDraws = draws.Successes;
-            if (draws.Successes < BootstrapReplicates)
-                diagnostics.Add(Diagnostic.Warning($"{BootstrapReplicates - draws.Successes} of {BootstrapReplicates} bootstrap replicates failed " +
-                    "(singular resample or no convergence) and were dropped.", "bootstrap-failures"));
-            if (draws.Successes >= 2)
-            {
-                boot = Summarize(draws, functions, q);
-                vcov = boot.Value.Covariance;
-            }
-            else
-            {
-                vcov = null;
-                diagnostics.Add(Diagnostic.Warning("Fewer than 2 bootstrap replicates succeeded: no standard errors.", "bootstrap-failures"));
-            }
+            boot = SummarizeBootstrap(draws, functions, q, "singular resample or no convergence", diagnostics);
+            vcov = boot?.Covariance;
         }
         var estimates = new List<ParameterEstimate>();
         var stdTheta = (double[])state.Theta.Clone();
