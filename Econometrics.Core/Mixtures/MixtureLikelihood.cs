@@ -117,34 +117,49 @@ internal sealed class MixtureLikelihood
             }
         if (!SmallDense.Cholesky(A, q)) return double.NegativeInfinity;
         double logDetA = SmallDense.LogDeterminant(A, q);
+        // With A = R Rᵀ, C = L A⁻¹ Lᵀ = M Mᵀ for M = L R⁻ᵀ, so cᵀC c = ‖u‖² with u = R⁻¹ Lᵀ c (c = Λᵀr/θ) and d = C c =
+        // L R⁻ᵀ u: two triangular solves for the likelihood alone; C itself only when the moments or the score need it.
+        Span<double> cvec = stackalloc double[q];
+        Span<double> u = stackalloc double[q];
+        for (int r = 0; r < q; r++) cvec[r] = b[r] / theta;
+        for (int r = 0; r < q; r++)
+        {
+            double v = 0;
+            for (int t = r; t < q; t++) v += L[t * q + r] * cvec[t];
+            for (int t = 0; t < r; t++) v -= A[r * q + t] * u[t];
+            u[r] = v / A[r * q + r];
+        }
+        double quad = rr / theta;
+        for (int r = 0; r < q; r++) quad -= u[r] * u[r];
+        double logf = -0.5 * (n * Log2Pi + n * Math.Log(theta) + logDetA + quad);
+        if (hhat.Length == 0 && score.Length == 0) return logf;
+        for (int r = q - 1; r >= 0; r--)                        // u ← R⁻ᵀ u, then d = L u
+        {
+            double v = u[r];
+            for (int t = r + 1; t < q; t++) v -= A[t * q + r] * u[t];
+            u[r] = v / A[r * q + r];
+        }
+        for (int r = 0; r < q; r++)
+        {
+            double v = 0;
+            for (int t = 0; t <= r; t++) v += L[r * q + t] * u[t];
+            dvec[r] = v;
+        }
         Span<double> C = stackalloc double[q * q];
-        Span<double> Ai = stackalloc double[q * q];
-        SmallDense.Inverse(A, q, Ai);
-        for (int r = 0; r < q; r++)                            // SL ← L A⁻¹, then C = (L A⁻¹) Lᵀ
-            for (int c = 0; c < q; c++)
+        for (int w = 0; w < q; w++)                             // row w of M = L R⁻ᵀ solves R x = (row w of L)ᵀ
+            for (int r = 0; r < q; r++)
             {
-                double v = 0;
-                for (int t = 0; t <= r; t++) v += L[r * q + t] * Ai[t * q + c];
-                SL[r * q + c] = v;
+                double v = r <= w ? L[w * q + r] : 0;
+                for (int t = 0; t < r; t++) v -= A[r * q + t] * SL[w * q + t];
+                SL[w * q + r] = v / A[r * q + r];
             }
         for (int r = 0; r < q; r++)
             for (int c = 0; c <= r; c++)
             {
                 double v = 0;
-                for (int t = 0; t <= c; t++) v += SL[r * q + t] * L[c * q + t];
+                for (int t = 0; t < q; t++) v += SL[r * q + t] * SL[c * q + t];
                 C[r * q + c] = C[c * q + r] = v;
             }
-        Span<double> cvec = stackalloc double[q];
-        for (int r = 0; r < q; r++) cvec[r] = b[r] / theta;   // c = Λᵀr/θ
-        for (int r = 0; r < q; r++)                            // d = C c
-        {
-            double v = 0;
-            for (int c = 0; c < q; c++) v += C[r * q + c] * cvec[c];
-            dvec[r] = v;
-        }
-        double quad = rr / theta;
-        for (int r = 0; r < q; r++) quad -= cvec[r] * dvec[r];
-        double logf = -0.5 * (n * Log2Pi + n * Math.Log(theta) + logDetA + quad);
         if (hhat.Length > 0)
         {
             for (int r = 0; r < q; r++) hhat[r] = mean[r] + dvec[r];
