@@ -93,7 +93,7 @@ public sealed record ReplicateDraws(string Kind, string Run, int Replicates, int
         }
         var missing = Enumerable.Range(0, f.ShardCount).Where(i => byIndex[i] is null).ToArray();
         if (missing.Length > 0)
-            throw new ArgumentException($"Missing shard(s): {string.Join(", ", missing)} of {f.ShardCount}.", nameof(shards));
+            throw new ArgumentException($"Shard(s) {string.Join(", ", missing)} of {f.ShardCount} are missing.", nameof(shards));
         var all = new IReadOnlyList<double?>[f.Replicates];
         for (int r = 0; r < f.Replicates; r++) all[r] = byIndex[r % f.ShardCount]!.Values[r / f.ShardCount];
         return f with { ShardIndex = 0, ShardCount = 1, Values = all };

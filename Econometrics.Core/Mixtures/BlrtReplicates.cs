@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Econometrics.Inference;
 
 namespace Econometrics.Mixtures;
 
@@ -28,8 +29,7 @@ public sealed record BlrtReplicates(int Replicates, int Seed, int Starts, int Sh
     public bool IsComplete => ShardCount == 1;
 
     /// <summary>Replicates of shard <paramref name="index"/> of <paramref name="count"/>: b with b mod count = index.</summary>
-    internal static int[] Owned(int replicates, int index, int count) =>
-        Enumerable.Range(0, replicates).Where(b => b % count == index).ToArray();
+    internal static int[] Owned(int replicates, int index, int count) => ReplicateDraws.Owned(replicates, new Shard(index, count));
 
     /// <summary>Interleaves the shards of one BLRT into the one-process record (replicate b from shard b mod n).</summary>
     /// <param name="shards">Every shard of the same run, in any order.</param>
@@ -38,30 +38,24 @@ public sealed record BlrtReplicates(int Replicates, int Seed, int Starts, int Sh
     {
         ArgumentNullException.ThrowIfNull(shards);
         if (shards.Count == 0) throw new ArgumentException("At least one BLRT shard is needed.", nameof(shards));
+        // The one shard record: replicate b's values are its likelihood ratios, one per test; the run fingerprint holds
+        // the settings and observed ratios, so shards of another run, duplicates and gaps are refused in one place.
+        static ReplicateDraws Draws(BlrtReplicates s)
+        {
+            int rows = s.LikelihoodRatios.Count == 0 ? Owned(s.Replicates, s.ShardIndex, s.ShardCount).Length : s.LikelihoodRatios[0].Count;
+            if (s.LikelihoodRatios.Count != s.Classes.Count || s.LikelihoodRatios.Any(test => test.Count != rows))
+                throw new ArgumentException($"BLRT shard {s.ShardIndex}/{s.ShardCount} has a ragged table of likelihood ratios.", nameof(shards));
+            return new("blrt",
+                ReplicateDraws.Fingerprint($"B={s.Replicates};seed={s.Seed};starts={s.Starts};K={string.Join(",", s.Classes)}", s.Observed),
+                s.Replicates, s.ShardIndex, s.ShardCount,
+                Enumerable.Range(0, rows).Select(j => (IReadOnlyList<double?>)s.LikelihoodRatios.Select(test => test[j]).ToArray()).ToArray());
+        }
+        var merged = ReplicateDraws.Merge(shards.Select(Draws).ToArray());
         var f = shards[0];
-        foreach (var s in shards)
-            if (s.Replicates != f.Replicates || s.Seed != f.Seed || s.Starts != f.Starts || s.ShardCount != f.ShardCount
-                || !s.Classes.SequenceEqual(f.Classes) || !s.Observed.SequenceEqual(f.Observed))
-                throw new ArgumentException($"BLRT shard {s.ShardIndex}/{s.ShardCount} comes from a different run (replicates, seed, starts, " +
-                    "classes or observed likelihood ratios differ).", nameof(shards));
-        var byIndex = new BlrtReplicates?[f.ShardCount];
-        foreach (var s in shards)
-        {
-            if (byIndex[s.ShardIndex] is not null) throw new ArgumentException($"BLRT shard {s.ShardIndex}/{s.ShardCount} is given twice.", nameof(shards));
-            byIndex[s.ShardIndex] = s;
-        }
-        var missing = Enumerable.Range(0, f.ShardCount).Where(i => byIndex[i] is null).ToArray();
-        if (missing.Length > 0)
-            throw new ArgumentException($"BLRT shard(s) {string.Join(", ", missing)} of {f.ShardCount} are missing.", nameof(shards));
-        var ratios = new List<IReadOnlyList<double?>>();
-        for (int pair = 0; pair < f.Classes.Count; pair++)
-        {
-            var all = new double?[f.Replicates];
-            for (int b = 0; b < f.Replicates; b++) all[b] = byIndex[b % f.ShardCount]!.LikelihoodRatios[pair][b / f.ShardCount];
-            ratios.Add(all);
-        }
+        var ratios = Enumerable.Range(0, f.Classes.Count)
+            .Select(test => (IReadOnlyList<double?>)merged.Values.Select(v => v[test]).ToArray()).ToArray();
         var redrawn = shards.All(s => s.Redrawn is not null)
-            ? Enumerable.Range(0, f.Classes.Count).Select(pair => shards.Sum(s => s.Redrawn![pair])).ToArray()
+            ? Enumerable.Range(0, f.Classes.Count).Select(test => shards.Sum(s => s.Redrawn![test])).ToArray()
             : null;
         return f with { ShardIndex = 0, ShardCount = 1, LikelihoodRatios = ratios, Redrawn = redrawn };
     }

@@ -38,7 +38,7 @@ public sealed class ReplicateDrawsTests
         var c = ShardOf(9, new Shard(2, 3));
         Assert.Contains("same run", Assert.Throws<ArgumentException>(() => ReplicateDraws.Merge([a, b, ShardOf(9, new Shard(2, 3), "other")])).Message);
         Assert.Contains("twice", Assert.Throws<ArgumentException>(() => ReplicateDraws.Merge([a, b, b, c])).Message);
-        Assert.Contains("Missing shard(s): 2 of 3", Assert.Throws<ArgumentException>(() => ReplicateDraws.Merge([a, b])).Message);
+        Assert.Contains("Shard(s) 2 of 3 are missing", Assert.Throws<ArgumentException>(() => ReplicateDraws.Merge([a, b])).Message);
         Assert.Contains("same run", Assert.Throws<ArgumentException>(() => ReplicateDraws.Merge([a, ShardOf(10, new Shard(1, 3))])).Message);
     }
 
