@@ -107,6 +107,38 @@ public sealed class BlockedPairsTests
     }
 
     [Fact]
+    public void Cd_alone_comes_from_row_sums_and_the_lm_family_from_moments_with_mean_abs_rho_when_read()
+    {
+        // N = 301 > T = 25 with default tiles: CD alone takes the row sums of Z, CD and LM the T x T moments; neither forms
+        // a pair, and mean |rho| is summed over the Gram panels when first read. All three equal the Gram sweep CD_W+ asks for.
+        var rng = new Random(29);
+        int n = 301, t = 25;
+        var factor = Enumerable.Range(0, t).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var e = Matrix<double>.Build.Dense(t, n, (s, i) => 1.5 * factor[s] * (i % 5) + rng.NextDouble());
+        var before = e.ToColumnMajorArray();
+        var gram = new CrossSectionalDependence { Tests = CdTests.CD | CdTests.LM | CdTests.CDwPlus, Draws = 3 }.Test(e);
+        var cd = new CrossSectionalDependence { Tests = CdTests.CD }.Test(e);
+        var lm = new CrossSectionalDependence { Tests = CdTests.CD | CdTests.LM }.Test(e);
+        Assert.StartsWith("CD, LM family and mean |rho| summed over the N x N Gram", gram.Computation);
+        Assert.StartsWith("CD from the row sums of the standardized data", cd.Computation);
+        Assert.StartsWith("CD and LM family from the moments", lm.Computation);
+        foreach (var r in new[] { cd, lm })
+        {
+            Assert.Contains("mean |rho| summed over the pairs when first read", r.Computation);
+            Assert.Equal(gram.Pairs, r.Pairs);
+            Same(gram["CD"].Statistic, r["CD"].Statistic, "CD");
+            Same(gram["CD"].PValue!.Value, r["CD"].PValue!.Value, "CD p-value");
+            Same(gram.MeanRho, r.MeanRho, "mean rho");
+            Same(gram.MeanAbsRho!.Value, r.MeanAbsRho!.Value, "mean |rho|");
+            Assert.DoesNotContain(r.Diagnostics, d => d.Code == "mean-abs-rho-skipped");
+        }
+        Same(gram["LM"].Statistic, lm["LM"].Statistic, "LM");
+        Assert.Equal(["CD"], cd.Tests.Select(s => s.Name));
+        // The input is the caller's: the row-sum path standardizes its own copy in place.
+        Assert.Equal(before, e.ToColumnMajorArray());
+    }
+
+    [Fact]
     public void Large_balanced_panels_form_no_pair_and_say_so()
     {
         // N = 9000 > the dense limit: CD from moments, CD_W+'s threshold 2 sqrt(ln N / T) > 1 screens nothing.
