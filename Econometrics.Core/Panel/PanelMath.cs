@@ -112,17 +112,27 @@ internal static class PanelMath
     public static double[] RemoveRightSubspace(double[] a, int t, int n, double[] v, int m, ILinearAlgebra la)
     {
         var e = (double[])a.Clone();
-        if (m == 0) return e;
-        var av = new double[t * m];
-        la.Gemm(false, false, t, m, n, 1.0, a, v, 0.0, av);
-        la.Gemm(false, true, t, n, m, -1.0, av, v, 1.0, e);
+        SubtractRightSubspace(e, t, n, v, m, la);
         return e;
     }
 
-    /// <summary>Balanced CD of a matrix whose columns are used as they are demeaned: sqrt(2T/(N(N-1))) sum_{i&lt;j} rho_ij in O(NT).</summary>
-    public static double BalancedCd(double[] e, int t, int n)
+    /// <summary>A minus its projection on the columns of orthonormal V (N x m), in place: A &lt;- A (I - V V').</summary>
+    public static void SubtractRightSubspace(double[] a, int t, int n, double[] v, int m, ILinearAlgebra la)
     {
-        var z = StandardizedColumns(e, t, n, out _);
+        if (m == 0) return;
+        var av = new double[t * m];
+        la.Gemm(false, false, t, m, n, 1.0, a, v, 0.0, av);
+        la.Gemm(false, true, t, n, m, -1.0, av, v, 1.0, a);
+    }
+
+    /// <summary>
+    /// Balanced CD of a matrix whose columns are used as they are demeaned: sqrt(2T/(N(N-1))) sum_{i&lt;j} rho_ij in O(NT);
+    /// with <paramref name="overwrite"/> the columns are standardized in place.
+    /// </summary>
+    public static double BalancedCd(double[] e, int t, int n, bool overwrite = false)
+    {
+        var z = overwrite ? e : new double[t * n];
+        Standardize(e, z, t, n);
         double sumRho = (SquaredRowSumNorm(z, t, n) - n) / 2;
         return Math.Sqrt(2.0 * t / (n * (n - 1.0))) * sumRho;
     }

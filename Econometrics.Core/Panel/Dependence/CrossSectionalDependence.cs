@@ -235,6 +235,7 @@ public sealed record CrossSectionalDependence
         FactorNumberResult? selection = null;
         if (Tests.HasFlag(CdTests.CDStar))
         {
+            // CD* is the last reader of the data (the run's own copies): it works in them instead of copying.
             var (star, sel) = PesaranXie.Test(this, balancedBlock ? pb ?? eb : partial ?? e, balancedBlock ? tb : t, n, input, la);
             tests.Add(star);
             selection = sel;
