@@ -1,6 +1,7 @@
 using Econometrics.Tests.Support;
 using Econometrics.LinearAlgebra;
 using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Factors;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 
@@ -134,7 +135,10 @@ public sealed class BlockedPairsTests
         }
         Same(gram["LM"].Statistic, lm["LM"].Statistic, "LM");
         Assert.Equal(["CD"], cd.Tests.Select(s => s.Name));
-        // The input is the caller's: the row-sum path standardizes its own copy in place.
+        // The input is the caller's: the row-sum path and CD* work in the run's own copy.
+        var star = new CrossSectionalDependence { Tests = CdTests.CD | CdTests.CDStar, Factors = FactorCount.Fixed(1) }.Test(e);
+        Assert.True(double.IsFinite(star["CDStar"].Statistic));
+        Same(gram["CD"].Statistic, star["CD"].Statistic, "CD beside CD*");
         Assert.Equal(before, e.ToColumnMajorArray());
     }
 
