@@ -10,19 +10,46 @@ internal static class PanelMath
     {
         var z = new double[t * n];
         norms = new double[n];
+        Standardize(e, z, t, n, norms);
+        return z;
+    }
+
+    /// <summary>
+    /// The columns of <paramref name="e"/> demeaned and scaled to unit norm into <paramref name="z"/>, which may be
+    /// <paramref name="e"/> itself (the same arithmetic either way); the norms go to <paramref name="norms"/> when given.
+    /// </summary>
+    public static void Standardize(double[] e, double[] z, int t, int n, double[]? norms = null)
+    {
         for (int i = 0; i < n; i++)
         {
-            int o = i * t;
+            var x = e.AsSpan(i * t, t);
+            var y = z.AsSpan(i * t, t);
             double mean = 0;
-            for (int s = 0; s < t; s++) mean += e[o + s];
+            foreach (var v in x) mean += v;
             mean /= t;
             double ss = 0;
-            for (int s = 0; s < t; s++) { double d = e[o + s] - mean; z[o + s] = d; ss += d * d; }
+            for (int s = 0; s < y.Length; s++) { double d = x[s] - mean; y[s] = d; ss += d * d; }
             double norm = Math.Sqrt(ss);
-            norms[i] = norm;
-            if (norm > 0) for (int s = 0; s < t; s++) z[o + s] /= norm;
+            if (norms is not null) norms[i] = norm;
+            if (norm > 0) foreach (ref var v in y) v /= norm;
         }
-        return z;
+    }
+
+    /// <summary>
+    /// ||Z 1||^2, the squared norm of the row sums of a T x N column-major matrix (for standardized Z it is
+    /// N + 2 sum_{i&lt;j} rho_ij). Each row sum adds the units in order, column by column as they lie in memory.
+    /// </summary>
+    public static double SquaredRowSumNorm(double[] z, int t, int n)
+    {
+        var row = new double[t];
+        for (int i = 0; i < n; i++)
+        {
+            var col = z.AsSpan(i * t, t);
+            for (int s = 0; s < row.Length; s++) row[s] += col[s];
+        }
+        double total = 0;
+        foreach (var r in row) total += r * r;
+        return total;
     }
 
     /// <summary>Columns demeaned in place (balanced data).</summary>
@@ -85,25 +112,28 @@ internal static class PanelMath
     public static double[] RemoveRightSubspace(double[] a, int t, int n, double[] v, int m, ILinearAlgebra la)
     {
         var e = (double[])a.Clone();
-        if (m == 0) return e;
-        var av = new double[t * m];
-        la.Gemm(false, false, t, m, n, 1.0, a, v, 0.0, av);
-        la.Gemm(false, true, t, n, m, -1.0, av, v, 1.0, e);
+        SubtractRightSubspace(e, t, n, v, m, la);
         return e;
     }
 
-    /// <summary>Balanced CD of a matrix whose columns are used as they are demeaned: sqrt(2T/(N(N-1))) sum_{i&lt;j} rho_ij in O(NT).</summary>
-    public static double BalancedCd(double[] e, int t, int n)
+    /// <summary>A minus its projection on the columns of orthonormal V (N x m), in place: A &lt;- A (I - V V').</summary>
+    public static void SubtractRightSubspace(double[] a, int t, int n, double[] v, int m, ILinearAlgebra la)
     {
-        var z = StandardizedColumns(e, t, n, out _);
-        double total = 0;
-        for (int s = 0; s < t; s++)
-        {
-            double row = 0;
-            for (int i = 0; i < n; i++) row += z[s + i * t];
-            total += row * row;
-        }
-        double sumRho = (total - n) / 2;
+        if (m == 0) return;
+        var av = new double[t * m];
+        la.Gemm(false, false, t, m, n, 1.0, a, v, 0.0, av);
+        la.Gemm(false, true, t, n, m, -1.0, av, v, 1.0, a);
+    }
+
+    /// <summary>
+    /// Balanced CD of a matrix whose columns are used as they are demeaned: sqrt(2T/(N(N-1))) sum_{i&lt;j} rho_ij in O(NT);
+    /// with <paramref name="overwrite"/> the columns are standardized in place.
+    /// </summary>
+    public static double BalancedCd(double[] e, int t, int n, bool overwrite = false)
+    {
+        var z = overwrite ? e : new double[t * n];
+        Standardize(e, z, t, n);
+        double sumRho = (SquaredRowSumNorm(z, t, n) - n) / 2;
         return Math.Sqrt(2.0 * t / (n * (n - 1.0))) * sumRho;
     }
 }

@@ -1,6 +1,7 @@
 using Econometrics.Tests.Support;
 using Econometrics.LinearAlgebra;
 using Econometrics.Panel.Dependence;
+using Econometrics.Panel.Factors;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 
@@ -104,6 +105,41 @@ public sealed class BlockedPairsTests
         foreach (var (a, b) in tiles.Tests.Zip(gram.Tests)) Same(a.Statistic, b.Statistic, a.Name);
         var ra = tiles.Rho().AsColumnMajorArray(); var rb = gram.Rho().AsColumnMajorArray();
         for (int k = 0; k < ra.Length; k++) Same(ra[k], rb[k], "rho");
+    }
+
+    [Fact]
+    public void Cd_alone_comes_from_row_sums_and_the_lm_family_from_moments_with_mean_abs_rho_when_read()
+    {
+        // N = 301 > T = 25 with default tiles: CD alone takes the row sums of Z, CD and LM the T x T moments; neither forms
+        // a pair, and mean |rho| is summed over the Gram panels when first read. All three equal the Gram sweep CD_W+ asks for.
+        var rng = new Random(29);
+        int n = 301, t = 25;
+        var factor = Enumerable.Range(0, t).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var e = Matrix<double>.Build.Dense(t, n, (s, i) => 1.5 * factor[s] * (i % 5) + rng.NextDouble());
+        var before = e.ToColumnMajorArray();
+        var gram = new CrossSectionalDependence { Tests = CdTests.CD | CdTests.LM | CdTests.CDwPlus, Draws = 3 }.Test(e);
+        var cd = new CrossSectionalDependence { Tests = CdTests.CD }.Test(e);
+        var lm = new CrossSectionalDependence { Tests = CdTests.CD | CdTests.LM }.Test(e);
+        Assert.StartsWith("CD, LM family and mean |rho| summed over the N x N Gram", gram.Computation);
+        Assert.StartsWith("CD from the row sums of the standardized data", cd.Computation);
+        Assert.StartsWith("CD and LM family from the moments", lm.Computation);
+        foreach (var r in new[] { cd, lm })
+        {
+            Assert.Contains("mean |rho| summed over the pairs when first read", r.Computation);
+            Assert.Equal(gram.Pairs, r.Pairs);
+            Same(gram["CD"].Statistic, r["CD"].Statistic, "CD");
+            Same(gram["CD"].PValue!.Value, r["CD"].PValue!.Value, "CD p-value");
+            Same(gram.MeanRho, r.MeanRho, "mean rho");
+            Same(gram.MeanAbsRho!.Value, r.MeanAbsRho!.Value, "mean |rho|");
+            Assert.DoesNotContain(r.Diagnostics, d => d.Code == "mean-abs-rho-skipped");
+        }
+        Same(gram["LM"].Statistic, lm["LM"].Statistic, "LM");
+        Assert.Equal(["CD"], cd.Tests.Select(s => s.Name));
+        // The input is the caller's: the row-sum path and CD* work in the run's own copy.
+        var star = new CrossSectionalDependence { Tests = CdTests.CD | CdTests.CDStar, Factors = FactorCount.Fixed(1) }.Test(e);
+        Assert.True(double.IsFinite(star["CDStar"].Statistic));
+        Same(gram["CD"].Statistic, star["CD"].Statistic, "CD beside CD*");
+        Assert.Equal(before, e.ToColumnMajorArray());
     }
 
     [Fact]

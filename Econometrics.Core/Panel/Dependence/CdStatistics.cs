@@ -5,8 +5,8 @@ namespace Econometrics.Panel.Dependence;
 /// <summary>The pair sums behind CD, LM and scaled LM (the formulas of plm::pcdtest).</summary>
 /// <remarks>
 /// Balanced panels need no pair: with Z the T x N standardized columns (unit norm), sum_{i&lt;j} rho_ij =
-/// (||Z 1||^2 - N) / 2 and sum_{i&lt;j} rho_ij^2 = (||Z Z'||_F^2 - N) / 2, so CD, LM, scaled LM and the BFK
-/// correction cost one T x T SYRK (O(N T^2) work, O(N T) memory). Unbalanced panels sum sqrt(T_ij) rho_ij and
+/// (||Z 1||^2 - N) / 2, so CD alone costs O(N T), and sum_{i&lt;j} rho_ij^2 = (||Z Z'||_F^2 - N) / 2, so LM, scaled LM
+/// and the BFK correction cost one T x T SYRK (O(N T^2) work, O(N T) memory). Unbalanced panels sum sqrt(T_ij) rho_ij and
 /// T_ij rho_ij^2 over the pairs, tile by tile; small balanced panels sum them over the N x N Gram of Z, formed in row panels, that
 /// also gives mean |rho| and CD_W+'s screening term in the same sweep.
 /// </remarks>
@@ -38,22 +38,23 @@ internal sealed class CdStatistics
     {
         var z = pc.Z ?? throw new InvalidOperationException("The moment path needs a balanced panel.");
         int n = pc.N, t = pc.T;
-        // ||Z 1||^2: the squared norm of the row sums.
-        double ones = 0;
-        for (int s = 0; s < t; s++)
-        {
-            double row = 0;
-            for (int i = 0; i < n; i++) row += z[s + i * t];
-            ones += row * row;
-        }
         var g = new double[t * t];
         la.Syrk(false, t, n, 1.0, z, 0.0, g);
         double frob = 0;
         foreach (var v in g) frob += v * v;
-        double sumRho = (ones - n) / 2, sumRho2 = (frob - n) / 2;
+        double sumRho2 = (frob - n) / 2;
         long pairs = (long)n * (n - 1) / 2;
-        return new(pairs, 0, t, Math.Sqrt(t) * sumRho / Math.Sqrt(pairs), t * sumRho2,
-            (t * sumRho2 - pairs) / Math.Sqrt(2.0 * pairs), sumRho / pairs, null);
+        return FromRowSums(pc, t * sumRho2, (t * sumRho2 - pairs) / Math.Sqrt(2.0 * pairs));
+    }
+
+    /// <summary>CD and the mean rho of a balanced panel from the row sums of Z alone (O(N T)); LM and scaled LM as given (NaN: not computed).</summary>
+    public static CdStatistics FromRowSums(PairwiseCorrelations pc, double lm = double.NaN, double scaledLm = double.NaN)
+    {
+        var z = pc.Z ?? throw new InvalidOperationException("The row-sum path needs a balanced panel.");
+        int n = pc.N, t = pc.T;
+        double sumRho = (PanelMath.SquaredRowSumNorm(z, t, n) - n) / 2;
+        long pairs = (long)n * (n - 1) / 2;
+        return new(pairs, 0, t, Math.Sqrt(t) * sumRho / Math.Sqrt(pairs), lm, scaledLm, sumRho / pairs, null);
     }
 
     /// <summary>

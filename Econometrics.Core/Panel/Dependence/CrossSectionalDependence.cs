@@ -11,9 +11,10 @@ namespace Econometrics.Panel.Dependence;
 /// Pesaran-Xie's CD*, and the local CD over a neighbour matrix.
 /// </summary>
 /// <remarks>
-/// On balanced panels CD, LM, scaled LM and the BFK correction come from the moments of the standardized data
-/// without forming a pair; statistics that need pairs visit them in BLAS-3 tiles of bounded size
-/// (<see cref="PairwiseCorrelations"/>). The result states the path taken. Units with fewer than
+/// On balanced panels CD comes from the row sums of the standardized data (O(N T)) and LM, scaled LM and the BFK
+/// correction from their T x T moments, without forming a pair; statistics that need pairs visit them in BLAS-3 tiles
+/// of bounded size (<see cref="PairwiseCorrelations"/>), and mean |rho|, when no requested statistic visits the pairs,
+/// is summed over them when first read. The result states the path taken. Units with fewer than
 /// two observations or no variance are excluded with a diagnostic; pairs with fewer than two common periods are
 /// dropped and counted (as <c>plm::pcdtest</c>). CD* on a fitted regression uses the partial residuals y - x'b
 /// (factor part kept), as Pesaran and Xie require; CD_W, CD_W+ and CD* need a balanced panel.
@@ -110,19 +111,28 @@ public sealed record CrossSectionalDependence
             "panel");
 
         // Exclude units that cannot have a correlation: fewer than 2 observations, or constant. "Constant" is relative
-        // to the scale of the whole panel, so data measured in tiny units (1e-18) are not mistaken for constants.
+        // to the scale of the whole panel (the largest |value|), so data measured in tiny units (1e-18) are not mistaken
+        // for constants. One pass over the data gives each unit's count and range, and the scale.
+        var counts = new int[n0];
+        var ranges = new double[n0];
         double scale = 0;
-        foreach (var v in input.E) if (!double.IsNaN(v)) scale = Math.Max(scale, Math.Abs(v));
-        var keep = new List<int>();
         for (int i = 0; i < n0; i++)
         {
-            var col = input.E.AsSpan(i * t0, t0);
             int count = 0; double min = double.PositiveInfinity, max = double.NegativeInfinity;
-            foreach (var v in col) if (!double.IsNaN(v)) { count++; min = Math.Min(min, v); max = Math.Max(max, v); }
-            if (count < 2) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' has {count} observation(s) and was excluded.", "unit-excluded"));
-            else if (max - min <= 1e-12 * scale) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' is constant over its periods and " +
+            foreach (var v in input.E.AsSpan(i * t0, t0))
+                if (!double.IsNaN(v)) { count++; if (v < min) min = v; if (v > max) max = v; }
+            counts[i] = count; ranges[i] = max - min;
+            if (count > 0) scale = Math.Max(scale, Math.Max(Math.Abs(min), Math.Abs(max)));
+        }
+        var keep = new List<int>(n0);
+        bool balanced = true;
+        for (int i = 0; i < n0; i++)
+        {
+            if (counts[i] < 2)
+                diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' has {counts[i]} observation(s) and was excluded.", "unit-excluded"));
+            else if (ranges[i] <= 1e-12 * scale) diagnostics.Add(Diagnostic.Warning($"Unit '{input.Entities[i]}' is constant over its periods and " +
                 $"was excluded.", "unit-excluded"));
-            else keep.Add(i);
+            else { keep.Add(i); balanced &= counts[i] == t0; }
         }
         if (keep.Count < 3) throw new ArgumentException($"Only {keep.Count} unit(s) vary over time; cross-sectional dependence tests need at least 3.",
             "panel");
@@ -131,16 +141,21 @@ public sealed record CrossSectionalDependence
         var e = keep.Count == n0 ? input.E : Select(input.E, t, keep);
         var partial = input.Partial is null || keep.Count == n0 ? input.Partial : Select(input.Partial, t, keep);
         var entities = keep.Select(i => input.Entities[i]).ToArray();
-        bool balanced = true;
-        foreach (var v in e) if (double.IsNaN(v)) { balanced = false; break; }
 
-        var pc = PairwiseCorrelations.Compute(e, t, n, la, PairTileSize);
+        // Nothing reads the data after Z unless CD_W, CD_W+ or CD* are requested: then Z overwrites them (no copy).
+        bool overwrite = balanced && (Tests & (CdTests.CDw | CdTests.CDwPlus | CdTests.CDStar)) == 0;
+        var pc = PairwiseCorrelations.Compute(e, t, n, la, PairTileSize, balanced, overwrite);
         int passes = 0;
         double threshold = JuodisReese.Threshold(n, t);
-        // Small balanced panels: Z'Z in row panels gives every pair, so CD, the LM family, mean |rho| and CD_W+'s screening
-        // come from one sweep over it. Larger balanced panels: CD and the LM family from the moments of Z, no pair
-        // formed. Unbalanced: the pair overlaps, tile by tile.
-        var engine = pc.UsesGram || !balanced ? CdStatistics.FromPairs(pc, threshold) : CdStatistics.FromMoments(pc, la);
+        bool screening = Tests.HasFlag(CdTests.CDwPlus) && balanced && !JuodisReese.ScreensNothing(threshold);
+        bool lmFamily = (Tests & (CdTests.LM | CdTests.ScaledLM | CdTests.BiasCorrectedScaledLM)) != 0;
+        // Balanced panels: CD alone needs only the row sums of Z (O(N T), sum_{i<j} rho_ij = (||Z 1||^2 - N) / 2); the LM
+        // family the T x T moments of Z (O(N T^2)). Up to GramLimit units, Z'Z in row panels gives every pair in one sweep
+        // instead, which pays when CD_W+'s screening visits the pairs anyway (the sweep also gives it and mean |rho|) or when
+        // the N x N Gram is the smaller product (N <= T). Unbalanced: the pair overlaps, tile by tile.
+        bool sweep = balanced && pc.UsesGram && (screening || (lmFamily && n <= t));
+        var engine = !balanced || sweep ? CdStatistics.FromPairs(pc, threshold)
+            : lmFamily ? CdStatistics.FromMoments(pc, la) : CdStatistics.FromRowSums(pc);
         if (!balanced) passes++;
         if (engine.Dropped > 0)
             diagnostics.Add(Diagnostic.Warning($"{engine.Dropped} of {(long)n * (n - 1) / 2} pairs have fewer than 2 common periods (or no " +
@@ -149,19 +164,25 @@ public sealed record CrossSectionalDependence
         if (input.CommonEffectsRemoved && Tests.HasFlag(CdTests.CD))
             diagnostics.Add(Diagnostic.Warning("The residuals come from a model with estimated common effects (time effects, CCE or factors); CD " +
                 "is biased there (Juodis and Reese 2022). Prefer CD_W or CD*.", "cd-biased"));
-        // Mean |rho| needs every pair: on the Gram path it came with the sums; on the moment path it shares the pass
-        // CD_W+'s screening makes, or runs on its own while the pairs are few; beyond that it is not computed (said in
-        // a diagnostic).
-        double? above = pc.UsesGram ? engine.AboveThreshold : null;
-        bool screening = Tests.HasFlag(CdTests.CDwPlus) && balanced && !JuodisReese.ScreensNothing(threshold);
-        if (balanced && !pc.UsesGram && (screening || n <= PairwiseCorrelations.DenseLimit / 2))
+        // Mean |rho| needs every pair: on the sweep it came with the sums; otherwise it shares the pass CD_W+'s screening
+        // makes, or, while the pairs are few, is summed when first read (no requested statistic needs it); beyond that it
+        // is not computed (said in a diagnostic).
+        double? above = sweep ? engine.AboveThreshold : null;
+        Func<double?>? meanAbsRho = null;
+        if (balanced && !sweep && screening)
         {
             var sums = pc.Reduce(new AbsoluteCorrelationSums(threshold));
             passes++;
             above = sums.Above;
             engine.SetMeanAbsRho(sums.All / sums.Pairs);
         }
-        else if (balanced && !pc.UsesGram)
+        else if (balanced && !sweep && n <= PairwiseCorrelations.DenseLimit / 2)
+            meanAbsRho = () =>
+            {
+                var sums = pc.Reduce(new AbsoluteCorrelationSums(double.PositiveInfinity));
+                return sums.All / sums.Pairs;
+            };
+        else if (balanced && !sweep)
             diagnostics.Add(Diagnostic.Info($"Mean |rho| was not computed: it needs all {engine.Pairs} pairs and no requested statistic visits them.",
                 "mean-abs-rho-skipped"));
 
@@ -214,6 +235,7 @@ public sealed record CrossSectionalDependence
         FactorNumberResult? selection = null;
         if (Tests.HasFlag(CdTests.CDStar))
         {
+            // CD* is the last reader of the data (the run's own copies): it works in them instead of copying.
             var (star, sel) = PesaranXie.Test(this, balancedBlock ? pb ?? eb : partial ?? e, balancedBlock ? tb : t, n, input, la);
             tests.Add(star);
             selection = sel;
@@ -221,13 +243,16 @@ public sealed record CrossSectionalDependence
         if (Neighbours is not null) { tests.Add(LocalCd.Test(Neighbours, pc, keep, n0)); if (!pc.UsesGram) passes++; }
 
         int tile = Math.Min(pc.TileSize, n), tiles = (n + tile - 1) / tile;
-        string computation = (pc.UsesGram ? "CD, LM family and mean |rho| summed over the N x N Gram of the standardized data as it is formed (N <= "
+        string computation = (sweep ? "CD, LM family and mean |rho| summed over the N x N Gram of the standardized data as it is formed (N <= "
                 + PairwiseCorrelations.GramLimit + ", no N x N array)"
-                : balanced ? "CD and LM family from the moments of the standardized data (O(N T^2), no pair formed)"
-                : "CD and LM family summed over the pair overlaps")
+                : !balanced ? "CD and LM family summed over the pair overlaps"
+                : lmFamily ? "CD and LM family from the moments of the standardized data (O(N T^2), no pair formed)"
+                : "CD from the row sums of the standardized data (O(N T), no pair formed)")
+            + (meanAbsRho is null ? "" : "; mean |rho| summed over the pairs when first read")
             + (passes == 0 ? "" : $"; {passes} pass(es) over the pairs in {(long)tiles * (tiles + 1) / 2} tile(s) of {tile} x {tile}");
+        var engineMeanAbsRho = engine.MeanAbsRho;
         return new CrossSectionalDependenceResult(n, t, engine.Pairs, engine.Dropped, balanced, input.Source, tests,
-            engine.MeanRho, engine.MeanAbsRho, pc, entities, selection, weights, diagnostics)
+            engine.MeanRho, meanAbsRho ?? (() => engineMeanAbsRho), pc, entities, selection, weights, diagnostics)
         { Computation = computation, EntityName = input.EntityName };
     }
 

@@ -11,13 +11,14 @@ namespace Econometrics.Panel.Dependence;
 public sealed record CrossSectionalDependenceResult : Result
 {
     private readonly PairwiseCorrelations _pc;
+    private readonly Lazy<double?> _meanAbsRho;
 
     internal CrossSectionalDependenceResult(int n, int t, long pairs, long pairsDropped, bool balanced, string source,
-        IReadOnlyList<CdStatistic> tests, double meanRho, double? meanAbsRho, PairwiseCorrelations pc, IReadOnlyList<string> entities,
+        IReadOnlyList<CdStatistic> tests, double meanRho, Func<double?> meanAbsRho, PairwiseCorrelations pc, IReadOnlyList<string> entities,
         FactorNumberResult? factorSelection, double[,]? weights, IReadOnlyList<Diagnostic> diagnostics)
     {
         N = n; T = t; Pairs = pairs; PairsDropped = pairsDropped; IsBalanced = balanced; Source = source; Tests = tests;
-        MeanRho = meanRho; MeanAbsRho = meanAbsRho; _pc = pc; Entities = entities; FactorSelection = factorSelection;
+        MeanRho = meanRho; _meanAbsRho = new(meanAbsRho); _pc = pc; Entities = entities; FactorSelection = factorSelection;
         Weights = weights is null ? null : Matrix<double>.Build.DenseOfArray(weights); Diagnostics = diagnostics;
     }
 
@@ -49,8 +50,11 @@ public sealed record CrossSectionalDependenceResult : Result
     /// <summary>Mean pairwise correlation (plm's "rho").</summary>
     public double MeanRho { get; }
 
-    /// <summary>Mean absolute pairwise correlation (plm's "absrho"); null when no pass over the pairs was made (large balanced panels).</summary>
-    public double? MeanAbsRho { get; }
+    /// <summary>
+    /// Mean absolute pairwise correlation (plm's "absrho"); null when no pass over the pairs was made (large balanced panels).
+    /// When no requested statistic visits the pairs, it is summed over them when first read (see <see cref="Computation"/>).
+    /// </summary>
+    public double? MeanAbsRho => _meanAbsRho.Value;
 
     /// <summary>The name of the entity column ("firm"), for axis titles.</summary>
     [JsonIgnore]

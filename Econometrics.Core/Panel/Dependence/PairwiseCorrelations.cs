@@ -89,10 +89,24 @@ internal sealed class PairwiseCorrelations
     /// <param name="tile">Tile side; 0 for the default (1024).</param>
     public static PairwiseCorrelations Compute(double[] e, int t, int n, ILinearAlgebra la, int tile = 0)
     {
-        int b = tile > 0 ? tile : 1024;
         bool balanced = true;
         for (int k = 0; k < e.Length && balanced; k++) balanced = !double.IsNaN(e[k]);
-        if (balanced) return new(n, t, PanelMath.StandardizedColumns(e, t, n, out _), null, null, null, la, b, tile <= 0 && n <= GramLimit);
+        return Compute(e, t, n, la, tile, balanced, overwrite: false);
+    }
+
+    /// <summary>
+    /// As <see cref="Compute(double[], int, int, ILinearAlgebra, int)"/> with the balance already known; with
+    /// <paramref name="overwrite"/> a balanced <paramref name="e"/> is standardized in place and becomes Z (no copy).
+    /// </summary>
+    public static PairwiseCorrelations Compute(double[] e, int t, int n, ILinearAlgebra la, int tile, bool balanced, bool overwrite)
+    {
+        int b = tile > 0 ? tile : 1024;
+        if (balanced)
+        {
+            var z = overwrite ? e : new double[t * n];
+            PanelMath.Standardize(e, z, t, n);
+            return new(n, t, z, null, null, null, la, b, tile <= 0 && n <= GramLimit);
+        }
         var mask = new double[t * n];
         var x0 = new double[t * n];
         var x0sq = new double[t * n];

@@ -10,11 +10,14 @@ namespace Econometrics.Panel.Dependence;
 /// </summary>
 internal sealed class PesaranXie(FactorCount factors, bool standardize)
 {
+    /// <summary>CD* of a T x N matrix (NaN for gaps: not applicable); a balanced <paramref name="x"/> is overwritten.</summary>
     public static (CdStatistic, FactorNumberResult?) Test(CrossSectionalDependence options, double[] x, int t, int n, CdInput input, ILinearAlgebra la)
     {
         const string method = "Pesaran-Xie bias-corrected CD*";
         const string h0 = "No cross-sectional dependence (errors of a latent factor model)";
-        if (x.Any(double.IsNaN))
+        bool gaps = false;
+        foreach (var v in x) if (double.IsNaN(v)) { gaps = true; break; }
+        if (gaps)
             return (new("CDStar", new TestResult(method, h0, double.NaN, ReferenceDistribution.Normal, null, TestValidity.NotApplicable,
                 "CD* is defined for balanced panels (econ cd --drop-incomplete, or DropIncompletePeriods = true, uses the complete periods).")), null);
         var r = new PesaranXie(options.Factors, options.Standardize).Compute(x, t, n, la);
@@ -40,11 +43,11 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
     /// <summary>The outcome; <c>Degenerate</c> names why the correction is undefined (then CdStar is NaN).</summary>
     public sealed record Outcome(double CdStar, double CdDefactored, double Theta, int Factors, FactorNumberResult? Selection, string? Degenerate);
 
-    /// <summary>Computes CD* for a balanced T x N matrix.</summary>
+    /// <summary>Computes CD* for a balanced T x N matrix, which it overwrites (the caller's own copy; no T x N array is allocated).</summary>
     public Outcome Compute(double[] x, int t, int n, ILinearAlgebra la)
     {
         int rank = Math.Min(n, t - 1);
-        var a = (double[])x.Clone();
+        var a = x;
         PanelMath.DemeanColumns(a, t, n);
         if (standardize) FactorNumber.ScaleColumns(a, t, n);
 
@@ -69,8 +72,8 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
         if (m > 0 && !(eig[m - 1] > 1e-14 * eig[0]))
             throw new ArgumentException($"Factors: the requested {m} factor(s) exceed the numerical rank of the data.", "Factors");
 
-        var e = PanelMath.RemoveRightSubspace(a, t, n, v, m, la);
-        double cd = PanelMath.BalancedCd(e, t, n);
+        var e = a;
+        PanelMath.SubtractRightSubspace(e, t, n, v, m, la);
         var sigma = new double[n];
         for (int i = 0; i < n; i++)
         {
@@ -78,6 +81,7 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
             for (int s = 0; s < t; s++) ss += e[s + i * t] * e[s + i * t];
             sigma[i] = Math.Sqrt(ss / t);
         }
+        double cd = PanelMath.BalancedCd(e, t, n, overwrite: true);   // e is not read after this
         if (sigma.Any(s => !(s > 0)))
             return new(double.NaN, cd, double.NaN, m, selection, "A unit is fitted exactly by the factors (zero residual variance); CD* is undefined.");
         // Gamma = sqrt(N) V, so Gamma'Gamma/N = I; phi = N^-1 sum_i gamma_i / sigma_i.
