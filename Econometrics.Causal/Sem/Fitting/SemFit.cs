@@ -32,6 +32,10 @@ public sealed partial record SemFit : Result
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? BootstrapDraws { get; init; }
 
+    /// <summary>A bootstrap shard's replicate estimates (one row of free parameters per replicate) for a merge; null in a one-process run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Econometrics.Inference.ReplicateDraws? ReplicateDraws { get; init; }
+
     /// <summary>The groups of a multiple-group fit (sizes, chi-square contributions, sample and implied covariances); null with one group.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SemGroup>? Groups { get; init; }
