@@ -221,6 +221,9 @@ public sealed partial record SemFit : Result
         if (Missing == SemMissing.Ml)
             s.AddNote("Full-information ML: every row contributes the likelihood of its observed values; the chi-square is against the " +
                       "saturated model fitted by EM, whose moments are the sample moments shown.");
+        else if (BootstrapDraws is not null)
+            s.AddNote("Standard errors are the standard deviations of the bootstrap replicate estimates (case resampling, divisor B - 1); " +
+                      "S uses divisor N (lavaan's likelihood = \"normal\").");
         else s.AddNote(robust ? "Robust (sandwich) standard errors from the expected information and the fourth moments of the data (Satorra-Bentler); " +
             "S uses divisor N."
                          : "Standard errors from the expected information; S uses divisor N (lavaan's likelihood = \"normal\").");
