@@ -108,6 +108,8 @@ public static class SemCommands
         private readonly ChoiceOption<SemStandardErrors> _se;
         private readonly ChoiceOption<SemMissing> _missing;
         private readonly Option<int> _bootstrap;
+        private readonly Option<Econometrics.Inference.Shard> _shard;
+        private readonly Option<string[]> _merge;
 
         public FitCommand() : base("fit", "maximum-likelihood fit of a lavaan-syntax model to data or a covariance matrix",
             "econ sem fit --model data/sem/political_democracy.lav --data data/sem/PoliticalDemocracy.csv")
@@ -124,6 +126,10 @@ public static class SemCommands
                 "seeded by --seed (needs --data)", SemStandardErrors.Standard, ("standard", SemStandardErrors.Standard),
                 ("bootstrap", SemStandardErrors.Bootstrap)), "StandardErrors");
             _bootstrap = Declare(Opt.Int("--bootstrap", "B", "bootstrap replicates for --se bootstrap", 1000, min: 2), "BootstrapReplicates");
+            _shard = Declare(Opt.Shard("bootstrap replicates"), "BootstrapShard");
+            _merge = Declare(Opt.List("--merge", "S0.json,S1.json",
+                "merge bootstrap shards: refit the model and take the replicate estimates from these --json files of every --shard"),
+                "BootstrapShards");
             _missing = Declare(Opt.Choice("--missing", "listwise: drop rows with a missing model variable; ml: full-information ML (every row's " +
                 "observed values; needs --data)", SemMissing.Listwise, ("listwise", SemMissing.Listwise), ("ml", SemMissing.Ml)), "Missing");
             _modindices = Declare(Opt.Flag("--modindices", "modification indices with EPC and sepc.all, sorted (lavaan's modindices)"), "ModificationIndices");
@@ -155,6 +161,13 @@ public static class SemCommands
                 GroupPartial = run.Get(_groupPartial), Missing = run.Get(_missing),
             };
             if (cov is not null && estimator.Missing == SemMissing.Ml) throw new UsageException("--missing ml needs --data (raw rows), not --cov.");
+            var shard = run.Get(_shard);
+            var merge = run.Get(_merge);
+            if (merge.Length > 0 && shard.Count > 1) throw new UsageException("--merge and --shard exclude each other: merge in one process.");
+            if ((merge.Length > 0 || run.Given(_shard)) && estimator.StandardErrors != SemStandardErrors.Bootstrap)
+                throw new UsageException("--shard and --merge split the bootstrap: they need --se bootstrap.");
+            if (merge.Length > 0) estimator = estimator with { BootstrapShards = merge.Select(ShardInput.Read).ToArray() };
+            estimator = estimator with { BootstrapShard = shard };
             if (estimator.Group is null && (run.Given(_groupEqual) || run.Given(_groupPartial) || run.Get(_invariance)))
                 throw new UsageException($"{(run.Get(_invariance) ? "--invariance" : run.Given(_groupEqual) ? "--group-equal" : "--group-partial")} " +
                     "needs --group COL.");

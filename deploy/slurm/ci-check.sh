@@ -3,8 +3,8 @@
 # merged result must equal the one-process run (cells, counts and theta sums to the last bit). Then the Kubernetes
 # path: the same shards with JOB_COMPLETION_INDEX set (as an Indexed Job sets it) must merge to the same result, and
 # so must the shards of `econ moe simulate`, of the BLRT of `econ moe enumerate`, of the permutation FDR of
-# `econ coda pcor` and of the invariance bootstrap (merged JSON byte-equal). The FDR also runs as a Slurm array with
-# the dependent merge job.
+# `econ coda pcor`, of the invariance bootstrap and of the SEM bootstrap of `econ sem fit --se bootstrap` (ML and
+# FIML) (merged JSON byte-equal). The FDR also runs as a Slurm array with the dependent merge job.
 # Usage: deploy/slurm/ci-check.sh ECON   (ECON: the econ executable)
 set -euo pipefail
 econ=$(readlink -f "${1:?econ executable}")
@@ -56,6 +56,11 @@ fdr=(coda pcor --data "$here/../../data/coda/arctic_lake.csv" --parts sand,silt,
 check_merge coda-fdr option "${fdr[@]}"
 check_merge invariance-bootstrap option invariance --data "$here/../../data/invariance/invariance_sim.csv" --target Y --env env \
   --predictors X1,X2,X3,X4 --bootstrap 30 --seed 5
+# The SEM bootstrap (case resampling), complete-data ML and full-information ML, Kubernetes path.
+sem=(sem fit --model "$here/../../data/sem/holzinger_swineford.lav" --data "$here/../../data/sem/HolzingerSwineford1939.csv" --se bootstrap
+  --bootstrap 20 --seed 5)
+check_merge sem-bootstrap option "${sem[@]}"
+check_merge sem-fiml-bootstrap option "${sem[@]}" --missing ml
 export ECON_OUT="$work/slurm-fdr"
 array=$(sbatch --parsable --wait --array=0-3 "$here/shard.sbatch" "${fdr[@]}")
 sbatch --parsable --wait --dependency=afterok:"$array" "$here/merge.sbatch" "${fdr[@]}" >/dev/null

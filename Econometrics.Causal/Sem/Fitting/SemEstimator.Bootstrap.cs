@@ -10,24 +10,68 @@ public sealed partial record SemEstimator
     // and hence every result, is the same on any number of threads and in any order.
     private const uint BootstrapStream = 0x424F4F54;
 
-    /// <summary>The bootstrap draws: replicate estimates (null for failed replicates) and their summaries.</summary>
-    private sealed record BootstrapDraws(double[]?[] Theta, int Successes)
+    /// <summary>
+    /// The bootstrap replicates this process fits (default all): shard i of n fits replicates r with r mod n = i, and its
+    /// fit carries their estimates (<see cref="SemFit.ReplicateDraws"/>) for a merge; its standard errors are theirs alone.
+    /// </summary>
+    public Shard BootstrapShard { get; init; } = Shard.All;
+
+    /// <summary>
+    /// The replicate estimates of every bootstrap shard of one run, merged instead of refitting the resamples: the fit then
+    /// equals the one-process fit exactly. Null resamples.
+    /// </summary>
+    public IReadOnlyList<ReplicateDraws>? BootstrapShards { get; init; }
+
+    private const string BootstrapKind = "sem-bootstrap";
+
+    /// <summary>The bootstrap draws: the estimates of the replicates this process holds (null for failed replicates).</summary>
+    /// <param name="Theta">One entry per held replicate, in replicate order.</param>
+    /// <param name="Successes">The non-null entries.</param>
+    /// <param name="Shard">A shard's record of its replicates for a merge; null with every replicate here.</param>
+    private sealed record BootstrapDraws(double[]?[] Theta, int Successes, ReplicateDraws? Shard)
     {
         public IEnumerable<double[]> Good => Theta.Where(t => t is not null)!;
     }
 
+    // Refuses shard settings that split no bootstrap (checked before any fit).
+    private void CheckBootstrapShards()
+    {
+        if (BootstrapShards is not null && BootstrapShard.Count > 1)
+            throw new ArgumentException("Run a bootstrap shard (BootstrapShard) or merge the shards (BootstrapShards), not both.", nameof(BootstrapShards));
+        if ((BootstrapShards is not null || BootstrapShard.Count > 1) && StandardErrors != SemStandardErrors.Bootstrap)
+            throw new ArgumentException("BootstrapShard and BootstrapShards split the bootstrap: they need StandardErrors = Bootstrap.",
+                BootstrapShards is not null ? nameof(BootstrapShards) : nameof(BootstrapShard));
+    }
+
     // Refits the model to B case resamples of the data, starting each from the full-sample estimates (as lavaan); refit
-    // replaces the complete-data ML replicate fit (full-information ML passes its own).
+    // replaces the complete-data ML replicate fit (full-information ML passes its own). A shard fits only its own
+    // replicates; merged shards supply every replicate's estimates, which are the one-process ones bit for bit because
+    // replicate r's resample depends on (Seed, r) alone.
     private BootstrapDraws Bootstrap(RamModel model, ParameterFunctions functions, ConstraintSpace equalities, Matrix<double> raw, double[] start,
         IProgress<double>? progress, CancellationToken cancellationToken, Func<Matrix<double>, double[]?>? refit = null)
     {
         int n = raw.RowCount, p = raw.ColumnCount, b = BootstrapReplicates;
         var columns = raw.ToColumnMajorArray();
-        var draws = new double[]?[b];
-        int done = 0, every = Math.Max(1, b / 200);
-        var po = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
-        Parallel.For(0, b, po, r =>
+        string run = ReplicateDraws.Fingerprint(FormattableString.Invariant(
+            $"{BootstrapKind};{Seed};{Estimation};{Missing};{StdLv};{MeanStructure};{ObservedInterceptsFree};{LatentMeansFree};{Model}"),
+            start.Concat(columns));
+        if (BootstrapShards is { } shards)
         {
+            var merged = ReplicateDraws.Merge(shards);
+            if (merged.Kind != BootstrapKind || merged.Run != run || merged.Replicates != b)
+                throw new ArgumentException($"The shards ({merged.Kind}, {merged.Replicates} replicates, run {merged.Run}) come from another run than " +
+                    $"this one ({BootstrapKind}, {b} replicates, run {run}): the data, the model, the seed or the settings differ.", nameof(BootstrapShards));
+            var all = merged.ToArrays().Select(v => v.Length == start.Length && v.All(double.IsFinite) ? v : null).ToArray();
+            progress?.Report(1.0);
+            return new BootstrapDraws(all, all.Count(t => t is not null), null);
+        }
+        var owned = ReplicateDraws.Owned(b, BootstrapShard);
+        var draws = new double[]?[owned.Length];
+        int done = 0, every = Math.Max(1, owned.Length / 200);
+        var po = new ParallelOptions { MaxDegreeOfParallelism = MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        Parallel.For(0, owned.Length, po, o =>
+        {
+            int r = owned[o];
             var rng = new Random(SplitMix64.ToSeed(SplitMix64.StreamKey((ulong)(uint)Seed, BootstrapStream, (uint)r)));
             var x = new double[n * p];
             for (int i = 0; i < n; i++)
@@ -36,11 +80,14 @@ public sealed partial record SemEstimator
                 for (int v = 0; v < p; v++) x[i + v * n] = columns[row + v * n];
             }
             var resample = Matrix<double>.Build.Dense(n, p, x);
-            draws[r] = refit is null ? Replicate(model, functions, equalities, resample, start) : refit(resample);
+            draws[o] = refit is null ? Replicate(model, functions, equalities, resample, start) : refit(resample);
             int d = Interlocked.Increment(ref done);
-            if (d % every == 0 || d == b) progress?.Report((double)d / b);
+            if (d % every == 0 || d == owned.Length) progress?.Report((double)d / owned.Length);
         });
-        return new BootstrapDraws(draws, draws.Count(t => t is not null));
+        // A failed replicate is a row of NaN (null in JSON), read back as failed by the merge.
+        var shard = BootstrapShard.Count == 1 ? null : ReplicateDraws.From(BootstrapKind, run, b, BootstrapShard,
+            draws.Select(t => t ?? Enumerable.Repeat(double.NaN, start.Length).ToArray()).ToArray());
+        return new BootstrapDraws(draws, draws.Count(t => t is not null), shard);
     }
 
     // One replicate fit; null when the resample's covariance is singular or the fit fails or does not converge (lavaan drops
@@ -75,9 +122,14 @@ public sealed partial record SemEstimator
     private (Matrix<double> Covariance, (double Lo, double Hi)[] Free, double[][] Defined)? SummarizeBootstrap(BootstrapDraws draws,
         ParameterFunctions functions, int q, string failureReason, List<Diagnostic> diagnostics)
     {
-        if (draws.Successes < BootstrapReplicates)
-            diagnostics.Add(Diagnostic.Warning($"{BootstrapReplicates - draws.Successes} of {BootstrapReplicates} bootstrap replicates failed " +
+        int held = draws.Theta.Length;
+        if (draws.Successes < held)
+            diagnostics.Add(Diagnostic.Warning($"{held - draws.Successes} of {held} bootstrap replicates failed " +
                 $"({failureReason}) and were dropped.", "bootstrap-failures"));
+        if (draws.Shard is not null)
+            diagnostics.Add(Diagnostic.Info($"Bootstrap shard {BootstrapShard} ran {held} of the {BootstrapReplicates} replicates; the standard " +
+                "errors and intervals are theirs alone. Merge every shard's draws (econ: --merge with the shards' --json files) for the full bootstrap.",
+                "shard"));
         if (draws.Successes >= 2) return Summarize(draws, functions, q);
         diagnostics.Add(Diagnostic.Warning("Fewer than 2 bootstrap replicates succeeded: no standard errors.", "bootstrap-failures"));
         return null;

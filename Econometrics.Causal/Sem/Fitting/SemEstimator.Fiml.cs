@@ -82,6 +82,7 @@ public sealed partial record SemEstimator
 
         (Matrix<double> Covariance, (double Lo, double Hi)[] Free, double[][] Defined)? boot = null;
         int? bootDraws = null;
+        Econometrics.Inference.ReplicateDraws? shardDraws = null;
         if (StandardErrors == SemStandardErrors.Bootstrap && vcov is not null)
         {
             // Case resampling of the used rows, missing values and all (lavaan's bootstrap with missing = "ml"); each replicate
@@ -90,7 +91,7 @@ public sealed partial record SemEstimator
             var theta0 = state.Theta;
             var draws = Bootstrap(model, functions, equalities, raw, theta0, progress, cancellationToken,
                 x => FimlReplicate(model, equalities, x, theta0));
-            bootDraws = draws.Successes;
+            (bootDraws, shardDraws) = (draws.Successes, draws.Shard);
             boot = SummarizeBootstrap(draws, functions, q, "a pair of variables never observed together, or no convergence", diagnostics);
             vcov = boot?.Covariance;
         }
@@ -108,7 +109,7 @@ public sealed partial record SemEstimator
         return new SemFit(model, estimates, measures, h1.Covariance, state.Sigma, n, it, converged, vcov, diagnostics)
         {
             Estimation = Estimation, Missing = SemMissing.Ml, Coverage = coverage, CasewiseLogLikelihood = fiml.CasewiseLogLikelihood(state),
-            BootstrapDraws = bootDraws,
+            BootstrapDraws = bootDraws, ReplicateDraws = shardDraws,
         };
     }
 

@@ -124,6 +124,7 @@ public sealed partial record SemEstimator(string Model)
     public SemFit Fit(Frame<int, string> data, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        CheckBootstrapShards();
         if (BootstrapReplicates < 2)
             throw new ArgumentOutOfRangeException(nameof(BootstrapReplicates), BootstrapReplicates, "The bootstrap needs at least 2 replicates.");
         var columns = DataColumns.Of(data);
@@ -197,6 +198,7 @@ public sealed partial record SemEstimator(string Model)
     public SemFit Fit(Matrix<double> covariance, IReadOnlyList<string> names, int nobs)
     {
         ArgumentNullException.ThrowIfNull(covariance); ArgumentNullException.ThrowIfNull(names);
+        CheckBootstrapShards();
         if (covariance.RowCount != covariance.ColumnCount || covariance.RowCount != names.Count)
             throw new ArgumentException($"The covariance matrix must be square with one row per name ({names.Count}), got {covariance.RowCount} x " +
                 $"{covariance.ColumnCount}.", nameof(covariance));
@@ -289,10 +291,11 @@ public sealed partial record SemEstimator(string Model)
             (vcov, measures) = Robust(model, mls[0], objective, state, first.Sample, first.Mean, first.Centered!, vcov!, space, measures, n, diagnostics);
         (Matrix<double> Covariance, (double Lo, double Hi)[] Free, double[][] Defined)? boot = null;
         int? bootDraws = null;
+        Econometrics.Inference.ReplicateDraws? shardDraws = null;
         if (StandardErrors == SemStandardErrors.Bootstrap && vcov is not null)
         {
             var draws = Bootstrap(model, functions, equalities, first.Raw!, state.Theta, progress, cancellationToken);
-            bootDraws = draws.Successes;
+            (bootDraws, shardDraws) = (draws.Successes, draws.Shard);
             boot = SummarizeBootstrap(draws, functions, q, "singular resample or no convergence", diagnostics);
             vcov = boot?.Covariance;
         }
@@ -321,7 +324,7 @@ public sealed partial record SemEstimator(string Model)
             state.Groups[i].Sigma)).ToArray();
         return new SemFit(model, estimates, measures, first.Sample, state.Groups[0].Sigma, n, it, converged, vcov, diagnostics)
         {
-            ModificationIndices = mi, Estimation = Estimation, BootstrapDraws = bootDraws, Groups = groupResults,
+            ModificationIndices = mi, Estimation = Estimation, BootstrapDraws = bootDraws, ReplicateDraws = shardDraws, Groups = groupResults,
         };
     }
 

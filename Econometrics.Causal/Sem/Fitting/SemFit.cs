@@ -32,6 +32,10 @@ public sealed partial record SemFit : Result
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? BootstrapDraws { get; init; }
 
+    /// <summary>A bootstrap shard's replicate estimates (one row of free parameters per replicate) for a merge; null in a one-process run.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Econometrics.Inference.ReplicateDraws? ReplicateDraws { get; init; }
+
     /// <summary>The groups of a multiple-group fit (sizes, chi-square contributions, sample and implied covariances); null with one group.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<SemGroup>? Groups { get; init; }
@@ -217,6 +221,9 @@ public sealed partial record SemFit : Result
         if (Missing == SemMissing.Ml)
             s.AddNote("Full-information ML: every row contributes the likelihood of its observed values; the chi-square is against the " +
                       "saturated model fitted by EM, whose moments are the sample moments shown.");
+        else if (BootstrapDraws is not null)
+            s.AddNote("Standard errors are the standard deviations of the bootstrap replicate estimates (case resampling, divisor B - 1); " +
+                      "S uses divisor N (lavaan's likelihood = \"normal\").");
         else s.AddNote(robust ? "Robust (sandwich) standard errors from the expected information and the fourth moments of the data (Satorra-Bentler); " +
             "S uses divisor N."
                          : "Standard errors from the expected information; S uses divisor N (lavaan's likelihood = \"normal\").");
