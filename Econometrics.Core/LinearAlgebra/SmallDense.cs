@@ -107,6 +107,79 @@ internal static class SmallDense
     }
 
     /// <summary>
+    /// The inverse of a small symmetric positive definite matrix by Cholesky, or null when it is not positive definite (Math.NET's
+    /// factorizations hand their column loops to the thread pool, see <see cref="Product"/>).
+    /// </summary>
+    public static Matrix<double>? InverseSpd(Matrix<double> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int n = a.RowCount;
+        var inv = new double[n * n];
+        return TryInvertSpd(a.ToColumnMajorArray(), n, inv, out _) ? Matrix<double>.Build.Dense(n, n, inv) : null;
+    }
+
+    /// <summary>log det A of a small symmetric positive definite matrix by Cholesky; NaN when it is not positive definite.</summary>
+    public static double LogDeterminantSpd(Matrix<double> a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        int n = a.RowCount;
+        var l = a.ToColumnMajorArray();
+        return Cholesky(l, n) ? LogDeterminant(l, n) : double.NaN;
+    }
+
+    /// <summary>
+    /// The product A B of small dense matrices in plain loops. Math.NET's managed provider hands products above a few hundred
+    /// elements to the thread pool, whose hand-offs cost more than the arithmetic at these sizes (and much more on a loaded
+    /// machine).
+    /// </summary>
+    public static Matrix<double> Product(Matrix<double> a, Matrix<double> b)
+    {
+        ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b);
+        if (a.ColumnCount != b.RowCount) throw new ArgumentException($"A is {a.RowCount} x {a.ColumnCount} but B has {b.RowCount} rows.", nameof(b));
+        int m = a.RowCount, k = a.ColumnCount, n = b.ColumnCount;
+        var x = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
+        var y = b.AsColumnMajorArray() ?? b.ToColumnMajorArray();
+        var r = new double[m * n];
+        for (int j = 0; j < n; j++)
+            for (int l = 0; l < k; l++)
+            {
+                double ylj = y[l + j * k];
+                if (ylj == 0) continue;
+                int xl = l * m, rj = j * m;
+                for (int i = 0; i < m; i++) r[rj + i] += x[xl + i] * ylj;
+            }
+        return Matrix<double>.Build.Dense(m, n, r);
+    }
+
+    /// <summary>The cross product X' X of a small dense matrix (exactly symmetric), in plain loops (see <see cref="Product"/>).</summary>
+    public static Matrix<double> CrossProduct(Matrix<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int n = x.RowCount, k = x.ColumnCount;
+        var a = x.AsColumnMajorArray() ?? x.ToColumnMajorArray();
+        var r = new double[k * k];
+        for (int j = 0; j < k; j++)
+            for (int i = 0; i <= j; i++)
+            {
+                double sum = 0;
+                int ai = i * n, aj = j * n;
+                for (int t = 0; t < n; t++) sum += a[ai + t] * a[aj + t];
+                r[i + j * k] = r[j + i * k] = sum;
+            }
+        return Matrix<double>.Build.Dense(k, k, r);
+    }
+
+    /// <summary>tr(A B) = sum_ij A_ij B_ji without forming the product.</summary>
+    public static double TraceOfProduct(Matrix<double> a, Matrix<double> b)
+    {
+        ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b);
+        double sum = 0;
+        for (int i = 0; i < a.RowCount; i++)
+            for (int j = 0; j < a.ColumnCount; j++) sum += a[i, j] * b[j, i];
+        return sum;
+    }
+
+    /// <summary>
     /// Floors the eigenvalues of the symmetric part of a at <paramref name="floor"/> (the nearest matrix in Frobenius
     /// norm with that smallest eigenvalue); true when it changed a.
     /// </summary>

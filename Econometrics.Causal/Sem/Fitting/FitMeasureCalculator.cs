@@ -70,14 +70,14 @@ internal static class FitMeasureCalculator
         int p = model.Observed, k = model.FixedX.Length;
         // Independence model: all variables uncorrelated, except that the fixed.x block keeps its sample moments.
         var sb = Matrix<double>.Build.Dense(p, p, (i, j) => i == j || (model.FixedX.Contains(i) && model.FixedX.Contains(j)) ? s[i, j] : 0);
-        double tb = n * (LogDet(sb) + sb.Inverse().PointwiseMultiply(s).Enumerate().Sum() - logDetS - p);
+        double tb = n * (LogDet(sb) + SmallDense.TraceOfProduct(SmallDense.InverseSpd(sb) ?? sb.Inverse(), s) - logDetS - p);
 
         double srmr = Srmr(s, sigma, sampleMean, mu);
 
         const double Log2Pi = 1.8378770664093453;
-        var sigmaInv = sigma.Inverse();
+        var sigmaInv = SmallDense.InverseSpd(sigma) ?? sigma.Inverse();
         double meanMisfit = mu is null ? 0 : (sampleMean! - mu).DotProduct(sigmaInv * (sampleMean! - mu));
-        double logl = -n / 2.0 * (p * Log2Pi + LogDet(sigma) + sigmaInv.PointwiseMultiply(s).Enumerate().Sum() + meanMisfit);
+        double logl = -n / 2.0 * (p * Log2Pi + LogDet(sigma) + SmallDense.TraceOfProduct(sigmaInv, s) + meanMisfit);
         double logl1 = -n / 2.0 * (p * Log2Pi + logDetS + p);
         if (k > 0)
         {
@@ -111,5 +111,5 @@ internal static class FitMeasureCalculator
         return Math.Sqrt(srmrSum / cnt);
     }
 
-    private static double LogDet(Matrix<double> m) => SmallDense.LogDeterminant(m.Cholesky().Factor);
+    private static double LogDet(Matrix<double> m) => SmallDense.LogDeterminantSpd(m);
 }

@@ -1,3 +1,4 @@
+using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Sem.Fitting;
@@ -22,23 +23,47 @@ internal static class HuberWhite
     public static Matrix<double> Scores(Matrix<double> residuals, Matrix<double> sigmaInv, IReadOnlyList<Matrix<double>> dSigma,
         IReadOnlyList<Vector<double>?> dMu)
     {
-        int n = residuals.RowCount, q = dSigma.Count;
-        var u = residuals * sigmaInv;
-        var scores = Matrix<double>.Build.Dense(n, q);
+        int n = residuals.RowCount, p = residuals.ColumnCount, q = dSigma.Count;
+        var res = residuals.AsColumnMajorArray() ?? residuals.ToColumnMajorArray();
+        var pinv = sigmaInv.AsColumnMajorArray() ?? sigmaInv.ToColumnMajorArray();
+        // U = R Sigma^-1 (N x p, column-major), in loops: a general product costs more in dispatch than in arithmetic here.
+        var u = new double[n * p];
+        for (int j = 0; j < p; j++)
+            for (int k = 0; k < p; k++)
+            {
+                double w = pinv[k + j * p];
+                if (w == 0) continue;
+                for (int i = 0; i < n; i++) u[i + j * n] += res[i + k * n] * w;
+            }
+        var scores = new double[n * q];
+        var nonzero = new List<(int J, int K, double D)>();
         for (int a = 0; a < q; a++)
         {
-            // u_i' dSigma_a u_i for all cases at once: the row sums of (U dSigma_a) o U.
-            var ud = u * dSigma[a];
-            double tr = sigmaInv.PointwiseMultiply(dSigma[a]).Enumerate().Sum();
-            var mean = dMu[a] is { } dm ? u * dm : null;
-            for (int i = 0; i < n; i++)
-            {
-                double quad = 0;
-                for (int j = 0; j < u.ColumnCount; j++) quad += ud[i, j] * u[i, j];
-                scores[i, a] = 0.5 * (quad - tr) + (mean is null ? 0 : mean[i]);
-            }
+            // u_i' dSigma_a u_i over the nonzero entries of dSigma_a (a derivative of Sigma touches a few rows and columns),
+            // with the symmetric pairs (j, k) and (k, j) counted once, doubled.
+            var d = dSigma[a];
+            nonzero.Clear();
+            double tr = 0;
+            for (int j = 0; j < p; j++)
+                for (int k = 0; k <= j; k++)
+                {
+                    double v = j == k ? d[j, j] : d[j, k] + d[k, j];
+                    if (v != 0) nonzero.Add((j, k, v));
+                    tr += j == k ? pinv[j + j * p] * d[j, j] : pinv[j + k * p] * d[j, k] + pinv[k + j * p] * d[k, j];
+                }
+            int col = a * n;
+            foreach (var (j, k, v) in nonzero)
+                for (int i = 0; i < n; i++) scores[col + i] += 0.5 * v * u[i + j * n] * u[i + k * n];
+            for (int i = 0; i < n; i++) scores[col + i] -= 0.5 * tr;
+            if (dMu[a] is { } dm)
+                for (int j = 0; j < p; j++)
+                {
+                    double w = dm[j];
+                    if (w == 0) continue;
+                    for (int i = 0; i < n; i++) scores[col + i] += u[i + j * n] * w;
+                }
         }
-        return scores;
+        return Matrix<double>.Build.Dense(n, q, scores);
     }
 
     /// <summary>
@@ -77,17 +102,17 @@ internal static class HuberWhite
     public static double UnrestrictedTrace(Matrix<double> centered, Matrix<double> sample, bool[] isX, bool means)
     {
         int n = centered.RowCount, p = centered.ColumnCount;
-        var sInv = sample.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(p));
-        var u = centered * sInv;
+        var sInv = SmallDense.InverseSpd(sample) ?? throw new ArgumentException("The sample covariance is not positive definite.", nameof(sample));
+        var u = SmallDense.Product(centered, sInv);
         if (!isX.Any(x => x))
         {
+            var ua = u.AsColumnMajorArray()!;
+            var ca = centered.AsColumnMajorArray() ?? centered.ToColumnMajorArray();
+            var a = new double[n];
+            for (int j = 0; j < p; j++)
+                for (int i = 0; i < n; i++) a[i] += ua[i + j * n] * ca[i + j * n];
             double sum = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double a = 0;
-                for (int j = 0; j < p; j++) a += u[i, j] * centered[i, j];
-                sum += a * a;
-            }
+            for (int i = 0; i < n; i++) sum += a[i] * a[i];
             return 0.5 * sum / n + (means ? 0.5 * p : -0.5 * p);
         }
         // With covariates the reduced information has no closed-form inverse: form A1 and the scores over the kept moments.

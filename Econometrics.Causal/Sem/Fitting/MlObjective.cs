@@ -11,6 +11,10 @@ namespace Econometrics.Sem.Fitting;
 /// </summary>
 internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, double logDetS, Vector<double>? sampleMean = null) : IGroupObjective
 {
+    // S and ybar as flat arrays for the loops below (S is symmetric, so its storage order does not matter).
+    private readonly double[] _s = sample.ToColumnMajorArray();
+    private readonly double[]? _ybar = sampleMean?.ToArray();
+
     /// <inheritdoc/>
     public RamEvaluator Evaluator => eval;
 
@@ -21,19 +25,42 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
         if (mom is null) return null;
         var sigma = mom.Sigma;
         int p = sigma.RowCount;
-        MathNet.Numerics.LinearAlgebra.Factorization.Cholesky<double> ch;
-        try { ch = sigma.Cholesky(); } catch (ArgumentException) { return null; }
-        double logDet = SmallDense.LogDeterminant(ch.Factor);
+        var l = sigma.ToColumnMajorArray();
+        if (!SmallDense.Cholesky(l, p)) return null;
+        double logDet = SmallDense.LogDeterminant(l, p);
         if (!double.IsFinite(logDet)) return null;
-        var inv = ch.Solve(Matrix<double>.Build.DenseIdentity(p));
-        double tr = sample.PointwiseMultiply(inv).Enumerate().Sum();
+        var inv = new double[p * p];
+        InverseFromCholesky(l, p, inv);
+        double tr = 0;
+        for (int i = 0; i < inv.Length; i++) tr += _s[i] * inv[i];
         if (mom.Mu is { } mu)
         {
-            var d = sampleMean! - mu;
-            tr += d.DotProduct(inv * d);
+            var d = Residual(mu);
+            for (int j = 0; j < p; j++)
+                for (int i = 0; i < p; i++) tr += d[i] * inv[i + j * p] * d[j];
         }
         double f = 0.5 * (logDet + tr - logDetS - p);
-        return double.IsFinite(f) ? new GroupState(theta, f, sigma, inv, mom) : null;
+        return double.IsFinite(f) ? new GroupState(theta, f, sigma, Matrix<double>.Build.Dense(p, p, inv), mom) : null;
+    }
+
+    private double[] Residual(Vector<double> mu)
+    {
+        var d = new double[mu.Count];
+        for (int i = 0; i < d.Length; i++) d[i] = _ybar![i] - mu[i];
+        return d;
+    }
+
+    // (L L')^-1 into the column-major inv, one column per forward and back substitution.
+    private static void InverseFromCholesky(double[] l, int n, double[] inv)
+    {
+        Span<double> col = n <= 128 ? stackalloc double[n] : new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            col.Clear();
+            col[j] = 1;
+            SmallDense.Solve(l, n, col);
+            col.CopyTo(inv.AsSpan(j * n, n));
+        }
     }
 
     // Every dSigma_a is a sum of symmetric rank-2 terms w (x y^T + y x^T) whose vectors are columns of V = [F B | F C]:
@@ -61,23 +88,91 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
         return terms.Select(t => t.ToArray()).ToArray();
     }
 
+    // The products of V = [F B | F C] (p x 2m, column-major) that the gradient and information read: P V with P = Sigma^-1,
+    // D P V with D = Sigma - S - d d' (so that V' W V = (P V)' D (P V), W = P D P), and e = (P V)' d.
+    private sealed class Products
+    {
+        public required double[] V, PV, DPV;
+        public double[]? E;
+        public int P, Cols;
+
+        public double Dot(double[] x, int a, double[] y, int b)
+        {
+            double sum = 0;
+            int xa = a * P, yb = b * P;
+            for (int i = 0; i < P; i++) sum += x[xa + i] * y[yb + i];
+            return sum;
+        }
+    }
+
+    private Products Multiply(GroupState s)
+    {
+        var fb = s.FB.AsColumnMajorArray() ?? s.FB.ToColumnMajorArray();
+        var fc = s.FC.AsColumnMajorArray() ?? s.FC.ToColumnMajorArray();
+        var pinv = s.SigmaInv.AsColumnMajorArray() ?? s.SigmaInv.ToColumnMajorArray();
+        var sig = s.Sigma.AsColumnMajorArray() ?? s.Sigma.ToColumnMajorArray();
+        int p = s.Sigma.RowCount, cols = fb.Length / p + fc.Length / p;
+        var v = new double[p * cols];
+        fb.CopyTo(v, 0);
+        fc.CopyTo(v, fb.Length);
+        var pv = Product(pinv, v, p, cols);
+        var dm = new double[p * p];
+        for (int i = 0; i < dm.Length; i++) dm[i] = sig[i] - _s[i];
+        double[]? e = null;
+        if (s.Moments.Mu is { } mu)
+        {
+            var d = Residual(mu);
+            for (int j = 0; j < p; j++)
+                for (int i = 0; i < p; i++) dm[i + j * p] -= d[i] * d[j];
+            e = new double[cols];
+            for (int x = 0; x < cols; x++)
+            {
+                double sum = 0;
+                for (int i = 0; i < p; i++) sum += pv[i + x * p] * d[i];
+                e[x] = sum;
+            }
+        }
+        return new Products { V = v, PV = pv, DPV = Product(dm, pv, p, cols), E = e, P = p, Cols = cols };
+    }
+
+    // M X for a p x p matrix M and a p x cols matrix X (column-major).
+    private static double[] Product(double[] m, double[] x, int p, int cols)
+    {
+        var r = new double[p * cols];
+        for (int c = 0; c < cols; c++)
+        {
+            int rc = c * p;
+            for (int k = 0; k < p; k++)
+            {
+                double xk = x[k + rc];
+                if (xk == 0) continue;
+                int mk = k * p;
+                for (int i = 0; i < p; i++) r[rc + i] += m[mk + i] * xk;
+            }
+        }
+        return r;
+    }
+
     /// <summary>
-    /// Gradient and expected information from two Gram matrices of V: Q = V^T Sigma^-1 V and R = V^T W V
-    /// (BLAS-3 products). Then g_a = sum w R[x, y] and
+    /// Gradient and expected information from V = [F B | F C]: with Q = V^T Sigma^-1 V and R = V^T W V,
+    /// g_a = sum w R[x, y] and
     /// tr(Sigma^-1 (xy' + yx') Sigma^-1 (zu' + uz')) = Q_yz Q_ux + Q_yu Q_zx + Q_xz Q_uy + Q_xu Q_zy.
     /// </summary>
     public (Vector<double> Gradient, Matrix<double> Information) GradientAndInformation(GroupState s)
     {
-        var v = s.FB.Append(s.FC);
-        var q = v.TransposeThisAndMultiply(s.SigmaInv * v);
-        var g = Gradient(s, v, out var ve);
+        var pr = Multiply(s);
+        var g = Gradient(s, pr);
+        int ld = pr.Cols;
+        // Q = V' (P V), symmetric: the upper triangle, mirrored.
+        var qa = new double[ld * ld];
+        for (int y = 0; y < ld; y++)
+            for (int x = 0; x <= y; x++)
+                qa[x + y * ld] = qa[y + x * ld] = pr.Dot(pr.V, x, pr.PV, y);
         int n = _terms.Length;
         var bm = s.Moments.BM;
         double Weight(int j) => j < 0 ? 1.0 : bm![j];
-        // The O(q^2) double loop reads Q through its column-major array: the matrix indexer's checks dominated it.
-        var qa = q.AsColumnMajorArray() ?? q.ToColumnMajorArray();
-        int ld = q.RowCount;
         var info = new double[n * n];
+        bool means = pr.E is not null;
         for (int a = 0; a < n; a++)
             for (int b = 0; b <= a; b++)
             {
@@ -87,7 +182,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
                         sum += wa * wb * (qa[y + z * ld] * qa[u + x * ld] + qa[y + u * ld] * qa[z + x * ld]
                                           + qa[x + z * ld] * qa[u + y * ld] + qa[x + u * ld] * qa[z + y * ld]);
                 double meanPart = 0;
-                if (ve is not null)
+                if (means)
                     foreach (var (x, i) in _meanTerms[a])
                         foreach (var (z, j) in _meanTerms[b])
                             meanPart += Weight(i) * Weight(j) * qa[x + z * ld];
@@ -97,27 +192,19 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     }
 
     /// <summary>The gradient of F alone (no information), for numerical second derivatives.</summary>
-    public Vector<double> Gradient(GroupState s) => Gradient(s, s.FB.Append(s.FC), out _);
+    public Vector<double> Gradient(GroupState s) => Gradient(s, Multiply(s));
 
-    private Vector<double> Gradient(GroupState s, Matrix<double> v, out Vector<double>? ve)
+    // g_a = 0.5 tr(W dSigma_a) - e' dmu_a = sum w R[x, y] - sum c e_x, with R[x, y] = (P V)_x' D (P V)_y.
+    private Vector<double> Gradient(GroupState s, Products pr)
     {
-        var resid = s.Sigma - sample;
-        ve = null;
-        if (s.Moments.Mu is { } mu)
-        {
-            var d = sampleMean! - mu;
-            resid -= d.OuterProduct(d);
-            ve = s.FB.TransposeThisAndMultiply(s.SigmaInv * d);
-        }
-        var w = s.SigmaInv * resid * s.SigmaInv;
-        var r = v.TransposeThisAndMultiply(w * v);
         int n = _terms.Length;
-        var g = Vector<double>.Build.Dense(n);
-        for (int a = 0; a < n; a++) foreach (var (x, y, wt) in _terms[a]) g[a] += wt * r[x, y];
+        var g = new double[n];
+        for (int a = 0; a < n; a++)
+            foreach (var (x, y, wt) in _terms[a]) g[a] += wt * pr.Dot(pr.PV, x, pr.DPV, y);
         var bm = s.Moments.BM;
-        if (ve is not null)
-            for (int a = 0; a < n; a++) foreach (var (x, j) in _meanTerms[a]) g[a] -= (j < 0 ? 1.0 : bm![j]) * ve[x];
-        return g;
+        if (pr.E is { } e)
+            for (int a = 0; a < n; a++) foreach (var (x, j) in _meanTerms[a]) g[a] -= (j < 0 ? 1.0 : bm![j]) * e[x];
+        return Vector<double>.Build.Dense(g);
     }
 
     /// <summary>

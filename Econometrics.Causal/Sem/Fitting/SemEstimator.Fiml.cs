@@ -96,9 +96,8 @@ public sealed partial record SemEstimator
             vcov = boot?.Covariance;
         }
 
-        var (fa, fs, _) = eval.Fill(state.Theta);
-        var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
-        var total = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
+        var (_, fs, _) = eval.Fill(state.Theta);
+        var total = eval.Variances(state.Theta);
         var stdTheta = (double[])state.Theta.Clone();
         var estimates = BuildEstimates(model, state.Theta, h1.Covariance, h1.Mean, vcov, total, fs, equalities, stdTheta, [], boot?.Free);
         estimates.AddRange(DefinedEstimates(functions, state.Theta, vcov, stdTheta, boot?.Defined));
@@ -178,15 +177,19 @@ public sealed partial record SemEstimator
         Matrix<double>? vcov = null;
         if (dim == 0) return Matrix<double>.Build.Dense(q, q);
         var (scaledInfo, d) = JacobiScaled(space.Information(info));
-        var eig = scaledInfo.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
-        if (eig.Min() > 1e-10 * eig.Max())
+        var l = scaledInfo.ToColumnMajorArray();
+        if (SmallDense.Cholesky(l, dim))
         {
-            try
-            {
-                var inv = scaledInfo.Cholesky().Solve(Matrix<double>.Build.DenseIdentity(dim));
-                vcov = space.Expand(Matrix<double>.Build.Dense(dim, dim, (i, j) => inv[i, j] / (d[i] * d[j] * n)));
-            }
-            catch (ArgumentException) { }
+            var inv = new double[dim * dim];
+            SmallDense.Inverse(l, dim, inv);
+            // The scaled information has unit diagonal, so lambda_max is in [1, dim] and 1 / lambda_min in [tr(I^-1) / dim,
+            // tr(I^-1)]: the condition number lies within a factor dim^2 of tr(I^-1), which decides the threshold without
+            // the eigenvalues except in that band.
+            double trace = 0;
+            for (int i = 0; i < dim; i++) trace += inv[i * dim + i];
+            bool regular = trace * dim < 1e10 || (trace / dim <= 1e10 && MinEigenvalueRatio(scaledInfo) > 1e-10);
+            if (regular && double.IsFinite(trace))
+                vcov = space.Expand(Matrix<double>.Build.Dense(dim, dim, (i, j) => inv[i * dim + j] / (d[i] * d[j] * n)));
         }
         if (vcov is null || Enumerable.Range(0, q).Any(i => !space.Pins(i) && !(vcov[i, i] > 0)))
         {
@@ -195,5 +198,11 @@ public sealed partial record SemEstimator
             return null;
         }
         return vcov;
+    }
+
+    private static double MinEigenvalueRatio(Matrix<double> symmetric)
+    {
+        var eig = symmetric.Evd(MathNet.Numerics.LinearAlgebra.Symmetricity.Symmetric).EigenValues.Select(z => z.Real).ToArray();
+        return eig.Min() / eig.Max();
     }
 }

@@ -167,13 +167,38 @@ public sealed partial record SemEstimator(string Model)
                 throw new ArgumentException(Group is null ? $"{n} complete rows are too few for {p} observed variables."
                     : $"In column '{Group}', group {g + 1} [{labels[g]}] has {n} complete rows, too few for {p} observed variables (its sample covariance " +
                       "matrix cannot be positive definite).", "data");
-            var x = Matrix<double>.Build.Dense(n, p, (r, v) => cols[v][keep[r]]);
-            var means = x.ColumnSums() / n;
-            var centered = x - Matrix<double>.Build.Dense(n, p, (_, v) => means[v]);
-            var sample = centered.TransposeThisAndMultiply(centered) / n;
-            groups[g] = new GroupData(labels[g], (sample + sample.Transpose()) * 0.5, model.HasMeans ? means : null, n, centered, x);
+            var (x, means, centered, sample) = Moments(cols, keep);
+            groups[g] = new GroupData(labels[g], sample, model.HasMeans ? means : null, n, centered, x);
         }
         return Estimate(models, functions, groups, diagnostics, progress, cancellationToken);
+    }
+
+    // The rows keep of the columns, their means, the centred rows and the covariance with divisor N. Plain loops: at
+    // SEM sizes (hundreds of rows, tens of columns) a general matrix product costs more in dispatch than in arithmetic.
+    private static (Matrix<double> Raw, Vector<double> Means, Matrix<double> Centered, Matrix<double> Covariance) Moments(double[][] cols, int[] keep)
+    {
+        int n = keep.Length, p = cols.Length;
+        var raw = new double[n * p];
+        var centered = new double[n * p];
+        var means = new double[p];
+        for (int v = 0; v < p; v++)
+        {
+            var c = cols[v];
+            double sum = 0;
+            for (int r = 0; r < n; r++) sum += raw[r + v * n] = c[keep[r]];
+            double mean = means[v] = sum / n;
+            for (int r = 0; r < n; r++) centered[r + v * n] = raw[r + v * n] - mean;
+        }
+        var cov = new double[p * p];
+        for (int j = 0; j < p; j++)
+            for (int i = 0; i <= j; i++)
+            {
+                double sum = 0;
+                for (int r = 0; r < n; r++) sum += centered[r + i * n] * centered[r + j * n];
+                cov[i + j * p] = cov[j + i * p] = sum / n;
+            }
+        return (Matrix<double>.Build.Dense(n, p, raw), Vector<double>.Build.Dense(means), Matrix<double>.Build.Dense(n, p, centered),
+            Matrix<double>.Build.Dense(p, p, cov));
     }
 
     // Multiple-group fits use the ML estimator with standard errors from the expected information.
@@ -240,10 +265,11 @@ public sealed partial record SemEstimator(string Model)
             var sample = groups[g].Sample;
             try
             {
-                var ch = sample.Cholesky();
-                logDetS[g] = SmallDense.LogDeterminant(ch.Factor);
+                var factor = sample.ToColumnMajorArray();
+                if (!SmallDense.Cholesky(factor, p)) throw new ArgumentException("not positive definite");
+                logDetS[g] = SmallDense.LogDeterminant(factor, p);
                 // A pivot that is a negligible share of its variance means the matrix is singular up to rounding.
-                bool degenerate = Enumerable.Range(0, p).Any(i => !(ch.Factor[i, i] * ch.Factor[i, i] > 1e-10 * sample[i, i]));
+                bool degenerate = Enumerable.Range(0, p).Any(i => !(factor[i * p + i] * factor[i * p + i] > 1e-10 * sample[i, i]));
                 if (!double.IsFinite(logDetS[g]) || degenerate) throw new ArgumentException("not positive definite");
             }
             catch (ArgumentException)
@@ -306,9 +332,8 @@ public sealed partial record SemEstimator(string Model)
         Matrix<double>? fs0 = null;
         for (int g = 0; g < ng; g++)
         {
-            var (fa, fs, _) = evals[g].Fill(state.Theta);
-            var bInv = (Matrix<double>.Build.DenseIdentity(model.Size) - fa).Inverse();
-            totals[g] = (bInv * fs.TransposeAndMultiply(bInv)).Diagonal();
+            var (_, fs, _) = evals[g].Fill(state.Theta);
+            totals[g] = evals[g].Variances(state.Theta);
             fs0 ??= fs;
             var rows = BuildEstimates(models[g], state.Theta, groups[g].Sample, groups[g].Mean, vcov, totals[g], fs, space, stdTheta, stdSeen,
                 boot?.Free);
@@ -346,7 +371,7 @@ public sealed partial record SemEstimator(string Model)
 
         // The baseline (independence) model: free variances (and means) of the non-x variables, the x block at S.
         var sigma0 = Matrix<double>.Build.Dense(p, p, (i, j) => i == j || (isX[i] && isX[j]) ? sample[i, j] : 0);
-        var sigma0Inv = sigma0.Inverse();
+        var sigma0Inv = SmallDense.InverseSpd(sigma0) ?? sigma0.Inverse();
         var free = Enumerable.Range(0, p).Where(i => !isX[i]).ToArray();
         var d0 = new List<Matrix<double>>();
         var m0 = new List<Vector<double>?>();
@@ -357,12 +382,18 @@ public sealed partial record SemEstimator(string Model)
         }
         if (model.HasMeans)
             foreach (var v in free) { d0.Add(Matrix<double>.Build.Dense(p, p)); var e = Vector<double>.Build.Dense(p); e[v] = 1; m0.Add(e); }
-        int q0 = d0.Count;
+        int q0 = d0.Count, nv = free.Length;
         // The baseline's information: observed = expected here (Sigma0 is linear in its parameters and its residuals vanish
-        // on the diagonal and in the means).
-        var e0 = Matrix<double>.Build.Dense(q0, q0, (a, b) =>
-            0.5 * (sigma0Inv * d0[a]).TransposeAndMultiply(sigma0Inv * d0[b]).Trace()
-            + (m0[a] is { } ma && m0[b] is { } mb ? ma.DotProduct(sigma0Inv * mb) : 0));
+        // on the diagonal and in the means). With unit dSigma_v = e_v e_v' and dmu_v = e_v: 0.5 tr(P E_v P E_w) = 0.5 P_vw^2 and
+        // e_v' P e_w = P_vw (P = Sigma0^-1), zero between a variance and a mean.
+        var e0 = Matrix<double>.Build.Dense(q0, q0);
+        for (int a = 0; a < nv; a++)
+            for (int b = 0; b < nv; b++)
+            {
+                double pab = sigma0Inv[free[a], free[b]];
+                e0[a, b] = 0.5 * pab * pab;
+                if (model.HasMeans) e0[nv + a, nv + b] = pab;
+            }
         if (Estimation == SemEstimation.Mlm)
         {
             var (meat, trWG) = SatorraBentler.Pieces(centered, sample, state.SigmaInv, dSigma, dMu, isX, model.HasMeans);
@@ -370,7 +401,7 @@ public sealed partial record SemEstimator(string Model)
             robust = pInv * meat * pInv / n;
             traceU = trWG - (pInv * meat).Trace();
             var (meat0, trWG0) = SatorraBentler.Pieces(centered, sample, sigma0Inv, d0, m0, isX, model.HasMeans);
-            traceU0 = trWG0 - (e0.Inverse() * meat0).Trace();
+            traceU0 = trWG0 - SmallDense.TraceOfProduct(SmallDense.InverseSpd(e0) ?? e0.Inverse(), meat0);
         }
         else
         {
@@ -378,13 +409,12 @@ public sealed partial record SemEstimator(string Model)
             // Scores at the implied moments (lavaan's structured h1): the implied means with a mean structure, else the sample means.
             var resid = state.Moments.Mu is { } mu ? centered - Matrix<double>.Build.Dense(n, p, (_, j) => mu[j] - sampleMean![j]) : centered;
             var scores = HuberWhite.Scores(resid, state.SigmaInv, dSigma, dMu);
-            var b0 = space.Information(scores.TransposeThisAndMultiply(scores) / n);
+            var b0 = space.Information(SmallDense.CrossProduct(scores) / n);
             var hess = HuberWhite.ObservedInformation(objective, state.Theta);
             Matrix<double>? hInv = null;
             if (hess is not null)
             {
-                try { hInv = space.Information(hess).Cholesky().Solve(Matrix<double>.Build.DenseIdentity(space.Dimension)); }
-                catch (ArgumentException) { }
+                hInv = SmallDense.InverseSpd(space.Information(hess));
             }
             if (hInv is null || !hInv.Enumerate().All(double.IsFinite))
             {
@@ -392,10 +422,10 @@ public sealed partial record SemEstimator(string Model)
                     "errors or scaled test.", "observed-information"));
                 return (null, f);
             }
-            robust = space.Expand(hInv * b0 * hInv) / n;
-            traceU = h1 - (hInv * b0).Trace();
+            robust = space.Expand(SmallDense.Product(SmallDense.Product(hInv, b0), hInv)) / n;
+            traceU = h1 - SmallDense.TraceOfProduct(hInv, b0);
             var scores0 = HuberWhite.Scores(centered, sigma0Inv, d0, m0);
-            traceU0 = h1 - (e0.Inverse() * scores0.TransposeThisAndMultiply(scores0) / n).Trace();
+            traceU0 = h1 - SmallDense.TraceOfProduct(SmallDense.InverseSpd(e0) ?? e0.Inverse(), SmallDense.CrossProduct(scores0)) / n;
         }
         return (robust, WithScaledTest(f, traceU, traceU0, n, diagnostics));
     }
@@ -504,7 +534,17 @@ public sealed partial record SemEstimator(string Model)
             {
                 var cand = ml.At(space.Theta(x - t * step));
                 if (cand is not null && cand.F <= state.F) { next = cand; x -= t * step; break; }
+                // Near the optimum F is flat to rounding, so comparing F values no longer tells steps apart (halving would
+                // only find a step too small to change F): take the full scoring step, which the gradient trusts, and stop.
+                if (h == 0 && cand is not null && scaled < 1e-7 && cand.F - state.F <= 1e-14 * Math.Max(1, Math.Abs(state.F)))
+                {
+                    state = cand;
+                    x -= step;
+                    converged = true;
+                    break;
+                }
             }
+            if (converged) break;
             if (next is null) { converged = scaled < 1e-6; break; }
             bool stalled = state.F - next.F < 1e-16 * Math.Max(1, state.F);
             state = next;
@@ -607,19 +647,28 @@ public sealed partial record SemEstimator(string Model)
     // (loadings near 1, variances near 1e12 for data in the millions) do not make a well-posed system look singular.
     private static Vector<double> Solve(Matrix<double> info, Vector<double> g)
     {
-        var (scaled, d) = JacobiScaled(info);
-        var gs = Vector<double>.Build.Dense(g.Count, a => g[a] / d[a]);
-        Vector<double>? step = null;
-        try
+        int q = g.Count;
+        var d = new double[q];
+        for (int a = 0; a < q; a++) d[a] = info[a, a] > 0 ? Math.Sqrt(info[a, a]) : 1;
+        var scaled = new double[q * q];
+        var gs = new double[q];
+        for (int j = 0; j < q; j++)
         {
-            var ch = scaled.Cholesky();
-            var s = ch.Solve(gs);
-            if (s.All(double.IsFinite)) step = s;
+            gs[j] = g[j] / d[j];
+            for (int i = 0; i < q; i++) scaled[i + j * q] = info[i, j] / (d[i] * d[j]);
         }
-        catch (ArgumentException) { }
+        var l = (double[])scaled.Clone();
+        double[]? step = null;
+        if (SmallDense.Cholesky(l, q))
+        {
+            step = (double[])gs.Clone();
+            SmallDense.Solve(l, q, step);
+            if (!step.All(double.IsFinite)) step = null;
+        }
         // Singular information (an unidentified model under ForceFit): a ridge keeps the step finite.
-        step ??= (scaled + 1e-8 * Matrix<double>.Build.DenseIdentity(info.RowCount)).Solve(gs);
-        return Vector<double>.Build.Dense(g.Count, a => step[a] / d[a]);
+        step ??= (Matrix<double>.Build.Dense(q, q, scaled) + 1e-8 * Matrix<double>.Build.DenseIdentity(q)).Solve(Vector<double>.Build.Dense(gs)).ToArray();
+        for (int a = 0; a < q; a++) step[a] /= d[a];
+        return Vector<double>.Build.Dense(step);
     }
 
     // Start values on the scale of S, so that the iterations are the same at any scale of the data: loadings
