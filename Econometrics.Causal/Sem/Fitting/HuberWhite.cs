@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -20,6 +21,7 @@ internal static class HuberWhite
     /// <param name="sigmaInv">The inverse of the covariance it is scored at.</param>
     /// <param name="dSigma">dSigma/dtheta_a for each parameter.</param>
     /// <param name="dMu">dmu/dtheta_a for each parameter (null entries without a mean structure).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Matrix<double> Scores(Matrix<double> residuals, Matrix<double> sigmaInv, IReadOnlyList<Matrix<double>> dSigma,
         IReadOnlyList<Vector<double>?> dMu)
     {
@@ -64,30 +66,6 @@ internal static class HuberWhite
                 }
         }
         return Matrix<double>.Build.Dense(n, q, scores);
-    }
-
-    /// <summary>
-    /// The observed information per case: the Hessian of F by the five-point central difference of the analytic gradient with
-    /// step h = 1e-6 in every parameter (lavaan's lav_model_hessian), symmetrised.
-    /// </summary>
-    public static Matrix<double>? ObservedInformation(SemObjective ml, double[] theta)
-    {
-        const double H = 1e-6;
-        int q = theta.Length;
-        var hess = Matrix<double>.Build.Dense(q, q);
-        for (int j = 0; j < q; j++)
-        {
-            Vector<double>? At(double step)
-            {
-                var t = (double[])theta.Clone();
-                t[j] += step;
-                return ml.At(t) is { } s ? ml.Gradient(s) : null;
-            }
-            var (l2, l1, r1, r2) = (At(-2 * H), At(-H), At(H), At(2 * H));
-            if (l2 is null || l1 is null || r1 is null || r2 is null) return null;
-            hess.SetColumn(j, (l2 - 8 * l1 + 8 * r1 - r2) / (12 * H));
-        }
-        return (hess + hess.Transpose()) * 0.5;
     }
 
     /// <summary>

@@ -33,7 +33,9 @@ internal static class JacobianRank
             if (rank > best)
             {
                 best = rank;
-                unid = ModularMatrix.Kernel(j).SelectMany(v => v.Select((x, i) => (x, i)).Where(t => t.x != 0).Select(t => t.i)).Distinct().Order().ToArray();
+                // The kernel (a second elimination) only matters when the rank falls short.
+                unid = rank == model.FreeCount ? []
+                    : ModularMatrix.Kernel(j).SelectMany(v => v.Select((x, i) => (x, i)).Where(t => t.x != 0).Select(t => t.i)).Distinct().Order().ToArray();
             }
             if (best == model.FreeCount) break;
         }
