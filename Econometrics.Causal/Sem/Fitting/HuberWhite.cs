@@ -77,6 +77,7 @@ internal static class HuberWhite
     /// <param name="sample">The sample covariance (divisor N).</param>
     /// <param name="isX">Which observed variables are fixed.x covariates.</param>
     /// <param name="means">Whether the moments include the means.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double UnrestrictedTrace(Matrix<double> centered, Matrix<double> sample, bool[] isX, bool means)
     {
         int n = centered.RowCount, p = centered.ColumnCount;

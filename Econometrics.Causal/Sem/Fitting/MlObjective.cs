@@ -366,6 +366,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     }
 
     /// <summary>dSigma/dtheta_a (p x p) and dmu/dtheta_a (null without a mean structure) for every parameter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (Matrix<double>[] DSigma, Vector<double>?[] DMu) Derivatives(GroupState s)
     {
         int n = _terms.Length, p = s.Sigma.RowCount;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Econometrics.Sem.Algebra;
 using Econometrics.Sem.Fitting;
 using Econometrics.Sem.Syntax;
@@ -72,6 +73,7 @@ internal static class JacobianRank
     }
 
     // The Jacobian of one model at theta, or null when I - A is singular there.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long[,]? EvaluateAt(RamModel model, long[] theta, Random rng)
     {
         int m = model.Size, p = model.Observed;
