@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.LinearAlgebra;
@@ -6,7 +7,8 @@ namespace Econometrics.LinearAlgebra;
 /// Managed kernels for tiny dense symmetric systems (order up to a few dozen): the per-subset normal equations of
 /// invariant causal prediction, the per-person blocks of the growth-mixture likelihood, the implied regressions of a
 /// linear SEM. A P/Invoke call per 3 x 3 block costs more than the arithmetic, so these stay in loops over spans;
-/// larger problems go through <see cref="ILinearAlgebra"/>.
+/// larger problems go through <see cref="ILinearAlgebra"/>. The loops are compiled fully optimized on first use
+/// (AggressiveOptimization), since a single model fit calls them too few times for tiered compilation to optimize them.
 /// </summary>
 /// <remarks>
 /// Matrices are n x n and square, so row- and column-major storage coincide for the symmetric inputs; factors are
@@ -15,6 +17,7 @@ namespace Econometrics.LinearAlgebra;
 internal static class SmallDense
 {
     /// <summary>In-place Cholesky factor <c>A = L L'</c> of the n x n matrix a; false when A is not positive definite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Cholesky(Span<double> a, int n)
     {
         for (int j = 0; j < n; j++)
@@ -52,6 +55,7 @@ internal static class SmallDense
     }
 
     /// <summary>Solves <c>L L' x = b</c> in place by forward and back substitution.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Solve(ReadOnlySpan<double> l, int n, Span<double> b)
     {
         for (int i = 0; i < n; i++)
@@ -69,6 +73,7 @@ internal static class SmallDense
     }
 
     /// <summary>Writes <c>(L L')^-1</c> into inv (n x n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Inverse(ReadOnlySpan<double> l, int n, Span<double> inv)
     {
         Span<double> col = n <= 64 ? stackalloc double[n] : new double[n];
@@ -132,6 +137,7 @@ internal static class SmallDense
     /// elements to the thread pool, whose hand-offs cost more than the arithmetic at these sizes (and much more on a loaded
     /// machine).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Matrix<double> Product(Matrix<double> a, Matrix<double> b)
     {
         ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b);
@@ -152,6 +158,7 @@ internal static class SmallDense
     }
 
     /// <summary>The cross product X' X of a small dense matrix (exactly symmetric), in plain loops (see <see cref="Product"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Matrix<double> CrossProduct(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Econometrics.Sem.Algebra;
 
 /// <summary>Dense linear algebra over F_p, p = 2^31 - 1: products, inverse, rank and right kernel by Gauss-Jordan.</summary>
@@ -12,6 +13,7 @@ internal static class ModularMatrix
         return num * ModPOps.Inverse(den) % P;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long[,] Multiply(long[,] a, long[,] b)
     {
         int n = a.GetLength(0), k = a.GetLength(1), m = b.GetLength(1);
@@ -33,6 +35,7 @@ internal static class ModularMatrix
     }
 
     /// <summary>The inverse, or null when singular mod p.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long[,]? Inverse(long[,] a)
     {
         int n = a.GetLength(0);
@@ -53,6 +56,7 @@ internal static class ModularMatrix
     }
 
     /// <summary>Reduced row echelon form in place; returns the pivot columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<int> RowReduce(long[,] w)
     {
         int rows = w.GetLength(0), cols = w.GetLength(1), r = 0;
@@ -70,7 +74,30 @@ internal static class ModularMatrix
         return pivots;
     }
 
-    public static int Rank(long[,] a) => RowReduce((long[,])a.Clone()).Count;
+    /// <summary>The rank, by forward elimination (the reduced echelon form is not needed for it: about a third of the work).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Rank(long[,] a)
+    {
+        var w = (long[,])a.Clone();
+        int rows = w.GetLength(0), cols = w.GetLength(1), r = 0;
+        for (int c = 0; c < cols && r < rows; c++)
+        {
+            int piv = -1;
+            for (int i = r; i < rows; i++) if (w[i, c] != 0) { piv = i; break; }
+            if (piv < 0) continue;
+            Swap(w, r, piv);
+            long inv = ModPOps.Inverse(w[r, c]);
+            for (int i = r + 1; i < rows; i++)
+            {
+                if (w[i, c] == 0) continue;
+                long f = w[i, c] * inv % P;
+                for (int j = c; j < cols; j++)
+                    if (w[r, j] != 0) w[i, j] = ModPOps.Sub(w[i, j], f * w[r, j] % P);
+            }
+            r++;
+        }
+        return r;
+    }
 
     /// <summary>A basis of the right kernel {x : A x = 0}, one vector per free column.</summary>
     public static List<long[]> Kernel(long[,] a)
@@ -90,18 +117,21 @@ internal static class ModularMatrix
         return basis;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Swap(long[,] w, int a, int b)
     {
         if (a == b) return;
         for (int j = 0; j < w.GetLength(1); j++) (w[a, j], w[b, j]) = (w[b, j], w[a, j]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scale(long[,] w, int row, long f)
     {
         for (int j = 0; j < w.GetLength(1); j++) w[row, j] = w[row, j] * f % P;
     }
 
     // row_target -= f * row_pivot
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Eliminate(long[,] w, int target, int pivotRow, long f)
     {
         for (int j = 0; j < w.GetLength(1); j++)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Econometrics.LinearAlgebra;
 using Econometrics.Inference;
 using MathNet.Numerics.LinearAlgebra;
@@ -91,6 +92,7 @@ internal static class FitMeasureCalculator
 
     /// <summary>lavaan's SRMR: the root mean square of the standardized covariance residuals, and of the standardized mean
     /// residuals with a mean structure.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Srmr(Matrix<double> s, Matrix<double> sigma, Vector<double>? sampleMean, Vector<double>? mu)
     {
         int p = s.RowCount;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -20,6 +21,7 @@ internal static class HuberWhite
     /// <param name="sigmaInv">The inverse of the covariance it is scored at.</param>
     /// <param name="dSigma">dSigma/dtheta_a for each parameter.</param>
     /// <param name="dMu">dmu/dtheta_a for each parameter (null entries without a mean structure).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Matrix<double> Scores(Matrix<double> residuals, Matrix<double> sigmaInv, IReadOnlyList<Matrix<double>> dSigma,
         IReadOnlyList<Vector<double>?> dMu)
     {
@@ -67,30 +69,6 @@ internal static class HuberWhite
     }
 
     /// <summary>
-    /// The observed information per case: the Hessian of F by the five-point central difference of the analytic gradient with
-    /// step h = 1e-6 in every parameter (lavaan's lav_model_hessian), symmetrised.
-    /// </summary>
-    public static Matrix<double>? ObservedInformation(SemObjective ml, double[] theta)
-    {
-        const double H = 1e-6;
-        int q = theta.Length;
-        var hess = Matrix<double>.Build.Dense(q, q);
-        for (int j = 0; j < q; j++)
-        {
-            Vector<double>? At(double step)
-            {
-                var t = (double[])theta.Clone();
-                t[j] += step;
-                return ml.At(t) is { } s ? ml.Gradient(s) : null;
-            }
-            var (l2, l1, r1, r2) = (At(-2 * H), At(-H), At(H), At(2 * H));
-            if (l2 is null || l1 is null || r1 is null || r2 is null) return null;
-            hess.SetColumn(j, (l2 - 8 * l1 + 8 * r1 - r2) / (12 * H));
-        }
-        return (hess + hess.Transpose()) * 0.5;
-    }
-
-    /// <summary>
     /// tr(A1^-1 B1) of the unrestricted model at the sample moments, with the moments of the fixed.x covariates (their means
     /// and covariance block) left out as in lavaan. Without covariates it is Mardia's multivariate kurtosis in disguise:
     /// with a_i = r_i' S^-1 r_i it equals 0.5 mean(a_i^2) + p/2 with a mean structure and 0.5 mean(a_i^2) - p/2 without.
@@ -99,6 +77,7 @@ internal static class HuberWhite
     /// <param name="sample">The sample covariance (divisor N).</param>
     /// <param name="isX">Which observed variables are fixed.x covariates.</param>
     /// <param name="means">Whether the moments include the means.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double UnrestrictedTrace(Matrix<double> centered, Matrix<double> sample, bool[] isX, bool means)
     {
         int n = centered.RowCount, p = centered.ColumnCount;

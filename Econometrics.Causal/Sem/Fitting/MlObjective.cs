@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -19,6 +20,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     public RamEvaluator Evaluator => eval;
 
     /// <summary>The objective at theta, or null outside the parameter space (I - A singular or Sigma not positive definite).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public GroupState? At(double[] theta)
     {
         var mom = eval.Implied(theta);
@@ -51,6 +53,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     }
 
     // (L L')^-1 into the column-major inv, one column per forward and back substitution.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InverseFromCholesky(double[] l, int n, double[] inv)
     {
         Span<double> col = n <= 128 ? stackalloc double[n] : new double[n];
@@ -96,6 +99,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
         public double[]? E;
         public int P, Cols;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public double Dot(double[] x, int a, double[] y, int b)
         {
             double sum = 0;
@@ -105,6 +109,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Products Multiply(GroupState s)
     {
         var fb = s.FB.AsColumnMajorArray() ?? s.FB.ToColumnMajorArray();
@@ -136,6 +141,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     }
 
     // M X for a p x p matrix M and a p x cols matrix X (column-major).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Product(double[] m, double[] x, int p, int cols)
     {
         var r = new double[p * cols];
@@ -162,17 +168,34 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     {
         var pr = Multiply(s);
         var g = Gradient(s, pr);
-        int ld = pr.Cols;
-        // Q = V' (P V), symmetric: the upper triangle, mirrored.
-        var qa = new double[ld * ld];
-        for (int y = 0; y < ld; y++)
-            for (int x = 0; x <= y; x++)
-                qa[x + y * ld] = qa[y + x * ld] = pr.Dot(pr.V, x, pr.PV, y);
+        var qa = Gram(pr.V, pr.PV, pr.P, pr.Cols);
+        return (g, Matrix<double>.Build.Dense(_terms.Length, _terms.Length, ExpectedInformation(s, qa, pr.Cols, pr.E is not null)));
+    }
+
+    // X' Y for p x cols matrices whose product is symmetric (the upper triangle, mirrored).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double[] Gram(double[] x, double[] y, int p, int cols)
+    {
+        var r = new double[cols * cols];
+        for (int j = 0; j < cols; j++)
+            for (int i = 0; i <= j; i++)
+            {
+                double sum = 0;
+                int xi = i * p, yj = j * p;
+                for (int k = 0; k < p; k++) sum += x[xi + k] * y[yj + k];
+                r[i + j * cols] = r[j + i * cols] = sum;
+            }
+        return r;
+    }
+
+    // I_ab from Q = V' Sigma^-1 V (column-major, leading dimension ld).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double[] ExpectedInformation(GroupState s, double[] qa, int ld, bool means)
+    {
         int n = _terms.Length;
         var bm = s.Moments.BM;
         double Weight(int j) => j < 0 ? 1.0 : bm![j];
         var info = new double[n * n];
-        bool means = pr.E is not null;
         for (int a = 0; a < n; a++)
             for (int b = 0; b <= a; b++)
             {
@@ -188,13 +211,107 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
                             meanPart += Weight(i) * Weight(j) * qa[x + z * ld];
                 info[a + b * n] = info[b + a * n] = 0.5 * sum + meanPart;
             }
-        return (g, Matrix<double>.Build.Dense(n, n, info));
+        return info;
+    }
+
+    /// <summary>
+    /// The observed information per observation, the Hessian of F, in closed form: with P = Sigma^-1, W = P (Sigma - S - d d') P,
+    /// e = P d and the second derivatives Sigma_ab, mu_ab of the RAM moments,
+    /// H_ab = I_ab - tr(P Sigma_a W Sigma_b) + e' Sigma_a P mu_b + e' Sigma_b P mu_a + 0.5 tr(W Sigma_ab) - e' mu_ab,
+    /// all read off Q = V' P V and R = V' W V. The second derivatives: with b_i, c_j the columns of B and C = B S B',
+    /// d2C/dA_ij dA_kl = B_li (b_k c_j' + c_j b_k') + C_lj (b_i b_k' + b_k b_i') + B_jk (b_i c_l' + c_l b_i'),
+    /// d2C/dA_ij dS_kl = b_i (b_k B_jl + b_l B_jk)' + transpose, d2mu/dA_ij dA_kl = F (b_k B_li (Bm)_j + b_i B_jk (Bm)_l) and
+    /// d2mu/dA_ij dm_k = F b_i B_jk.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Matrix<double> Hessian(GroupState s)
+    {
+        var pr = Multiply(s);
+        int ld = pr.Cols, m = ld / 2, n = _terms.Length;
+        var qa = Gram(pr.V, pr.PV, pr.P, ld);
+        var ra = Gram(pr.PV, pr.DPV, pr.P, ld);
+        var (bFull, tFull) = s.Moments.Full ?? throw new InvalidOperationException("The moments carry no B (internal).");
+        // C = B T, all m x m.
+        var c = new double[m * m];
+        for (int j = 0; j < m; j++)
+            for (int k = 0; k < m; k++)
+            {
+                double tkj = tFull[k + j * m];
+                if (tkj == 0) continue;
+                for (int i = 0; i < m; i++) c[i + j * m] += bFull[i + k * m] * tkj;
+            }
+        double B(int i, int j) => bFull[i + j * m];
+        double C(int i, int j) => c[i + j * m];
+        double Q(int i, int j) => qa[i + j * ld];
+        double R(int i, int j) => ra[i + j * ld];
+        var e = pr.E;
+        var bm = s.Moments.BM;
+        double Weight(int j) => j < 0 ? 1.0 : bm![j];
+        var h = ExpectedInformation(s, qa, ld, e is not null);
+        for (int a = 0; a < n; a++)
+            for (int b = 0; b <= a; b++)
+            {
+                double sum = 0;
+                foreach (var (x, y, wa) in _terms[a])
+                    foreach (var (z, u, wb) in _terms[b])
+                    {
+                        sum -= wa * wb * (R(y, z) * Q(u, x) + R(y, u) * Q(z, x) + R(x, z) * Q(u, y) + R(x, u) * Q(z, y));
+                        sum += 0.5 * SecondDerivativeTrace(x, y, wa, z, u, wb) + 0.5 * SecondDerivativeTrace(z, u, wb, x, y, wa);
+                    }
+                if (e is not null)
+                {
+                    // e' Sigma_a P mu_b + e' Sigma_b P mu_a, with Sigma_a = sum w (x y' + y x') and mu_b = sum c F b_z.
+                    foreach (var (x, y, wa) in _terms[a])
+                        foreach (var (z, j) in _meanTerms[b]) sum += wa * Weight(j) * (e[x] * Q(y, z) + e[y] * Q(x, z));
+                    foreach (var (x, y, wb) in _terms[b])
+                        foreach (var (z, j) in _meanTerms[a]) sum += wb * Weight(j) * (e[x] * Q(y, z) + e[y] * Q(x, z));
+                    sum -= MeanSecondDerivative(a, b);
+                }
+                h[a + b * n] += sum;
+                if (a != b) h[b + a * n] = h[a + b * n];
+            }
+        return Matrix<double>.Build.Dense(n, n, h);
+
+        // The half of 0.5 tr(W Sigma_ab) owed to an A-term (x, y) = (i, m + j) differentiated by the term (z, u): an A-term
+        // (k, m + l) or an S-term (k, l, w). Called in both orders, each contributing half of the symmetric total.
+        double SecondDerivativeTrace(int x, int y, double wx, int z, int u, double wz)
+        {
+            if (y < m) return 0; // an S-term is linear in theta
+            int i = x, j = y - m;
+            if (u >= m)
+            {
+                int k = z, l = u - m;
+                // tr(W d2Sigma) = 2 [B_li R(k, m + j) + C_lj R(i, k) + B_jk R(i, m + l)]; this order owns half of it.
+                return wx * wz * (B(l, i) * R(k, m + j) + C(l, j) * R(i, k) + B(j, k) * R(i, m + l));
+            }
+            {
+                int k = z, l = u;
+                // tr(W d2Sigma) = 2 w [B_jl R(i, k) + B_jk R(i, l)], all owed to this order (the S-term order gives 0).
+                return 2 * wx * wz * (B(j, l) * R(i, k) + B(j, k) * R(i, l));
+            }
+        }
+
+        // e' mu_ab over the mean terms' cells: A(i, j) with A(k, l) gives e_k B_li (Bm)_j + e_i B_jk (Bm)_l; A(i, j) with m(k)
+        // gives e_i B_jk.
+        double MeanSecondDerivative(int a, int b)
+        {
+            double sum = 0;
+            foreach (var (i, j) in _meanTerms[a])
+                foreach (var (k, l) in _meanTerms[b])
+                {
+                    if (j >= 0 && l >= 0) sum += e![k] * B(l, i) * bm![j] + e[i] * B(j, k) * bm![l];
+                    else if (j >= 0) sum += e![i] * B(j, k);
+                    else if (l >= 0) sum += e![k] * B(l, i);
+                }
+            return sum;
+        }
     }
 
     /// <summary>The gradient of F alone (no information), for numerical second derivatives.</summary>
     public Vector<double> Gradient(GroupState s) => Gradient(s, Multiply(s));
 
     // g_a = 0.5 tr(W dSigma_a) - e' dmu_a = sum w R[x, y] - sum c e_x, with R[x, y] = (P V)_x' D (P V)_y.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Vector<double> Gradient(GroupState s, Products pr)
     {
         int n = _terms.Length;
@@ -249,6 +366,7 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     }
 
     /// <summary>dSigma/dtheta_a (p x p) and dmu/dtheta_a (null without a mean structure) for every parameter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (Matrix<double>[] DSigma, Vector<double>?[] DMu) Derivatives(GroupState s)
     {
         int n = _terms.Length, p = s.Sigma.RowCount;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace Econometrics.Sem.Fitting;
@@ -6,6 +7,7 @@ namespace Econometrics.Sem.Fitting;
 /// noncentrality (for the RMSEA confidence interval).</summary>
 internal static class NoncentralChiSquared
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Cdf(double x, double df, double ncp)
     {
         if (x <= 0) return 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Sem.Fitting;
@@ -9,7 +10,9 @@ namespace Econometrics.Sem.Fitting;
 /// <remarks>
 /// The optimizer evaluates the moments a few dozen times per fit on matrices of order m (tens), where Math.NET's
 /// general-purpose products and factorizations cost more in checks and temporaries than in arithmetic: the evaluation runs
-/// in loops over flat column-major arrays, and only the results are wrapped as matrices (without copies).
+/// in loops over flat column-major arrays, and only the results are wrapped as matrices (without copies). The loops are
+/// compiled fully optimized on first use (AggressiveOptimization): a fit calls them a few dozen times, so under tiered
+/// compilation one fit, or the first fits of a bootstrap, would run them as unoptimized tier-0 code.
 /// </remarks>
 internal sealed class RamEvaluator
 {
@@ -48,6 +51,7 @@ internal sealed class RamEvaluator
     }
 
     // A, S (both triangles) and m into zeroed column-major m x m arrays and an m-vector.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(IReadOnlyList<double> theta, double[] a, double[] s, double[] mean)
     {
         int m = Model.Size;
@@ -65,9 +69,14 @@ internal sealed class RamEvaluator
     }
 
     /// <summary>The implied moments, or null when I - A is singular.</summary>
-    internal sealed record Moments(Matrix<double> Sigma, Vector<double>? Mu, Matrix<double> FB, Matrix<double> FC, Vector<double>? BM);
+    internal sealed record Moments(Matrix<double> Sigma, Vector<double>? Mu, Matrix<double> FB, Matrix<double> FC, Vector<double>? BM)
+    {
+        /// <summary>B = (I - A)^-1 and T = S B' (m x m, column-major), for second derivatives (C = B T).</summary>
+        internal (double[] B, double[] T)? Full { get; init; }
+    }
 
     // B = (I - A)^-1, S and m at theta (column-major); false when I - A is singular.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Solve(IReadOnlyList<double> theta, out double[] b, out double[] s, out double[] mean)
     {
         int m = Model.Size;
@@ -86,6 +95,7 @@ internal sealed class RamEvaluator
     /// diag(B S B'): the model-implied (total) variances of all m variables, latent ones included (NaN when I - A is
     /// singular).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector<double> Variances(IReadOnlyList<double> theta)
     {
         int m = Model.Size;
@@ -102,6 +112,7 @@ internal sealed class RamEvaluator
     }
 
     /// <summary>Sigma (observed block) and mu, with F B, F C and B m for the derivatives; null when I - A is singular.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Moments? Implied(IReadOnlyList<double> theta)
     {
         int m = Model.Size, p = Model.Observed;
@@ -145,11 +156,15 @@ internal sealed class RamEvaluator
             bm = Vector<double>.Build.Dense(bmv);
             mu = Vector<double>.Build.Dense(bmv[..p]);
         }
-        return new Moments(Matrix<double>.Build.Dense(p, p, sigma), mu, Matrix<double>.Build.Dense(p, m, fb), Matrix<double>.Build.Dense(p, m, fc), bm);
+        return new Moments(Matrix<double>.Build.Dense(p, p, sigma), mu, Matrix<double>.Build.Dense(p, m, fb), Matrix<double>.Build.Dense(p, m, fc), bm)
+        {
+            Full = (b, t),
+        };
     }
 
     // The inverse of the column-major n x n matrix lu (overwritten by its LU factors, partial pivoting); false when the
     // determinant is not finite or |det| <= 1e-12 (I - A numerically singular).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Invert(double[] lu, int n, double[] inv)
     {
         Span<int> perm = n <= 128 ? stackalloc int[n] : new int[n];

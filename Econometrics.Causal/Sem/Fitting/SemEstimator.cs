@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Econometrics.LinearAlgebra;
 using Deedle;
 using Econometrics.Data;
@@ -175,6 +176,7 @@ public sealed partial record SemEstimator(string Model)
 
     // The rows keep of the columns, their means, the centred rows and the covariance with divisor N. Plain loops: at
     // SEM sizes (hundreds of rows, tens of columns) a general matrix product costs more in dispatch than in arithmetic.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (Matrix<double> Raw, Vector<double> Means, Matrix<double> Centered, Matrix<double> Covariance) Moments(double[][] cols, int[] keep)
     {
         int n = keep.Length, p = cols.Length;
@@ -314,7 +316,7 @@ public sealed partial record SemEstimator(string Model)
         var vcovStandard = vcov;
         var first = groups[0];
         if (Estimation != SemEstimation.Ml && vcov is not null)
-            (vcov, measures) = Robust(model, mls[0], objective, state, first.Sample, first.Mean, first.Centered!, vcov!, space, measures, n, diagnostics);
+            (vcov, measures) = Robust(model, mls[0], state, first.Sample, first.Mean, first.Centered!, vcov!, space, measures, n, diagnostics);
         (Matrix<double> Covariance, (double Lo, double Hi)[] Free, double[][] Defined)? boot = null;
         int? bootDraws = null;
         Econometrics.Inference.ReplicateDraws? shardDraws = null;
@@ -356,7 +358,7 @@ public sealed partial record SemEstimator(string Model)
     // MLM (Satorra-Bentler): robust covariance P B P / N; MLR (Huber-White, Yuan-Bentler): H^-1 B0 H^-1 / N. Both scale the
     // test as T / c with c = tr(U Gamma) / df, and use the baseline's c0 for the robust CFI/TLI (Brosseau-Liard and Savalei
     // 2014) and RMSEA (Brosseau-Liard, Savalei and Li 2012) as lavaan.
-    private (Matrix<double>?, SemFitMeasures) Robust(RamModel model, MlObjective ml, SemObjective objective, SemObjective.State full,
+    private (Matrix<double>?, SemFitMeasures) Robust(RamModel model, MlObjective ml, SemObjective.State full,
         Matrix<double> sample,
         Vector<double>? sampleMean, Matrix<double> centered, Matrix<double> vcov, ConstraintSpace space, SemFitMeasures f, int n,
         List<Diagnostic> diagnostics)
@@ -410,12 +412,7 @@ public sealed partial record SemEstimator(string Model)
             var resid = state.Moments.Mu is { } mu ? centered - Matrix<double>.Build.Dense(n, p, (_, j) => mu[j] - sampleMean![j]) : centered;
             var scores = HuberWhite.Scores(resid, state.SigmaInv, dSigma, dMu);
             var b0 = space.Information(SmallDense.CrossProduct(scores) / n);
-            var hess = HuberWhite.ObservedInformation(objective, state.Theta);
-            Matrix<double>? hInv = null;
-            if (hess is not null)
-            {
-                hInv = SmallDense.InverseSpd(space.Information(hess));
-            }
+            var hInv = SmallDense.InverseSpd(space.Information(ml.Hessian(state)));
             if (hInv is null || !hInv.Enumerate().All(double.IsFinite))
             {
                 diagnostics.Add(Diagnostic.Warning("The observed information is not positive definite: no robust (Huber-White) standard " +
@@ -528,7 +525,9 @@ public sealed partial record SemEstimator(string Model)
             var info = space.Information(it_);
             double scaled = ScaledGradient(g, info);
             if (scaled < GradientTolerance) { converged = true; break; }
-            var step = Solve(info, g);
+            // Fisher scoring converges linearly (at a rate set by the misfit); close to the optimum, Newton steps on the
+            // analytic Hessian converge quadratically. Far from it the Hessian need not be positive definite, and scoring is safer.
+            var step = (scaled < NewtonThreshold && ml.Hessian(state) is { } hess ? TrySolve(space.Information(hess), g) : null) ?? Solve(info, g);
             double t = 1; SemObjective.State? next = null;
             for (int h = 0; h < 60; h++, t /= 2)
             {
@@ -645,7 +644,15 @@ public sealed partial record SemEstimator(string Model)
 
     // The Fisher-scoring step I^-1 g, solved on the Jacobi-scaled information so that parameters of very different units
     // (loadings near 1, variances near 1e12 for data in the millions) do not make a well-posed system look singular.
-    private static Vector<double> Solve(Matrix<double> info, Vector<double> g)
+    // The scaled gradient below which the optimizer takes Newton steps.
+    private const double NewtonThreshold = 1e-3;
+
+    private static Vector<double> Solve(Matrix<double> info, Vector<double> g) =>
+        TrySolve(info, g, ridge: true) ?? throw new InvalidOperationException("The ridge step is singular (internal).");
+
+    // The step (Jacobi-scaled) by Cholesky; null when the matrix is not positive definite, unless ridge is set.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Vector<double>? TrySolve(Matrix<double> info, Vector<double> g, bool ridge = false)
     {
         int q = g.Count;
         var d = new double[q];
@@ -666,6 +673,7 @@ public sealed partial record SemEstimator(string Model)
             if (!step.All(double.IsFinite)) step = null;
         }
         // Singular information (an unidentified model under ForceFit): a ridge keeps the step finite.
+        if (step is null && !ridge) return null;
         step ??= (Matrix<double>.Build.Dense(q, q, scaled) + 1e-8 * Matrix<double>.Build.DenseIdentity(q)).Solve(Vector<double>.Build.Dense(gs)).ToArray();
         for (int a = 0; a < q; a++) step[a] /= d[a];
         return Vector<double>.Build.Dense(step);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Econometrics.Sem.Algebra;
 using Econometrics.Sem.Fitting;
 using Econometrics.Sem.Syntax;
@@ -33,7 +34,9 @@ internal static class JacobianRank
             if (rank > best)
             {
                 best = rank;
-                unid = ModularMatrix.Kernel(j).SelectMany(v => v.Select((x, i) => (x, i)).Where(t => t.x != 0).Select(t => t.i)).Distinct().Order().ToArray();
+                // The kernel (a second elimination) only matters when the rank falls short.
+                unid = rank == model.FreeCount ? []
+                    : ModularMatrix.Kernel(j).SelectMany(v => v.Select((x, i) => (x, i)).Where(t => t.x != 0).Select(t => t.i)).Distinct().Order().ToArray();
             }
             if (best == model.FreeCount) break;
         }
@@ -70,6 +73,7 @@ internal static class JacobianRank
     }
 
     // The Jacobian of one model at theta, or null when I - A is singular there.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long[,]? EvaluateAt(RamModel model, long[] theta, Random rng)
     {
         int m = model.Size, p = model.Observed;
