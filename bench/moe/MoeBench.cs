@@ -51,7 +51,8 @@ public sealed class MoeBench : IBenchSuite
             {
                 OursLabel = $"GrowthMixture {{ Curve = {curve}, Classes = 2, Starts = 10 }}.Fit",
                 RSetup = $"setwd('{root.Replace("\\", "/")}'); source('{Path.Combine(fixtures, "generate.R").Replace("\\", "/")}')",
-                RBody = $"invisible(capture.output(fit_case('{name}')))",
+                // exhaustive: all 10 mxTryHard starts, like our 10 (mxTryHard otherwise stops at the first acceptable fit).
+                RBody = $"invisible(capture.output(fit_case('{name}', exhaustive = TRUE)))",
                 Repetitions = 1,
                 BudgetMs = 10000,
             };
