@@ -10,22 +10,29 @@ namespace Econometrics.Tests.Sem;
 [VerifiesFixtures("Sem/boot_")]
 public class SemBootstrapTests
 {
-    private const int Replicates = 2000;
-
-    private static (ReferenceFixture Fixture, Deedle.Frame<int, string> Data, string Model) Case()
+    private static (ReferenceFixture Fixture, Deedle.Frame<int, string> Data, string Model) Case(string name = "boot_mediation")
     {
-        var f = ReferenceFixture.Load("Sem/boot_mediation");
+        var f = ReferenceFixture.Load($"Sem/{name}");
         return (f, CsvFrame.Load(f.File("input.csv")), File.ReadAllText(f.File("model.lav")));
     }
 
-    [Fact]
-    public void BootstrapStandardErrors_WithinMonteCarloErrorOfLavaan()
+    // Complete-data ML (mediation with defined parameters) and full-information ML (the HS CFA with values missing at random,
+    // lavaan's missing = "ml": replicates resample the incomplete rows and refit EM + FIML).
+    [Theory]
+    [InlineData("boot_mediation", false, 2000)]
+    [InlineData("boot_fiml_hs_cfa", true, 400)]
+    public void BootstrapStandardErrors_WithinMonteCarloErrorOfLavaan(string fixture, bool fiml, int replicates)
     {
-        var (f, data, model) = Case();
-        var fit = new SemEstimator(model) { StandardErrors = SemStandardErrors.Bootstrap, BootstrapReplicates = Replicates, Seed = 11 }.Fit(data);
-        Assert.Equal(Replicates, fit.BootstrapDraws);
+        var (f, data, model) = Case(fixture);
+        var fit = new SemEstimator(model)
+        {
+            StandardErrors = SemStandardErrors.Bootstrap, BootstrapReplicates = replicates, Seed = 11,
+            Missing = fiml ? SemMissing.Ml : SemMissing.Listwise,
+        }.Fit(data);
+        Assert.Equal(replicates, fit.BootstrapDraws);
         int lavaanB = f.Root.GetProperty("replicates").GetInt32();
         var failures = new List<string>();
+        int compared = 0;
         foreach (var e in f.Expected.GetProperty("estimates").EnumerateArray())
         {
             var mine = fit.Get(e.GetProperty("lhs").GetString()!, e.GetProperty("op").GetString()!, e.GetProperty("rhs").GetString()!);
@@ -33,14 +40,16 @@ public class SemBootstrapTests
             if (e.GetProperty("se").ValueKind == JsonValueKind.Null) continue;
             double se = e.GetProperty("se").GetDouble(), k = e.GetProperty("kurtosis").GetDouble();
             // The Monte Carlo SD of a bootstrap SE from B draws is SE sqrt((k - 1) / (4 B)); both runs are independent.
-            double mcSd = se * Math.Sqrt((k - 1) / 4 * (1.0 / lavaanB + 1.0 / Replicates));
+            double mcSd = se * Math.Sqrt((k - 1) / 4 * (1.0 / lavaanB + 1.0 / replicates));
             double diff = Math.Abs(mine.StdError!.Value - se);
             double sigmas = f.Tolerance("bootstrapSeSigmas");
             if (!(diff <= sigmas * mcSd))
                 failures.Add($"{mine.Term}: lavaan {se:G6}, ours {mine.StdError:G6}, |diff| {diff:G3} > {sigmas} x MC sd {mcSd:G3}");
             Assert.True(mine.CiLower < mine.Estimate && mine.Estimate < mine.CiUpper, $"{mine.Term}: percentile interval excludes the estimate");
+            compared++;
         }
         Assert.True(failures.Count == 0, string.Join("; ", failures));
+        Assert.True(compared >= 5, $"only {compared} bootstrap SEs compared");
     }
 
     [Fact]
