@@ -59,7 +59,9 @@ public sealed class NullArgumentTests
                 }
                 var args = ps.Select(p => p.ParameterType.IsValueType ? Activator.CreateInstance(p.ParameterType) : null).ToArray();
                 checkedCount++;
-                var call = Task.Run(() => Outcome(member, instance, args));
+                // A thread of its own: a pool task could wait behind other tests' parallel bootstraps for longer than the limit.
+                var call = Task.Factory.StartNew(() => Outcome(member, instance, args), CancellationToken.None, TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default);
                 if (await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(10))) != call)
                 {
                     failures.Add($"{Describe(member)}: did not return within 10 s");
