@@ -26,17 +26,8 @@ internal static class HuberWhite
         IReadOnlyList<Vector<double>?> dMu)
     {
         int n = residuals.RowCount, p = residuals.ColumnCount, q = dSigma.Count;
-        var res = residuals.AsColumnMajorArray() ?? residuals.ToColumnMajorArray();
         var pinv = sigmaInv.AsColumnMajorArray() ?? sigmaInv.ToColumnMajorArray();
-        // U = R Sigma^-1 (N x p, column-major), in loops: a general product costs more in dispatch than in arithmetic here.
-        var u = new double[n * p];
-        for (int j = 0; j < p; j++)
-            for (int k = 0; k < p; k++)
-            {
-                double w = pinv[k + j * p];
-                if (w == 0) continue;
-                for (int i = 0; i < n; i++) u[i + j * n] += res[i + k * n] * w;
-            }
+        var u = SmallDense.Product(residuals, sigmaInv).AsColumnMajorArray()!;   // U = R Sigma^-1 (N x p, column-major)
         var scores = new double[n * q];
         var nonzero = new List<(int J, int K, double D)>();
         for (int a = 0; a < q; a++)
