@@ -127,6 +127,9 @@ public sealed class Composition
 
     private static void Validate(Matrix<double> x, string[] names, bool allowZeros)
     {
+        // One pass in storage order finds whether anything is wrong; only then is the matrix rescanned row by row, so
+        // the message names the first offending row as a reader counts them.
+        if (IsValid(x.AsColumnMajorArray() ?? x.ToColumnMajorArray(), x.RowCount, allowZeros)) return;
         for (int i = 0; i < x.RowCount; i++)
         {
             double sum = 0;
@@ -145,6 +148,20 @@ public sealed class Composition
                         throw Bad(i, names[j], $"Row {i + 1}, part '{names[j]}' is 0; log-ratios need strictly positive parts. " +
                                                "Choose a zero replacement (multiplicative or Bayesian-multiplicative) or drop the part.");
         }
+    }
+
+    private static bool IsValid(double[] a, int n, bool allowZeros)
+    {
+        var total = new double[n];
+        for (int o = 0; o < a.Length; o += n)
+            for (int i = 0; i < n; i++)
+            {
+                double v = a[o + i];
+                // Finite and positive (or zero when zeros are replaced); NaN fails both comparisons.
+                if (!(v < double.PositiveInfinity && (v > 0 || (allowZeros && v == 0)))) return false;
+                total[i] += v;
+            }
+        return Array.TrueForAll(total, s => s > 0);
     }
 
     private static ArgumentException Bad(int row, string part, string message)

@@ -9,17 +9,39 @@ internal static class LogRatio
     /// <summary>Natural logarithm of every entry.</summary>
     public static Matrix<double> Log(Matrix<double> x) => x.Map(Math.Log);
 
+    /// <summary>
+    /// Log-proportions <c>log(x_ij / sum_k x_ik)</c> as a new column-major array, without forming the closed composition:
+    /// one pass for the row sums and one, over columns in parallel, for the logs. The proportion is rounded before its
+    /// log, exactly as in <c>log(Closure())</c> and R's <c>log(X / rowSums(X))</c>.
+    /// </summary>
+    public static double[] LogProportions(Matrix<double> x)
+    {
+        int n = x.RowCount, d = x.ColumnCount;
+        var a = x.AsColumnMajorArray() ?? x.ToColumnMajorArray();
+        var total = new double[n];
+        for (int j = 0; j < d; j++)
+            for (int i = 0; i < n; i++) total[i] += a[j * n + i];
+        var y = GC.AllocateUninitializedArray<double>(n * d);   // every element is written below
+        LogRatioPrecision.ColumnsInParallel(d, n, j =>
+        {
+            for (int i = 0, o = j * n; i < n; i++) y[o + i] = Math.Log(a[o + i] / total[i]);
+        });
+        return y;
+    }
+
     /// <summary>clr: the log of each part minus the row mean of the logs.</summary>
     public static Matrix<double> Clr(Matrix<double> x)
     {
         var l = Log(x);
-        for (int i = 0; i < l.RowCount; i++)
-        {
-            double m = 0;
-            for (int j = 0; j < l.ColumnCount; j++) m += l[i, j];
-            m /= l.ColumnCount;
-            for (int j = 0; j < l.ColumnCount; j++) l[i, j] -= m;
-        }
+        int n = l.RowCount, d = l.ColumnCount;
+        var a = l.AsColumnMajorArray();
+        // Row means accumulated column by column (storage order); each row still sums its parts left to right.
+        var mean = new double[n];
+        for (int o = 0; o < a.Length; o += n)
+            for (int i = 0; i < n; i++) mean[i] += a[o + i];
+        for (int i = 0; i < n; i++) mean[i] /= d;
+        for (int o = 0; o < a.Length; o += n)
+            for (int i = 0; i < n; i++) a[o + i] -= mean[i];
         return l;
     }
 
@@ -70,19 +92,22 @@ internal static class LogRatio
     {
         var means = new double[y.ColumnCount];
         var a = y.AsColumnMajorArray() ?? throw new InvalidOperationException("Dense storage expected.");
-        int n = y.RowCount;
-        for (int j = 0; j < y.ColumnCount; j++)
-        {
-            double m = 0;
-            for (int i = 0; i < n; i++) m += a[j * n + i];
-            m /= n;
-            double corr = 0;
-            for (int i = 0; i < n; i++) corr += a[j * n + i] - m;
-            m += corr / n;
-            for (int i = 0; i < n; i++) a[j * n + i] -= m;
-            means[j] = m;
-        }
+        for (int j = 0; j < y.ColumnCount; j++) means[j] = CentreColumn(a, j * y.RowCount, y.RowCount);
         return means;
+    }
+
+    /// <summary>Subtracts the mean of <c>a[offset .. offset + n)</c> in place and returns it; the second pass corrects
+    /// the mean by the residuals' sum (Chan, Golub and LeVeque's corrected two-pass algorithm).</summary>
+    public static double CentreColumn(double[] a, int offset, int n)
+    {
+        double m = 0;
+        for (int i = 0; i < n; i++) m += a[offset + i];
+        m /= n;
+        double corr = 0;
+        for (int i = 0; i < n; i++) corr += a[offset + i] - m;
+        m += corr / n;
+        for (int i = 0; i < n; i++) a[offset + i] -= m;
+        return m;
     }
 
     /// <summary>Sample covariance of the columns (denominator n - 1) by one SYRK on the centred data.</summary>

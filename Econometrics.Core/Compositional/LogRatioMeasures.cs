@@ -93,6 +93,11 @@ public static class LogRatioMeasures
     /// <param name="composition">The composition.</param>
     public static double TotalVariance(Composition composition) => ClrCovariance(composition).Trace();
 
+    /// <summary>The measures of a partial-correlation estimate from the clr covariance it used and the sample one (the same
+    /// matrix without shrinkage).</summary>
+    internal static LogRatioMeasureSet FromClrCovariances(Matrix<double> used, Matrix<double> sample) =>
+        new(used, VariationFromClrCovariance(sample), ProportionalityFromClrCovariance(sample));
+
     internal static Matrix<double> VariationFromClrCovariance(Matrix<double> g) =>
         Pairwise(g, 0.0, (gij, gii, gjj) => Math.Max(0.0, gii + gjj - 2 * gij));
 
@@ -105,19 +110,18 @@ public static class LogRatioMeasures
     /// and one pass over it: both covariances are diagonal scalings of S, and double centring needs only their row sums,
     /// which are Z'(Z s) for the scaling s (O(n D)). Each output is written once; no other D x D matrix is formed.
     /// </summary>
-    internal static (Matrix<double> Gamma, Matrix<double> Variation, Matrix<double> Proportionality) FromShrinkageFactors(ShrinkageFactors f,
-        ILinearAlgebra la)
+    internal static LogRatioMeasureSet FromShrinkageFactors(ShrinkageFactors f, ILinearAlgebra la)
     {
         int n = f.Rows, d = f.Columns;
         var z = f.Standardized;
-        var gram = f.GramIsColumns ? (double[])f.Gram.Clone() : new double[d * d];
+        // Uninitialised is safe: a SYRK with beta = 0 ignores what C held.
+        var gram = f.GramIsColumns ? (double[])f.Gram.Clone() : GC.AllocateUninitializedArray<double>(d * d);
         if (!f.GramIsColumns) la.Syrk(true, d, n, 1.0, z, 0.0, gram);
         double lambda = f.Lambda, c = (1 - lambda) / (n - 1), cs = 1.0 / (n - 1);
         var g = f.ShrunkVariances.Select(Math.Sqrt).ToArray();
         var sv = f.SampleVariances.Select(Math.Sqrt).ToArray();
         // Row sums of C and of the sample covariance: off-diagonal S_ij scaled, diagonal exactly the variances.
-        var sg = ScaledRowSums(z, n, d, g);
-        var ss = ScaledRowSums(z, n, d, sv);
+        var (sg, ss) = ScaledRowSums(z, n, d, g, sv, la);
         var m = new double[d];
         var ms = new double[d];
         double mu = 0, mus = 0;
@@ -133,7 +137,7 @@ public static class LogRatioMeasures
         for (int i = 0; i < d; i++) diag[i] = f.SampleVariances[i] - 2 * ms[i] + mus;
         var variation = GC.AllocateUninitializedArray<double>(d * d);   // every element is written below
         var proportionality = GC.AllocateUninitializedArray<double>(d * d);
-        LogRatioPrecision.ColumnsInParallel(d, j =>
+        LogRatioPrecision.ColumnsInParallel(d, d, j =>
         {
             int o = j * d;
             double gj = g[j], svj = sv[j], mj = m[j] - mu, msj = ms[j] - mus, dj = diag[j];
@@ -150,26 +154,19 @@ public static class LogRatioMeasures
             proportionality[o + j] = 1.0;
         });
         var build = Matrix<double>.Build;
-        return (build.Dense(d, d, gram), build.Dense(d, d, variation), build.Dense(d, d, proportionality));
+        return new(build.Dense(d, d, gram), build.Dense(d, d, variation), build.Dense(d, d, proportionality));
     }
 
-    // (S s)_i = sum_j S_ij s_j for S = Z'Z: Z'(Z s), two passes over the n x d data.
-    private static double[] ScaledRowSums(double[] z, int n, int d, double[] s)
+    // (S s)_i = sum_j S_ij s_j for S = Z'Z and the two scalings at once: Z'(Z [s t]), two thin products over the n x d data.
+    private static (double[] S, double[] T) ScaledRowSums(double[] z, int n, int d, double[] s, double[] t, ILinearAlgebra la)
     {
-        var zs = new double[n];
-        for (int j = 0; j < d; j++)
-        {
-            double sj = s[j];
-            for (int i = 0; i < n; i++) zs[i] += z[j * n + i] * sj;
-        }
-        var r = new double[d];
-        for (int j = 0; j < d; j++)
-        {
-            double dot = 0;
-            for (int i = 0; i < n; i++) dot += z[j * n + i] * zs[i];
-            r[j] = dot;
-        }
-        return r;
+        var st = new double[2 * d];
+        s.CopyTo(st, 0); t.CopyTo(st, d);
+        var zst = new double[2 * n];
+        la.Gemm(false, false, n, 2, d, 1.0, z, st, 0.0, zst);
+        var r = new double[2 * d];
+        la.Gemm(true, false, d, 2, n, 1.0, z, zst, 0.0, r);
+        return (r[..d], r[d..]);
     }
 
     // Element-wise map over a symmetric matrix and its diagonal, on the column-major array (D can be in the thousands).

@@ -23,8 +23,8 @@ internal static class LogRatioPrecision
     /// C = Dg (lambda I + c Z'Z) Dg (c = (1 - lambda)/(n - 1), Dg the shrunk standard deviations) positive definite,
     /// (G C G)^+ = C^-1 - C^-1 1 1' C^-1 / (1' C^-1 1), and Woodbury gives
     /// C^-1 = (Dg^-2 - W' K^-1 W) / lambda with W = Z Dg^-1 and the n x n matrix K = (lambda / c) I + Z Z'. With
-    /// K = L L' (Cholesky) and Y = [L^-1 W / sqrt(lambda); u' / sqrt(s)] (u = C^-1 1, s = 1'u), Omega =
-    /// Dg^-2 / lambda - Y'Y: an n x n Cholesky factor, one triangular solve with D right-hand sides and one SYRK,
+    /// K = L L' (Cholesky), Y = L^-1 W / sqrt(lambda), u = C^-1 1 and s = 1'u, Omega = Dg^-2 / lambda - Y'Y - u u' / s:
+    /// an n x n Cholesky factor, one triangular solve with D right-hand sides, one SYRK and one pass for the rank-one term,
     /// O(n D^2) instead of O(D^3).
     /// Null when lambda is too small for the identity to be well conditioned (the caller inverts directly).
     /// </summary>
@@ -37,15 +37,15 @@ internal static class LogRatioPrecision
         var sd = shrunk.ShrunkVariances.Select(Math.Sqrt).ToArray();
         if (sd.Any(v => !(v > 0))) return null;
         // W = Z Dg^-1 / sqrt(lambda) (n x D) and K = (lambda / c) I + Z Z' = L L' (Z Z' is the factorisation's Gram when n < D).
-        var w = new double[n * d];
+        var w = GC.AllocateUninitializedArray<double>(n * d);   // every element is written below
         double rootLambda = Math.Sqrt(lambda);
         for (int j = 0; j < d; j++)
         {
             double inv = 1.0 / (sd[j] * rootLambda);
             for (int i = 0; i < n; i++) w[j * n + i] = z[j * n + i] * inv;
         }
-        // Rows 0..n-1 of Y: L^-1 W, so that Y_n'Y_n = W' K^-1 W / lambda; with lambda = 1 (c = 0) the product vanishes.
-        var y = new double[(n + 1) * d];
+        // Y_n = L^-1 W in place, so that Y_n'Y_n = W' K^-1 W / lambda; with lambda = 1 (c = 0) the product vanishes.
+        var omega = GC.AllocateUninitializedArray<double>(d * d);   // the SYRK (beta = 0) or the pass below writes every element
         if (c > 0)
         {
             var k = new double[n * n];
@@ -55,27 +55,36 @@ internal static class LogRatioPrecision
             for (int i = 0; i < n; i++) k[i * n + i] += ridge;
             if (!la.TryCholesky(n, k)) return null;
             la.SolveLowerTriangular(n, d, k, w);
-            for (int j = 0; j < d; j++) Array.Copy(w, j * n, y, j * (n + 1), n);
+            la.Syrk(true, d, n, -1.0, w, 0.0, omega);
         }
-        // u = C^-1 1 = (Dg^-2 1 - W' K^-1 W 1) / lambda = Dg^-2 1 / lambda - Y_n' (Y_n 1), Y_n the first n rows.
-        var y1 = new double[n];
-        for (int j = 0; j < d; j++)
-            for (int i = 0; i < n; i++) y1[i] += y[j * (n + 1) + i];
+        else Array.Clear(omega);
+        // u = C^-1 1 = (Dg^-2 1 - W' K^-1 W 1) / lambda = Dg^-2 1 / lambda - Y_n' (Y_n 1), two thin products.
         var u = new double[d];
+        if (c > 0)
+        {
+            var y1 = new double[n];
+            la.Gemm(false, false, n, 1, d, 1.0, w, Enumerable.Repeat(1.0, d).ToArray(), 0.0, y1);
+            la.Gemm(true, false, d, 1, n, -1.0, w, y1, 0.0, u);
+        }
+        var ridgeDiagonal = new double[d];
         double total = 0;
         for (int j = 0; j < d; j++)
         {
-            double dot = 0;
-            for (int i = 0; i < n; i++) dot += y[j * (n + 1) + i] * y1[i];
-            u[j] = 1.0 / (sd[j] * sd[j] * lambda) - dot;
+            ridgeDiagonal[j] = 1.0 / (sd[j] * sd[j] * lambda);
+            u[j] += ridgeDiagonal[j];
             total += u[j];
         }
         if (!(total > 0)) return null;
+        // Omega = Dg^-2 / lambda - Y_n'Y_n - v v' (v = u / sqrt(s)): the rank-one term and the diagonal in one pass over
+        // the columns; v_i v_j is the same product both ways round, so Omega stays exactly symmetric.
         double root = Math.Sqrt(total);
-        for (int j = 0; j < d; j++) y[j * (n + 1) + n] = u[j] / root;
-        var omega = new double[d * d];
-        la.Syrk(true, d, n + 1, -1.0, y, 0.0, omega);
-        for (int j = 0; j < d; j++) omega[j * d + j] += 1.0 / (sd[j] * sd[j] * lambda);
+        for (int j = 0; j < d; j++) u[j] /= root;
+        ColumnsInParallel(d, d, j =>
+        {
+            double uj = u[j];
+            for (int i = 0, o = j * d; i < d; i++) omega[o + i] -= u[i] * uj;
+            omega[j * d + j] += ridgeDiagonal[j];
+        });
         return Matrix<double>.Build.Dense(d, d, omega);
     }
 
@@ -154,7 +163,7 @@ internal static class LogRatioPrecision
         var s = new double[d];
         for (int i = 0; i < d; i++) s[i] = 1.0 / Math.Sqrt(w[i * d + i]);
         var p = GC.AllocateUninitializedArray<double>(d * d);   // every element is written below
-        ColumnsInParallel(d, j =>
+        ColumnsInParallel(d, d, j =>
         {
             double sj = s[j];
             int o = j * d;
@@ -165,12 +174,13 @@ internal static class LogRatioPrecision
     }
 
     /// <summary>
-    /// Runs an element-wise pass over the d columns of a d x d matrix, in parallel when the matrix is large enough to
-    /// repay the threads; each column is written by one call, so the result does not depend on the thread count.
+    /// Runs an element-wise pass over the columns of a rows x columns matrix, in parallel when the matrix is large
+    /// enough to repay the threads (65,536 elements, a 256 x 256 matrix); each column is written by one call, so the
+    /// result does not depend on the thread count.
     /// </summary>
-    internal static void ColumnsInParallel(int d, Action<int> column)
+    internal static void ColumnsInParallel(int columns, int rows, Action<int> column)
     {
-        if (d < 256) { for (int j = 0; j < d; j++) column(j); return; }
-        Parallel.For(0, d, column);
+        if ((long)columns * rows < 65_536) { for (int j = 0; j < columns; j++) column(j); return; }
+        Parallel.For(0, columns, column);
     }
 }

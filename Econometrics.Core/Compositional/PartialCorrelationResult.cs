@@ -7,40 +7,81 @@ using ScottPlot;
 namespace Econometrics.Compositional;
 
 /// <summary>Log-ratio partial correlations of every pair of parts, with partial variances, tests and the pairwise log-ratio measures.</summary>
-/// <param name="Parts">Part names, in matrix order.</param>
-/// <param name="NObs">Number of samples.</param>
-/// <param name="Covariance">Sample or basis-shrinkage covariance.</param>
-/// <param name="Route">How Omega was computed.</param>
-/// <param name="AlrReference">The alr reference part (alr route only).</param>
-/// <param name="PartialCorrelation">Partial correlations rho_ij (unit diagonal).</param>
-/// <param name="PartialVariance">Partial variances 1 / Omega_ii (residual variance of part i given all other log-ratios, denominator n - 1).</param>
-/// <param name="Precision">Omega, the Moore-Penrose inverse of the clr covariance used.</param>
-/// <param name="ClrCovariance">The clr covariance used (sample, or the shrunk one mapped to clr).</param>
-/// <param name="Variation">Sample variation matrix T_ij = var(log(x_i/x_j)).</param>
-/// <param name="Proportionality">Sample proportionality coefficient rho_p.</param>
-/// <param name="Tests">t and Fisher-z tests, intervals and adjusted p-values (empty with shrinkage).</param>
-/// <param name="Shrinkage">The shrinkage intensities, for basis shrinkage.</param>
-/// <param name="Diagnostics">Zero replacement, shrinkage and test notes.</param>
-public sealed record PartialCorrelationResult(
-    IReadOnlyList<string> Parts, int NObs, CompositionalCovariance Covariance, PartialCorrelationRoute Route, string? AlrReference,
-    Matrix<double> PartialCorrelation, Vector<double> PartialVariance, Matrix<double> Precision, Matrix<double> ClrCovariance,
-    Matrix<double> Variation, Matrix<double> Proportionality, [property: JsonIgnore] PartialCorrelationTests Tests, ShrinkageIntensity? Shrinkage,
-    IReadOnlyList<Diagnostic> Diagnostics) : PairwiseFdrResult(Diagnostics)
+/// <remarks>
+/// <see cref="ClrCovariance"/>, <see cref="Variation"/> and <see cref="Proportionality"/> are D x D matrices that many
+/// callers never read (a permutation FDR reads only the partial correlations), so they are formed on first use, once,
+/// thread-safely, like statsmodels' cached result attributes. With basis shrinkage and n &lt; D the estimate keeps only
+/// the n x D standardised data for them, so D in the tens of thousands does not hold five D x D matrices at once.
+/// </remarks>
+public sealed record PartialCorrelationResult : PairwiseFdrResult
 {
+    private readonly Lazy<LogRatioMeasureSet> _measures;
+
+    internal PartialCorrelationResult(IReadOnlyList<string> parts, int nObs, CompositionalCovariance covariance, PartialCorrelationRoute route,
+        string? alrReference, Matrix<double> partialCorrelation, Vector<double> partialVariance, Matrix<double> precision,
+        Func<LogRatioMeasureSet> measures, PartialCorrelationTests tests, ShrinkageIntensity? shrinkage, IReadOnlyList<Diagnostic> diagnostics)
+        : base(diagnostics)
+    {
+        Parts = parts; NObs = nObs; Covariance = covariance; Route = route; AlrReference = alrReference;
+        PartialCorrelation = partialCorrelation; PartialVariance = partialVariance; Precision = precision;
+        _measures = new Lazy<LogRatioMeasureSet>(measures);
+        Tests = tests; Shrinkage = shrinkage;
+    }
+
+    /// <summary>Part names, in matrix order.</summary>
+    public IReadOnlyList<string> Parts { get; }
+
+    /// <summary>Number of samples.</summary>
+    public int NObs { get; }
+
+    /// <summary>Sample or basis-shrinkage covariance.</summary>
+    public CompositionalCovariance Covariance { get; }
+
+    /// <summary>How Omega was computed.</summary>
+    public PartialCorrelationRoute Route { get; }
+
+    /// <summary>The alr reference part (alr route only).</summary>
+    public string? AlrReference { get; }
+
+    /// <summary>Partial correlations rho_ij (unit diagonal).</summary>
+    public Matrix<double> PartialCorrelation { get; }
+
+    /// <summary>Partial variances 1 / Omega_ii (residual variance of part i given all other log-ratios, denominator n - 1).</summary>
+    public Vector<double> PartialVariance { get; }
+
+    /// <summary>Omega, the Moore-Penrose inverse of the clr covariance used.</summary>
+    public Matrix<double> Precision { get; }
+
+    /// <summary>The clr covariance used (sample, or the shrunk one mapped to clr); formed on first use.</summary>
+    public Matrix<double> ClrCovariance => _measures.Value.ClrCovariance;
+
+    /// <summary>Sample variation matrix T_ij = var(log(x_i/x_j)); formed on first use.</summary>
+    public Matrix<double> Variation => _measures.Value.Variation;
+
+    /// <summary>Sample proportionality coefficient rho_p; formed on first use.</summary>
+    public Matrix<double> Proportionality => _measures.Value.Proportionality;
+
+    /// <summary>t and Fisher-z tests, intervals and adjusted p-values (empty with shrinkage).</summary>
+    [JsonIgnore]
+    public PartialCorrelationTests Tests { get; }
+
+    /// <summary>The shrinkage intensities, for basis shrinkage.</summary>
+    public ShrinkageIntensity? Shrinkage { get; }
+
     /// <summary>Degrees of freedom of the t tests, n - D + 1; null without tests.</summary>
     public int? Df => Tests.Df;
 
-    /// <summary>Adjusted p-values (NaN where there is no test).</summary>
-    public Matrix<double> AdjustedPValues => Tests.AdjustedPValues;
+    /// <summary>Adjusted p-values (NaN diagonal); null without tests (basis shrinkage, or n &lt;= D).</summary>
+    public Matrix<double>? AdjustedPValues => Tests.AdjustedPValues;
 
-    /// <summary>Fisher-z p-values (NaN where there is no test).</summary>
-    public Matrix<double> FisherPValues => Tests.FisherPValues;
+    /// <summary>Fisher-z p-values (NaN diagonal); null without tests.</summary>
+    public Matrix<double>? FisherPValues => Tests.FisherPValues;
 
-    /// <summary>Lower ends of the Fisher-z confidence intervals.</summary>
-    public Matrix<double> Lower => Tests.Lower;
+    /// <summary>Lower ends of the Fisher-z confidence intervals; null without tests.</summary>
+    public Matrix<double>? Lower => Tests.Lower;
 
-    /// <summary>Upper ends of the Fisher-z confidence intervals.</summary>
-    public Matrix<double> Upper => Tests.Upper;
+    /// <summary>Upper ends of the Fisher-z confidence intervals; null without tests.</summary>
+    public Matrix<double>? Upper => Tests.Upper;
 
     /// <summary>The intervals' confidence level.</summary>
     public double ConfidenceLevel => Tests.Level;
@@ -51,8 +92,8 @@ public sealed record PartialCorrelationResult(
     /// <summary>Number of parts D.</summary>
     public int NParts => Parts.Count;
 
-    /// <summary>Two-sided t p-values (NaN diagonal; all NaN without tests).</summary>
-    public Matrix<double> PValues => Tests.PValues;
+    /// <summary>Two-sided t p-values (NaN diagonal); null without tests.</summary>
+    public Matrix<double>? PValues => Tests.PValues;
 
     private int Index(string part, string paramName)
     {
@@ -75,7 +116,7 @@ public sealed record PartialCorrelationResult(
         if (i == j) throw new ArgumentException("The two parts must differ.", nameof(b));
         const string h0 = "The log-ratio partial correlation is zero";
         string method = $"Log-ratio partial correlation {a}-{b} (rho = {PartialCorrelation[i, j].ToString("F4", CultureInfo.InvariantCulture)})";
-        if (Tests.Df is not int df)
+        if (!Tests.Available || Tests.Df is not int df)
             return new TestResult(method, h0, double.NaN, ReferenceDistribution.None, null, TestValidity.NotApplicable,
                 Shrinkage is null ? $"The test needs n > D ({NObs} samples, {NParts} parts)." : "No null distribution after shrinkage.");
         return TestResult.Create(method, h0, Tests.Statistic[i, j], ReferenceDistribution.StudentT(df), Tail.TwoSided);
@@ -84,10 +125,15 @@ public sealed record PartialCorrelationResult(
     /// <summary>The Fisher-z confidence interval of a pair's partial correlation, at <see cref="PartialCorrelationTests.Level"/>.</summary>
     /// <param name="a">First part.</param>
     /// <param name="b">Second part.</param>
+    /// <exception cref="InvalidOperationException">There are no intervals (basis shrinkage, or n &lt;= D).</exception>
     public (double Lower, double Upper) ConfidenceInterval(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b);
         int i = Index(a, nameof(a)), j = Index(b, nameof(b));
+        if (!Tests.Available)
+            throw new InvalidOperationException(Shrinkage is null
+                ? $"No confidence intervals: the Fisher-z interval needs n > D ({NObs} samples, {NParts} parts)."
+                : "No confidence intervals: after shrinkage the sampling distribution of the partial correlations is unknown.");
         return (Tests.Lower[i, j], Tests.Upper[i, j]);
     }
 

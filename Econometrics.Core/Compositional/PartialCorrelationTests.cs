@@ -1,10 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Compositional;
 
 /// <summary>t and Fisher-z tests of log-ratio partial correlations with the D - 3 conditioning dimensions, plus adjustment.</summary>
 /// <param name="Df">t degrees of freedom <c>n - D + 1</c>, or null when no test is available.</param>
-/// <param name="Statistic">t statistics (NaN diagonal, NaN when untested).</param>
+/// <param name="Statistic">t statistics (NaN diagonal); this and every other matrix is null when no test is available.</param>
 /// <param name="PValues">Two-sided t p-values.</param>
 /// <param name="FisherZ">Fisher z statistics <c>atanh(rho) sqrt(n - D)</c>.</param>
 /// <param name="FisherPValues">Two-sided normal p-values of the Fisher z statistics.</param>
@@ -14,24 +15,25 @@ namespace Econometrics.Compositional;
 /// <param name="Level">Confidence level.</param>
 /// <param name="Adjustment">The adjustment applied.</param>
 public sealed record PartialCorrelationTests(
-    int? Df, Matrix<double> Statistic, Matrix<double> PValues, Matrix<double> FisherZ, Matrix<double> FisherPValues,
-    Matrix<double> AdjustedPValues, Matrix<double> Lower, Matrix<double> Upper, double Level, PValueAdjustment Adjustment)
+    int? Df, Matrix<double>? Statistic, Matrix<double>? PValues, Matrix<double>? FisherZ, Matrix<double>? FisherPValues,
+    Matrix<double>? AdjustedPValues, Matrix<double>? Lower, Matrix<double>? Upper, double Level, PValueAdjustment Adjustment)
 {
     /// <summary>Whether p-values and intervals exist (sample covariance and n &gt; D).</summary>
+    [MemberNotNullWhen(true, nameof(Statistic), nameof(PValues), nameof(FisherZ), nameof(FisherPValues), nameof(AdjustedPValues), nameof(Lower),
+        nameof(Upper))]
     public bool Available => Df is not null;
 
     internal static PartialCorrelationTests Compute(Matrix<double> pcor, int n, int d, double level, PValueAdjustment adjustment,
         bool shrunk, List<Diagnostic> diagnostics)
     {
-        var nan = Matrix<double>.Build.Dense(d, d, double.NaN);
         if (shrunk || n <= d)
         {
             diagnostics.Add(Diagnostic.Info(shrunk
                 ? "No p-values or intervals: after shrinkage the null distribution of the partial correlations is unknown."
                 : $"No p-values or intervals: the tests need n > D ({n} samples, {d} parts).", "no-tests"));
-            // One all-NaN matrix stands for every untested quantity (D can be in the thousands).
-            return new(null, nan, nan, nan, nan, nan, nan, nan, level, adjustment);
+            return new(null, null, null, null, null, null, null, null, level, adjustment);
         }
+        var nan = Matrix<double>.Build.Dense(d, d, double.NaN);
         int df = n - d + 1;
         double se = 1.0 / Math.Sqrt(n - d);
         double q = ReferenceDistribution.Normal.Quantile(1 - (1 - level) / 2);

@@ -64,48 +64,48 @@ public sealed record PartialCorrelations
         var diagnostics = new List<Diagnostic>();
         diagnostics.AddRange(composition.Diagnostics);
 
-        Matrix<double> gammaUsed, variation, proportionality;
-        Matrix<double>? omega = null;
+        Matrix<double>? omega;
+        Func<LogRatioMeasureSet> measures;
         ShrinkageIntensity? intensity = null;
         if (Covariance == CompositionalCovariance.Sample)
         {
             // n samples give a clr covariance of rank at most n - 1; D - 1 is needed.
             if (n < d) throw Singular(n, d);
-            gammaUsed = LogRatio.Covariance(composition.Clr(), la);
+            var gamma = LogRatio.Covariance(composition.Clr(), la);
             omega = Route == PartialCorrelationRoute.ClrPseudoInverse
-                ? LogRatioPrecision.FromClrCovariance(gammaUsed, la)
+                ? LogRatioPrecision.FromClrCovariance(gamma, la)
                 : LogRatioPrecision.FromAlrCovariance(LogRatio.Covariance(LogRatio.Alr(composition.Raw, r), la), r, la);
             if (omega is null) throw Singular(n, d);
-            variation = LogRatioMeasures.VariationFromClrCovariance(gammaUsed);
-            proportionality = LogRatioMeasures.ProportionalityFromClrCovariance(gammaUsed);
+            measures = () => LogRatioMeasures.FromClrCovariances(gamma, gamma);
         }
         else
         {
-            var basis = LogRatio.Log(composition.Closure().Raw);
             var shrinkage = new SchaferStrimmerShrinkage { Lambda = Lambda, LambdaVar = LambdaVar };
             // n < D: the shrunk covariance is a ridge plus rank n - 1, so Omega comes from the n-dimensional sample space
-            // and the D x D outputs from one SYRK of the data; no shrunk covariance matrix is formed.
-            var factors = Route == PartialCorrelationRoute.ClrPseudoInverse && n < d ? shrinkage.Factor(basis, la, parts) : null;
+            // and the other D x D outputs, when read, from one SYRK of the data; no shrunk covariance matrix is formed.
+            var factors = Route == PartialCorrelationRoute.ClrPseudoInverse && n < d
+                ? shrinkage.Factor(LogRatio.LogProportions(composition.Raw), n, d, la, parts)
+                : null;
             omega = factors is null ? null : LogRatioPrecision.FromShrunkLowRank(factors, la);
             if (factors is not null && omega is not null)
             {
-                (gammaUsed, variation, proportionality) = LogRatioMeasures.FromShrinkageFactors(factors, la);
+                measures = () => LogRatioMeasures.FromShrinkageFactors(factors, la);
                 intensity = new ShrinkageIntensity(factors.Lambda, factors.LambdaVar);
             }
             else
             {
+                var basis = Matrix<double>.Build.Dense(n, d, LogRatio.LogProportions(composition.Raw));
                 var shrunk = shrinkage.Estimate(basis, la, parts);
-                gammaUsed = LogRatioPrecision.DoubleCentre(shrunk.Covariance);
-                // Log-proportions differ from log-parts by a row constant, so G S G is the sample clr covariance.
-                var gammaSample = LogRatioPrecision.DoubleCentre(shrunk.SampleCovariance!);
+                var gamma = LogRatioPrecision.DoubleCentre(shrunk.Covariance);
                 omega = Route != PartialCorrelationRoute.ClrPseudoInverse
                     ? LogRatioPrecision.FromAlrCovariance(LogRatioPrecision.AlrFromLogCovariance(shrunk.Covariance, r), r, la)
-                    : LogRatioPrecision.FromClrCovariance(gammaUsed, la);
+                    : LogRatioPrecision.FromClrCovariance(gamma, la);
                 if (omega is null)
                     throw new ArgumentException("The shrunk log-ratio covariance is singular; this happens only with a shrinkage intensity of 0 and p " +
                         "> n. Leave Lambda unset.", nameof(Lambda));
-                variation = LogRatioMeasures.VariationFromClrCovariance(gammaSample);
-                proportionality = LogRatioMeasures.ProportionalityFromClrCovariance(gammaSample);
+                // Log-proportions differ from log-parts by a row constant, so G S G is the sample clr covariance.
+                var sample = shrunk.SampleCovariance!;
+                measures = () => LogRatioMeasures.FromClrCovariances(gamma, LogRatioPrecision.DoubleCentre(sample));
                 intensity = new ShrinkageIntensity(shrunk.Lambda, shrunk.LambdaVar);
             }
             diagnostics.Add(Diagnostic.Info($"Basis shrinkage: lambda = {intensity.Lambda:G6} (correlations), lambda.var = {intensity.LambdaVar:G6} " +
@@ -115,12 +115,8 @@ public sealed record PartialCorrelations
         var pcor = LogRatioPrecision.PartialCorrelation(omega);
         var pvar = omega.Diagonal().Map(v => 1.0 / v);
         var tests = PartialCorrelationTests.Compute(pcor, n, d, Level, Adjustment, intensity is not null, diagnostics);
-        return new PartialCorrelationResult(
-            Parts: parts.ToArray(), NObs: n, Covariance: Covariance, Route: Route,
-            AlrReference: Route == PartialCorrelationRoute.AlrInverse ? parts[r] : null,
-            PartialCorrelation: pcor, PartialVariance: pvar, Precision: omega, ClrCovariance: gammaUsed,
-            Variation: variation, Proportionality: proportionality, Tests: tests, Shrinkage: intensity,
-            Diagnostics: diagnostics);
+        return new PartialCorrelationResult(parts.ToArray(), n, Covariance, Route, Route == PartialCorrelationRoute.AlrInverse ? parts[r] : null,
+            pcor, pvar, omega, measures, tests, intensity, diagnostics);
     }
 
     private static ArgumentException Singular(int n, int d) => new(

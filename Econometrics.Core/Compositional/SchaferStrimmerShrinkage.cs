@@ -70,32 +70,45 @@ public sealed record SchaferStrimmerShrinkage
     internal ShrinkageFactors Factor(Matrix<double> y, ILinearAlgebra la, IReadOnlyList<string>? columnNames = null)
     {
         ArgumentNullException.ThrowIfNull(y);
+        return Factor(y.ToColumnMajorArray(), y.RowCount, y.ColumnCount, la, columnNames);
+    }
+
+    /// <summary>As <see cref="Factor(Matrix{double}, ILinearAlgebra, IReadOnlyList{string}?)"/> on a column-major n x p array that it
+    /// takes over (it becomes the standardised data).</summary>
+    internal ShrinkageFactors Factor(double[] a, int n, int p, ILinearAlgebra la, IReadOnlyList<string>? columnNames = null)
+    {
         CheckIntensity(Lambda, nameof(Lambda));
         CheckIntensity(LambdaVar, nameof(LambdaVar));
-        int n = y.RowCount, p = y.ColumnCount;
-        if (n < 3) throw new ArgumentException($"Shrinkage needs at least 3 observations; got {n}.", nameof(y));
+        if (n < 3) throw new ArgumentException($"Shrinkage needs at least 3 observations; got {n}.", "y");
         string Name(int j) => columnNames is not null && j < columnNames.Count ? $"'{columnNames[j]}'" : $"{j + 1}";
-        var z = Matrix<double>.Build.DenseOfMatrix(y);
-        var a = z.AsColumnMajorArray();
-        if (Array.FindIndex(a, v => !double.IsFinite(v)) is var bad and >= 0)
-            throw new ArgumentException($"Column {Name(bad / n)} has a non-finite value in row {bad % n + 1}.", nameof(y));
-        LogRatio.CentreColumns(z);
 
-        // Variances (n - 1) and the moments of lambda.var, then standardise in place.
+        // Per column: check, centre, the variance (n - 1) and the moments of lambda.var, then standardise in place.
+        // Columns are independent, so the pass runs in parallel; sums across columns stay serial, in column order.
         var v = new double[p];
-        double sumQ2 = 0;
         var q1 = new double[p];
-        for (int j = 0; j < p; j++)
+        var q2 = new double[p];
+        var nonFinite = new int[p];
+        LogRatioPrecision.ColumnsInParallel(p, n, j =>
         {
+            int o = j * n;
+            nonFinite[j] = Array.FindIndex(a, o, n, x => !double.IsFinite(x));
+            if (nonFinite[j] >= 0) return;
+            LogRatio.CentreColumn(a, o, n);
             double s2 = 0, s4 = 0;
-            for (int i = 0; i < n; i++) { double e = a[j * n + i] * a[j * n + i]; s2 += e; s4 += e * e; }
+            for (int i = 0; i < n; i++) { double e = a[o + i] * a[o + i]; s2 += e; s4 += e * e; }
             v[j] = s2 / (n - 1);
-            if (!(v[j] > 0)) throw new ArgumentException($"Column {Name(j)} is constant; its correlations are undefined.", nameof(y));
             q1[j] = s2 / n;
-            sumQ2 += s4 / n - q1[j] * q1[j];
+            q2[j] = s4 / n - q1[j] * q1[j];
+            if (!(v[j] > 0)) return;
             double sd = Math.Sqrt(v[j]);
-            for (int i = 0; i < n; i++) a[j * n + i] /= sd;
-        }
+            for (int i = 0; i < n; i++) a[o + i] /= sd;
+        });
+        if (Array.FindIndex(nonFinite, k => k >= 0) is var bad and >= 0)
+            throw new ArgumentException($"Column {Name(bad)} has a non-finite value in row {nonFinite[bad] - bad * n + 1}.", "y");
+        if (Array.FindIndex(v, x => !(x > 0)) is var constant and >= 0)
+            throw new ArgumentException($"Column {Name(constant)} is constant; its correlations are undefined.", "y");
+        double sumQ2 = 0;
+        foreach (var q in q2) sumQ2 += q;
 
         bool columns = p <= n;
         int g = columns ? p : n;

@@ -27,7 +27,7 @@ public interface ILinearAlgebra
     /// <param name="alpha">Scale of the product.</param>
     /// <param name="a">A, stored <c>m x k</c> (or <c>k x m</c> when transposed).</param>
     /// <param name="b">B, stored <c>k x n</c> (or <c>n x k</c> when transposed).</param>
-    /// <param name="beta">Scale of the existing C.</param>
+    /// <param name="beta">Scale of the existing C; with 0 its old contents are ignored, even NaN (as in BLAS).</param>
     /// <param name="c">C, <c>m x n</c>, updated in place.</param>
     void Gemm(bool transA, bool transB, int m, int n, int k, double alpha, double[] a, double[] b, double beta, double[] c);
 
@@ -37,7 +37,7 @@ public interface ILinearAlgebra
     /// <param name="k">Inner dimension.</param>
     /// <param name="alpha">Scale of the product.</param>
     /// <param name="a">The factor A.</param>
-    /// <param name="beta">Scale of the existing C.</param>
+    /// <param name="beta">Scale of the existing C; with 0 its old contents are ignored, even NaN (as in BLAS).</param>
     /// <param name="c">C, <c>n x n</c>, updated in place.</param>
     void Syrk(bool trans, int n, int k, double alpha, double[] a, double beta, double[] c);
 

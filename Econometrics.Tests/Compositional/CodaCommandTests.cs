@@ -62,7 +62,7 @@ public sealed class CodaCommandTests : IDisposable
         Assert.Equal(0, code);
         root = JsonDocument.Parse(stdout).RootElement;
         Assert.Equal(0.05912293, root.GetProperty("shrinkage").GetProperty("lambda").GetDouble(), 8);
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("pValues")[0][1].ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("pValues").ValueKind);
         Assert.Equal(0.588440, root.GetProperty("partialCorrelation")[1][2].GetDouble(), 6);
 
         var counts = Write("counts.csv", "a,b,c,d\n0,5,10,20\n3,0,7,12\n8,2,0,30\n1,4,6,0\n10,12,9,4\n");

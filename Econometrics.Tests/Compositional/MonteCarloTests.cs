@@ -28,6 +28,7 @@ public sealed class MonteCarloTests
             var z = Matrix<double>.Build.Dense(n, d - 1, (_, _) => Normal()) * chol.Transpose();
             var x = Composition.FromAlr(z);
             var r = new PartialCorrelations().Estimate(x);
+            Assert.True(r.Tests.Available);
             if (r.Tests.PValues[0, 1] < 0.05) rejected++;
             if (r.Tests.Lower[0, 1] <= 0 && 0 <= r.Tests.Upper[0, 1]) covered++;
         }

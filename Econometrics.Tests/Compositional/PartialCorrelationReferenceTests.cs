@@ -70,6 +70,7 @@ public sealed class PartialCorrelationReferenceTests
         var x = Load(name, file, c);
         var bh = new PartialCorrelations().Estimate(x);
         if (x.NObs <= x.NParts) { Assert.False(bh.Tests.Available); return; }
+        Assert.True(bh.Tests.Available);
         Assert.Equal(c.GetProperty("df").GetInt32(), bh.Tests.Df);
         Assert.Equal(x.NObs - x.NParts + 1, bh.Tests.Df);
         AssertClose(Matrix(c.GetProperty("t")), bh.Tests.Statistic, 1e-8, "t");
@@ -80,6 +81,7 @@ public sealed class PartialCorrelationReferenceTests
         AssertClose(Matrix(c.GetProperty("upper")), bh.Tests.Upper, 1e-10, "CI upper");
         AssertClose(Matrix(c.GetProperty("bh")), bh.Tests.AdjustedPValues, 1e-10, "BH");
         var holm = new PartialCorrelations { Adjustment = PValueAdjustment.Holm }.Estimate(x);
+        Assert.True(holm.Tests.Available);
         AssertClose(Matrix(c.GetProperty("holm")), holm.Tests.AdjustedPValues, 1e-10, "Holm");
     }
 
@@ -96,6 +98,7 @@ public sealed class PartialCorrelationReferenceTests
             Assert.Equal(c.GetProperty("shrinkLambdaVar").GetDouble(), r.Shrinkage.LambdaVar, 10);
             AssertClose(Matrix(c.GetProperty("shrinkPartialCorrelation")), r.PartialCorrelation, 1e-9, $"{name} {route} shrunk pcor");
             Assert.False(r.Tests.Available);
+            Assert.Null(r.PValues);
             Assert.Contains(r.Diagnostics, dg => dg.Code == "no-tests");
         }
     }

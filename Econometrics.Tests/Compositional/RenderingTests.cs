@@ -25,6 +25,8 @@ public sealed class RenderingTests
         var shrunk = new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage }.Estimate(ResearchNoteValueTests.Cups());
         Assert.Contains("Shrinkage lambda:", shrunk.ToString());
         Assert.Equal(TestValidity.NotApplicable, shrunk.Test("Al", "Fe").Validity);
+        Assert.Null(shrunk.PValues);
+        Assert.Contains("after shrinkage", Assert.Throws<InvalidOperationException>(() => shrunk.ConfidenceInterval("Al", "Fe")).Message);
     }
 
     [Fact]
@@ -36,7 +38,8 @@ public sealed class RenderingTests
         Assert.Contains(r.Diagnostics, d => d.Code == "no-tests" && d.Message.Contains("n > D (6 samples, 6 parts)"));
         Assert.True(r.PartialCorrelation.Enumerate().All(double.IsFinite));
         var json = JsonDocument.Parse(r.ToJson()).RootElement;
-        Assert.Equal(JsonValueKind.Null, json.GetProperty("pValues")[0][1].ValueKind);
+        foreach (var untested in new[] { "pValues", "adjustedPValues", "fisherPValues", "lower", "upper" })
+            Assert.Equal(JsonValueKind.Null, json.GetProperty(untested).ValueKind);
         Assert.Equal(JsonValueKind.Null, json.GetProperty("df").ValueKind);
         Assert.Equal(TestValidity.NotApplicable, r.Test("x1", "x2").Validity);
         Assert.DoesNotContain("NaN", r.ToString());

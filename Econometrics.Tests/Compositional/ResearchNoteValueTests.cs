@@ -63,6 +63,7 @@ public sealed class ResearchNoteValueTests
         Assert.Equal(0.5335, lo, 4);
         Assert.Equal(0.8478, hi, 4);
         int al = 1, fe = 2, ti = 7;
+        Assert.True(r.Tests.Available);
         Assert.Equal(5.5299, r.Tests.FisherZ[al, fe], 4);
         Assert.Equal(3.203e-8, r.Tests.FisherPValues[al, fe], 11);
         Assert.Equal(0.2844, r.Tests.Statistic[fe, ti], 4);
@@ -102,6 +103,7 @@ public sealed class ResearchNoteValueTests
         Assert.Equal(1.577839, t.Statistic, 6);
         Assert.Equal("t(3)", t.Distribution.ToString());
         Assert.Equal(0.212709, t.PValue!.Value, 6);
+        Assert.True(r.Tests.Available);
         Assert.Equal(1.155406, r.Tests.FisherZ[0, 1], 6);
         Assert.Equal(0.247924, r.Tests.FisherPValues[0, 1], 6);
         Assert.Equal(-0.514557, r.Tests.Lower[0, 1], 6);

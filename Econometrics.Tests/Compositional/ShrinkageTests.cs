@@ -1,6 +1,7 @@
 using Econometrics.Tests.Support;
 using Econometrics.Compositional;
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Statistics;
 using Xunit;
 using static Econometrics.Tests.Compositional.CodaFixture;
 
@@ -77,6 +78,22 @@ public sealed class ShrinkageTests
     }
 
     [Fact]
+    public void Pairwise_measures_are_formed_once_on_first_use_from_any_thread()
+    {
+        var x = InvariantTests.Random(12, 20, 70);
+        var r = new PartialCorrelations { Covariance = CompositionalCovariance.BasisShrinkage }.Estimate(x);
+        var seen = new Matrix<double>[16];
+        Parallel.For(0, seen.Length, k => seen[k] = r.Proportionality);
+        Assert.All(seen, m => Assert.Same(seen[0], m));
+        Assert.Same(r.Variation, (r with { Fdr = null }).Variation);
+        // And they are the sample measures of the data: var(log(x_0/x_1)) and rho_p = 1 - that / (var clr_0 + var clr_1).
+        var clr = x.Clr();
+        double t01 = Enumerable.Range(0, x.NObs).Select(i => Math.Log(x[i, 0] / x[i, 1])).Variance();
+        Assert.Equal(t01, r.Variation[0, 1], 12);
+        Assert.Equal(1 - t01 / (clr.Column(0).Variance() + clr.Column(1).Variance()), r.Proportionality[0, 1], 12);
+    }
+
+    [Fact]
     public void Fixed_intensities_match_corpcor()
     {
         var e = Expected("pn_shrinkage");
@@ -116,5 +133,11 @@ public sealed class ShrinkageTests
         var constant = Matrix<double>.Build.Dense(5, 2, (i, j) => j == 0 ? 1.0 : i);
         var c = Assert.Throws<ArgumentException>(() => new SchaferStrimmerShrinkage().Estimate(constant, ["a", "b"]));
         Assert.Contains("'a' is constant", c.Message);
+        // The first non-finite value in column order is named, as a 1-based row within its column.
+        var holes = Matrix<double>.Build.Dense(6, 3, (i, j) => i * 1.5 + j * j);
+        holes[4, 1] = double.NaN;
+        holes[1, 2] = double.PositiveInfinity;
+        var h = Assert.Throws<ArgumentException>(() => new SchaferStrimmerShrinkage().Estimate(holes, ["a", "b", "c"]));
+        Assert.Contains("Column 'b' has a non-finite value in row 5.", h.Message);
     }
 }

@@ -44,6 +44,23 @@ public class BackendTests
 
     [Theory]
     [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
+    public void With_beta_zero_the_old_contents_of_C_are_ignored_even_NaN(string backend)
+    {
+        // As in BLAS: callers hand uninitialised output arrays to a product with beta = 0.
+        var la = Backends.Get(backend);
+        const int m = 5, n = 4, k = 3;
+        var a = Backends.Random(k * m, 11);
+        var b = Backends.Random(k * n, 12);
+        var c = Enumerable.Repeat(double.NaN, m * n).ToArray();
+        la.Gemm(true, false, m, n, k, 1.0, a, b, 0.0, c);
+        Close.Arrays(Backends.NaiveProduct(true, false, m, n, k, a, b), c, 1e-13, "A'B over NaN");
+        var s = Enumerable.Repeat(double.NaN, m * m).ToArray();
+        la.Syrk(true, m, k, -1.0, a, 0.0, s);
+        Close.Arrays(Backends.NaiveProduct(true, false, m, m, k, a, a).Select(v => -v).ToArray(), s, 1e-13, "-A'A over NaN");
+    }
+
+    [Theory]
+    [MemberData(nameof(Backends.Names), MemberType = typeof(Backends))]
     public void Syrk_fills_both_triangles_of_A_transpose_A(string backend)
     {
         var la = Backends.Get(backend);
