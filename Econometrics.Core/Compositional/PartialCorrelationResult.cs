@@ -8,24 +8,26 @@ namespace Econometrics.Compositional;
 
 /// <summary>Log-ratio partial correlations of every pair of parts, with partial variances, tests and the pairwise log-ratio measures.</summary>
 /// <remarks>
-/// <see cref="ClrCovariance"/>, <see cref="Variation"/> and <see cref="Proportionality"/> are D x D matrices that many
-/// callers never read (a permutation FDR reads only the partial correlations), so they are formed on first use, once,
-/// thread-safely, like statsmodels' cached result attributes. With basis shrinkage and n &lt; D the estimate keeps only
+/// <see cref="ClrCovariance"/>, <see cref="Variation"/>, <see cref="Proportionality"/> and the <see cref="Tests"/> are
+/// D x D matrices that many callers never read (a permutation FDR reads only the partial correlations), so they are
+/// formed on first use, once, thread-safely, like statsmodels' cached result attributes. With basis shrinkage and n &lt; D the estimate keeps only
 /// the n x D standardised data for them, so D in the tens of thousands does not hold five D x D matrices at once.
 /// </remarks>
 public sealed record PartialCorrelationResult : PairwiseFdrResult
 {
     private readonly Lazy<LogRatioMeasureSet> _measures;
+    private readonly Lazy<PartialCorrelationTests> _tests;
 
     internal PartialCorrelationResult(IReadOnlyList<string> parts, int nObs, CompositionalCovariance covariance, PartialCorrelationRoute route,
         string? alrReference, Matrix<double> partialCorrelation, Vector<double> partialVariance, Matrix<double> precision,
-        Func<LogRatioMeasureSet> measures, PartialCorrelationTests tests, ShrinkageIntensity? shrinkage, IReadOnlyList<Diagnostic> diagnostics)
+        Func<LogRatioMeasureSet> measures, Func<PartialCorrelationTests> tests, ShrinkageIntensity? shrinkage, IReadOnlyList<Diagnostic> diagnostics)
         : base(diagnostics)
     {
         Parts = parts; NObs = nObs; Covariance = covariance; Route = route; AlrReference = alrReference;
         PartialCorrelation = partialCorrelation; PartialVariance = partialVariance; Precision = precision;
         _measures = new Lazy<LogRatioMeasureSet>(measures);
-        Tests = tests; Shrinkage = shrinkage;
+        _tests = new Lazy<PartialCorrelationTests>(tests);
+        Shrinkage = shrinkage;
     }
 
     /// <summary>Part names, in matrix order.</summary>
@@ -61,9 +63,9 @@ public sealed record PartialCorrelationResult : PairwiseFdrResult
     /// <summary>Sample proportionality coefficient rho_p; formed on first use.</summary>
     public Matrix<double> Proportionality => _measures.Value.Proportionality;
 
-    /// <summary>t and Fisher-z tests, intervals and adjusted p-values (empty with shrinkage).</summary>
+    /// <summary>t and Fisher-z tests, intervals and adjusted p-values (empty with shrinkage); formed on first use.</summary>
     [JsonIgnore]
-    public PartialCorrelationTests Tests { get; }
+    public PartialCorrelationTests Tests => _tests.Value;
 
     /// <summary>The shrinkage intensities, for basis shrinkage.</summary>
     public ShrinkageIntensity? Shrinkage { get; }

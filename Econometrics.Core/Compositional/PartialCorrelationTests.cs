@@ -23,16 +23,16 @@ public sealed record PartialCorrelationTests(
         nameof(Upper))]
     public bool Available => Df is not null;
 
-    internal static PartialCorrelationTests Compute(Matrix<double> pcor, int n, int d, double level, PValueAdjustment adjustment,
-        bool shrunk, List<Diagnostic> diagnostics)
+    /// <summary>Why there are no tests (a "no-tests" diagnostic), or null when there are.</summary>
+    internal static Diagnostic? Unavailable(int n, int d, bool shrunk) => shrunk || n <= d
+        ? Diagnostic.Info(shrunk
+            ? "No p-values or intervals: after shrinkage the null distribution of the partial correlations is unknown."
+            : $"No p-values or intervals: the tests need n > D ({n} samples, {d} parts).", "no-tests")
+        : null;
+
+    internal static PartialCorrelationTests Compute(Matrix<double> pcor, int n, int d, double level, PValueAdjustment adjustment, bool shrunk)
     {
-        if (shrunk || n <= d)
-        {
-            diagnostics.Add(Diagnostic.Info(shrunk
-                ? "No p-values or intervals: after shrinkage the null distribution of the partial correlations is unknown."
-                : $"No p-values or intervals: the tests need n > D ({n} samples, {d} parts).", "no-tests"));
-            return new(null, null, null, null, null, null, null, null, level, adjustment);
-        }
+        if (Unavailable(n, d, shrunk) is not null) return new(null, null, null, null, null, null, null, null, level, adjustment);
         var nan = Matrix<double>.Build.Dense(d, d, double.NaN);
         int df = n - d + 1;
         double se = 1.0 / Math.Sqrt(n - d);

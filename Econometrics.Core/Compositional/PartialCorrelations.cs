@@ -114,7 +114,10 @@ public sealed record PartialCorrelations
 
         var pcor = LogRatioPrecision.PartialCorrelation(omega);
         var pvar = omega.Diagonal().Map(v => 1.0 / v);
-        var tests = PartialCorrelationTests.Compute(pcor, n, d, Level, Adjustment, intensity is not null, diagnostics);
+        bool shrunkCovariance = intensity is not null;
+        if (PartialCorrelationTests.Unavailable(n, d, shrunkCovariance) is { } none) diagnostics.Add(none);
+        var (level, adjustment) = (Level, Adjustment);
+        var tests = () => PartialCorrelationTests.Compute(pcor, n, d, level, adjustment, shrunkCovariance);
         return new PartialCorrelationResult(parts.ToArray(), n, Covariance, Route, Route == PartialCorrelationRoute.AlrInverse ? parts[r] : null,
             pcor, pvar, omega, measures, tests, intensity, diagnostics);
     }

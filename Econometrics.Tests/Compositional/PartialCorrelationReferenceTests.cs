@@ -71,6 +71,7 @@ public sealed class PartialCorrelationReferenceTests
         var bh = new PartialCorrelations().Estimate(x);
         if (x.NObs <= x.NParts) { Assert.False(bh.Tests.Available); return; }
         Assert.True(bh.Tests.Available);
+        Assert.Same(bh.Tests, bh.Tests);   // formed once, on first use
         Assert.Equal(c.GetProperty("df").GetInt32(), bh.Tests.Df);
         Assert.Equal(x.NObs - x.NParts + 1, bh.Tests.Df);
         AssertClose(Matrix(c.GetProperty("t")), bh.Tests.Statistic, 1e-8, "t");
