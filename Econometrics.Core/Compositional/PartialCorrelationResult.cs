@@ -10,8 +10,9 @@ namespace Econometrics.Compositional;
 /// <remarks>
 /// <see cref="ClrCovariance"/>, <see cref="Variation"/>, <see cref="Proportionality"/> and the <see cref="Tests"/> are
 /// D x D matrices that many callers never read (a permutation FDR reads only the partial correlations), so they are
-/// formed on first use, once, thread-safely, like statsmodels' cached result attributes. With basis shrinkage and n &lt; D the estimate keeps only
-/// the n x D standardised data for them, so D in the tens of thousands does not hold five D x D matrices at once.
+/// formed on first use, once, thread-safely, like statsmodels' cached result attributes. With basis shrinkage and
+/// n &lt; D the estimate keeps only the n x D standardised data for them, so with D in the tens of thousands only the
+/// partial correlations and the precision are held as D x D matrices until the others are read.
 /// </remarks>
 public sealed record PartialCorrelationResult : PairwiseFdrResult
 {
