@@ -51,13 +51,11 @@ public static class CodaCommands
                     throw new UsageException("--shard and --merge split the FDR permutations: they need --fdr-permutations.");
                 return null;
             }
-            var merge = run.Get(_merge);
-            var shard = run.Get(_shard);
-            if (merge.Length > 0 && shard.Count > 1) throw new UsageException("--merge and --shard exclude each other: merge in one process.");
+            var (shard, merge) = ShardInput.Get(run, _shard, _merge);
             return new PermutationFdr
             {
                 Permutations = permutations, NumberOfCutoffs = run.Get(_cutoffs), Tails = run.Get(_tails), Seed = seed, Shard = shard,
-                Shards = merge.Length == 0 ? null : merge.Select(ShardInput.Read).ToArray(),
+                Shards = ShardInput.ReadAll(merge),
             };
         }
     }

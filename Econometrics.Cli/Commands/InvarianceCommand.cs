@@ -70,12 +70,10 @@ public sealed class InvarianceCommand : EconCommand
             throw new UsageException("--hidden runs hiddenICP, which has no --family, --prune or --test.");
         double alpha = run.Get(_alpha);
         bool alphaGiven = run.Given(_alpha);
-        var shard = run.Get(_shard);
-        var merge = run.Get(_merge);
-        if (merge.Length > 0 && shard.Count > 1) throw new UsageException("--merge and --shard exclude each other: merge in one process.");
+        var (shard, merge) = ShardInput.Get(run, _shard, _merge);
         if ((merge.Length > 0 || shard.Count > 1) && run.Get(_bootstrap) == 0) throw new UsageException("--shard and --merge split the bootstrap: " +
             "they need --bootstrap B > 0.");
-        var shards = merge.Length == 0 ? null : merge.Select(ShardInput.Read).ToArray();
+        var shards = ShardInput.ReadAll(merge);
 
         var data = Environments.Load(_shared.DataPath(run)!, run.Get(_target)!, run.Get(_env)!, run.Get(_predictors));
         var phi = phiFile is not null ? Representation.Load(phiFile, data.Predictors)

@@ -128,14 +128,12 @@ public static class MoeCommands
                 }
                 case Mode.Enumerate:
                 {
-                    var shard = run.Get(_shard);
-                    var merge = run.Get(_merge);
-                    if (merge.Length > 0 && shard.Count > 1) throw new UsageException("--merge and --shard exclude each other: merge in one process.");
+                    var (shard, merge) = ShardInput.Get(run, _shard, _merge);
                     if (merge.Length > 0 && run.Get(_blrt) == 0) throw new UsageException("--merge needs --blrt B, as the shards were run.");
                     var result = new ClassEnumeration
                     {
                         MaxClasses = run.Get(_maxClasses), Model = model with { StandardErrors = false }, BootstrapReplicates = run.Get(_blrt),
-                        BootstrapShard = shard, BootstrapShards = merge.Length == 0 ? null : merge.Select(ReadBlrt).ToArray(),
+                        BootstrapShard = shard, BootstrapShards = ShardInput.ReadAll(merge, BlrtReplicates.FromJson),
                         VuongLoMendellRubin = run.Get(_vlmr),
                     }
                         .Fit(data, progress, run.Cancellation);
@@ -195,13 +193,6 @@ public static class MoeCommands
                 _shared.Emit(run, "Growth mixture simulation study", merged.ToString(), merged.ToJson, merged.ToHtml);
                 return 0;
             }
-        }
-
-        private static BlrtReplicates ReadBlrt(string file)
-        {
-            if (Opt.InputFileProblem(file) is { } problem) throw new UsageException($"--merge: {problem}");
-            try { return BlrtReplicates.FromJson(File.ReadAllText(file)); }
-            catch (ArgumentException e) { throw new UsageException($"--merge: '{file}': {e.Message.Split(" (Parameter")[0]}"); }
         }
     }
 }

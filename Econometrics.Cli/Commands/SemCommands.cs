@@ -161,13 +161,10 @@ public static class SemCommands
                 GroupPartial = run.Get(_groupPartial), Missing = run.Get(_missing),
             };
             if (cov is not null && estimator.Missing == SemMissing.Ml) throw new UsageException("--missing ml needs --data (raw rows), not --cov.");
-            var shard = run.Get(_shard);
-            var merge = run.Get(_merge);
-            if (merge.Length > 0 && shard.Count > 1) throw new UsageException("--merge and --shard exclude each other: merge in one process.");
+            var (shard, merge) = ShardInput.Get(run, _shard, _merge);
             if ((merge.Length > 0 || run.Given(_shard)) && estimator.StandardErrors != SemStandardErrors.Bootstrap)
                 throw new UsageException("--shard and --merge split the bootstrap: they need --se bootstrap.");
-            if (merge.Length > 0) estimator = estimator with { BootstrapShards = merge.Select(ShardInput.Read).ToArray() };
-            estimator = estimator with { BootstrapShard = shard };
+            estimator = estimator with { BootstrapShard = shard, BootstrapShards = ShardInput.ReadAll(merge) };
             if (estimator.Group is null && (run.Given(_groupEqual) || run.Given(_groupPartial) || run.Get(_invariance)))
                 throw new UsageException($"{(run.Get(_invariance) ? "--invariance" : run.Given(_groupEqual) ? "--group-equal" : "--group-partial")} " +
                     "needs --group COL.");

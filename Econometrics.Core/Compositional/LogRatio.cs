@@ -18,9 +18,7 @@ internal static class LogRatio
     {
         int n = x.RowCount, d = x.ColumnCount;
         var a = x.AsColumnMajorArray() ?? x.ToColumnMajorArray();
-        var total = new double[n];
-        for (int j = 0; j < d; j++)
-            for (int i = 0; i < n; i++) total[i] += a[j * n + i];
+        var total = RowSums(a, n);
         var y = GC.AllocateUninitializedArray<double>(n * d);   // every element is written below
         LogRatioPrecision.ColumnsInParallel(d, n, j =>
         {
@@ -29,16 +27,23 @@ internal static class LogRatio
         return y;
     }
 
+    /// <summary>Row sums of a column-major matrix with n rows, accumulated in storage order; each row still sums its
+    /// entries left to right, as a row-wise loop would.</summary>
+    private static double[] RowSums(double[] a, int n)
+    {
+        var s = new double[n];
+        for (int o = 0; o < a.Length; o += n)
+            for (int i = 0; i < n; i++) s[i] += a[o + i];
+        return s;
+    }
+
     /// <summary>clr: the log of each part minus the row mean of the logs.</summary>
     public static Matrix<double> Clr(Matrix<double> x)
     {
         var l = Log(x);
         int n = l.RowCount, d = l.ColumnCount;
         var a = l.AsColumnMajorArray();
-        // Row means accumulated column by column (storage order); each row still sums its parts left to right.
-        var mean = new double[n];
-        for (int o = 0; o < a.Length; o += n)
-            for (int i = 0; i < n; i++) mean[i] += a[o + i];
+        var mean = RowSums(a, n);
         for (int i = 0; i < n; i++) mean[i] /= d;
         for (int o = 0; o < a.Length; o += n)
             for (int i = 0; i < n; i++) a[o + i] -= mean[i];

@@ -23,16 +23,19 @@ public sealed record PartialCorrelationTests(
         nameof(Upper))]
     public bool Available => Df is not null;
 
+    /// <summary>Tests exist for the sample covariance with n &gt; D (df = n - D + 1 &gt; 1).</summary>
+    private static bool Testable(int n, int d, bool shrunk) => !shrunk && n > d;
+
     /// <summary>Why there are no tests (a "no-tests" diagnostic), or null when there are.</summary>
-    internal static Diagnostic? Unavailable(int n, int d, bool shrunk) => shrunk || n <= d
-        ? Diagnostic.Info(shrunk
+    internal static Diagnostic? Unavailable(int n, int d, bool shrunk) => Testable(n, d, shrunk)
+        ? null
+        : Diagnostic.Info(shrunk
             ? "No p-values or intervals: after shrinkage the null distribution of the partial correlations is unknown."
-            : $"No p-values or intervals: the tests need n > D ({n} samples, {d} parts).", "no-tests")
-        : null;
+            : $"No p-values or intervals: the tests need n > D ({n} samples, {d} parts).", "no-tests");
 
     internal static PartialCorrelationTests Compute(Matrix<double> pcor, int n, int d, double level, PValueAdjustment adjustment, bool shrunk)
     {
-        if (Unavailable(n, d, shrunk) is not null) return new(null, null, null, null, null, null, null, null, level, adjustment);
+        if (!Testable(n, d, shrunk)) return new(null, null, null, null, null, null, null, null, level, adjustment);
         var nan = Matrix<double>.Build.Dense(d, d, double.NaN);
         int df = n - d + 1;
         double se = 1.0 / Math.Sqrt(n - d);

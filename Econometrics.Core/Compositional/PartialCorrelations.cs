@@ -80,22 +80,17 @@ public sealed record PartialCorrelations
         }
         else
         {
-            var shrinkage = new SchaferStrimmerShrinkage { Lambda = Lambda, LambdaVar = LambdaVar };
+            var factors = new SchaferStrimmerShrinkage { Lambda = Lambda, LambdaVar = LambdaVar }
+                .Factor(LogRatio.LogProportions(composition.Raw), n, d, la, parts);
+            intensity = new ShrinkageIntensity(factors.Lambda, factors.LambdaVar);
             // n < D: the shrunk covariance is a ridge plus rank n - 1, so Omega comes from the n-dimensional sample space
             // and the other D x D outputs, when read, from one SYRK of the data; no shrunk covariance matrix is formed.
-            var factors = Route == PartialCorrelationRoute.ClrPseudoInverse && n < d
-                ? shrinkage.Factor(LogRatio.LogProportions(composition.Raw), n, d, la, parts)
-                : null;
-            omega = factors is null ? null : LogRatioPrecision.FromShrunkLowRank(factors, la);
-            if (factors is not null && omega is not null)
-            {
-                measures = () => LogRatioMeasures.FromShrinkageFactors(factors, la);
-                intensity = new ShrinkageIntensity(factors.Lambda, factors.LambdaVar);
-            }
+            omega = Route == PartialCorrelationRoute.ClrPseudoInverse && n < d ? LogRatioPrecision.FromShrunkLowRank(factors, la) : null;
+            if (omega is not null) measures = () => LogRatioMeasures.FromShrinkageFactors(factors, la);
             else
             {
-                var basis = Matrix<double>.Build.Dense(n, d, LogRatio.LogProportions(composition.Raw));
-                var shrunk = shrinkage.Estimate(basis, la, parts);
+                // The alr route, n >= D, or a lambda too small for the low-rank identity: form the shrunk covariance.
+                var shrunk = SchaferStrimmerShrinkage.FromFactors(factors, la);
                 var gamma = LogRatioPrecision.DoubleCentre(shrunk.Covariance);
                 omega = Route != PartialCorrelationRoute.ClrPseudoInverse
                     ? LogRatioPrecision.FromAlrCovariance(LogRatioPrecision.AlrFromLogCovariance(shrunk.Covariance, r), r, la)
@@ -106,7 +101,6 @@ public sealed record PartialCorrelations
                 // Log-proportions differ from log-parts by a row constant, so G S G is the sample clr covariance.
                 var sample = shrunk.SampleCovariance!;
                 measures = () => LogRatioMeasures.FromClrCovariances(gamma, LogRatioPrecision.DoubleCentre(sample));
-                intensity = new ShrinkageIntensity(shrunk.Lambda, shrunk.LambdaVar);
             }
             diagnostics.Add(Diagnostic.Info($"Basis shrinkage: lambda = {intensity.Lambda:G6} (correlations), lambda.var = {intensity.LambdaVar:G6} " +
                 "(variances).", "shrinkage"));

@@ -31,9 +31,13 @@ public sealed record SchaferStrimmerShrinkage
     public ShrunkCovariance Estimate(Matrix<double> y, IReadOnlyList<string>? columnNames = null) =>
         Estimate(y, Backend ?? LinearAlgebraBackends.Default, columnNames);
 
-    internal ShrunkCovariance Estimate(Matrix<double> y, ILinearAlgebra la, IReadOnlyList<string>? columnNames = null)
+    internal ShrunkCovariance Estimate(Matrix<double> y, ILinearAlgebra la, IReadOnlyList<string>? columnNames = null) =>
+        FromFactors(Factor(y, la, columnNames), la);
+
+    /// <summary>The p x p shrunk covariance and correlation, and the sample covariance, from a factorisation (whose Gram it reuses
+    /// as scratch when that is the p x p side).</summary>
+    internal static ShrunkCovariance FromFactors(ShrinkageFactors f, ILinearAlgebra la)
     {
-        var f = Factor(y, la, columnNames);
         int n = f.Rows, p = f.Columns;
         double lambda = f.Lambda;
         // The p x p correlations: the Gram of the factorisation when it is that side, else one SYRK.
