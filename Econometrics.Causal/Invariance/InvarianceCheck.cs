@@ -215,11 +215,8 @@ public sealed record InvarianceCheck
         ReplicateDraws? shardDraws = null;
         if (Shards is { } shards)
         {
-            var merged = ReplicateDraws.Merge(shards);
-            if (merged.Kind != Kind || merged.Run != run || merged.Replicates != B)
-                throw new ArgumentException($"The shards ({merged.Kind}, {merged.Replicates} replicates, run {merged.Run}) come from another run than " +
-                    $"this one ({Kind}, {B} replicates, run {run}): the data, the representation, the seed or the settings differ.", nameof(Shards));
-            draws = merged.ToArrays();
+            draws = ReplicateDraws.MergeRun(shards, Kind, run, B, "replicates", "the data, the representation, the seed or the settings", nameof(Shards))
+                .ToArrays();
         }
         else
         {

@@ -96,11 +96,8 @@ public sealed record PermutationFdr
         ReplicateDraws? draws = null;
         if (Shards is { } shards)
         {
-            var merged = ReplicateDraws.Merge(shards);
-            if (merged.Kind != Kind || merged.Run != run || merged.Replicates != Permutations)
-                throw new ArgumentException($"The shards ({merged.Kind}, {merged.Replicates} permutations, run {merged.Run}) come from another run " +
-                    $"than this one ({Kind}, {Permutations} permutations, run {run}): the data, the seed or the settings differ.", nameof(Shards));
-            counts = merged.ToArrays().Select(v => v.Select(x => (int)x).ToArray()).ToArray();
+            counts = ReplicateDraws.MergeRun(shards, Kind, run, Permutations, "permutations", "the data, the seed or the settings", nameof(Shards))
+                .ToArrays().Select(v => v.Select(x => (int)x).ToArray()).ToArray();
         }
         else
         {

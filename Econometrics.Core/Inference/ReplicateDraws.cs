@@ -69,6 +69,20 @@ public sealed record ReplicateDraws(string Kind, string Run, int Replicates, int
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
     }
 
+    /// <summary>
+    /// <see cref="Merge"/> for a runner that knows its own run: shards of another kind, fingerprint or replicate count are
+    /// refused with a message naming <paramref name="differ"/>, what can make two runs differ.
+    /// </summary>
+    internal static ReplicateDraws MergeRun(IReadOnlyList<ReplicateDraws> shards, string kind, string run, int replicates, string unit, string differ,
+        string paramName)
+    {
+        var merged = Merge(shards);
+        if (merged.Kind != kind || merged.Run != run || merged.Replicates != replicates)
+            throw new ArgumentException($"The shards ({merged.Kind}, {merged.Replicates} {unit}, run {merged.Run}) come from another run than this one " +
+                $"({kind}, {replicates} {unit}, run {run}): {differ} differ.", paramName);
+        return merged;
+    }
+
     /// <summary>Interleaves the shards of one run into the one-process record (replicate r from shard r mod n).</summary>
     /// <param name="shards">Every shard of the same run, in any order.</param>
     /// <exception cref="ArgumentException">The shards come from different runs, overlap, or one is missing.</exception>

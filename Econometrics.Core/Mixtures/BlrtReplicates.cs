@@ -28,9 +28,6 @@ public sealed record BlrtReplicates(int Replicates, int Seed, int Starts, int Sh
     /// <summary>Whether every replicate is here (one process, or merged shards).</summary>
     public bool IsComplete => ShardCount == 1;
 
-    /// <summary>Replicates of shard <paramref name="index"/> of <paramref name="count"/>: b with b mod count = index.</summary>
-    internal static int[] Owned(int replicates, int index, int count) => ReplicateDraws.Owned(replicates, new Shard(index, count));
-
     /// <summary>Interleaves the shards of one BLRT into the one-process record (replicate b from shard b mod n).</summary>
     /// <param name="shards">Every shard of the same run, in any order.</param>
     /// <exception cref="ArgumentException">The shards come from different runs, overlap, or one is missing.</exception>
@@ -42,7 +39,9 @@ public sealed record BlrtReplicates(int Replicates, int Seed, int Starts, int Sh
         // the settings and observed ratios, so shards of another run, duplicates and gaps are refused in one place.
         static ReplicateDraws Draws(BlrtReplicates s)
         {
-            int rows = s.LikelihoodRatios.Count == 0 ? Owned(s.Replicates, s.ShardIndex, s.ShardCount).Length : s.LikelihoodRatios[0].Count;
+            int rows = s.LikelihoodRatios.Count == 0
+                ? ReplicateDraws.Owned(s.Replicates, new Shard(s.ShardIndex, s.ShardCount)).Length
+                : s.LikelihoodRatios[0].Count;
             if (s.LikelihoodRatios.Count != s.Classes.Count || s.LikelihoodRatios.Any(test => test.Count != rows))
                 throw new ArgumentException($"BLRT shard {s.ShardIndex}/{s.ShardCount} has a ragged table of likelihood ratios.", nameof(shards));
             return new("blrt",

@@ -112,7 +112,7 @@ public sealed record ClassEnumeration
     private BlrtReplicates Bootstrap(GrowthData data, List<GrowthMixtureResult> fits, IProgress<double>? progress, CancellationToken ct)
     {
         int pairs = fits.Count - 1;
-        var own = BlrtReplicates.Owned(BootstrapReplicates, BootstrapShard.Index, BootstrapShard.Count);
+        var own = ReplicateDraws.Owned(BootstrapReplicates, BootstrapShard);
         int per = own.Length;
         var lr = new double[Math.Max(pairs, 0) * per];
         var redrawn = new int[lr.Length];

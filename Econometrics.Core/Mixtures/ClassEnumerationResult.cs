@@ -1,4 +1,5 @@
 using System.Globalization;
+using Econometrics.Inference;
 using Econometrics.Reporting;
 using ScottPlot;
 
@@ -82,7 +83,7 @@ public sealed record ClassEnumerationResult : Result
             s.AddNote($"BLRT p: parametric bootstrap likelihood-ratio test of K - 1 against K classes (Mplus TECH14), {BootstrapReplicates} replicates.");
         else if (Blrt is { IsComplete: false } shard)
         {
-            int owned = BlrtReplicates.Owned(shard.Replicates, shard.ShardIndex, shard.ShardCount).Length;
+            int owned = ReplicateDraws.Owned(shard.Replicates, new Shard(shard.ShardIndex, shard.ShardCount)).Length;
             s.AddNote($"BLRT shard {shard.ShardIndex}/{shard.ShardCount}: {owned} of {shard.Replicates} replicates; p-values after merging every " +
                 "shard (--merge).");
         }

@@ -126,14 +126,13 @@ internal static class PanelMath
     }
 
     /// <summary>
-    /// Balanced CD of a matrix whose columns are used as they are demeaned: sqrt(2T/(N(N-1))) sum_{i&lt;j} rho_ij in O(NT);
-    /// with <paramref name="overwrite"/> the columns are standardized in place.
+    /// Balanced CD of a matrix whose columns are used as they are demeaned: sqrt(2T/(N(N-1))) sum_{i&lt;j} rho_ij in O(NT).
+    /// The columns are standardized in place, so the caller must not read <paramref name="e"/> afterwards.
     /// </summary>
-    public static double BalancedCd(double[] e, int t, int n, bool overwrite = false)
+    public static double BalancedCd(double[] e, int t, int n)
     {
-        var z = overwrite ? e : new double[t * n];
-        Standardize(e, z, t, n);
-        double sumRho = (SquaredRowSumNorm(z, t, n) - n) / 2;
+        Standardize(e, e, t, n);
+        double sumRho = (SquaredRowSumNorm(e, t, n) - n) / 2;
         return Math.Sqrt(2.0 * t / (n * (n - 1.0))) * sumRho;
     }
 }

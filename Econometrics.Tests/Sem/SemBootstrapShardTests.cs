@@ -1,7 +1,7 @@
-using Econometrics.Cli;
 using Econometrics.Data;
 using Econometrics.Inference;
 using Econometrics.Sem.Fitting;
+using static Econometrics.Tests.Cli.CliRunner;
 using Econometrics.Tests.Support;
 using Xunit;
 
@@ -72,13 +72,6 @@ public sealed class SemBootstrapShardTests
         Assert.Throws<ArgumentException>(() => (est with { BootstrapShard = new Shard(1, 2), BootstrapShards = [draws] }).Fit(data));
     }
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var o = new StringWriter(); var e = new StringWriter();
-        int code = Econometrics.Cli.Cli.Run(args, new CliConsole(o, e));
-        return (code, o.ToString(), e.ToString());
-    }
-
     [Fact]
     public void Cli_shards_merge_to_the_one_process_json_and_foreign_shards_are_refused()
     {
@@ -89,15 +82,15 @@ public sealed class SemBootstrapShardTests
             string[] fit = ["sem", "fit", "--model", f.File("model.lav"), "--data", f.File("input.csv"), "--se", "bootstrap", "--bootstrap", "11",
                 "--seed", "3"];
             string Out(string name) => Path.Combine(dir, name);
-            Assert.Equal(0, Run([.. fit, "--json", Out("one.json")]).Code);
-            for (int i = 0; i < 3; i++) Assert.Equal(0, Run([.. fit, "--shard", $"{i}/3", "--json", Out($"s{i}.json")]).Code);
+            Assert.Equal(0, Run([.. fit, "--json", Out("one.json")]).ExitCode);
+            for (int i = 0; i < 3; i++) Assert.Equal(0, Run([.. fit, "--shard", $"{i}/3", "--json", Out($"s{i}.json")]).ExitCode);
             string shards = string.Join(",", Enumerable.Range(0, 3).Select(i => Out($"s{i}.json")));
             var (code, _, err) = Run([.. fit, "--merge", shards, "--json", Out("merged.json")]);
             Assert.True(code == 0, err);
             Assert.Equal(File.ReadAllBytes(Out("one.json")), File.ReadAllBytes(Out("merged.json")));
 
             // Shards of another seed, another model or a missing shard: exit 2, one error line, nothing written.
-            Assert.Equal(0, Run([.. fit[..^1], "4", "--shard", "0/3", "--json", Out("seed4.json")]).Code);
+            Assert.Equal(0, Run([.. fit[..^1], "4", "--shard", "0/3", "--json", Out("seed4.json")]).ExitCode);
             var model2 = Out("model2.lav");
             File.WriteAllText(model2, File.ReadAllText(f.File("model.lav")) + "\nc == 0.1\n");
             foreach (var bad in new[]

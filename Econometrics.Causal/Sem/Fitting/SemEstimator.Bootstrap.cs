@@ -57,10 +57,8 @@ public sealed partial record SemEstimator
             start.Concat(columns));
         if (BootstrapShards is { } shards)
         {
-            var merged = ReplicateDraws.Merge(shards);
-            if (merged.Kind != BootstrapKind || merged.Run != run || merged.Replicates != b)
-                throw new ArgumentException($"The shards ({merged.Kind}, {merged.Replicates} replicates, run {merged.Run}) come from another run than " +
-                    $"this one ({BootstrapKind}, {b} replicates, run {run}): the data, the model, the seed or the settings differ.", nameof(BootstrapShards));
+            var merged = ReplicateDraws.MergeRun(shards, BootstrapKind, run, b, "replicates", "the data, the model, the seed or the settings",
+                nameof(BootstrapShards));
             var all = merged.ToArrays().Select(v => v.Length == start.Length && v.All(double.IsFinite) ? v : null).ToArray();
             progress?.Report(1.0);
             return new BootstrapDraws(all, all.Count(t => t is not null), null);

@@ -47,9 +47,8 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
     public Outcome Compute(double[] x, int t, int n, ILinearAlgebra la)
     {
         int rank = Math.Min(n, t - 1);
-        var a = x;
-        PanelMath.DemeanColumns(a, t, n);
-        if (standardize) FactorNumber.ScaleColumns(a, t, n);
+        PanelMath.DemeanColumns(x, t, n);
+        if (standardize) FactorNumber.ScaleColumns(x, t, n);
 
         int m; FactorNumberResult? selection = null;
         double[] eig, v;
@@ -58,13 +57,13 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
             if (k >= rank)
                 throw new ArgumentException($"Factors: the number of factors must be below min(N, T - 1) = {rank}; got {k}.", "Factors");
             m = k;
-            (eig, v) = PanelMath.LeadingRightVectors(a, t, n, m, la);
+            (eig, v) = PanelMath.LeadingRightVectors(x, t, n, m, la);
         }
         else
         {
             var fn = new FactorNumber { MaxFactors = factors.MaxFactors, Criterion = factors.Criterion };
             int kmax = Math.Max(0, Math.Min(factors.MaxFactors, rank - 2));
-            (eig, v) = PanelMath.LeadingRightVectors(a, t, n, kmax, la);
+            (eig, v) = PanelMath.LeadingRightVectors(x, t, n, kmax, la);
             selection = fn.FromEigenvalues(eig.Select(e => e / ((double)n * t)).ToArray(), t, n);
             m = selection.Selected;
             v = v[..(n * m)];
@@ -72,7 +71,7 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
         if (m > 0 && !(eig[m - 1] > 1e-14 * eig[0]))
             throw new ArgumentException($"Factors: the requested {m} factor(s) exceed the numerical rank of the data.", "Factors");
 
-        var e = a;
+        var e = x;   // the residuals overwrite the demeaned data
         PanelMath.SubtractRightSubspace(e, t, n, v, m, la);
         var sigma = new double[n];
         for (int i = 0; i < n; i++)
@@ -81,7 +80,7 @@ internal sealed class PesaranXie(FactorCount factors, bool standardize)
             for (int s = 0; s < t; s++) ss += e[s + i * t] * e[s + i * t];
             sigma[i] = Math.Sqrt(ss / t);
         }
-        double cd = PanelMath.BalancedCd(e, t, n, overwrite: true);   // e is not read after this
+        double cd = PanelMath.BalancedCd(e, t, n);   // e is not read after this
         if (sigma.Any(s => !(s > 0)))
             return new(double.NaN, cd, double.NaN, m, selection, "A unit is fitted exactly by the factors (zero residual variance); CD* is undefined.");
         // Gamma = sqrt(N) V, so Gamma'Gamma/N = I; phi = N^-1 sum_i gamma_i / sigma_i.

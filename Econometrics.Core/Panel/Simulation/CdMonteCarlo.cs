@@ -112,7 +112,8 @@ public sealed record CdMonteCarlo
             var a = (double[])y.Clone();
             PanelMath.DemeanColumns(a, t, n);
             var (_, v) = PanelMath.LeadingRightVectors(a, t, n, m, la);
-            var e = PanelMath.RemoveRightSubspace(a, t, n, v, m, la);
+            PanelMath.SubtractRightSubspace(a, t, n, v, m, la);   // a is this replicate's own copy; the residuals overwrite it
+            var e = a;
             var ids = Enumerable.Range(1, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             result = options.Run(new CdInput(e, t, n, ids, "PC residuals", Partial: y, CommonEffectsRemoved: true));
         }
