@@ -143,37 +143,51 @@ internal static class SmallDense
         ArgumentNullException.ThrowIfNull(a); ArgumentNullException.ThrowIfNull(b);
         if (a.ColumnCount != b.RowCount) throw new ArgumentException($"A is {a.RowCount} x {a.ColumnCount} but B has {b.RowCount} rows.", nameof(b));
         int m = a.RowCount, k = a.ColumnCount, n = b.ColumnCount;
-        var x = a.AsColumnMajorArray() ?? a.ToColumnMajorArray();
-        var y = b.AsColumnMajorArray() ?? b.ToColumnMajorArray();
         var r = new double[m * n];
-        for (int j = 0; j < n; j++)
-            for (int l = 0; l < k; l++)
-            {
-                double ylj = y[l + j * k];
-                if (ylj == 0) continue;
-                int xl = l * m, rj = j * m;
-                for (int i = 0; i < m; i++) r[rj + i] += x[xl + i] * ylj;
-            }
+        MultiplyAdd(a.AsColumnMajorArray() ?? a.ToColumnMajorArray(), m, m, b.AsColumnMajorArray() ?? b.ToColumnMajorArray(), k, n, r);
         return Matrix<double>.Build.Dense(m, n, r);
     }
 
-    /// <summary>The cross product X' X of a small dense matrix (exactly symmetric), in plain loops (see <see cref="Product"/>).</summary>
+    /// <summary>
+    /// R += X Y over column-major arrays: X is rows x inner with leading dimension <paramref name="ldx"/> (so the first rows of a
+    /// taller matrix need no copy), Y is inner x cols, R rows x cols. Zero entries of Y are skipped (model matrices are sparse).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void MultiplyAdd(double[] x, int rows, int ldx, double[] y, int inner, int cols, double[] r)
+    {
+        for (int j = 0; j < cols; j++)
+            for (int l = 0; l < inner; l++)
+            {
+                double ylj = y[l + j * inner];
+                if (ylj == 0) continue;
+                int xl = l * ldx, rj = j * rows;
+                for (int i = 0; i < rows; i++) r[rj + i] += x[xl + i] * ylj;
+            }
+    }
+
+    /// <summary>The cross product X' X of a small dense matrix (exactly symmetric), in plain loops (see <see cref="Product"/>).</summary>
     public static Matrix<double> CrossProduct(Matrix<double> x)
     {
         ArgumentNullException.ThrowIfNull(x);
         int n = x.RowCount, k = x.ColumnCount;
         var a = x.AsColumnMajorArray() ?? x.ToColumnMajorArray();
-        var r = new double[k * k];
-        for (int j = 0; j < k; j++)
+        return Matrix<double>.Build.Dense(k, k, CrossProduct(a, a, n, k));
+    }
+
+    /// <summary>X' Y for column-major rows x cols arrays whose product is symmetric: the upper triangle, mirrored (exactly symmetric).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double[] CrossProduct(double[] x, double[] y, int rows, int cols)
+    {
+        var r = new double[cols * cols];
+        for (int j = 0; j < cols; j++)
             for (int i = 0; i <= j; i++)
             {
                 double sum = 0;
-                int ai = i * n, aj = j * n;
-                for (int t = 0; t < n; t++) sum += a[ai + t] * a[aj + t];
-                r[i + j * k] = r[j + i * k] = sum;
+                int xi = i * rows, yj = j * rows;
+                for (int t = 0; t < rows; t++) sum += x[xi + t] * y[yj + t];
+                r[i + j * cols] = r[j + i * cols] = sum;
             }
-        return Matrix<double>.Build.Dense(k, k, r);
+        return r;
     }
 
     /// <summary>tr(A B) = sum_ij A_ij B_ji without forming the product.</summary>

@@ -15,9 +15,6 @@ internal interface IGroupObjective
     /// <summary>F_g at theta, or null outside the parameter space (I - A singular or Sigma not positive definite).</summary>
     GroupState? At(double[] theta);
 
-    /// <summary>dF_g / dtheta.</summary>
-    Vector<double> Gradient(GroupState s);
-
     /// <summary>dF_g / dtheta and the expected information per observation of the group (q x q).</summary>
     (Vector<double> Gradient, Matrix<double> Information) GradientAndInformation(GroupState s);
 }

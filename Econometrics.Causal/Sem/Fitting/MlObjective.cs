@@ -141,21 +141,10 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     }
 
     // M X for a p x p matrix M and a p x cols matrix X (column-major).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] Product(double[] m, double[] x, int p, int cols)
     {
         var r = new double[p * cols];
-        for (int c = 0; c < cols; c++)
-        {
-            int rc = c * p;
-            for (int k = 0; k < p; k++)
-            {
-                double xk = x[k + rc];
-                if (xk == 0) continue;
-                int mk = k * p;
-                for (int i = 0; i < p; i++) r[rc + i] += m[mk + i] * xk;
-            }
-        }
+        SmallDense.MultiplyAdd(m, p, p, x, p, cols, r);
         return r;
     }
 
@@ -168,24 +157,8 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     {
         var pr = Multiply(s);
         var g = Gradient(s, pr);
-        var qa = Gram(pr.V, pr.PV, pr.P, pr.Cols);
+        var qa = SmallDense.CrossProduct(pr.V, pr.PV, pr.P, pr.Cols);
         return (g, Matrix<double>.Build.Dense(_terms.Length, _terms.Length, ExpectedInformation(s, qa, pr.Cols, pr.E is not null)));
-    }
-
-    // X' Y for p x cols matrices whose product is symmetric (the upper triangle, mirrored).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double[] Gram(double[] x, double[] y, int p, int cols)
-    {
-        var r = new double[cols * cols];
-        for (int j = 0; j < cols; j++)
-            for (int i = 0; i <= j; i++)
-            {
-                double sum = 0;
-                int xi = i * p, yj = j * p;
-                for (int k = 0; k < p; k++) sum += x[xi + k] * y[yj + k];
-                r[i + j * cols] = r[j + i * cols] = sum;
-            }
-        return r;
     }
 
     // I_ab from Q = V' Sigma^-1 V (column-major, leading dimension ld).
@@ -228,18 +201,12 @@ internal sealed class MlObjective(RamEvaluator eval, Matrix<double> sample, doub
     {
         var pr = Multiply(s);
         int ld = pr.Cols, m = ld / 2, n = _terms.Length;
-        var qa = Gram(pr.V, pr.PV, pr.P, ld);
-        var ra = Gram(pr.PV, pr.DPV, pr.P, ld);
+        var qa = SmallDense.CrossProduct(pr.V, pr.PV, pr.P, ld);
+        var ra = SmallDense.CrossProduct(pr.PV, pr.DPV, pr.P, ld);
         var (bFull, tFull) = s.Moments.Full ?? throw new InvalidOperationException("The moments carry no B (internal).");
         // C = B T, all m x m.
         var c = new double[m * m];
-        for (int j = 0; j < m; j++)
-            for (int k = 0; k < m; k++)
-            {
-                double tkj = tFull[k + j * m];
-                if (tkj == 0) continue;
-                for (int i = 0; i < m; i++) c[i + j * m] += bFull[i + k * m] * tkj;
-            }
+        SmallDense.MultiplyAdd(bFull, m, m, tFull, m, m, c);
         double B(int i, int j) => bFull[i + j * m];
         double C(int i, int j) => c[i + j * m];
         double Q(int i, int j) => qa[i + j * ld];

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Econometrics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace Econometrics.Sem.Fitting;
@@ -127,19 +128,10 @@ internal sealed class RamEvaluator
                 int sk = k * m, tj = j * m;
                 for (int i = 0; i < m; i++) t[i + tj] += s[i + sk] * bjk;
             }
-        var fc = new double[p * m];
         var fb = new double[p * m];
-        for (int j = 0; j < m; j++)
-        {
-            Array.Copy(b, j * m, fb, j * p, p);
-            for (int k = 0; k < m; k++)
-            {
-                double tkj = t[k + j * m];
-                if (tkj == 0) continue;
-                int bk = k * m, cj = j * p;
-                for (int i = 0; i < p; i++) fc[i + cj] += b[i + bk] * tkj;
-            }
-        }
+        for (int j = 0; j < m; j++) Array.Copy(b, j * m, fb, j * p, p);
+        var fc = new double[p * m];
+        SmallDense.MultiplyAdd(b, p, m, t, m, m, fc);   // F C = (F B) T: the first p rows of B, read in place
         var sigma = new double[p * p];
         for (int j = 0; j < p; j++)
             for (int i = 0; i < p; i++) sigma[i + j * p] = (fc[i + j * p] + fc[j + i * p]) * 0.5;
@@ -147,12 +139,7 @@ internal sealed class RamEvaluator
         if (Model.HasMeans)
         {
             var bmv = new double[m];
-            for (int k = 0; k < m; k++)
-            {
-                double mk = mean[k];
-                if (mk == 0) continue;
-                for (int i = 0; i < m; i++) bmv[i] += b[i + k * m] * mk;
-            }
+            SmallDense.MultiplyAdd(b, m, m, mean, m, 1, bmv);
             bm = Vector<double>.Build.Dense(bmv);
             mu = Vector<double>.Build.Dense(bmv[..p]);
         }

@@ -191,14 +191,8 @@ public sealed partial record SemEstimator(string Model)
             double mean = means[v] = sum / n;
             for (int r = 0; r < n; r++) centered[r + v * n] = raw[r + v * n] - mean;
         }
-        var cov = new double[p * p];
-        for (int j = 0; j < p; j++)
-            for (int i = 0; i <= j; i++)
-            {
-                double sum = 0;
-                for (int r = 0; r < n; r++) sum += centered[r + i * n] * centered[r + j * n];
-                cov[i + j * p] = cov[j + i * p] = sum / n;
-            }
+        var cov = SmallDense.CrossProduct(centered, centered, n, p);
+        for (int k = 0; k < cov.Length; k++) cov[k] /= n;
         return (Matrix<double>.Build.Dense(n, p, raw), Vector<double>.Build.Dense(means), Matrix<double>.Build.Dense(n, p, centered),
             Matrix<double>.Build.Dense(p, p, cov));
     }
@@ -642,11 +636,11 @@ public sealed partial record SemEstimator(string Model)
         return (Matrix<double>.Build.Dense(q, q, (i, j) => info[i, j] / (d[i] * d[j])), d);
     }
 
-    // The Fisher-scoring step I^-1 g, solved on the Jacobi-scaled information so that parameters of very different units
-    // (loadings near 1, variances near 1e12 for data in the millions) do not make a well-posed system look singular.
     // The scaled gradient below which the optimizer takes Newton steps.
     private const double NewtonThreshold = 1e-3;
 
+    // The Fisher-scoring step I^-1 g, solved on the Jacobi-scaled information so that parameters of very different units
+    // (loadings near 1, variances near 1e12 for data in the millions) do not make a well-posed system look singular.
     private static Vector<double> Solve(Matrix<double> info, Vector<double> g) =>
         TrySolve(info, g, ridge: true) ?? throw new InvalidOperationException("The ridge step is singular (internal).");
 
@@ -655,16 +649,10 @@ public sealed partial record SemEstimator(string Model)
     private static Vector<double>? TrySolve(Matrix<double> info, Vector<double> g, bool ridge = false)
     {
         int q = g.Count;
-        var d = new double[q];
-        for (int a = 0; a < q; a++) d[a] = info[a, a] > 0 ? Math.Sqrt(info[a, a]) : 1;
-        var scaled = new double[q * q];
+        var (scaled, d) = JacobiScaled(info);
         var gs = new double[q];
-        for (int j = 0; j < q; j++)
-        {
-            gs[j] = g[j] / d[j];
-            for (int i = 0; i < q; i++) scaled[i + j * q] = info[i, j] / (d[i] * d[j]);
-        }
-        var l = (double[])scaled.Clone();
+        for (int j = 0; j < q; j++) gs[j] = g[j] / d[j];
+        var l = scaled.ToColumnMajorArray();
         double[]? step = null;
         if (SmallDense.Cholesky(l, q))
         {
@@ -674,7 +662,7 @@ public sealed partial record SemEstimator(string Model)
         }
         // Singular information (an unidentified model under ForceFit): a ridge keeps the step finite.
         if (step is null && !ridge) return null;
-        step ??= (Matrix<double>.Build.Dense(q, q, scaled) + 1e-8 * Matrix<double>.Build.DenseIdentity(q)).Solve(Vector<double>.Build.Dense(gs)).ToArray();
+        step ??= (scaled + 1e-8 * Matrix<double>.Build.DenseIdentity(q)).Solve(Vector<double>.Build.Dense(gs)).ToArray();
         for (int a = 0; a < q; a++) step[a] /= d[a];
         return Vector<double>.Build.Dense(step);
     }

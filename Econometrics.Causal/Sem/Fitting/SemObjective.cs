@@ -38,18 +38,6 @@ internal sealed class SemObjective
         return new State(theta, f, states);
     }
 
-    public Vector<double> Gradient(State s)
-    {
-        if (Groups.Count == 1) return Groups[0].Gradient(s.Groups[0]);
-        Vector<double>? sum = null;
-        for (int g = 0; g < Groups.Count; g++)
-        {
-            var gg = Groups[g].Gradient(s.Groups[g]) * Weights[g];
-            sum = sum is null ? gg : sum + gg;
-        }
-        return sum!;
-    }
-
     /// <summary>The Hessian sum_g w_g H_g (observed information per observation), or null when a group's objective has none.</summary>
     public Matrix<double>? Hessian(State s)
     {
